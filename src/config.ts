@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import { error, type Problem } from './errors.js';
+
+/** A category the site declares: its slug, display name and place in the navigation. */
+export interface CategoryConfig {
+  /** URL segment, e.g. `international`. */
+  slug: string;
+  /** Name shown to readers, e.g. `Internasional`. */
+  name: string;
+}
+
+/** Site settings from `warta.config.json`, with defaults filled in. */
+export interface SiteConfig {
+  /** Site name shown in the masthead and titles. */
+  title: string;
+  /** Short line under the masthead. */
+  tagline: string;
+  /** Absolute base URL of the deployed site, without trailing slash (feeds, canonical links). */
+  baseUrl: string;
+  /** Language tag of the pages, e.g. `id`. */
+  language: string;
+  /** Declared categories in navigation order; others follow, ordered by name. */
+  categories: CategoryConfig[];
+  /** Stories per category index page. */
+  pageSize: number;
+  /** Stories on the home page's latest list. */
+  homeSize: number;
+  /** Related stories per article ("Berita Lainnya"). */
+  relatedCount: number;
+  /** Hosts whose iframes may appear in article bodies. */
+  iframeHosts: string[];
+  /** Largest accepted article file, in bytes. */
+  maxArticleBytes: number;
+}
+
+/** Defaults, used for every field the config file leaves out. */
+export const defaults = {
+  title: 'Warta',
+  tagline: 'Berita terkini dan arsip lengkap',
+  baseUrl: 'http://localhost:8080',
+  language: 'id',
+  categories: [],
+  pageSize: 20,
+  homeSize: 20,
+  relatedCount: 8,
+  iframeHosts: [
+    'www.youtube.com',
+    'www.youtube-nocookie.com',
+    'player.vimeo.com',
+    'www.dailymotion.com',
+    'www.facebook.com',
+    'platform.twitter.com',
+    'open.spotify.com',
+  ],
+  maxArticleBytes: 1024 * 1024,
+} satisfies SiteConfig;
+
+/** The config file's result: a config, or the problems that stop the build. */
+export interface LoadedConfig {
+  config: SiteConfig;
+  problems: Problem[];
+}
+
+/** Reads a config file; a missing optional file means all defaults. */
+export async function loadConfig(file: string | undefined, required: boolean): Promise<LoadedConfig> {
+  if (!file) return { config: { ...defaults }, problems: [] };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { config: { ...defaults }, problems: [] };
+    }
+    return { config: { ...defaults }, problems: [error({ code: 'config-read', file, message: `cannot read the config file (${(e as Error).message})` })] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { config: { ...defaults }, problems: [error({ code: 'config-json', file, message: `expected JSON (${(e as Error).message})` })] };
+  }
+  return parseConfig(data, file);
+}
+
+/** Validates config data against the SiteConfig shape. */
+export function parseConfig(data: unknown, file: string): LoadedConfig {
+  const problems: Problem[] = [];
+  const config: SiteConfig = { ...defaults };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { config, problems: [error({ code: 'config-shape', file, message: 'expected a JSON object' })] };
+  }
+  const bad = (field: string, expected: string, got: unknown) =>
+    problems.push(error({ code: 'config-field', file, field, message: `expected ${expected}, got ${JSON.stringify(got)}` }));
+  for (const [key, value] of Object.entries(data)) {
+    switch (key) {
+      case 'title':
+      case 'tagline':
+      case 'language':
+        if (typeof value === 'string' && value.trim()) config[key] = value.trim();
+        else bad(key, 'a non-empty string', value);
+        break;
+      case 'baseUrl':
+        if (typeof value === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)) config.baseUrl = value.replace(/\/+$/, '');
+        else bad(key, 'an http(s) URL', value);
+        break;
+      case 'pageSize':
+      case 'homeSize':
+      case 'relatedCount':
+      case 'maxArticleBytes':
+        if (Number.isInteger(value) && (value as number) >= (key === 'relatedCount' ? 0 : 1)) config[key] = value as number;
+        else bad(key, 'a positive whole number', value);
+        break;
+      case 'iframeHosts':
+        if (Array.isArray(value) && value.every((h) => typeof h === 'string' && /^[a-z0-9.-]+$/i.test(h))) config.iframeHosts = value.map((h: string) => h.toLowerCase());
+        else bad(key, 'a list of host names', value);
+        break;
+      case 'categories':
+        config.categories = parseCategories(value, (expected, got) => bad(key, expected, got));
+        break;
+      default:
+        problems.push(error({ code: 'config-unknown', file, field: key, message: 'unknown setting' }));
+    }
+  }
+  return { config, problems };
+}
+
+function parseCategories(value: unknown, bad: (expected: string, got: unknown) => void): CategoryConfig[] {
+  if (!Array.isArray(value)) {
+    bad('a list of {"slug", "name"} objects', value);
+    return [];
+  }
+  const out: CategoryConfig[] = [];
+  for (const item of value) {
+    const { slug, name } = (item ?? {}) as Record<string, unknown>;
+    if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim()) {
+      out.push({ slug, name: name.trim() });
+    } else {
+      bad('{"slug": lower-case-ascii-with-hyphens, "name": non-empty string}', item);
+    }
+  }
+  return out;
+}

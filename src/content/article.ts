@@ -1,0 +1,48 @@
+/** A significant word of an article and how strongly it features there. */
+export type Term = [term: string, weight: number];
+
+/** One article of the archive, validated, as plain data (safe to pass between threads). */
+export interface Article {
+  /** Source file, relative to the working directory (for messages), e.g. `content/2025/04/x.md`. */
+  file: string;
+  /** Source file, relative to the content folder, with forward slashes. */
+  path: string;
+  /** Headline, plain text. */
+  title: string;
+  /** Reporters or editors credited under the title. */
+  bylines: string[];
+  /** Category as the editor spelled it. */
+  category: string;
+  /** URL segment of the category. */
+  categorySlug: string;
+  /** Publication time, epoch milliseconds. */
+  date: number;
+  /** Last correction or update, epoch milliseconds. */
+  updated?: number;
+  /** Wire or origin credit, shown as `[source]`. */
+  source?: string;
+  /** URL segment of the article. */
+  slug: string;
+  /** Site-relative URL, e.g. `/2025/04/02/slug/`. */
+  url: string;
+  /** Topics: people, places, organisations. */
+  tags: string[];
+  /** Teaser and meta description, plain text. */
+  summary: string;
+  /** Lead photo: a site path or an absolute URL. */
+  image?: string;
+  /** Caption of the lead photo. */
+  caption?: string;
+  /** Never published when true. */
+  draft: boolean;
+  /** Old URL paths that redirect to this article. */
+  aliases: string[];
+  /** Front matter fields warta does not know, kept for templates. */
+  extra: Record<string, unknown>;
+  /** Significant words of title and body with their weights, strongest first. */
+  terms: Term[];
+  /** Offset in the source text (after BOM removal) where the Markdown body starts. */
+  bodyOffset: number;
+  /** 1-based line of the file where the Markdown body starts. */
+  bodyLine: number;
+}

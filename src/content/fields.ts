@@ -1,0 +1,95 @@
+import { error, quote, type Problem } from '../errors.js';
+import { parseTimestamp } from '../time.js';
+import { isValidSlug } from './slug.js';
+
+/** Reads one front matter field, reporting a problem with its line when the value is wrong. */
+export class FieldReader {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly data: Record<string, unknown>,
+    private readonly lines: Map<string, number>,
+    private readonly file: string,
+  ) {}
+
+  /** Records a problem with a field, at the field's line. */
+  fail(field: string, code: string, message: string): undefined {
+    this.problems.push(error({ code, file: this.file, line: this.lines.get(field), field, message }));
+    return undefined;
+  }
+
+  /** All fields as the YAML gave them. */
+  rawData(): Record<string, unknown> {
+    return this.data;
+  }
+
+  /** The raw value; YAML `null` (an empty field) counts as absent. */
+  raw(field: string): unknown {
+    const value = Object.prototype.hasOwnProperty.call(this.data, field) ? this.data[field] : undefined;
+    return value === null ? undefined : value;
+  }
+
+  /** A text field, trimmed and with runs of white space made one space. */
+  text(field: string, required: boolean): string | undefined {
+    const value = this.raw(field);
+    if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : undefined;
+    if (typeof value !== 'string') return this.fail(field, 'type', `expected text, got ${describe(value)}`);
+    const text = value.replace(/\s+/g, ' ').trim();
+    if (!text) return required || value ? this.fail(field, 'empty', 'expected non-empty text, got an empty value') : undefined;
+    return text;
+  }
+
+  /** A list of texts; one text is accepted as a list of one. */
+  list(field: string, required: boolean): string[] | undefined {
+    const value = this.raw(field);
+    if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : [];
+    const items = Array.isArray(value) ? value : [value];
+    if (!items.every((v) => typeof v === 'string' && v.trim())) {
+      return this.fail(field, 'type', `expected non-empty text or a list of non-empty texts, got ${describe(value)}`);
+    }
+    if (required && items.length === 0) return this.fail(field, 'empty', 'expected at least one name, got an empty list');
+    return dedupe(items.map((v: string) => v.replace(/\s+/g, ' ').trim()));
+  }
+
+  /** A WIB timestamp, as epoch milliseconds. */
+  time(field: string, required: boolean): number | undefined {
+    const value = this.raw(field);
+    if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : undefined;
+    const parsed = parseTimestamp(value);
+    return parsed.ok ? parsed.instant : this.fail(field, 'time', `expected ${parsed.expected}, got ${quote(value)}`);
+  }
+
+  /** `true` or `false`, nothing else. */
+  flag(field: string): boolean {
+    const value = this.raw(field);
+    if (value === undefined) return false;
+    if (typeof value === 'boolean') return value;
+    this.fail(field, 'type', `expected true or false, got ${quote(value)}`);
+    return false;
+  }
+
+  /** An explicit slug, which must already be valid. */
+  slug(field: string): string | undefined {
+    const value = this.text(field, false);
+    if (value === undefined || isValidSlug(value)) return value;
+    return this.fail(field, 'slug', `expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got ${quote(value)}`);
+  }
+}
+
+/** Names a YAML value's type for a message. */
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `a list ${quote(value)}`;
+  if (typeof value === 'object') return `a mapping ${quote(value)}`;
+  return `${typeof value === 'string' ? 'text' : `a ${typeof value}`} ${quote(value)}`;
+}
+
+/** Drops repeats that differ only in case, keeping the first spelling. */
+function dedupe(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,113 @@
+import { error, quote, sortProblems, type Problem } from '../errors.js';
+import { wibDay } from '../time.js';
+import type { Article } from './article.js';
+import { FieldReader } from './fields.js';
+import { readFrontMatter } from './frontmatter.js';
+import { decodeSource } from './source.js';
+import { slugFromPath, slugify } from './slug.js';
+import { summarise } from './summary.js';
+import { extractTerms } from './terms.js';
+import { articleUrl, isSafeSitePath, isWebUrl } from './urls.js';
+
+/** An article file as read from disk. */
+export interface ArticleSource {
+  /** Path for messages, relative to the working directory. */
+  file: string;
+  /** Path relative to the content folder, with forward slashes. */
+  path: string;
+  /** The file's bytes. */
+  bytes: Uint8Array;
+}
+
+/** What parsing one file gives: the article when it is valid, and every problem found. */
+export interface ParsedArticle {
+  article?: Article;
+  problems: Problem[];
+}
+
+/** Limits that apply while parsing. */
+export interface ParseOptions {
+  /** Largest accepted file, in bytes. */
+  maxBytes: number;
+}
+
+const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases']);
+
+/** Parses and validates one article file against the article contract. */
+export function parseArticle(source: ArticleSource, options: ParseOptions): ParsedArticle {
+  const { file } = source;
+  if (source.bytes.length > options.maxBytes) {
+    return { problems: [error({ code: 'too-large', file, message: `expected at most ${options.maxBytes} bytes, found ${source.bytes.length}` })] };
+  }
+  const decoded = decodeSource(source.bytes);
+  if (!decoded.ok) return { problems: [error({ code: decoded.code, file, message: decoded.message })] };
+  const front = readFrontMatter(decoded.text, file);
+  if (!front.ok) return { problems: [front.problem] };
+  const { data, lines, bodyOffset, bodyLine } = front.value;
+  const body = decoded.text.slice(bodyOffset);
+  const fields = new FieldReader(data, lines, file);
+  const article = readFields(fields, source, body, bodyOffset, bodyLine);
+  return fields.problems.length ? { problems: sortProblems(fields.problems) } : { article, problems: [] };
+}
+
+/** Reads every field; the article is only meaningful when the reader found no problem. */
+function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number): Article {
+  const title = fields.text('title', true) ?? '';
+  const category = fields.text('category', true) ?? '';
+  const date = fields.time('date', true) ?? 0;
+  const tags = fields.list('tags', false) ?? [];
+  const slug = readSlug(fields, source.path, title);
+  const categorySlug = slugify(category);
+  if (category && !categorySlug) fields.fail('category', 'slug', `expected a name with at least one letter or digit, got ${quote(category)}`);
+  return {
+    file: source.file,
+    path: source.path,
+    title,
+    bylines: fields.list('byline', true) ?? [],
+    category,
+    categorySlug,
+    date,
+    updated: fields.time('updated', false),
+    source: fields.text('source', false),
+    slug,
+    url: articleUrl(wibDay(date), slug),
+    tags,
+    summary: fields.text('summary', false) ?? summarise(body),
+    image: readImage(fields),
+    caption: fields.text('caption', false),
+    draft: fields.flag('draft'),
+    aliases: readAliases(fields),
+    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key))),
+    terms: extractTerms(title, body, tags),
+    bodyOffset,
+    bodyLine,
+  };
+}
+
+/** The explicit slug, else one derived from the file name, else from the title. */
+function readSlug(fields: FieldReader, path: string, title: string): string {
+  if (fields.raw('slug') !== undefined) return fields.slug('slug') ?? '';
+  const derived = slugFromPath(path) || slugify(title);
+  if (!derived && title) fields.fail('slug', 'slug', `cannot derive a slug from the file name or the title ${quote(title)}: add a "slug" field`);
+  return derived;
+}
+
+/** The lead photo: a site path (a relative one counts from the content folder) or a web URL. */
+function readImage(fields: FieldReader): string | undefined {
+  const value = fields.text('image', false);
+  if (value === undefined || isWebUrl(value)) return value;
+  const path = value.startsWith('/') ? value : `/${value.replace(/^\.\//, '')}`;
+  if (isSafeSitePath(path)) return path;
+  return fields.fail('image', 'image', `expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got ${quote(value)}`);
+}
+
+/** Old URL paths: absolute, no `..`, no query or fragment. */
+function readAliases(fields: FieldReader): string[] {
+  const aliases = fields.list('aliases', false) ?? [];
+  const bad = aliases.filter((a) => !isSafeSitePath(a));
+  if (bad.length) {
+    fields.fail('aliases', 'alias', `expected absolute URL paths like "/old/path/" or "/old/page.html" without "..", query or fragment, got ${bad.map(quote).join(', ')}`);
+    return [];
+  }
+  return aliases;
+}

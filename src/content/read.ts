@@ -1,0 +1,79 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { error, type Problem } from '../errors.js';
+
+/** A file found under the content folder. */
+export interface ContentFile {
+  /** Path relative to the content folder, with forward slashes; also its path in the output. */
+  path: string;
+  /** Path for messages, relative to the working directory. */
+  file: string;
+  /** Absolute path on disk. */
+  abs: string;
+}
+
+/** The content folder's files: articles (Markdown) and static files copied as they are. */
+export interface ContentListing {
+  articles: ContentFile[];
+  statics: ContentFile[];
+  problems: Problem[];
+}
+
+/** Where a walk of the content folder stands. */
+interface Walk {
+  root: string;
+  realRoot: string;
+  listing: ContentListing;
+}
+
+/**
+ * Lists every file under the content folder, sorted by path. Hidden files and folders
+ * (`.git`, `.DS_Store`) are skipped; symbolic links are followed only to files inside it.
+ */
+export async function listContent(root: string): Promise<ContentListing> {
+  const listing: ContentListing = { articles: [], statics: [], problems: [] };
+  await walkFolder(root, { root, realRoot: await realpath(root), listing });
+  const byPath = (a: ContentFile, b: ContentFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  listing.articles.sort(byPath);
+  listing.statics.sort(byPath);
+  return listing;
+}
+
+async function walkFolder(dir: string, walk: Walk): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = join(dir, entry.name);
+    const kind = entry.isSymbolicLink() ? await followLink(abs, walk) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+    if (kind === 'dir') await walkFolder(abs, walk);
+    else if (kind === 'file') addFile(abs, walk);
+  }
+}
+
+/** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
+async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
+  const file = relative(process.cwd(), abs);
+  const fail = (code: string, message: string) => {
+    walk.listing.problems.push(error({ code, file, message }));
+    return 'other' as const;
+  };
+  let target: string;
+  try {
+    target = await realpath(abs);
+  } catch {
+    return fail('symlink-broken', 'symbolic link points to nothing');
+  }
+  if (!target.startsWith(walk.realRoot + sep)) {
+    return fail('symlink-outside', 'symbolic link points outside the content folder; copy the file in instead');
+  }
+  // Links to folders could loop back on themselves; only links to files are followed.
+  const info = await stat(target);
+  if (info.isDirectory()) return fail('symlink-folder', 'symbolic links to folders are not followed; move the folder in instead');
+  return info.isFile() ? 'file' : 'other';
+}
+
+function addFile(abs: string, walk: Walk): void {
+  const path = relative(walk.root, abs).split(sep).join('/');
+  const entry = { path, file: relative(process.cwd(), abs), abs };
+  if (path.toLowerCase().endsWith('.md')) walk.listing.articles.push(entry);
+  else walk.listing.statics.push(entry);
+}

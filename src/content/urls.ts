@@ -1,0 +1,21 @@
+const SEGMENT = /^[A-Za-z0-9._~!$&'()*+,;=:@%-]+$/;
+
+/**
+ * Checks an absolute URL path from front matter: starts with `/`, no `..` or `.` segment,
+ * no query, fragment, backslash or control character. Such a path can never leave the output folder.
+ */
+export function isSafeSitePath(path: string): boolean {
+  if (!path.startsWith('/') || path.startsWith('//')) return false;
+  const segments = path.slice(1).split('/');
+  return segments.every((s, i) => (s === '' ? i === segments.length - 1 : s !== '.' && s !== '..' && SEGMENT.test(s)));
+}
+
+/** True for an absolute http(s) URL. */
+export function isWebUrl(value: string): boolean {
+  return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value);
+}
+
+/** The article URL for a WIB day and slug: `/2025/04/02/slug/`. */
+export function articleUrl(day: { year: string; month: string; day: string }, slug: string): string {
+  return `/${day.year}/${day.month}/${day.day}/${slug}/`;
+}

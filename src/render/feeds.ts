@@ -1,0 +1,47 @@
+import type { SiteConfig } from '../config.js';
+import type { Article } from '../content/article.js';
+import type { OutputWriter } from '../output/writer.js';
+import type { Site } from '../site/assemble.js';
+import { formatIso, formatRfc822 } from '../time.js';
+import { absoluteUrl } from './viewmodel.js';
+import { escapeXml } from './xml.js';
+
+const FEED_SIZE = 50;
+const SITEMAP_SIZE = 50_000;
+
+/** Writes the RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
+export async function writeFeeds(site: Site, config: SiteConfig, writer: OutputWriter): Promise<void> {
+  await writer.write('feed.xml', rssFeed(site.articles.slice(0, FEED_SIZE), config));
+  const urls = sitemapEntries(site, config);
+  const chunks: string[] = [];
+  for (let i = 0; i < urls.length; i += SITEMAP_SIZE) chunks.push(urlset(urls.slice(i, i + SITEMAP_SIZE)));
+  for (const [i, chunk] of chunks.entries()) await writer.write(`sitemaps/${i + 1}.xml`, chunk);
+  await writer.write('sitemap.xml', sitemapIndex(chunks.length, config.baseUrl));
+  await writer.write('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n`);
+}
+
+/** RSS 2.0 of the newest articles. */
+function rssFeed(articles: readonly Article[], config: SiteConfig): string {
+  const items = articles.map((a) => {
+    const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
+    return `<item><title>${escapeXml(a.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><category>${escapeXml(a.category)}</category><description>${escapeXml(a.summary)}</description></item>`;
+  });
+  const newest = articles[0] ? `<lastBuildDate>${formatRfc822(articles[0].updated ?? articles[0].date)}</lastBuildDate>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escapeXml(config.title)}</title><link>${escapeXml(config.baseUrl)}/</link><description>${escapeXml(config.tagline)}</description><language>${escapeXml(config.language)}</language>${newest}\n${items.join('\n')}\n</channel></rss>\n`;
+}
+
+/** Every article and category front page, with last-modified times for articles. */
+function sitemapEntries(site: Site, config: SiteConfig): string[] {
+  const entry = (path: string, lastmod?: number) =>
+    `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc>${lastmod === undefined ? '' : `<lastmod>${formatIso(lastmod)}</lastmod>`}</url>`;
+  return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...site.articles.map((a) => entry(a.url, a.updated ?? a.date))];
+}
+
+function urlset(entries: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+}
+
+function sitemapIndex(count: number, baseUrl: string): string {
+  const maps = Array.from({ length: count }, (_, i) => `<sitemap><loc>${escapeXml(`${baseUrl}/sitemaps/${i + 1}.xml`)}</loc></sitemap>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${maps.join('\n')}\n</sitemapindex>\n`;
+}

@@ -1,0 +1,76 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The raw-HTML policy for article bodies: an allowlist. Everything not listed is dropped;
+ * `script`, `style`, `object` and the like lose their content too. URLs may only be
+ * http(s), mailto or tel (images also `data:`), and iframes only from configured hosts.
+ */
+export function bodyPolicy(iframeHosts: readonly string[]): sanitizeHtml.IOptions {
+  return {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'picture', 'source', 'video', 'audio', 'track', 'iframe', 'del', 'ins', 'details', 'summary', 'center'],
+    allowedAttributes: {
+      '*': ['id', 'class', 'title', 'lang', 'dir'],
+      a: ['href', 'name', 'target', 'rel'],
+      img: ['src', 'srcset', 'alt', 'width', 'height', 'loading'],
+      source: ['src', 'srcset', 'type', 'media'],
+      video: ['src', 'poster', 'controls', 'width', 'height', 'muted', 'loop', 'playsinline'],
+      audio: ['src', 'controls'],
+      track: ['src', 'kind', 'srclang', 'label'],
+      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'frameborder', 'loading', 'referrerpolicy'],
+      th: ['style', 'colspan', 'rowspan', 'scope'],
+      td: ['style', 'colspan', 'rowspan'],
+      ol: ['start', 'reversed', 'type'],
+      time: ['datetime'],
+    },
+    allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https', 'data'] },
+    allowedIframeHostnames: [...iframeHosts],
+    allowIframeRelativeUrls: false,
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'object', 'embed', 'template', 'svg', 'math'],
+    transformTags: { a: addNoopener },
+    // An iframe whose source was refused would be an empty box on the page: drop it whole.
+    exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
+  };
+}
+
+/** Links that open a new window must not hand it control of this one. */
+function addNoopener(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  return attribs.target ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } } : { tagName, attribs };
+}
+
+/** Applies a policy to HTML. */
+export function sanitize(html: string, policy: sanitizeHtml.IOptions): string {
+  return sanitizeHtml(html, policy);
+}
+
+/** What the policy would drop from a fragment of raw HTML, each as a short description. */
+export function droppedBy(html: string, policy: sanitizeHtml.IOptions): string[] {
+  const dropped: string[] = [];
+  const allowedTags = new Set(policy.allowedTags || []);
+  const attributes = policy.allowedAttributes || {};
+  sanitizeHtml(html, {
+    ...policy,
+    onOpenTag: (name: string, attribs: Record<string, string>) => {
+      if (!allowedTags.has(name)) return void dropped.push(`<${name}> element`);
+      const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
+      for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push(`${attr} attribute on <${name}>`);
+      for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push(`${attr}="${attribs[attr]}" on <${name}>`);
+    },
+  } as sanitizeHtml.IOptions);
+  return dropped;
+}
+
+/** Mirrors sanitize-html's scheme and iframe-host checks, so warnings match what is dropped. */
+function urlAllowed(tag: string, url: string, policy: sanitizeHtml.IOptions): boolean {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+  const byTag = policy.allowedSchemesByTag;
+  const schemes = (typeof byTag === 'object' ? byTag[tag] : undefined) ?? policy.allowedSchemes;
+  if (scheme && !(Array.isArray(schemes) && schemes.includes(scheme))) return false;
+  if (tag !== 'iframe') return true;
+  try {
+    return (policy.allowedIframeHostnames ?? []).includes(new URL(url, 'relative:///').hostname);
+  } catch {
+    return false;
+  }
+}

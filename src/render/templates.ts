@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { error, type Problem } from '../errors.js';
+
+/** The default theme shipped with warta. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+/** Renders named templates; a template error comes back as a problem, never thrown. */
+export interface Theme {
+  /** Renders a template with a context, or reports why it failed. */
+  render(name: string, context: object): { html: string } | { problem: Problem };
+  /** Folders searched for templates, the site's own first. */
+  folders: string[];
+}
+
+/**
+ * Loads the theme: the site's template folder (if any) overrides the default theme
+ * file by file. Autoescape is on, so every value is HTML-escaped unless marked safe.
+ */
+export function loadTheme(siteTemplates: string | undefined): Theme {
+  const folders = [...new Set([siteTemplates, DEFAULT_TEMPLATES].filter((f): f is string => !!f && existsSync(f)).map((f) => resolve(f)))];
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(folders, { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  return {
+    folders,
+    render(name, context) {
+      try {
+        return { html: env.render(name, context) };
+      } catch (e) {
+        return { problem: templateProblem(name, e as Error) };
+      }
+    },
+  };
+}
+
+/** nunjucks puts the template's path, line and column only in its message: read them back out. */
+export function templateProblem(name: string, e: Error): Problem {
+  const match = /^\(([^)]*)\)(?: \[Line (\d+), Column (\d+)\])?\s*([^]*)$/.exec(e.message);
+  const file = match?.[1] && match[1] !== 'unknown path' ? relative(process.cwd(), match[1]) : name;
+  return error({
+    code: 'template',
+    file,
+    // nunjucks counts lines and columns from 0.
+    line: match?.[2] ? Number(match[2]) + 1 : undefined,
+    column: match?.[3] ? Number(match[3]) + 1 : undefined,
+    message: (match?.[4] ?? e.message).replace(/\s+/g, ' ').trim(),
+  });
+}
+
+/** The theme's static files (each folder's `static/`), the site's own overriding the default's, as output paths under `assets/`. */
+export async function themeAssets(theme: Theme): Promise<{ path: string; abs: string }[]> {
+  const { readdir } = await import('node:fs/promises');
+  const found = new Map<string, string>();
+  for (const folder of [...theme.folders].reverse()) {
+    const root = resolve(folder, 'static');
+    if (!existsSync(root)) continue;
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name.startsWith('.')) continue;
+      const abs = resolve(entry.parentPath, entry.name);
+      found.set(`assets/${relative(root, abs).split('\\').join('/')}`, abs);
+    }
+  }
+  return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, abs]) => ({ path, abs }));
+}

@@ -1,0 +1,104 @@
+/**
+ * View objects: what templates see. Built from the site model, never the model itself,
+ * so templates cannot reach into build internals and stay stable as the model changes.
+ */
+
+/** A link with its text. */
+export interface LinkView {
+  /** Text shown. */
+  name: string;
+  /** Site-relative URL. */
+  url: string;
+}
+
+/** One story as listed on home, category pages and in "Berita Lainnya". */
+export interface StoryView {
+  /** Headline, plain text (templates escape it). */
+  title: string;
+  /** Site-relative URL of the article. */
+  url: string;
+  /** Category display name. */
+  category: string;
+  /** Site-relative URL of the category index. */
+  categoryUrl: string;
+  /** Publication time for readers: `Rabu, 2 April 2025 15:22:12 WIB`. */
+  dateText: string;
+  /** Publication time for machines: `2025-04-02T15:22:12+07:00`. */
+  dateIso: string;
+  /** Teaser, plain text. */
+  summary: string;
+  /** Lead photo URL, if any. */
+  image?: string;
+  /** Byline as one line, e.g. `AP Wira dan Sari`. */
+  byline: string;
+}
+
+/** The site as templates see it. */
+export interface SiteView {
+  /** Site name. */
+  title: string;
+  /** Line under the masthead. */
+  tagline: string;
+  /** Absolute base URL without trailing slash. */
+  baseUrl: string;
+  /** Language tag for `<html lang>`. */
+  language: string;
+  /** Category navigation, in order. */
+  nav: LinkView[];
+}
+
+/** An article page. */
+export interface ArticlePageView extends StoryView {
+  kind: 'article';
+  /** Reporters or editors, one per entry. */
+  bylines: string[];
+  /** Update time for readers, when the article was updated. */
+  updatedText?: string;
+  /** Update time for machines. */
+  updatedIso?: string;
+  /** Wire or origin credit. */
+  source?: string;
+  /** Caption of the lead photo. */
+  caption?: string;
+  /** Topics of the article. */
+  tags: string[];
+  /** Sanitised HTML of the body. */
+  bodyHtml: string;
+  /** Related stories, most related first. */
+  related: StoryView[];
+  /** Front matter fields warta does not know. */
+  extra: Record<string, unknown>;
+  /** JSON-LD NewsArticle, already serialised safely for a `<script>` element. */
+  jsonLd: string;
+}
+
+/** One page of a category index, or the home page's latest list. */
+export interface ListPageView {
+  kind: 'category' | 'home';
+  /** Page heading: the category name, or the site name on home. */
+  title: string;
+  /** Site-relative URL of this page. */
+  url: string;
+  /** Stories, newest first. */
+  stories: StoryView[];
+  /** Link to newer stories, if any. */
+  newer?: string;
+  /** Link to older stories, if any. */
+  older?: string;
+  /** Page number counted from the oldest page; absent on a category's front page and home. */
+  pageNumber?: number;
+  /** Home only: the newest stories of each category, in navigation order. */
+  sections?: { category: LinkView; stories: StoryView[] }[];
+}
+
+/** A redirect page for an alias. */
+export interface RedirectPageView {
+  kind: 'redirect';
+  /** Site-relative URL the alias points to. */
+  target: string;
+  /** Title of the target article. */
+  title: string;
+}
+
+/** Any page a template renders. */
+export type PageView = ArticlePageView | ListPageView | RedirectPageView;

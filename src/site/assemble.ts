@@ -1,0 +1,105 @@
+import type { SiteConfig } from '../config.js';
+import type { Article } from '../content/article.js';
+import type { ContentFile } from '../content/read.js';
+import { error, type Problem } from '../errors.js';
+import { groupCategories, compare, type Category } from './categories.js';
+import { paginate, type IndexPage } from './pagination.js';
+import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
+
+/** When the build happens: articles dated after `now` wait, unless `future` publishes them. */
+export interface Clock {
+  /** The build's clock, epoch milliseconds. */
+  now: number;
+  /** Publish articles dated after `now` too. */
+  future: boolean;
+}
+
+/** A category with its index pages planned. */
+export interface SiteCategory extends Category {
+  /** Its index pages, front page first. */
+  pages: IndexPage[];
+}
+
+/** An old URL that redirects to an article. */
+export interface Alias {
+  /** The old URL path. */
+  path: string;
+  /** Index of the article it points to. */
+  article: number;
+}
+
+/** The published site: what gets a page, and the lists that connect pages. */
+export interface Site {
+  /** Published articles, newest first (then by URL). */
+  articles: Article[];
+  /** Categories in navigation order. */
+  categories: SiteCategory[];
+  /** Redirects from old URLs. */
+  aliases: Alias[];
+  /** Articles dated after the clock, not published. */
+  heldBack: number;
+  /** When the earliest held-back article falls due, epoch milliseconds. */
+  nextDue?: number;
+  /** Articles marked as drafts. */
+  drafts: number;
+}
+
+/** Chooses what is published, orders it and groups it; reports URL collisions. */
+export function assembleSite(all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): { site: Site; problems: Problem[] } {
+  const live = all.filter((a) => !a.draft);
+  const published = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const waiting = live.filter((a) => !clock.future && a.date > clock.now);
+  const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
+  const aliases = published.flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
+  const site: Site = {
+    articles: published,
+    categories,
+    aliases,
+    heldBack: waiting.length,
+    nextDue: waiting.length ? Math.min(...waiting.map((a) => a.date)) : undefined,
+    drafts: all.length - live.length,
+  };
+  return { site, problems: findCollisions(live, site, staticFiles) };
+}
+
+/** Newest first; equal times by URL, so the order never depends on file system order. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.date - a.date || compare(a.url, b.url);
+}
+
+/** Who wants to write an output file: a label for messages and, where there is one, a source file. */
+interface Claim {
+  label: string;
+  file?: string;
+}
+
+/** Every output file claimed twice, by articles (published or waiting), aliases, categories or static files. */
+function findCollisions(live: readonly Article[], site: Site, staticFiles: readonly ContentFile[]): Problem[] {
+  const claims = new Map<string, Claim[]>();
+  const claim = (output: string, by: Claim) => {
+    const list = claims.get(output);
+    if (list) list.push(by);
+    else claims.set(output, [by]);
+  };
+  for (const a of live) claim(outputFile(a.url), { label: `${a.file} (${a.url})`, file: a.file });
+  for (const alias of site.aliases) {
+    const { file } = site.articles[alias.article]!;
+    claim(outputFile(alias.path), { label: `${file} (alias ${alias.path})`, file });
+  }
+  for (const c of site.categories) for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})` });
+  for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, file: s.file });
+  for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}` });
+  for (const [output, by] of claims) {
+    if (RESERVED_FOLDERS.some((folder) => output.startsWith(folder))) by.push({ label: `warta's own /${output.slice(0, output.indexOf('/') + 1)}` });
+  }
+  return [...claims].filter(([, by]) => by.length > 1).map(([output, by]) => collision(output, by));
+}
+
+/** One error naming every claimant of the same output file. */
+function collision(output: string, by: Claim[]): Problem {
+  return error({
+    code: 'url-collision',
+    file: by.find((b) => b.file)?.file,
+    message: `${by.length} sources would write /${output}: ${by.map((b) => b.label).join(', ')}`,
+  });
+}

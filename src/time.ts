@@ -1,0 +1,232 @@
+// Reading and writing WIB (Asia/Jakarta) timestamps; see CONTENT.md, "Timestamps are WIB wall-clock time".
+//
+// This is the only module that touches date-fns-tz and the date-fns `id` locale.
+// Nothing here reads the process's local time zone: wall-clock fields are always
+// computed with UTC getters on an instant shifted by the zone's offset.
+// date-fns-tz 3 pitfalls avoided here: formatInTimeZone/toZonedTime (and fromZonedTime
+// given a Date) go through local-time Date setters, so on a machine whose own zone
+// has DST a wall time in the local DST gap comes out an hour off; getTimezoneOffset
+// reads its argument as a wall time, so it is wrong for hours after a transition.
+// We only use fromZonedTime on strings and formatInTimeZone's offset token ("xxx").
+
+import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { id } from 'date-fns/locale/id';
+import type { Day, Month } from 'date-fns';
+
+/** Result of reading a timestamp. */
+export type TimeResult = { ok: true; instant: number } | { ok: false; expected: string };
+
+const ZONE = 'Asia/Jakarta';
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const WIB_OFFSET = 7 * HOUR;
+// tzdata: Asia/Jakarta has been a fixed +07:00 (WIB) since 1964-01-01; earlier
+// instants (+07:30, +08:00, +09:00, LMT…) are asked of date-fns-tz. The fast path
+// keeps ~100k calls per build from paying ~30µs of Intl each.
+const FIXED_SINCE_WALL = Date.UTC(1964, 0, 1);
+const FIXED_SINCE = FIXED_SINCE_WALL - WIB_OFFSET;
+const SUFFIX_OFFSET: Record<string, number> = { wib: WIB_OFFSET, wita: 8 * HOUR, wit: 9 * HOUR };
+
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6].map((d) => id.localize.day(d as Day, { width: 'wide' }));
+const MONTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((m) =>
+  id.localize.month(m as Month, { width: 'wide' }),
+);
+const WEEKDAY_INDEX = new Map(WEEKDAYS.map((name, i) => [name.toLowerCase(), i]));
+// The legacy archive spells Friday both ways, sometimes with a typographic apostrophe.
+WEEKDAY_INDEX.set("jum'at", 5).set('jum\u2019at', 5);
+const MONTH_INDEX = new Map(MONTHS.map((name, i) => [name.toLowerCase(), i + 1]));
+// RFC 822 names are protocol tokens, not locale text.
+const RFC_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const RFC_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const PLAIN_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
+const OFFSET_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)? ?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const LEGACY_RE =
+  /^([\p{L}'\u2019]+)(?:\s*,\s*|\s+)(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s+(WIB|WITA|WIT)$/iu;
+// formatInTimeZone's "xxx" token.
+const ZONE_OFFSET_RE = /^([+-])(\d{2}):(\d{2})$/;
+// Shapes that are close to an accepted form, so the error can say what is missing.
+const BARE_DATE_RE = /^\d{1,4}-\d{1,2}-\d{1,2}$/;
+const LOCAL_T_RE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
+const UNPADDED_RE =
+  /^\d{1,4}-\d{1,2}-\d{1,2}[Tt ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?(?: ?(?:[Zz]|[+-]\d{1,2}:?\d{2}))?$/;
+
+const EXAMPLES = '"2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" or "Rabu, 2 April 2025 15:22:12 WIB"';
+const GENERIC = `a WIB timestamp like ${EXAMPLES}`;
+
+/** Wall-clock fields as written in a timestamp (month 1–12, ms 0–999). */
+type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };
+
+/** Reads a front-matter or CLI timestamp as WIB wall-clock time (see CONTENT.md). instant = epoch ms. */
+export function parseTimestamp(value: unknown): TimeResult {
+  if (typeof value !== 'string') {
+    // A Date here means the YAML was loaded with a schema that already shifted it to UTC.
+    return fail(`a timestamp written as text, like ${EXAMPLES}`);
+  }
+  const text = value.trim();
+  let m = PLAIN_RE.exec(text);
+  if (m) return fromWall(wallOf(m), null);
+  if ((m = OFFSET_RE.exec(text))) return parseWithOffset(m);
+  if ((m = LEGACY_RE.exec(text))) return parseLegacy(m);
+  return fail(nearMiss(text));
+}
+
+/** Says what a value that matches no accepted form was probably missing. */
+function nearMiss(text: string): string {
+  if (BARE_DATE_RE.test(text)) return `a time as well as a date, like "2025-04-02 15:22:12"`;
+  if (LOCAL_T_RE.test(text)) {
+    return `a UTC offset after a "T" time, like "2025-04-02T15:22:12+07:00" (or a space for WIB: "2025-04-02 15:22:12")`;
+  }
+  if (UNPADDED_RE.test(text)) return `a zero-padded timestamp like "2025-04-02 15:22:12"`;
+  return GENERIC;
+}
+
+/** ISO 8601 with an explicit offset: any offset, converted. */
+function parseWithOffset(m: RegExpExecArray): TimeResult {
+  const wall = wallOf(m);
+  // Fractional seconds beyond milliseconds are truncated, not rounded into the next second.
+  wall.ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  if (m[8]) return fromWall(wall, 0);
+  const hours = Number(m[10]);
+  const minutes = Number(m[11]);
+  if (minutes > 59 || hours * 60 + minutes > 14 * 60) {
+    return fail('a UTC offset between -14:00 and +14:00, like "+07:00"');
+  }
+  const sign = m[9] === '-' ? -1 : 1;
+  return fromWall(wall, sign * (hours * HOUR + minutes * MINUTE));
+}
+
+/** The legacy archive's `Rabu, 2 April 2025 15:22:12 WIB`; unpadded day and time parts are allowed. */
+function parseLegacy(m: RegExpExecArray): TimeResult {
+  const mo = MONTH_INDEX.get(m[3]!.toLowerCase());
+  if (mo === undefined) return fail(`an Indonesian month name (${MONTHS.join(', ')})`);
+  const weekday = WEEKDAY_INDEX.get(m[1]!.toLowerCase());
+  if (weekday === undefined) return fail(`an Indonesian weekday name (${WEEKDAYS.join(', ')})`);
+  const wall: Wall = {
+    y: Number(m[4]), mo, d: Number(m[2]), h: Number(m[5]), mi: Number(m[6]), s: Number(m[7] ?? 0), ms: 0,
+  };
+  const problem = invalidWall(wall);
+  if (problem) return fail(problem);
+  // The weekday belongs to the written date, in the written zone (WITA/WIT included).
+  const actual = new Date(utcOfWall(wall)).getUTCDay();
+  if (actual !== weekday) {
+    return fail(`the weekday of ${wall.d} ${MONTHS[mo - 1]} ${m[4]} ("${WEEKDAYS[actual]}")`);
+  }
+  const offset = SUFFIX_OFFSET[m[8]!.toLowerCase()]!;
+  // WIB goes through the zone like the plain form, so formatLong(parse(x)) reproduces x.
+  return fromWall(wall, offset === WIB_OFFSET ? null : offset);
+}
+
+/** Wall fields from a PLAIN_RE / OFFSET_RE match (groups 1–6). */
+function wallOf(m: RegExpExecArray): Wall {
+  return {
+    y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]), h: Number(m[4]), mi: Number(m[5]), s: Number(m[6] ?? 0), ms: 0,
+  };
+}
+
+/** Validates wall fields and converts them; offset null = Asia/Jakarta. */
+function fromWall(wall: Wall, offset: number | null): TimeResult {
+  const problem = invalidWall(wall);
+  if (problem) return fail(problem);
+  const wallUtc = utcOfWall(wall);
+  if (offset !== null) return { ok: true, instant: wallUtc - offset };
+  if (wallUtc >= FIXED_SINCE_WALL) return { ok: true, instant: wallUtc - WIB_OFFSET };
+  // fromZonedTime is only local-zone independent when given a string, not a Date.
+  const instant = fromZonedTime(isoWall(wall), ZONE).getTime();
+  return Number.isNaN(instant) ? fail(GENERIC) : { ok: true, instant };
+}
+
+/** Why the fields are not a real date and time, or '' if they are. Never rolls over. */
+function invalidWall({ y, mo, d, h, mi, s }: Wall): string {
+  if (mo < 1 || mo > 12) return 'a real calendar date (months run 01–12)';
+  const days = daysInMonth(y, mo);
+  if (d < 1 || d > days) return `a real calendar date (${pad4(y)}-${pad2(mo)} has ${days} days)`;
+  if (h > 23 || mi > 59 || s > 59) return 'a real time of day (hours 00–23, minutes and seconds 00–59)';
+  return '';
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo !== 2) return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
+/** Epoch ms of the wall fields read as UTC; Date.UTC alone maps years 0–99 to 1900–1999. */
+function utcOfWall({ y, mo, d, h, mi, s, ms }: Wall): number {
+  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const date = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
+  return date.setUTCFullYear(y, mo - 1, d);
+}
+
+function isoWall(w: Wall): string {
+  const ms = String(w.ms).padStart(3, '0');
+  return `${pad4(w.y)}-${pad2(w.mo)}-${pad2(w.d)}T${pad2(w.h)}:${pad2(w.mi)}:${pad2(w.s)}.${ms}`;
+}
+
+function fail(expected: string): TimeResult {
+  return { ok: false, expected };
+}
+
+/** WIB wall-clock view of an instant: a Date whose UTC getters read WIB, plus the offset used. */
+function wib(instant: number): { at: Date; offset: number } {
+  if (!Number.isFinite(instant)) throw new RangeError(`Invalid time value: ${instant}`);
+  const offset = instant >= FIXED_SINCE ? WIB_OFFSET : historicOffset(instant);
+  return { at: new Date(instant + offset), offset };
+}
+
+/** Asia/Jakarta's offset at a pre-1964 instant, in whole minutes (ISO cannot show LMT's seconds). */
+function historicOffset(instant: number): number {
+  const m = ZONE_OFFSET_RE.exec(formatInTimeZone(instant, ZONE, 'xxx'));
+  if (!m) throw new RangeError(`No ${ZONE} offset for ${instant}`);
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return (m[1] === '-' ? -minutes : minutes) * MINUTE;
+}
+
+/** `Rabu, 2 April 2025 15:22:12 WIB` (always in WIB, Indonesian day/month names, zero-padded HH:mm:ss). */
+export function formatLong(instant: number): string {
+  const { at } = wib(instant);
+  const date = `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${pad4(at.getUTCFullYear())}`;
+  return `${WEEKDAYS[at.getUTCDay()]}, ${date} ${clock(at)} WIB`;
+}
+
+/** `2025-04-02T15:22:12+07:00` */
+export function formatIso(instant: number): string {
+  const { at, offset } = wib(instant);
+  const { year, month, day } = dayOf(at);
+  return `${year}-${month}-${day}T${clock(at)}${offsetText(offset, ':')}`;
+}
+
+/** The WIB calendar day, zero-padded: { year: '2025', month: '04', day: '02' } */
+export function wibDay(instant: number): { year: string; month: string; day: string } {
+  return dayOf(wib(instant).at);
+}
+
+/** RFC 822 date for RSS in +0700: `Wed, 02 Apr 2025 15:22:12 +0700` */
+export function formatRfc822(instant: number): string {
+  const { at, offset } = wib(instant);
+  const date = `${pad2(at.getUTCDate())} ${RFC_MONTHS[at.getUTCMonth()]} ${pad4(at.getUTCFullYear())}`;
+  return `${RFC_DAYS[at.getUTCDay()]}, ${date} ${clock(at)} ${offsetText(offset, '')}`;
+}
+
+function dayOf(at: Date): { year: string; month: string; day: string } {
+  return { year: pad4(at.getUTCFullYear()), month: pad2(at.getUTCMonth() + 1), day: pad2(at.getUTCDate()) };
+}
+
+function clock(at: Date): string {
+  return `${pad2(at.getUTCHours())}:${pad2(at.getUTCMinutes())}:${pad2(at.getUTCSeconds())}`;
+}
+
+/** `+07:00` / `+0700` */
+function offsetText(offset: number, separator: string): string {
+  const minutes = Math.abs(offset) / MINUTE;
+  const sign = offset < 0 ? '-' : '+';
+  return `${sign}${pad2(Math.trunc(minutes / 60))}${separator}${pad2(minutes % 60)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function pad4(n: number): string {
+  return String(n).padStart(4, '0');
+}

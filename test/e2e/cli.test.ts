@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { main } from '../../src/cli.js';
+import { fixturePath, listFiles } from '../support/fixtures.js';
+
+/** Runs the CLI in a folder, capturing what it prints. */
+async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: '', err: '' };
+  out.on('data', (d) => (chunks.out += d));
+  err.on('data', (d) => (chunks.err += d));
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await main(args, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+    return { code, ...chunks };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** Every file of a folder with its bytes. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
+}
+
+let site: string;
+before(async () => {
+  site = await mkdtemp(join(tmpdir(), 'warta-cli-'));
+  await cp(fixturePath('basic-site'), site, { recursive: true });
+});
+after(() => rm(site, { recursive: true, force: true }));
+
+test('warta build writes the site and prints a one-line summary', async () => {
+  const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
+  assert.equal(code, 0, err);
+  const files = await listFiles(join(site, 'dist'));
+  assert.ok(files.includes('2025/04/02/wang-yi-lavrov-moskow/index.html'));
+  assert.ok(files.includes('index.html'));
+  const loud = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--jobs', '1');
+  assert.match(loud.err, /warta: 11 articles published, 1 held back \(next due Senin, 1 Juni 2026 09:00:00 WIB = 2026-06-01T09:00:00\+07:00\), 1 draft, \d+ files written to dist\/ in [\d.]+ s/);
+});
+
+test('a failed build leaves the previous output byte for byte in place, and says so', async () => {
+  await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
+  const before = await snapshot(join(site, 'dist'));
+  await writeFile(join(site, 'content', 'rusak.md'), '---\ntitle: Rusak\ndate: kemarin\n---\n');
+  try {
+    const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
+    assert.equal(code, 1);
+    assert.match(err, /^content\/rusak\.md:3 date: expected a WIB timestamp/m);
+    assert.match(err, /content\/rusak\.md byline: required field is missing/);
+    assert.match(err, /build failed with 3 errors; dist\/ was left as it was/);
+    assert.deepEqual(await snapshot(join(site, 'dist')), before);
+    assert.deepEqual((await listFiles(site)).filter((f) => f.includes('staging')), []);
+  } finally {
+    await rm(join(site, 'content', 'rusak.md'));
+  }
+});
+
+test('--future publishes embargoed articles; --now decides what is held back', async () => {
+  const { code } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--future', '--quiet');
+  assert.equal(code, 0);
+  assert.ok((await listFiles(join(site, 'dist'))).includes('2026/06/01/embargo/index.html'));
+});
+
+test('usage and config errors exit 2', async () => {
+  assert.equal((await cli(site, 'terbitkan')).code, 2);
+  assert.equal((await cli(site, 'build', '--now', 'kemarin')).code, 2);
+  assert.equal((await cli(site, 'build', '--jobs', 'dua')).code, 2);
+  await writeFile(join(site, 'bad.json'), '{"pageSize": 0}');
+  const bad = await cli(site, 'build', '--config', 'bad.json');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /bad\.json pageSize: expected a positive whole number, got 0/);
+});
+
+test('--help and --version', async () => {
+  assert.match((await cli(site, '--help')).out, /warta build/);
+  assert.match((await cli(site, '--version')).out, /^\d+\.\d+\.\d+\n$/);
+});

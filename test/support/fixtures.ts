@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildResult } from '../../src/build.js';
+import { loadConfig } from '../../src/config.js';
+import { formatProblem } from '../../src/errors.js';
+import { MemoryWriter } from '../../src/output/writer.js';
+import { parseTimestamp } from '../../src/time.js';
+
+/** The repository root (tests run from lib/test/…). */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The fixture folder of a behaviour. */
+export function fixturePath(name: string): string {
+  return join(ROOT, 'test', 'fixtures', name);
+}
+
+/** Options a fixture may set in its `options.json`. */
+interface FixtureOptions {
+  now?: string;
+  future?: boolean;
+}
+
+/** Builds a fixture site in memory, as `warta build` would with its options. */
+export async function buildFixture(name: string, jobs = 1): Promise<{ result: BuildResult; writer: MemoryWriter; errors: string }> {
+  const dir = fixturePath(name);
+  const options: FixtureOptions = existsSync(join(dir, 'options.json')) ? JSON.parse(await readFile(join(dir, 'options.json'), 'utf8')) : {};
+  const { config, problems } = await loadConfig(join(dir, 'warta.config.json'), false);
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  const now = options.now ? parseTimestamp(options.now) : { ok: true as const, instant: Date.UTC(2026, 0, 1) };
+  if (!now.ok) throw new Error(`bad now in ${name}`);
+  const writer = new MemoryWriter();
+  const cwd = process.cwd();
+  // Messages name files relative to the working directory: build from the fixture's folder.
+  process.chdir(dir);
+  try {
+    const result = await build({
+      content: 'content',
+      out: 'unused',
+      templates: existsSync(join(dir, 'templates')) ? 'templates' : undefined,
+      config,
+      clock: { now: now.instant, future: options.future ?? false },
+      jobs,
+      writer,
+    });
+    return { result, writer, errors: result.problems.map(formatProblem).join('\n') + (result.problems.length ? '\n' : '') };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** When set, fixtures' expected output is rewritten from what the build produces. */
+export const UPDATE = process.env.WARTA_UPDATE_FIXTURES === '1';
+
+/** Every file under a folder, relative, with forward slashes, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Rewrites a fixture's expected folder from a build's output. */
+export async function writeExpected(name: string, writer: MemoryWriter): Promise<void> {
+  const dir = join(fixturePath(name), 'expected');
+  await rm(dir, { recursive: true, force: true });
+  for (const [path, data] of writer.files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), data);
+  }
+}

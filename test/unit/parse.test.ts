@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseArticle } from '../../src/content/parse.js';
+import { formatProblem } from '../../src/errors.js';
+
+const parse = (text: string, path = '2025/04/contoh.md') =>
+  parseArticle({ file: `content/${path}`, path, bytes: Buffer.from(text) }, { maxBytes: 10_000 });
+const errors = (text: string, path?: string) => parse(text, path).problems.map(formatProblem);
+
+const VALID = `---
+title: Judul Berita
+byline: AP Wira
+category: International
+date: 2025-04-02 15:22:12
+---
+Paragraf pertama.
+`;
+
+test('a valid article gets its URL from the WIB day and the file name', () => {
+  const { article, problems } = parse(VALID);
+  assert.deepEqual(problems, []);
+  assert.equal(article?.url, '/2025/04/02/contoh/');
+  assert.equal(article?.categorySlug, 'international');
+  assert.deepEqual(article?.bylines, ['AP Wira']);
+  assert.equal(article?.summary, 'Paragraf pertama.');
+});
+
+test('an unquoted YAML timestamp is WIB wall-clock time, not UTC', () => {
+  assert.equal(parse(VALID).article?.date, Date.UTC(2025, 3, 2, 8, 22, 12));
+});
+
+test('a BOM and CRLF line endings are accepted', () => {
+  const { article, problems } = parse(`\uFEFF${VALID.replace(/\n/g, '\r\n')}`);
+  assert.deepEqual(problems, []);
+  assert.equal(article?.title, 'Judul Berita');
+});
+
+test('every problem of a file is reported, each with file, line and field', () => {
+  const text = `---
+title: 42
+byline: []
+category: ""
+date: kemarin
+draft: yes
+slug: Bukan Slug
+---
+Isi.
+`;
+  assert.deepEqual(errors(text), [
+    'content/2025/04/contoh.md:2 title: expected text, got a number "42"',
+    'content/2025/04/contoh.md:3 byline: expected at least one name, got an empty list',
+    'content/2025/04/contoh.md:4 category: expected non-empty text, got an empty value',
+    'content/2025/04/contoh.md:5 date: expected a WIB timestamp like "2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" or "Rabu, 2 April 2025 15:22:12 WIB", got "kemarin"',
+    'content/2025/04/contoh.md:6 draft: expected true or false, got "yes"',
+    'content/2025/04/contoh.md:7 slug: expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got "Bukan Slug"',
+  ]);
+});
+
+test('missing required fields are named', () => {
+  assert.deepEqual(errors('---\ntitle: Judul\n---\nIsi.\n'), [
+    'content/2025/04/contoh.md byline: required field is missing',
+    'content/2025/04/contoh.md category: required field is missing',
+    'content/2025/04/contoh.md date: required field is missing',
+  ]);
+});
+
+test('duplicate YAML keys are an error naming the line', () => {
+  assert.deepEqual(errors('---\ntitle: A\nbyline: B\ntitle: C\n---\n'), [
+    'content/2025/04/contoh.md:4 duplicate field "title": each field may appear only once',
+  ]);
+});
+
+test('no front matter, unclosed front matter, binary data and bad UTF-8 are each clear errors', () => {
+  assert.deepEqual(errors('Hanya teks.\n'), ['content/2025/04/contoh.md:1 expected front matter between "---" lines at the top of the file']);
+  assert.deepEqual(errors('---\ntitle: A\n'), ['content/2025/04/contoh.md:1 expected a closing "---" line after the front matter']);
+  const binary = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0x2d, 0, 1]) }, { maxBytes: 100 });
+  assert.match(formatProblem(binary.problems[0]!), /binary data/);
+  const latin1 = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]) }, { maxBytes: 100 });
+  assert.match(formatProblem(latin1.problems[0]!), /expected UTF-8 text/);
+});
+
+test('a file over the size limit is refused', () => {
+  const big = parseArticle({ file: 'x.md', path: 'x.md', bytes: Buffer.alloc(200, 'a') }, { maxBytes: 100 });
+  assert.deepEqual(big.problems.map(formatProblem), ['x.md expected at most 100 bytes, found 200']);
+});
+
+test('slugs: the leading date of a file name is dropped; an empty derived slug falls back to the title', () => {
+  assert.equal(parse(VALID, '2025/04/2025-04-02-wang-yi-di-moskow.md').article?.slug, 'wang-yi-di-moskow');
+  assert.equal(parse(VALID, '2025/04/2025-04-02.md').article?.slug, 'judul-berita');
+  assert.equal(parse(VALID.replace('Judul Berita', 'Ça Va Über Café'), '___.md').article?.slug, 'ca-va-uber-cafe');
+  assert.deepEqual(errors(VALID.replace('Judul Berita', '"!!!"'), '___.md'), [
+    'content/___.md slug: cannot derive a slug from the file name or the title "!!!": add a "slug" field',
+  ]);
+});
+
+test('aliases must be safe absolute paths; images may not climb out of the site', () => {
+  const text = VALID.replace('---\nP', 'aliases: [/lama/ok.html, ../../etc/passwd, /a?b=1]\nimage: ../rahasia.jpg\n---\nP');
+  assert.deepEqual(errors(text), [
+    'content/2025/04/contoh.md:6 aliases: expected absolute URL paths like "/old/path/" or "/old/page.html" without "..", query or fragment, got "../../etc/passwd", "/a?b=1"',
+    'content/2025/04/contoh.md:7 image: expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got "../rahasia.jpg"',
+  ]);
+});
+
+test('tags: one string is a list of one; repeats differing in case are dropped; unknown fields are kept', () => {
+  const { article } = parse(VALID.replace('---\nP', 'tags: Rusia\neditor_note: cek\n---\nP'));
+  assert.deepEqual(article?.tags, ['Rusia']);
+  assert.deepEqual(article?.extra, { editor_note: 'cek' });
+  const { article: b } = parse(VALID.replace('---\nP', 'tags: [Rusia, rusia, Moskow]\n---\nP'));
+  assert.deepEqual(b?.tags, ['Rusia', 'Moskow']);
+});
