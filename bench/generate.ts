@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path';
 
 /**
  * Deterministic synthetic news archive for benchmarks and relevance checks. Text is
- * pseudo-Indonesian: real function words and affixed real roots plus generated words, drawn
- * with Zipf frequencies so common words are common across the archive as in real news. About
- * 30% of articles belong to ongoing stories (3–12 articles over weeks) that keep mentioning the
- * same few people, places or organisations and topic words; other articles pick their own.
+ * pseudo-Indonesian: real function words, real roots with their affixed forms and generated
+ * words, drawn with Zipf frequencies so common words are common across the archive, as in real
+ * news. About 30% of articles belong to ongoing stories (3–12 articles over weeks) that keep
+ * naming the same few people, places or organisations and topic words; other articles name
+ * their own, notable (Zipf) or little-known, so names also recur across unrelated articles.
  */
 
 /** What to generate. */
@@ -15,17 +16,8 @@ export interface GenerateOptions { articles: number; seed?: number; clusters?: b
 /** Front matter facts of a generated article, so callers need not parse them back. */
 export interface GeneratedMeta { title: string; tags: string[]; categorySlug: string; date: number; url: string }
 
-/** One generated article file. */
-export interface GeneratedArticle {
-  /** Path under the content folder, e.g. `2023/05/some-slug-12345.md`. */
-  path: string;
-  /** Full file text with front matter. */
-  text: string;
-  /** Story id when the article belongs to an ongoing story. */
-  story?: number;
-  /** Facts from the front matter. */
-  meta: GeneratedMeta;
-}
+/** One generated file: `path` under the content folder (`2023/05/slug-12345.md`), full `text`, `story` id if in one. */
+export interface GeneratedArticle { path: string; text: string; story?: number; meta: GeneratedMeta }
 
 /** Seeded PRNG (mulberry32): uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -41,105 +33,104 @@ export function mulberry32(seed: number): () => number {
 type Rng = () => number;
 const words = (s: string): string[] => s.trim().split(/\s+/);
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-/** Zipf (s = 1) rank in [0, n) by inverting the continuous 1/x law: O(1), no tables. */
-/** A list in Zipf (s = 1) rank order, with the inverse of the continuous 1/x law tabulated. */
-interface Ranked<T> { items: readonly T[]; ranks: Uint16Array }
-function ranked<T>(items: readonly T[]): Ranked<T> {
-  const ranks = new Uint16Array(65536);
-  const span = Math.log(items.length + 1);
-  for (let j = 0; j < ranks.length; j++) ranks[j] = Math.min(items.length - 1, Math.floor(Math.exp(((j + 0.5) / 65536) * span)) - 1);
-  return { items, ranks };
-}
-const rankAt = <T>(list: Ranked<T>, u: number): T => list.items[list.ranks[(u * 65536) | 0]!]!;
-const zipfPick = <T>(rng: Rng, list: Ranked<T>): T => rankAt(list, rng());
 const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
 
-const FUNCTION = ranked(words(`yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak telah sudah oleh
-sebagai bahwa para bagi karena atau namun tetapi serta masih lebih sangat hanya bisa dapat harus belum agar saat
+/** A list in Zipf (s = 1) rank order, with the inverse of the continuous 1/x law tabulated: O(1) draws. */
+interface Ranked<T> { items: readonly T[]; ranks: Uint16Array }
+const ranked = <T>(items: readonly T[]): Ranked<T> => ({
+  items,
+  ranks: Uint16Array.from({ length: 65536 }, (_, j) => Math.min(items.length - 1, Math.floor((items.length + 1) ** ((j + 0.5) / 65536)) - 1)),
+});
+const rankAt = <T>(list: Ranked<T>, u: number): T => list.items[list.ranks[(u * 65536) | 0]!]!;
+const zipfPick = <T>(rng: Rng, list: Ranked<T>): T => rankAt(list, rng());
+
+const FUNCTION = ranked(words(`yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak telah sudah
+oleh sebagai bahwa para bagi karena atau namun tetapi serta masih lebih sangat hanya bisa dapat harus belum agar saat
 ketika setelah sebelum hingga antara tersebut secara seperti banyak baru lain kembali mereka kami kita ia tahun hari`));
-const ROOTS = words(`bangun bayar beli jual kirim tangkap periksa tahan ajak atur awas bahas bantu batal buka cari catat
-cegah dorong duga gelar gugat hadap hapus hitung impor ekspor jaga jamin kaji kawal kelola kembang kuasa lapor lawan layan
-lindung minta nilai olah pakai pantau pasang pecat pegang pilih pimpin potong rampas rekam rilis rusak salur sangkal sebar
-selidik serang serah sidang simpan sita susun tampung tanam tanggap tawar tekan tempuh temu terbit terima tindak tinjau tolak
-tuduh tuntut tunda ubah ukur urus usul usut bela bina bongkar cabut capai cetak dakwa dukung edar gali gerak hibah incar
-isi izin jabat jerat kecam keluh latih lepas lunas luncur muat operasi padam pangkas peras pindah rawat rebut runding sadap
-sambut sewa sokong suap sumbang tambang tawan tembak timbun tumbuh undang uji`);
-const NOUNS = words(`pemerintah presiden menteri gubernur bupati warga masyarakat petani nelayan buruh pengusaha polisi
-jaksa hakim terdakwa tersangka saksi korban pasien dokter guru siswa mahasiswa anggaran harga beras minyak listrik jembatan
-bandara pelabuhan kereta banjir gempa longsor kebakaran kekeringan hujan cuaca sekolah kampus pasar toko pabrik hutan sawah
-kebun laut pulau desa kampung kecamatan provinsi negara dunia ekonomi inflasi investasi saham rupiah dolar pajak subsidi
-utang kredit produksi pertumbuhan pemilu partai calon suara kursi koalisi kampanye debat survei regulasi aturan kebijakan
-program proyek bantuan vaksin virus penyakit kesehatan pendidikan aplikasi data internet ponsel digital film musik konser
-album lagu penyanyi aktor pertandingan pelatih pemain klub liga turnamen medali atlet juara stadion penelitian ilmuwan
-satelit planet energi iklim emisi karbon sampah lingkungan narkoba korupsi penipuan pencurian kecelakaan penerbangan kapal
-mobil motor demonstrasi gaji upah pangan pupuk stok`);
-const FIRST = words(`Budi Siti Agus Dewi Ahmad Rina Joko Sri Andi Nur Hendra Lestari Bambang Wati Rudi Yuni Eko Fitri Hadi
-Ratna Irfan Maya Dedi Putri Arif Indah Bayu Sari Teguh Wulan Fajar Ayu Rizky Intan Yusuf Dian Hasan Nita Gilang Ningsih`);
-const LAST = words(`Santoso Wijaya Saputra Hidayat Kusuma Pratama Nugroho Setiawan Gunawan Siregar Nasution Simanjuntak
-Lubis Harahap Tanjung Sitompul Wibowo Purnomo Susanto Hakim Rahman Syahputra Halim Suryadi Hartono Permana Kurniawan
-Firmansyah Ramadhan Maulana Sinaga Pane Manurung Tambunan Panjaitan Pangaribuan Sembiring Ginting Tarigan Sitepu Wenas
-Rumondor Lapian Pattiasina Latuconsina Mahuze Wanggai Rumbiak Baso Ma'ruf`);
+const ROOTS = words(`bangun bayar beli jual kirim tangkap periksa tahan ajak atur awas bahas bantu batal buka cari
+catat cegah dorong duga gelar gugat hadap hapus hitung impor ekspor jaga jamin kaji kawal kelola kembang kuasa lapor
+lawan layan lindung minta nilai olah pakai pantau pasang pecat pegang pilih pimpin potong rampas rekam rilis rusak
+salur sangkal sebar selidik serang serah sidang simpan sita susun tampung tanam tanggap tawar tekan tempuh temu terbit
+terima tindak tinjau tolak tuduh tuntut tunda ubah ukur urus usul usut bela bina bongkar cabut capai cetak dakwa
+dukung edar gali gerak hibah incar isi izin jabat jerat kecam keluh latih lepas lunas luncur muat operasi padam
+pangkas peras pindah rawat rebut runding sadap sambut sewa sokong suap sumbang tambang tawan tembak timbun tumbuh
+undang uji`);
+const NOUNS = words(`pemerintah presiden menteri gubernur bupati warga masyarakat petani nelayan buruh pengusaha
+polisi jaksa hakim terdakwa tersangka saksi korban pasien dokter guru siswa mahasiswa anggaran harga beras minyak
+listrik jembatan bandara pelabuhan kereta banjir gempa longsor kebakaran kekeringan hujan cuaca sekolah kampus pasar
+toko pabrik hutan sawah kebun laut pulau desa kampung kecamatan provinsi negara dunia ekonomi inflasi investasi saham
+rupiah dolar pajak subsidi utang kredit produksi pertumbuhan pemilu partai calon suara kursi koalisi kampanye debat
+survei regulasi aturan kebijakan program proyek bantuan vaksin virus penyakit kesehatan pendidikan aplikasi data
+internet ponsel digital film musik konser album lagu penyanyi aktor pertandingan pelatih pemain klub liga turnamen
+medali atlet juara stadion penelitian ilmuwan satelit planet energi iklim emisi karbon sampah lingkungan narkoba
+korupsi penipuan pencurian kecelakaan penerbangan kapal mobil motor demonstrasi gaji upah pangan pupuk stok`);
+const FIRST = words(`Budi Siti Agus Dewi Ahmad Rina Joko Sri Andi Nur Hendra Lestari Bambang Wati Rudi Yuni Eko Fitri
+Hadi Ratna Irfan Maya Dedi Putri Arif Indah Bayu Sari Teguh Wulan Fajar Ayu Rizky Intan Yusuf Dian Hasan Nita Gilang
+Ningsih`);
+const LAST = words(`Santoso Wijaya Saputra Hidayat Kusuma Pratama Nugroho Setiawan Gunawan Siregar Nasution
+Simanjuntak Lubis Harahap Tanjung Sitompul Wibowo Purnomo Susanto Hakim Rahman Syahputra Halim Suryadi Hartono Permana
+Kurniawan Firmansyah Ramadhan Maulana Sinaga Pane Manurung Tambunan Panjaitan Pangaribuan Sembiring Ginting Tarigan
+Sitepu Wenas Rumondor Lapian Pattiasina Latuconsina Mahuze Wanggai Rumbiak Baso Ma'ruf`);
 const PLACES = words(`Jakarta Surabaya Bandung Medan Semarang Makassar Palembang Denpasar Yogyakarta Malang Solo Bogor
 Depok Bekasi Tangerang Batam Pekanbaru Padang Jambi Bengkulu Lampung Pontianak Banjarmasin Samarinda Balikpapan Manado
 Gorontalo Palu Kendari Ambon Ternate Jayapura Sorong Merauke Kupang Mataram Aceh Lhokseumawe Sabang Nias Sibolga
-Bukittinggi Dumai Tanjungpinang Pangkalpinang Serang Cilegon Cirebon Tasikmalaya Garut Sukabumi Karawang Purwakarta Tegal
-Pekalongan Cilacap Banyumas Magelang Klaten Kudus Jepara Rembang Tuban Gresik Sidoarjo Mojokerto Kediri Blitar Madiun
-Jember Banyuwangi Probolinggo Pasuruan Bangkalan Sumenep Singaraja Gianyar Bima Sumbawa Ende Maumere Atambua Tarakan
-Nunukan Bontang Ketapang Singkawang Sampit Luwuk Toli-Toli Bitung Tomohon Manokwari Timika Wamena Nabire Biak Tual Tidore`);
-const ORGS = `KPK,DPR,Polri,TNI,Kejaksaan Agung,Mahkamah Agung,Mahkamah Konstitusi,KPU,Bawaslu,BPK,BPS,Bank Indonesia,OJK,LPS,
-BMKG,BNPB,Basarnas,BPOM,BKKBN,BRIN,Bappenas,Pertamina,PLN,Telkom,Garuda Indonesia,KAI,Pelindo,Bulog,Krakatau Steel,Inalum,
-Antam,PGN,Jasa Marga,Waskita Karya,Wijaya Karya,Hutama Karya,Bank Mandiri,BRI,BNI,BTN,PSSI,KONI,PBSI,Persija,Persib,Arema,
-Persebaya,PSM,NU,Muhammadiyah,MUI,Walhi,ICW,YLBHI,Komnas HAM,Ombudsman,LPSK,Kemenkeu,Kemendag,Kemenkes,Kemendikbud,
-Kemenhub,Kemenag,Kemlu,Kemenhan,Kementan,KKP,Kominfo,Kemenpora,Kemensos,PDIP,Golkar,Gerindra,PKB,NasDem,PKS,Demokrat,
-PAN,PPP`.split(/\s*,\s*/);
+Bukittinggi Dumai Tanjungpinang Pangkalpinang Serang Cilegon Cirebon Tasikmalaya Garut Sukabumi Karawang Purwakarta
+Tegal Pekalongan Cilacap Banyumas Magelang Klaten Kudus Jepara Rembang Tuban Gresik Sidoarjo Mojokerto Kediri Blitar
+Madiun Jember Banyuwangi Probolinggo Pasuruan Bangkalan Sumenep Singaraja Gianyar Bima Sumbawa Ende Maumere Atambua
+Tarakan Nunukan Bontang Ketapang Singkawang Sampit Luwuk Toli-Toli Bitung Tomohon Manokwari Timika Wamena Nabire Biak
+Tual Tidore`);
+const ORGS = `KPK,DPR,Polri,TNI,Kejaksaan Agung,Mahkamah Agung,Mahkamah Konstitusi,KPU,Bawaslu,BPK,BPS,Bank Indonesia,
+OJK,LPS,BMKG,BNPB,Basarnas,BPOM,BKKBN,BRIN,Bappenas,Pertamina,PLN,Telkom,Garuda Indonesia,KAI,Pelindo,Bulog,
+Krakatau Steel,Inalum,Antam,PGN,Jasa Marga,Waskita Karya,Wijaya Karya,Hutama Karya,Bank Mandiri,BRI,BNI,BTN,PSSI,KONI,
+PBSI,Persija,Persib,Arema,Persebaya,PSM,NU,Muhammadiyah,MUI,Walhi,ICW,YLBHI,Komnas HAM,Ombudsman,LPSK,Kemenkeu,
+Kemendag,Kemenkes,Kemendikbud,Kemenhub,Kemenag,Kemlu,Kemenhan,Kementan,KKP,Kominfo,Kemenpora,Kemensos,PDIP,Golkar,
+Gerindra,PKB,NasDem,PKS,Demokrat,PAN,PPP`.split(/,\s*/);
+const REPORTERS = words(`Wira Sari Dimas Anggraini Rahmat Kartika Yoga Melati Ilham Puspita Galih Citra Reza Anisa
+Fikri Larasati Danu Safitri Hendro Oktaviani Bagus Novita Arya Rosita Tommy Handayani Yudha Susilawati Irwan Damayanti`);
 const CATEGORIES: [name: string, share: number][] = [
   ['Nasional', 25], ['Politik', 14], ['Ekonomi', 13], ['Metropolitan', 10], ['Hukum', 9], ['Daerah', 8],
   ['Internasional', 7], ['Olahraga', 6], ['Teknologi', 3], ['Hiburan', 2.5], ['Gaya Hidup', 1.5], ['Sains', 1],
 ];
-const REPORTERS = words(`Wira Sari Dimas Anggraini Rahmat Kartika Yoga Melati Ilham Puspita Galih Citra Reza Anisa
-Fikri Larasati Danu Safitri Hendro Oktaviani Bagus Novita Arya Rosita Tommy Handayani Yudha Susilawati Irwan Damayanti`);
 const SOURCES = ['Antara', 'Antara', 'Antara', 'Reuters', 'AFP', 'AP', 'Xinhua', 'Tim Warta'];
 const QUOTE_VERBS = ['kata', 'ujar', 'tutur', 'jelas', 'ungkap'];
 
-interface Entity { name: string; short: string; person: boolean }
+/** A person, place or organisation; `notable` ones (a few hundred) are what editors tag. */
+interface Entity { name: string; short: string; person: boolean; notable: boolean }
 
-/** Affixed forms of a root by the meN-/peN- sound rules, so the vocabulary looks and inflects like Indonesian. */
+/** Affixed forms of a root by the meN-/peN- sound rules, so the vocabulary inflects like Indonesian. */
 function affixed(root: string): string[] {
   const c = root[0]!;
-  const [nasal, rest] =
-    'aiueo'.includes(c) || 'gh'.includes(c) ? ['ng', root] : c === 'k' ? ['ng', root.slice(1)]
-      : 'bfv'.includes(c) ? ['m', root] : c === 'p' ? ['m', root.slice(1)]
-        : 'cdjz'.includes(c) ? ['n', root] : c === 't' ? ['n', root.slice(1)]
-          : c === 's' ? ['ny', root.slice(1)] : ['', root];
+  const [nasal, rest] = 'aiueogh'.includes(c) ? ['ng', root] : c === 'k' ? ['ng', root.slice(1)]
+    : 'bfv'.includes(c) ? ['m', root] : c === 'p' ? ['m', root.slice(1)] : 'cdjz'.includes(c) ? ['n', root]
+      : c === 't' ? ['n', root.slice(1)] : c === 's' ? ['ny', root.slice(1)] : ['', root];
   return [`me${nasal}${rest}`, `di${root}`, `pe${nasal}${rest}an`, `${root}an`, `me${nasal}${rest}kan`, `di${root}kan`];
 }
 
-/** The fixed vocabulary: content words by Zipf rank, verbs, and entities by popularity. */
+/** The fixed vocabulary: content words by Zipf rank, verbs, notable entities by popularity, little-known ones. */
 function buildVocabulary() {
   const rng = mulberry32(0x5eed);
   const [onsets, vowels, codas] = [words('b c d g h j k l m n p r s t w y ng ny'), words('a i u e o a a'), words('n ng r s t k h l m')];
   const syll = () => pick(rng, onsets) + pick(rng, vowels);
   const made = new Set<string>();
   while (made.size < 2200) made.add(syll() + syll() + (rng() < 0.5 ? syll() : '') + (rng() < 0.5 ? pick(rng, codas) : ''));
-  const verbs = ROOTS.flatMap((r) => affixed(r).filter((_, i) => i === 0 || i === 1 || i === 4 || i === 5));
   const content = [...NOUNS, ...ROOTS.flatMap(affixed), ...ROOTS, ...made];
   for (let i = content.length - 1; i > NOUNS.length; i--) {
     const j = NOUNS.length + Math.floor(rng() * (i - NOUNS.length + 1));
     [content[i], content[j]] = [content[j]!, content[i]!];
   }
-  const people: Entity[] = [];
-  for (let i = 0; people.length < 320; i++) {
+  const people = Array.from({ length: 320 }, (_, i): Entity => {
     const last = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length]!;
-    people.push({ name: `${FIRST[i % FIRST.length]} ${last}`, short: last, person: true });
-  }
-  const others = [...PLACES, ...ORGS].map((name): Entity => ({ name, short: name, person: false }));
-  const entities: Entity[] = [];
-  for (let i = 0; i < Math.max(people.length, others.length); i++) {
-    if (i < others.length) entities.push(others[i]!);
-    if (i < people.length) entities.push(people[i]!);
-  }
-  const places = others.filter((e) => PLACES.includes(e.name));
-  return { content: ranked([...new Set(content)]), verbs, entities: ranked(entities), places: ranked(places) };
+    return { name: `${FIRST[i % FIRST.length]} ${last}`, short: last, person: true, notable: true };
+  });
+  const others = [...PLACES, ...ORGS].map((name): Entity => ({ name, short: name, person: false, notable: true }));
+  const notable = people.flatMap((p, i) => (i < others.length ? [others[i]!, p] : [p]));
+  const local = [...new Set(Array.from({ length: 4400 }, () => cap(syll() + syll() + (rng() < 0.6 ? syll() : '') + pick(rng, codas))))];
+  const tail = local.slice(0, 4000).map((w, i): Entity => {
+    const name = i % 4 < 2 ? `${FIRST[i % FIRST.length]} ${w}` : i % 4 === 2 ? `Desa ${w}` : `PT ${w} ${pick(rng, ['Jaya', 'Abadi', 'Makmur'])}`;
+    return { name, short: w, person: i % 4 < 2, notable: false };
+  });
+  const verbs = ROOTS.flatMap((r) => affixed(r).filter((_, i) => i === 0 || i === 1 || i === 4 || i === 5));
+  return { content: ranked([...new Set(content)]), verbs, notable: ranked(notable), places: ranked(others.slice(0, PLACES.length)), tail };
 }
 
 const VOCAB = buildVocabulary();
@@ -153,111 +144,85 @@ interface Pool { bytes: Uint8Array; ends: Int32Array; words: Uint8Array }
 /** Packs pieces of ASCII text into a pool. */
 function pool(pieces: readonly string[]): Pool {
   const ends = new Int32Array(pieces.length);
-  const words = new Uint8Array(pieces.length);
+  const counts = new Uint8Array(pieces.length);
   let end = 0;
-  pieces.forEach((p, i) => ((end += p.length), (ends[i] = end), (words[i] = p.split(' ').length)));
-  return { bytes: Buffer.from(pieces.join(''), 'latin1'), ends, words };
+  pieces.forEach((p, i) => ((end += p.length), (ends[i] = end), (counts[i] = p.split(' ').length)));
+  return { bytes: Buffer.from(pieces.join(''), 'latin1'), ends, words: counts };
 }
 
 /**
  * Runs of 4–12 filler words (function words, verbs, content words), made once. Bodies are
  * assembled from runs rather than single words so 100,000 articles take seconds; with 32,768
- * runs two articles share about one run, so word statistics stay close to independent draws.
+ * runs two articles rarely share one, so word statistics stay close to independent draws.
  */
 const FILLER = (() => {
   const rng = mulberry32(0xf111e4);
-  const runs: string[] = [];
-  for (let i = 0; i < 32768; i++) {
-    const run: string[] = [];
-    for (let k = 4 + Math.floor(rng() * 9); k > 0; k--) {
-      const u = rng();
-      run.push(u < 0.45 ? rankAt(FUNCTION, u / 0.45) : u < 0.51 ? pick(rng, VOCAB.verbs) : rankAt(VOCAB.content, (u - 0.51) / 0.49));
-    }
-    runs.push(run.join(' '));
-  }
-  return pool(runs);
+  return pool(Array.from({ length: 32768 }, () => Array.from({ length: 4 + Math.floor(rng() * 9) }, () => {
+    const u = rng();
+    return u < 0.45 ? rankAt(FUNCTION, u / 0.45) : u < 0.51 ? pick(rng, VOCAB.verbs) : rankAt(VOCAB.content, (u - 0.51) / 0.49);
+  }).join(' ')));
 })();
 
 /**
  * Article text assembled as ASCII bytes in one reused buffer that also holds the filler runs
- * and the current topic's words, so every piece is one `copyWithin` (native memmove): far
- * cheaper than joining strings.
+ * and the current topic's words, so every piece is one `copyWithin` (a native memmove).
  */
 class Writer {
   private static readonly TOPIC = FILLER.bytes.length;
   private static readonly OUT = Writer.TOPIC + (1 << 12);
-  readonly buf = Buffer.alloc(Writer.OUT + (1 << 17));
+  readonly buf = Buffer.concat([FILLER.bytes, Buffer.alloc((1 << 12) + (1 << 17))]);
   pos = Writer.OUT;
   words = 0;
-  constructor() {
-    this.buf.set(FILLER.bytes, 0);
-  }
-  /** Starts an article about `t`. */
-  start(t: Topic): void {
+  /** Starts a text about `t`. */
+  start(t: Topic): number {
     this.buf.set(t.pool.bytes, Writer.TOPIC);
-    this.pos = Writer.OUT;
+    return (this.pos = Writer.OUT);
   }
   /** Appends piece `i` of `p`, which is FILLER or the current topic's pool. */
   piece(p: Pool, i: number): void {
     const base = p === FILLER ? 0 : Writer.TOPIC;
     const from = i === 0 ? 0 : p.ends[i - 1]!;
-    const to = p.ends[i]!;
-    this.buf.copyWithin(this.pos, base + from, base + to);
-    this.pos += to - from;
+    this.buf.copyWithin(this.pos, base + from, base + p.ends[i]!);
+    this.pos += p.ends[i]! - from;
   }
   /** Appends ASCII text. */
   ascii(s: string): void {
     if (s.length > 16) this.pos += this.buf.write(s, this.pos, 'latin1');
     else for (let j = 0; j < s.length; j++) this.buf[this.pos++] = s.charCodeAt(j);
   }
-  /** Upper-cases the letter at `at`. */
-  capitalise(at: number): void {
-    const c = this.buf[at]!;
-    if (c >= 97 && c <= 122) this.buf[at] = c - 32;
-  }
-  /** Everything written since `from` (by default the article so far), as a string. */
+  /** The text since `from`, as a string. */
   text(from = Writer.OUT): string {
     return this.buf.toString('latin1', from, this.pos);
   }
 }
 
-/** The topic of one article: the story it belongs to, or its own. */
-interface Topic {
-  category: number; entities: Entity[]; topics: string[]; story?: number;
-  /** Full and short name of each entity, then the topic words. */
-  pool: Pool;
-  /** Short name of the first person named, who gets quoted. */
-  speaker?: string;
-}
+/** What one article is about: its story's or its own parties and topic words. */
+interface Topic { category: number; entities: Entity[]; topics: string[]; story?: number; pool: Pool; speaker?: string }
 
-/** A topic with its pool of topic words. */
+/** A topic, with a pool of its names (full and short, per entity) then its topic words. */
 function topic(category: number, entities: Entity[], topics: string[], story?: number): Topic {
-  const p = pool([...entities.flatMap((e) => [e.name, e.short]), ...topics]);
   const speaker = entities.find((e) => e.person)?.short;
-  return { category, entities, topics, pool: p, ...(speaker ? { speaker } : {}), ...(story === undefined ? {} : { story }) };
+  const t: Topic = { category, entities, topics, pool: pool([...entities.flatMap((e) => [e.name, e.short]), ...topics]) };
+  return Object.assign(t, speaker ? { speaker } : {}, story === undefined ? {} : { story });
 }
 
-/** A new topic: story topics pick specific (less popular) entities, one-off articles popular ones. */
+/** A new topic naming 2–4 parties: stories lean on little-known ones, one-off articles on notable ones. */
 function newTopic(rng: Rng, story?: number): Topic {
-  const e = VOCAB.entities.items;
-  const n = 2 + Math.floor(rng() * 3);
+  const notable = VOCAB.notable.items;
   const entities: Entity[] = [];
-  while (entities.length < n) {
-    const x = story === undefined ? zipfPick(rng, VOCAB.entities) : e[20 + Math.floor(rng() * (e.length - 20))]!;
+  for (let n = 2 + Math.floor(rng() * 3); entities.length < n; ) {
+    const r = rng();
+    const x = r < (story === undefined ? 0.4 : 0.7) ? pick(rng, VOCAB.tail)
+      : story === undefined ? zipfPick(rng, VOCAB.notable) : notable[20 + Math.floor(rng() * (notable.length - 20))]!;
     if (!entities.includes(x)) entities.push(x);
   }
   const topics = [0, 1].map(() => VOCAB.content.items[150 + Math.floor(rng() * 2500)]!);
-  return topic(pickCategory(rng), entities, topics, story);
-}
-
-/** A category index by its share of the archive. */
-function pickCategory(rng: Rng): number {
   let r = rng() * 100;
-  for (let i = 0; i < CATEGORIES.length; i++) if ((r -= CATEGORIES[i]![1]) < 0) return i;
-  return 0;
+  const category = Math.max(0, CATEGORIES.findIndex(([, share]) => (r -= share) < 0));
+  return topic(category, entities, topics, story);
 }
 
-/** Plans stories: which later articles continue a story started at `i`. */
+/** Plans stories: when one starts at article i, which later articles (within weeks) continue it. */
 class StoryPlanner {
   private readonly reserved = new Map<number, Topic>();
   private next = 0;
@@ -265,25 +230,23 @@ class StoryPlanner {
 
   /** The topic of article `i`, starting a story there now and then. */
   topicAt(i: number): Topic {
-    const planned = this.reserved.get(i);
-    if (planned) {
+    const t = this.reserved.get(i);
+    if (t) {
       this.reserved.delete(i);
-      const t = planned;
-      return t.entities.length <= 2 || this.rng() < 0.5 ? t // not every follow-up names every party
-        : topic(t.category, t.entities.filter((_, k) => k < 2 || this.rng() < 0.6), t.topics, t.story);
+      if (t.entities.length <= 2 || this.rng() < 0.5) return t; // not every follow-up names every party
+      return topic(t.category, t.entities.filter((_, k) => k < 2 || this.rng() < 0.6), t.topics, t.story);
     }
     if (this.rng() >= 0.06) return newTopic(this.rng);
-    const perDay = this.total / (SPAN / 86400000);
-    const window = Math.max(12, Math.round((7 + this.rng() * 35) * perDay));
-    const planned2: number[] = [];
+    const window = Math.max(12, Math.round((7 + this.rng() * 35) * (this.total / (SPAN / 86400000))));
+    const later: number[] = [];
     for (let k = 2 + Math.floor(this.rng() * 10); k > 0; k--) {
       let j = i + 1 + Math.floor(this.rng() * window);
-      while (this.reserved.has(j) || planned2.includes(j)) j++;
-      if (j < this.total) planned2.push(j);
+      while (this.reserved.has(j) || later.includes(j)) j++;
+      if (j < this.total) later.push(j);
     }
-    const t = newTopic(this.rng, planned2.length ? this.next++ : undefined);
-    for (const j of planned2) this.reserved.set(j, t);
-    return t;
+    const story = newTopic(this.rng, later.length ? this.next++ : undefined);
+    for (const j of later) this.reserved.set(j, story);
+    return story;
   }
 }
 
@@ -296,17 +259,16 @@ function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic): Gene
   const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').slice(0, 7).join('-')}-${i + 1}`;
   const [category] = CATEGORIES[t.category]!;
   const tags = rng() < 0.6 ? pickTags(rng, t) : undefined;
-  const fm = ['---', `title: ${JSON.stringify(title)}`, byline(rng), `category: ${category}`, `date: ${d.slice(0, 10)} ${d.slice(11, 19)}`];
+  const byline = rng() < 0.85 ? ` ${pick(rng, REPORTERS)} ${pick(rng, LAST)}` : `\n  - ${pick(rng, REPORTERS)} ${pick(rng, LAST)}\n  - ${pick(rng, REPORTERS)}`;
+  const fm = ['---', `title: ${JSON.stringify(title)}`, `byline:${byline}`, `category: ${category}`, `date: ${d.slice(0, 10)} ${d.slice(11, 19)}`];
   if (rng() < 0.5) fm.push(`source: ${pick(rng, SOURCES)}`);
   if (tags) fm.push(`tags: [${tags.map((x) => JSON.stringify(x)).join(', ')}]`);
   if (rng() < 0.25) fm.push(`summary: ${JSON.stringify(phrase(rng, t, w, 12))}`);
   if (rng() < 0.4) fm.push(`image: /images/${yyyy}/${mm}/${slug}.jpg`, ...(rng() < 0.7 ? [`caption: ${JSON.stringify(phrase(rng, t, w, 8))}`] : []));
-  fm.push('---', '');
   w.start(t);
-  w.ascii(fm.join('\n'));
+  w.ascii(fm.join('\n') + '\n---\n');
   body(rng, t, w, `/images/${yyyy}/${mm}/foto-`);
-  const url = `/${yyyy}/${mm}/${dd}/${slug}/`;
-  const meta = { title, tags: tags ?? [], categorySlug: category.toLowerCase().replace(/ /g, '-'), date: wall - WIB, url };
+  const meta = { title, tags: tags ?? [], categorySlug: category.toLowerCase().replace(/ /g, '-'), date: wall - WIB, url: `/${yyyy}/${mm}/${dd}/${slug}/` };
   return { path: `${yyyy}/${mm}/${slug}.md`, text: w.text(), ...(t.story === undefined ? {} : { story: t.story }), meta };
 }
 
@@ -319,18 +281,12 @@ function headline(rng: Rng, t: Topic): string {
   return rng() < 0.3 ? `${cap(parts[2]!)}: ${parts.slice(0, 2).join(' ')} ${parts.slice(3).join(' ')}` : parts.join(' ');
 }
 
-/** One or two reporters. */
-function byline(rng: Rng): string {
-  if (rng() < 0.85) return `byline: ${pick(rng, REPORTERS)} ${pick(rng, LAST)}`;
-  return `byline:\n  - ${pick(rng, REPORTERS)} ${pick(rng, LAST)}\n  - ${pick(rng, REPORTERS)}`;
-}
-
-/** 0–5 tags: the article's parties as editors would tag them, now and then in the wrong case. */
+/** 0–5 tags: the article's notable parties (little-known ones now and then), sometimes in the wrong case. */
 function pickTags(rng: Rng, t: Topic): string[] {
   const n = Math.min(t.entities.length + 1, Math.floor(rng() * 6));
   const tags: string[] = [];
-  for (const e of [...t.entities, zipfPick(rng, VOCAB.entities)]) {
-    if (tags.length < n && !tags.includes(e.name) && rng() < 0.8) tags.push(rng() < 0.03 ? e.name.toLowerCase() : e.name);
+  for (const e of [...t.entities, zipfPick(rng, VOCAB.notable)]) {
+    if (tags.length < n && !tags.includes(e.name) && rng() < (e.notable ? 0.8 : 0.3)) tags.push(rng() < 0.03 ? e.name.toLowerCase() : e.name);
   }
   return tags;
 }
@@ -345,7 +301,7 @@ function sentence(rng: Rng, t: Topic, len: number, w: Writer, mark = 0): void {
   let words = 0;
   while (words < len) {
     const u = rng();
-    const topical = u < 0.25; // one word in 25: each name or topic word about 4-8 times per article
+    const topical = u < 0.25; // one piece in four, one word in 25: each name or topic word a few times per article
     const v = topical ? u / 0.25 : (u - 0.25) / 0.75;
     const p = topical ? t.pool : FILLER;
     const i = !topical ? Math.floor(v * FILLER.words.length) : v < 0.6 ? Math.floor((v / 0.6) * names) : names + Math.floor(((v - 0.6) / 0.4) * t.topics.length);
@@ -356,14 +312,14 @@ function sentence(rng: Rng, t: Topic, len: number, w: Writer, mark = 0): void {
     w.piece(p, i);
     if (last) w.ascii(mark === 1 ? `](https://warta.id/tag/${t.topics[0]})` : '**');
   }
-  w.capitalise(mark === 1 && words <= 1 ? first + 1 : first);
+  const at = w.buf[first] === 91 ? first + 1 : first; // after a link's `[`
+  if (w.buf[at]! >= 97 && w.buf[at]! <= 122) w.buf[at]! -= 32;
   w.words += words;
 }
 
 /** One sentence of about `len` words as a string (resets the writer). */
 function phrase(rng: Rng, t: Topic, w: Writer, len: number): string {
-  w.start(t);
-  const from = w.pos;
+  const from = w.start(t);
   sentence(rng, t, len, w);
   return w.text(from);
 }
@@ -387,8 +343,7 @@ function body(rng: Rng, t: Topic, w: Writer, photo: string): void {
   w.words = 0;
   w.ascii(`**${place.name.toUpperCase()}** - `);
   paragraph(rng, t, w);
-  let afterText = true;
-  while (w.words < target) {
+  for (let afterText = true; w.words < target; ) {
     w.ascii('\n\n');
     const r = rng();
     const len = 3 + Math.floor(rng() * 4);
@@ -407,8 +362,7 @@ export function* generateArchive(options: GenerateOptions): Generator<GeneratedA
   const planner = new StoryPlanner(rng, options.articles);
   const writer = new Writer();
   for (let i = 0; i < options.articles; i++) {
-    const topic = options.clusters === false ? newTopic(rng) : planner.topicAt(i);
-    yield writeArticle(rng, writer, i, options.articles, topic);
+    yield writeArticle(rng, writer, i, options.articles, options.clusters === false ? newTopic(rng) : planner.topicAt(i));
   }
 }
 
@@ -419,8 +373,7 @@ export async function writeArchive(dir: string, options: GenerateOptions): Promi
   let count = 0;
   for (const a of generateArchive(options)) {
     const file = join(dir, a.path);
-    const folder = dirname(file);
-    if (!made.has(folder)) made.add(folder), await mkdir(folder, { recursive: true });
+    if (!made.has(dirname(file))) made.add(dirname(file)), await mkdir(dirname(file), { recursive: true });
     pending.push(writeFile(file, a.text));
     if (pending.length >= 64) await Promise.all(pending), (pending = []);
     count++;

@@ -41,17 +41,37 @@ function baseline(inputs: readonly RelatedInput[], count: number): number[][] {
   const byTag = new Map<string, number[]>();
   const tagsOf = inputs.map((a) => [...new Set(a.tags.map((t) => t.toLowerCase()))]);
   tagsOf.forEach((tags, i) => tags.forEach((t) => push(byTag, t, i)));
-  const newer = (x: number, y: number) => inputs[y]!.date - inputs[x]!.date || (inputs[x]!.url < inputs[y]!.url ? -1 : 1);
+  const order = [...inputs.keys()].sort((x, y) => inputs[y]!.date - inputs[x]!.date || (inputs[x]!.url < inputs[y]!.url ? -1 : 1));
+  const rank = new Int32Array(inputs.length);
+  order.forEach((i, r) => (rank[i] = r));
   const byCategory = new Map<string, number[]>();
-  [...inputs.keys()].sort(newer).forEach((i) => push(byCategory, inputs[i]!.categorySlug, i));
+  order.forEach((i) => push(byCategory, inputs[i]!.categorySlug, i));
+  const score = new Int32Array(inputs.length);
   return inputs.map((a, i) => {
-    const score = new Map<number, number>();
-    const sameCategory = (j: number) => (inputs[j]!.categorySlug === a.categorySlug ? 1 : 0);
-    for (const t of tagsOf[i]!) for (const j of byTag.get(t)!) if (j !== i) score.set(j, (score.get(j) ?? sameCategory(j)) + 2);
-    const list = [...score.keys()].sort((x, y) => score.get(y)! - score.get(x)! || newer(x, y)).slice(0, count);
-    for (const j of byCategory.get(a.categorySlug)!) if (list.length < count && j !== i && !score.has(j)) list.push(j);
+    const touched: number[] = [];
+    for (const t of tagsOf[i]!) for (const j of byTag.get(t)!) if (j !== i) (score[j] === 0 && touched.push(j)), (score[j] += 2);
+    for (const j of touched) score[j]! += inputs[j]!.categorySlug === a.categorySlug ? 1 : 0;
+    const list = best(touched, count, (x, y) => score[x]! - score[y]! || rank[y]! - rank[x]!);
+    for (const j of touched) score[j] = 0;
+    for (const j of byCategory.get(a.categorySlug)!) {
+      if (list.length === count) break;
+      if (j !== i && !list.includes(j)) list.push(j);
+    }
     return list;
   });
+}
+
+/** The `count` greatest candidates by `cmp` (positive: first is better), best first, without sorting them all. */
+function best(candidates: number[], count: number, cmp: (x: number, y: number) => number): number[] {
+  const top: number[] = [];
+  for (const c of candidates) {
+    if (top.length === count && cmp(c, top[count - 1]!) <= 0) continue;
+    if (top.length === count) top.pop();
+    let i = top.length;
+    while (i > 0 && cmp(c, top[i - 1]!) > 0) i--;
+    top.splice(i, 0, c);
+  }
+  return top;
 }
 
 /** Mean precision (hits / count) and recall (hits / other members) over articles of stories. */
@@ -72,7 +92,7 @@ function evaluate(lists: number[][], story: Int32Array, count: number): { precis
   return { precision: precision / n, recall: recall / n };
 }
 
-/** The same figures for a perfect list (all story members first). */
+/** Perfect lists, for scale: each article's fellow story members (at most `count`). */
 function ideal(story: Int32Array, count: number): number[][] {
   const members = new Map<number, number[]>();
   story.forEach((s, a) => s >= 0 && push(members, s, a));
@@ -93,22 +113,25 @@ function main(): void {
   const count = flag('count', 8);
   const p = prepare(articles, flag('seed', 1));
   let t = performance.now();
+  const cpu = process.cpuUsage();
   const warta = relateArticles(p.inputs, { count });
   const relatedMs = performance.now() - t;
+  const { user, system } = process.cpuUsage(cpu);
   t = performance.now();
   const base = baseline(p.inputs, count);
   const baseMs = performance.now() - t;
   const clustered = p.story.filter((s) => s >= 0).length;
   console.log(`${articles} articles, ${clustered} in ongoing stories, ${count} related each\n`);
   console.log('method                        precision  recall  time');
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const row = (name: string, lists: number[][], ms?: number) => {
     const { precision, recall } = evaluate(lists, p.story, count);
-    console.log(`${name.padEnd(30)}${precision.toFixed(3).padStart(9)}${recall.toFixed(3).padStart(8)}  ${ms === undefined ? '' : `${(ms / 1000).toFixed(2)} s`}`);
+    console.log(`${name.padEnd(30)}${precision.toFixed(3).padStart(9)}${recall.toFixed(3).padStart(8)}  ${ms === undefined ? '' : s(ms)}`);
   };
   row('warta (terms + tags + cat.)', warta, relatedMs);
   row('baseline (tags + category)', base, baseMs);
   row('ideal (story members first)', ideal(p.story, count));
-  console.log(`\ngenerate ${(p.generateMs / 1000).toFixed(2)} s, extractTerms ${(p.termsMs / 1000).toFixed(2)} s, relateArticles ${(relatedMs / 1000).toFixed(2)} s`);
+  console.log(`\ngenerate ${s(p.generateMs)}, extractTerms ${s(p.termsMs)}, relateArticles ${s(relatedMs)} (CPU ${s((user + system) / 1000)})`);
 }
 
 main();

@@ -1,16 +1,21 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { ParsedArticle } from './content/parse.js';
 import { listContent, type ContentFile } from './content/read.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
-import { FolderWriter, openStaging, type Staging } from './output/staging.js';
+import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
+import { digest } from './incremental/hash.js';
+import { applyChanges } from './output/apply.js';
+import { FolderWriter, openStaging, repairOutput, type Staging } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
 import { batches, WorkerPool } from './pool.js';
+import { produce, type RenderedPage } from './produce.js';
 import type { ArticleTask } from './render/article-page.js';
-import { writeFeeds } from './render/feeds.js';
-import { renderListPages } from './render/list-pages.js';
-import { loadTheme, themeAssets } from './render/templates.js';
+import { checkLinks, linkIndex } from './render/links.js';
+import { planPages, type PagePlan } from './render/plan.js';
+import { loadTheme, templateDigests, themeAssets } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
-import type { SiteView } from './render/views.js';
 import { assembleSite, type Clock, type Site } from './site/assemble.js';
 import { relateArticles } from './site/related.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
@@ -27,8 +32,17 @@ export interface BuildOptions {
   clock: Clock;
   /** Threads for parsing and rendering; 1 runs everything on the main thread. */
   jobs: number;
-  /** Write here instead of swapping a staging folder in (tests; `warta check`). */
+  /** Write here instead of into the output folder (tests; `warta check`). */
   writer?: OutputWriter;
+  /** Render every valid article even when others have errors, so every problem is found (`warta check`); nothing is committed. */
+  keepGoing?: boolean;
+  /**
+   * `use`: read the cache beside the output and redo only what changed since the last build;
+   * `clean`: ignore it (a full build, which writes a fresh cache). Absent: no cache at all.
+   */
+  cache?: 'use' | 'clean';
+  /** Holds the cache between builds of one process (`warta dev`), sparing a read from disk. */
+  memory?: { cache?: BuildCache };
   /** Told about progress, for a progress display. */
   progress?: (stage: Stage, done: number, total: number) => void;
 }
@@ -47,126 +61,201 @@ export interface BuildResult {
   drafts: number;
   /** When the next held-back article falls due, epoch milliseconds. */
   nextDue?: number;
-  /** Files written (pages, feeds, copies). */
+  /** Files the site has (pages, feeds, copies). */
   files: number;
+  /** Files written or replaced in the output by this build. */
+  written: number;
+  /** Files removed from the output because nothing produces them any more. */
+  removed: number;
+  /** True when this build used the cache and redid only what changed. */
+  incremental: boolean;
   /** Seconds spent in each stage. */
   stages: Record<Stage, number>;
 }
 
 const PARSE_BATCH = 64;
-const RENDER_BATCH = 32;
+const MIN_ARTICLES_FOR_WORKERS = 100;
+/** Bump with any change to what warta writes, so caches of other versions are not trusted. */
+const OUTPUT_VERSION = '1';
 
 /** Builds the site: read → parse → model → related → render → write. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const timer = stageTimer();
   const setup: TaskSetup = { config: options.config, templates: options.templates };
-  const pool = options.jobs > 1 ? new WorkerPool(options.jobs, setup) : undefined;
+  // A build killed mid-commit may have left the last good output aside: put it back first.
+  if (!options.writer) await repairOutput(options.out);
+  const cache = await previousCache(options);
+  const listing = await listContent(options.content);
+  timer.lap('read');
+  const toParse = listing.articles.filter((f) => cache?.sources.get(f.path)?.stamp !== f.stamp);
+  // Starting workers costs more than a small archive takes to build on one thread.
+  const pool = options.jobs > 1 && toParse.length >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined;
   try {
-    const listing = await listContent(options.content);
-    timer.lap('read');
-    const parsed = await parseAll(listing.articles, setup, pool, options);
+    const fresh = await parseAll(toParse, setup, pool, options);
+    const parsed = listing.articles.map((f) => fresh.get(f.path) ?? cache!.sources.get(f.path)!.parsed);
     timer.lap('parse');
     const problems = [...listing.problems, ...parsed.flatMap((p) => p.problems)];
     const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
     const { site, problems: siteProblems } = assembleSite(articles, options.config, options.clock, listing.statics);
     problems.push(...siteProblems);
     timer.lap('model');
-    const result = (files: number, ok: boolean): BuildResult => ({
-      problems: sortProblems(problems), ok, files, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
+    const result = (files: number, written: number, removed: number, ok: boolean): BuildResult => ({
+      problems: sortProblems(problems), ok, files, written, removed, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
-    if (hasErrors(problems)) return result(0, false);
+    if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, false);
     const related = relateArticles(site.articles, { count: options.config.relatedCount });
     timer.lap('related');
-    const abs = new Map(listing.articles.map((f) => [f.path, f.abs]));
-    const output = await renderSite({ site, related, abs, statics: listing.statics, setup, pool, options });
-    problems.push(...output.problems);
+    const render = await renderSite({ site, related, listing, parsed, cache, setup, pool, options });
+    problems.push(...render.problems);
     timer.lap('render');
-    const ok = !hasErrors(problems);
-    await (ok ? output.staging?.commit() : output.staging?.abort());
+    const ok = !hasErrors(problems) && !options.writer;
+    const counts = ok ? await commit(render, listing.articles, parsed, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
-    return result(ok ? output.files : 0, ok);
+    return result(ok ? render.plan.length : 0, counts.written, counts.removed, !hasErrors(problems));
   } finally {
     await pool?.close();
   }
 }
 
-/** Parses every article file, on the workers when there are some. */
-async function parseAll(files: readonly ContentFile[], setup: TaskSetup, pool: WorkerPool | undefined, options: BuildOptions): Promise<ParsedArticle[]> {
+/** The cache of the last build, when this build may use it and it is sound. */
+async function previousCache(options: BuildOptions): Promise<BuildCache | undefined> {
+  if (options.cache !== 'use' || options.writer || !existsSync(options.out)) return undefined;
+  const env = cacheEnv(options);
+  if (options.memory?.cache?.env === env) return options.memory.cache;
+  return loadCache(cacheFile(options.out), env);
+}
+
+/** Everything that, changed, makes every cached page suspect: warta's output version, the config, the folders. */
+function cacheEnv(options: BuildOptions): string {
+  const templates = options.templates ? resolve(options.templates) : '';
+  return digest(OUTPUT_VERSION, JSON.stringify(options.config), resolve(options.content), templates);
+}
+
+/** Parses article files, on the workers when there are some; results by content path. */
+async function parseAll(files: readonly ContentFile[], setup: TaskSetup, pool: WorkerPool | undefined, options: BuildOptions): Promise<Map<string, ParsedArticle>> {
   let done = 0;
   const report = (batch: readonly ContentFile[]) => options.progress?.('parse', (done += batch.length), files.length);
-  if (!pool) {
-    const results = [];
-    for (const batch of batches(files, PARSE_BATCH)) results.push(...(await parseBatch(batch, setup)), report(batch));
-    return results.filter((r): r is ParsedArticle => r !== undefined);
-  }
-  const results = await pool.map<ContentFile[], ParsedArticle[]>(batches(files, PARSE_BATCH), (b) => ({ kind: 'parse', files: b }), report);
-  return results.flat();
+  const groups = batches(files, PARSE_BATCH);
+  const results: ParsedArticle[][] = [];
+  if (pool) results.push(...(await pool.map<ContentFile[], ParsedArticle[]>(groups, (b) => ({ kind: 'parse', files: b }), report)));
+  else for (const group of groups) results.push(await parseBatch(group, setup)), report(group);
+  return new Map(results.flat().map((p, i) => [files[i]!.path, p]));
 }
 
 interface RenderInput {
   site: Site;
   related: number[][];
-  abs: Map<string, string>;
-  statics: readonly ContentFile[];
+  listing: Awaited<ReturnType<typeof listContent>>;
+  parsed: ParsedArticle[];
+  cache: BuildCache | undefined;
   setup: TaskSetup;
   pool: WorkerPool | undefined;
   options: BuildOptions;
 }
 
-/** Renders every page into a staging folder (or the given writer); nothing is committed here. */
-async function renderSite(input: RenderInput): Promise<{ problems: Problem[]; files: number; staging?: Staging }> {
-  const { site, options } = input;
+/** What rendering leaves for the commit: the plan, what changed, and where it was written. */
+interface Rendered {
+  plan: PagePlan[];
+  /** The cache entry of every output file as it stands after this build. */
+  outputs: Map<string, CachedOutput>;
+  /** Paths written into the staging folder by this build. */
+  produced: Set<string>;
+  problems: Problem[];
+  staging?: Staging;
+}
+
+/** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
+async function renderSite(input: RenderInput): Promise<Rendered> {
+  const { site, options, cache } = input;
   const staging = options.writer ? undefined : await openStaging(options.out);
   try {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
     const stories = site.articles.map((a) => storyView(a, names.get(a.categorySlug)!));
     const view = siteView(options.config, site.categories);
-    const tasks = site.articles.map((article, i): ArticleTask => ({
-      article: { ...article, terms: [] },
-      abs: input.abs.get(article.path)!,
-      story: stories[i]!,
-      related: input.related[i]!.map((j) => stories[j]!),
-    }));
+    const abs = new Map(input.listing.articles.map((f) => [f.path, f.abs]));
+    const tasks = site.articles.map((article, i): ArticleTask => ({ article: { ...article, terms: [] }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) }));
     const theme = loadTheme(options.templates);
-    const [articleProblems, listProblems] = await Promise.all([
-      renderArticles(tasks, view, writer, staging, input),
-      renderListPages({ site, config: options.config, view, stories, theme, writer }),
-    ]);
-    await writeFeeds(site, options.config, writer);
-    const assets = await themeAssets(theme);
-    for (const asset of assets) await writer.copy(asset.path, asset.abs);
-    for (const file of input.statics) await writer.copy(file.path, file.abs);
-    const files = tasks.length + countListPages(site) + assets.length + input.statics.length + feedFiles(site);
-    return { problems: [...articleProblems, ...listProblems], files, staging };
+    const copies = [...input.listing.statics, ...(await themeAssets(theme))];
+    const stamps = new Map(input.listing.articles.map((f) => [f.path, f.stamp]));
+    const plan = planPages({ site, config: options.config, view, stories, related: input.related, stamps, template: templateDigests(theme, digest), copies });
+    const todo = plan.filter((p) => cache?.outputs.get(p.path)?.sig !== p.sig);
+    const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
+    const made = await produce({ todo, tasks, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
+    const outputs = new Map<string, CachedOutput>();
+    const produced = new Set<string>();
+    for (const p of plan) {
+      const entry = p.kind === 'article' ? articleEntry(p, made.articles.get(p.index), cache) : made.files.has(p.path) ? { sig: p.sig, hash: made.files.get(p.path)! } : cache?.outputs.get(p.path);
+      if (entry) outputs.set(p.path, entry);
+      if (p.kind === 'article' ? made.articles.get(p.index)?.hash : made.files.has(p.path)) produced.add(p.path);
+    }
+    const linkProblems = await relink(plan, tasks, outputs, produced, writer, view, input);
+    const pageProblems = plan.flatMap((p) => (p.kind === 'article' ? (made.articles.get(p.index)?.problems ?? outputs.get(p.path)?.problems ?? []) : []));
+    return { plan, outputs, produced, problems: [...made.problems, ...pageProblems, ...linkProblems], staging };
   } catch (e) {
     await staging?.abort();
     throw e;
   }
 }
 
-/** Article pages, on the workers when there are some. */
-async function renderArticles(tasks: ArticleTask[], view: SiteView, writer: OutputWriter, staging: Staging | undefined, input: RenderInput): Promise<Problem[]> {
-  const { pool, options } = input;
-  let done = 0;
-  const report = (batch: readonly ArticleTask[]) => options.progress?.('render', (done += batch.length), tasks.length);
-  if (!pool || !staging) {
-    const renderer = new PageRenderer(input.setup);
-    const problems: Problem[] = [];
-    for (const batch of batches(tasks, RENDER_BATCH)) problems.push(...(await renderer.renderBatch(batch, view, writer))), report(batch);
-    return problems;
+/** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
+function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: BuildCache | undefined): CachedOutput | undefined {
+  if (!rendered) return cache?.outputs.get(p.path);
+  if (rendered.hash === null) return undefined;
+  return { sig: p.sig, hash: rendered.hash, links: rendered.links, problems: rendered.problems.filter((x) => x.severity === 'warning'), rewrites: '' };
+}
+
+/**
+ * Checks every article's body links once every output file is known, and renders again, on
+ * this thread, the pages whose links to `.md` files now resolve differently from what their
+ * current bytes hold (rewritten to the linked article's URL, or back).
+ */
+async function relink(plan: PagePlan[], tasks: ArticleTask[], outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, input: RenderInput): Promise<Problem[]> {
+  const { site, listing, parsed, options } = input;
+  const valid = parsed.flatMap((p) => (p.article ? [p.article] : []));
+  const index = linkIndex(new Set(plan.map((p) => p.path)), listing.articles.map((f) => f.path), valid, site.articles, options.config.baseUrl);
+  const problems: Problem[] = [];
+  const again: { p: PagePlan; task: ArticleTask; rewrites: string }[] = [];
+  for (const p of plan) {
+    const entry = outputs.get(p.path);
+    if (p.kind !== 'article' || !entry) continue;
+    const checked = checkLinks(tasks[p.index]!.article, entry.links ?? [], index);
+    problems.push(...checked.problems);
+    const rewrites = JSON.stringify([...checked.rewrites].sort());
+    if (rewrites !== (entry.rewrites || '[]')) again.push({ p, task: { ...tasks[p.index]!, rewrites: checked.rewrites }, rewrites });
   }
-  await pool.broadcast({ kind: 'render-setup', render: { site: view, folder: staging.folder } });
-  const results = await pool.map<ArticleTask[], Problem[]>(batches(tasks, RENDER_BATCH), (b) => ({ kind: 'render', tasks: b }), report);
-  return results.flat();
+  if (again.length) {
+    const rendered = await new PageRenderer(input.setup).renderBatch(again.map((a) => a.task), view, writer);
+    again.forEach(({ p, rewrites }, k) => {
+      outputs.set(p.path, { ...outputs.get(p.path)!, hash: rendered.hashes[k] ?? '', rewrites });
+      produced.add(p.path);
+    });
+  }
+  return problems;
 }
 
-function countListPages(site: Site): number {
-  return 2 + site.aliases.length + site.categories.reduce((n, c) => n + c.pages.length, 0);
-}
-
-function feedFiles(site: Site): number {
-  return 3 + Math.ceil((site.articles.length + site.categories.length + 1) / 50_000);
+/** Puts a successful build's output in place and remembers it; returns how many files changed. */
+async function commit(render: Rendered, files: readonly ContentFile[], parsed: ParsedArticle[], cache: BuildCache | undefined, options: BuildOptions): Promise<{ written: number; removed: number }> {
+  const staging = render.staging!;
+  let written = render.produced.size;
+  let removed = 0;
+  const file = cacheFile(options.out);
+  if (cache) {
+    // Files changed in place: a build killed now must not find a cache that describes the old output.
+    await dropCache(file);
+    const changed = [...render.produced].filter((path) => cache.outputs.get(path)?.hash !== render.outputs.get(path)?.hash);
+    const planned = new Set(render.plan.map((p) => p.path));
+    const gone = [...cache.outputs.keys()].filter((path) => !planned.has(path));
+    applyChanges(staging.folder, options.out, changed, gone);
+    await staging.abort();
+    [written, removed] = [changed.length, gone.length];
+  } else {
+    await staging.commit();
+  }
+  const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs };
+  if (options.memory) options.memory.cache = next;
+  if (options.cache) await saveCache(file, next);
+  return { written, removed };
 }
 
 /** Times stages: each lap closes the stage that just ran. */

@@ -2,28 +2,44 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from './build.js';
+import { check, problemsJson } from './check.js';
 import { loadConfig } from './config.js';
 import { formatProblem, hasErrors, type Problem } from './errors.js';
 import { progressReporter } from './progress.js';
 import { formatIso, formatLong, parseTimestamp } from './time.js';
+import { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } from './watch.js';
 
 const HELP = `warta — a static site generator for news archives
 
 Usage:
   warta build [options]     build the archive into the output folder
+  warta dev [options]       build into .warta-dev/, serve it on http://127.0.0.1:8080/ and rebuild
+                            on every save of the content, templates or config; open pages reload
+                            by themselves and show errors over the page; Ctrl-C stops it
+  warta check [options]     check the whole archive (articles, templates, links between articles)
+                            as build would, and write nothing
   warta --help | --version
 
 Options:
   --content DIR      the archive of Markdown articles (default: content)
-  --out DIR          the output folder (default: dist)
+  --out DIR          the output folder (default: dist; for dev: .warta-dev)
   --templates DIR    the site's own templates, overriding the default theme (default: templates, if present)
   --config FILE      the site config (default: warta.config.json, if present)
   --now TIMESTAMP    the build clock, e.g. "2025-04-02 15:22:12" (WIB); default: the current time
   --future           publish articles dated after the clock too
+  --clean            build: ignore the build cache (.warta-cache/ beside the output) and rebuild everything
   --jobs N           threads for parsing and rendering (default: the machine's cores)
-  --quiet            no progress display and no summary line
+  --port N           dev: the port on 127.0.0.1 (default: 8080, or the next free one; 0: any free port)
+  --quiet            build, check: no progress display and no summary line (unless it failed);
+                     dev: only the URL and errors
+  --format FORMAT    check: print problems to stdout as "text" (one line each, as build prints
+                     them) or "json" (an array of {severity, file, line, column, field, code,
+                     message}; absent values are null) (default: text)
 
 Exit codes: 0 built; 1 content or template errors (the output is left as it was); 2 usage or config errors.
+warta check: 0 no errors (warnings allowed); 1 errors; 2 usage or config errors.
+warta dev runs until Ctrl-C (then 0); 2 on usage errors or when no port is free. Content, template
+and config errors while it runs never stop it: they are shown in the terminal and on the page.
 `;
 
 /** Usage errors: the CLI's own, reported with exit code 2. */
@@ -48,12 +64,15 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
     allowPositionals: true,
     options: {
       content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'dist' },
+      out: { type: 'string' },
       templates: { type: 'string' },
       config: { type: 'string' },
       now: { type: 'string' },
       future: { type: 'boolean', default: false },
+      clean: { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      port: { type: 'string' },
+      format: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
@@ -62,25 +81,102 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.help) return out.write(HELP), 0;
   if (values.version) return out.write(`${packageVersion()}\n`), 0;
   const [command, ...rest] = positionals;
-  if (command !== 'build') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'build' && command !== 'dev' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!existsSync(values.content)) throw new UsageError(`the content folder "${values.content}" does not exist`);
+  if (command !== 'check' && values.format !== undefined) throw new UsageError('--format is for "warta check" only');
+  if (command === 'check') return checkCommand(values, out, err);
+  if (command === 'dev') return dev(values, err);
+  if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
+  if (values.clean && command !== 'build') throw new UsageError('--clean is for "warta build" only');
+  const outDir = values.out ?? 'dist';
   const { config, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
   if (problems.length) return report(problems, err), 2;
   const progress = values.quiet ? undefined : progressReporter(err);
   const result = await build({
     content: values.content,
-    out: values.out,
+    out: outDir,
     templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
     config,
     clock: { now: readClock(values.now), future: values.future },
     jobs: readJobs(values.jobs),
+    cache: values.clean ? 'clean' : 'use',
     progress: progress?.update,
   });
   progress?.end();
   report(result.problems, err);
-  if (!values.quiet || !result.ok) err.write(`${summary(result, values.out)}\n`);
+  if (!values.quiet || !result.ok) err.write(`${summary(result, outDir)}\n`);
   return hasErrors(result.problems) ? 1 : 0;
+}
+
+/** `warta check`: the build pipeline with nothing written; problems go to stdout, as text or JSON. */
+async function checkCommand(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+  if (values.out !== undefined) throw new UsageError('--out: "warta check" writes nothing');
+  if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected "text" or "json", got ${JSON.stringify(format)}`);
+  const print = (problems: readonly Problem[]) => out.write(format === 'json' ? problemsJson(problems) : problems.map((p) => `${formatProblem(p)}\n`).join(''));
+  const { config, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
+  if (problems.length) return print(problems), 2;
+  const clock = { now: readClock(values.now), future: values.future };
+  const progress = values.quiet ? undefined : progressReporter(err);
+  const result = await check({
+    content: values.content,
+    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    config,
+    clock,
+    jobs: readJobs(values.jobs),
+    progress: progress?.update,
+  });
+  progress?.end();
+  print(result.problems);
+  if (!values.quiet || !result.ok) err.write(`${checkSummary(result)}\n`);
+  return hasErrors(result.problems) ? 1 : 0;
+}
+
+/** The one-line summary of `warta check`. */
+export function checkSummary(r: BuildResult): string {
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  const warnings = r.problems.length - errors;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const found = r.problems.length ? `${count(errors, 'error')} and ${count(warnings, 'warning')}` : 'no problems';
+  const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
+  const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
+  return `warta: check found ${found}; ${count(r.published, 'article')} ready to publish${held}${drafts}; nothing was written`;
+}
+
+/** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
+async function dev(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
+  const options = {
+    content: values.content,
+    out: values.out ?? DEV_OUT,
+    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    config: values.config ?? 'warta.config.json',
+    configRequired: values.config !== undefined,
+    port: readPort(values.port),
+    now: values.now === undefined ? undefined : readClock(values.now),
+    future: values.future,
+    jobs: readJobs(values.jobs),
+    quiet: values.quiet,
+    log: (line: string) => void err.write(`${line}\n`),
+  };
+  let server;
+  try {
+    server = await startDevServer(options);
+  } catch (e) {
+    if (e instanceof DevServerError) throw new UsageError(e.message);
+    throw e;
+  }
+  await untilSignal();
+  err.write('warta: stopping\n');
+  await server.close();
+  return 0;
+}
+
+function readPort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port: expected a port number from 0 to 65535, got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 function readClock(value: string | undefined): number {

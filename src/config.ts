@@ -39,7 +39,7 @@ export const defaults = {
   tagline: 'Berita terkini dan arsip lengkap',
   baseUrl: 'http://localhost:8080',
   language: 'id',
-  categories: [],
+  categories: [] as CategoryConfig[],
   pageSize: 20,
   homeSize: 20,
   relatedCount: 8,

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { SiteConfig } from './config.js';
 import { parseArticle, type ParsedArticle } from './content/parse.js';
 import type { ContentFile } from './content/read.js';
 import type { Problem } from './errors.js';
 import type { OutputWriter } from './output/writer.js';
 import { renderArticlePage, type ArticleTask } from './render/article-page.js';
+import type { BodyLink } from './render/links.js';
 import { createBodyRenderer } from './render/markdown.js';
 import { bodyPolicy } from './render/sanitize.js';
 import { loadTheme } from './render/templates.js';
@@ -28,10 +29,21 @@ export interface RenderSetup {
 export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup): Promise<ParsedArticle[]> {
   const out: ParsedArticle[] = [];
   for (const f of files) {
-    const bytes = await readFile(f.abs);
+    // Sync: on a worker there is nothing else to do meanwhile, and each await costs a thread-pool round trip.
+    const bytes = readFileSync(f.abs);
     out.push(parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
   }
   return out;
+}
+
+/** What rendering a batch of article pages gives. */
+export interface RenderedBatch {
+  /** Body links to this site of each task of the batch, in task order. */
+  links: BodyLink[][];
+  /** Problems of each task of the batch, in task order. */
+  each: Problem[][];
+  /** Digest of each page written, in task order; null where it could not be rendered. */
+  hashes: (string | null)[];
 }
 
 /** Renders article pages; one per thread, holding the compiled templates and Markdown parser. */
@@ -44,11 +56,16 @@ export class PageRenderer {
     this.renderBody = createBodyRenderer(bodyPolicy(setup.config.iframeHosts));
   }
 
-  /** Renders a batch of article pages and writes them. */
-  async renderBatch(tasks: readonly ArticleTask[], site: SiteView, writer: OutputWriter): Promise<Problem[]> {
-    const problems: Problem[] = [];
+  /** Renders a batch of article pages and writes them; `links` holds each task's body links to this site, in order. */
+  async renderBatch(tasks: readonly ArticleTask[], site: SiteView, writer: OutputWriter): Promise<RenderedBatch> {
+    const out: RenderedBatch = { links: [], each: [], hashes: [] };
     const r = { theme: this.theme, renderBody: this.renderBody, site, writer };
-    for (const task of tasks) problems.push(...(await renderArticlePage(task, r)));
-    return problems;
+    for (const task of tasks) {
+      const page = await renderArticlePage(task, r);
+      out.links.push(page.links);
+      out.each.push(page.problems);
+      out.hashes.push(page.hash ?? null);
+    }
+    return out;
   }
 }

@@ -51,8 +51,27 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail('front-matter-shape', 'expected front matter fields ("title: ...", one per line)', 2);
   }
+  if (exceeds(data, MAX_NODES)) {
+    return fail('front-matter-size', `expected at most ${MAX_NODES} values in the front matter (YAML aliases that repeat themselves count each time)`, 1);
+  }
   const bodyOffset = text.length - parsed.content.length;
   return { ok: true, value: { data: data as Record<string, unknown>, lines: fieldLines(parsed.matter), bodyOffset, bodyLine: lineAt(text, bodyOffset) } };
+}
+
+// YAML aliases share nodes, so a few hundred bytes can stand for billions of values:
+// walk with a budget before anything stringifies the data.
+const MAX_NODES = 10_000;
+
+/** True when the data holds more than `budget` values, counting shared ones each time. */
+function exceeds(data: unknown, budget: number): boolean {
+  const stack: unknown[] = [data];
+  let seen = 0;
+  while (stack.length) {
+    const node = stack.pop();
+    if (++seen > budget) return true;
+    if (typeof node === 'object' && node !== null) stack.push(...Object.values(node));
+  }
+  return false;
 }
 
 /** Maps each top-level key to its line; the matter text starts on the `---` line's newline. */

@@ -96,6 +96,9 @@ function readSlug(fields: FieldReader, path: string, title: string): string {
 function readImage(fields: FieldReader): string | undefined {
   const value = fields.text('image', false);
   if (value === undefined || isWebUrl(value)) return value;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    return fields.fail('image', 'image', `expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got ${quote(value)}`);
+  }
   const path = value.startsWith('/') ? value : `/${value.replace(/^\.\//, '')}`;
   if (isSafeSitePath(path)) return path;
   return fields.fail('image', 'image', `expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got ${quote(value)}`);

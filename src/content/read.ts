@@ -10,6 +10,8 @@ export interface ContentFile {
   file: string;
   /** Absolute path on disk. */
   abs: string;
+  /** Size and modification time: when both are unchanged, the file is taken as unchanged. */
+  stamp: string;
 }
 
 /** The content folder's files: articles (Markdown) and static files copied as they are. */
@@ -40,13 +42,17 @@ export async function listContent(root: string): Promise<ContentListing> {
 }
 
 async function walkFolder(dir: string, walk: Walk): Promise<void> {
+  const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const abs = join(dir, entry.name);
     const kind = entry.isSymbolicLink() ? await followLink(abs, walk) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
     if (kind === 'dir') await walkFolder(abs, walk);
-    else if (kind === 'file') addFile(abs, walk);
+    else if (kind === 'file') files.push(abs);
   }
+  // One folder's stats at once: the archive's tens of thousands of files are stat'ed in parallel batches.
+  const stats = await Promise.all(files.map((abs) => stat(abs)));
+  files.forEach((abs, i) => addFile(abs, `${stats[i]!.size}:${stats[i]!.mtimeMs}`, walk));
 }
 
 /** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
@@ -71,9 +77,16 @@ async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
   return info.isFile() ? 'file' : 'other';
 }
 
-function addFile(abs: string, walk: Walk): void {
+// A backslash or control character cannot stand in a URL path the same way on every host.
+const UNSERVABLE_NAME = /[\\\u0000-\u001f\u007f]/;
+
+function addFile(abs: string, stamp: string, walk: Walk): void {
   const path = relative(walk.root, abs).split(sep).join('/');
-  const entry = { path, file: relative(process.cwd(), abs), abs };
+  const entry = { path, file: relative(process.cwd(), abs), abs, stamp };
+  if (UNSERVABLE_NAME.test(path)) {
+    walk.listing.problems.push(error({ code: 'file-name', file: entry.file, message: 'expected a file name without backslashes or control characters; rename the file' }));
+    return;
+  }
   if (path.toLowerCase().endsWith('.md')) walk.listing.articles.push(entry);
   else walk.listing.statics.push(entry);
 }

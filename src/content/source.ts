@@ -8,6 +8,9 @@ export type DecodedSource = { ok: true; text: string } | { ok: false; code: stri
  * CRLF made LF. Offsets into the body are offsets into this text.
  */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, code: 'encoding', message: 'expected UTF-8 text, found UTF-16 (save the file as UTF-8)' };
+  }
   if (bytes.includes(0)) {
     return { ok: false, code: 'binary', message: 'expected a UTF-8 text file, found binary data (a NUL byte)' };
   }

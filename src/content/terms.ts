@@ -27,52 +27,66 @@ export function extractTerms(title: string, body: string, _tags: readonly string
   return strongest(counts, MAX_TERMS);
 }
 
-/** Adds the weight of each significant word of `text` to `counts`. */
+/**
+ * Adds the weight of each significant word of `text` to `counts`. The regex runs over the
+ * text lower-cased in one native call (cheaper than lower-casing each word); capitals are read
+ * from the original at the same offset, unless lower-casing changed the length (`İ`).
+ */
 function countWords(text: string, weight: number, boostNames: boolean, counts: Map<string, number>): void {
+  const lower = text.toLowerCase();
+  const aligned = lower.length === text.length;
+  const source = aligned ? lower : text;
   TOKEN.lastIndex = 0;
   let prevEnd = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null) {
-    const word = m[2];
+  while ((m = TOKEN.exec(source)) !== null) {
+    const token = m[2];
     const start = m.index;
     const gapStart = prevEnd;
     prevEnd = TOKEN.lastIndex;
-    if (word === undefined || word.length < 3) continue;
-    const lower = word.toLowerCase();
-    if (stopWords.has(lower)) continue;
-    const w = boostNames && isCapitalised(word) && !opensSentence(text, gapStart, start) ? weight * NAME_WEIGHT : weight;
-    counts.set(lower, (counts.get(lower) ?? 0) + w);
+    if (token === undefined || token.length < 3) continue;
+    const word = aligned ? token : token.toLowerCase();
+    if (stopWords.has(word)) continue;
+    const name = boostNames && isCapital(text, start) && !opensSentence(text, gapStart, start);
+    counts.set(word, (counts.get(word) ?? 0) + (name ? weight * NAME_WEIGHT : weight));
   }
 }
 
-/** Whether a word starts with an upper-case letter. */
-function isCapitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
+/** Whether the character at `at` is an upper-case letter. */
+function isCapital(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
   if (c < 128) return c >= 65 && c <= 90;
-  const first = word[0]!;
-  return first !== first.toLowerCase();
+  const ch = String.fromCodePoint(text.codePointAt(at)!);
+  return ch !== ch.toLowerCase();
 }
 
 /**
  * Whether the word at `start` opens a sentence, judged from the gap since the previous token:
- * sentence punctuation or a line break there (headings, list items, paragraphs) means it does,
- * so its capital says nothing about it being a name.
+ * sentence punctuation (not inside a number, as in `5.000` or `10:30`) or a line break there
+ * (headings, list items, paragraphs) means it does, so its capital says nothing about a name.
  */
 function opensSentence(text: string, gapStart: number, start: number): boolean {
   if (gapStart === 0) return true;
   for (let i = start - 1; i >= gapStart; i--) {
     const c = text.charCodeAt(i);
-    // . ! ? : and line feed
-    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 10) return true;
+    if (c === 10) return true;
+    // . ! ? : unless a digit follows
+    if ((c === 46 || c === 33 || c === 63 || c === 58) && !isDigit(text.charCodeAt(i + 1))) return true;
   }
   return false;
+}
+
+/** Whether a UTF-16 code unit is an ASCII digit. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The `max` heaviest entries, weight descending then term ascending, weights rounded to 3 decimals. */
 function strongest(counts: Map<string, number>, max: number): Term[] {
   const top: Term[] = [];
-  for (const [term, weight] of counts) {
-    if (top.length === max && !before(term, weight, top[max - 1]!)) continue;
+  // forEach, not for-of: no [key, value] array per entry
+  counts.forEach((weight, term) => {
+    if (top.length === max && !before(term, weight, top[max - 1]!)) return;
     const entry: Term = [term, weight];
     let i = top.length === max ? max - 1 : top.push(entry) - 1;
     while (i > 0 && before(term, weight, top[i - 1]!)) {
@@ -80,7 +94,7 @@ function strongest(counts: Map<string, number>, max: number): Term[] {
       i--;
     }
     top[i] = entry;
-  }
+  });
   for (const t of top) t[1] = Math.round(t[1] * 1000) / 1000;
   return top;
 }

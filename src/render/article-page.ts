@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
 import { error, warning, type Problem } from '../errors.js';
 import type { OutputWriter } from '../output/writer.js';
+import { digest } from '../incremental/hash.js';
 import { outputFile } from '../site/paths.js';
+import { linkTarget, type BodyLink } from './links.js';
 import type { BodyRenderer } from './markdown.js';
 import type { Theme } from './templates.js';
 import { articlePageView } from './viewmodel.js';
@@ -19,6 +21,16 @@ export interface ArticleTask {
   story: StoryView;
   /** Its related stories, most related first. */
   related: StoryView[];
+  /** New hrefs for some of its body links (`.md` files become their articles' URLs). */
+  rewrites?: Map<string, string>;
+}
+
+/** A rendered article page: its problems, and the body links to this site, to check once every page is known. */
+export interface RenderedArticle {
+  problems: Problem[];
+  links: BodyLink[];
+  /** Digest of the page written; absent when the page could not be rendered. */
+  hash?: string;
 }
 
 /** What an article page needs from its surroundings. */
@@ -33,17 +45,18 @@ export interface ArticleRenderer {
  * Renders and writes one article page. The body is read again from disk rather than
  * kept from parsing, so memory stays flat however large the archive grows.
  */
-export async function renderArticlePage(task: ArticleTask, r: ArticleRenderer): Promise<Problem[]> {
-  const { article } = task;
-  const decoded = decodeSource(await readFile(task.abs));
-  if (!decoded.ok) return [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })];
-  const body = r.renderBody(decoded.text.slice(article.bodyOffset));
+export async function renderArticlePage(task: ArticleTask, r: ArticleRenderer): Promise<RenderedArticle> {
+  const { article, rewrites } = task;
+  const decoded = decodeSource(readFileSync(task.abs));
+  if (!decoded.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
+  const body = r.renderBody(decoded.text.slice(article.bodyOffset), { rewrite: rewrites && ((href) => rewrites.get(href)) });
+  const links = body.links.filter(({ href }) => linkTarget(href, article, r.site.baseUrl)).map(({ line, href }) => ({ line: article.bodyLine + line, href }));
   const problems = body.dropped.map(({ line, what }) =>
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),
   );
   const page = articlePageView(article, task.story, body.html, task.related, r.site);
   const result = r.theme.render('article.njk', { site: r.site, page });
-  if ('problem' in result) return [...problems, result.problem];
+  if ('problem' in result) return { problems: [...problems, result.problem], links };
   await r.writer.write(outputFile(article.url), result.html);
-  return problems;
+  return { problems, links, hash: digest(result.html) };
 }

@@ -1,6 +1,5 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
-import type { OutputWriter } from '../output/writer.js';
 import type { Site } from '../site/assemble.js';
 import { formatIso, formatRfc822 } from '../time.js';
 import { absoluteUrl } from './viewmodel.js';
@@ -9,15 +8,23 @@ import { escapeXml } from './xml.js';
 const FEED_SIZE = 50;
 const SITEMAP_SIZE = 50_000;
 
-/** Writes the RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
-export async function writeFeeds(site: Site, config: SiteConfig, writer: OutputWriter): Promise<void> {
-  await writer.write('feed.xml', rssFeed(site.articles.slice(0, FEED_SIZE), config));
+/** A generated file and its text. */
+export interface DataFile {
+  path: string;
+  data: string;
+}
+
+/** The RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
+export function feedFiles(site: Site, config: SiteConfig): DataFile[] {
   const urls = sitemapEntries(site, config);
   const chunks: string[] = [];
   for (let i = 0; i < urls.length; i += SITEMAP_SIZE) chunks.push(urlset(urls.slice(i, i + SITEMAP_SIZE)));
-  for (const [i, chunk] of chunks.entries()) await writer.write(`sitemaps/${i + 1}.xml`, chunk);
-  await writer.write('sitemap.xml', sitemapIndex(chunks.length, config.baseUrl));
-  await writer.write('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n`);
+  return [
+    { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config) },
+    ...chunks.map((data, i) => ({ path: `sitemaps/${i + 1}.xml`, data })),
+    { path: 'sitemap.xml', data: sitemapIndex(chunks.length, config.baseUrl) },
+    { path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` },
+  ];
 }
 
 /** RSS 2.0 of the newest articles. */

@@ -8,34 +8,69 @@ export interface RenderedBody {
   html: string;
   /** Dropped raw HTML: the line in the body (0-based) and a description. */
   dropped: { line: number; what: string }[];
+  /** Markdown links (`[text](href)`, reference links, autolinks): the line in the body (0-based) and the href as written, before any rewrite. */
+  links: { line: number; href: string }[];
+}
+
+/** Per-body options: `rewrite` may replace a link's href (e.g. a `.md` file by its article's URL). */
+export interface BodyOptions {
+  rewrite?: (href: string) => string | undefined;
 }
 
 /** Renders article bodies: CommonMark with tables, strikethrough and autolinked URLs. */
-export type BodyRenderer = (markdown: string) => RenderedBody;
+export type BodyRenderer = (markdown: string, options?: BodyOptions) => RenderedBody;
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** Makes a body renderer applying the given raw-HTML policy. */
 export function createBodyRenderer(policy: sanitizeHtml.IOptions): BodyRenderer {
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
-  return (markdown) => {
+  return (markdown, options = {}) => {
     const tokens = md.parse(markdown, {});
-    const raw = rawHtml(tokens);
+    const { raw, links } = scan(tokens, options.rewrite);
     const html = md.renderer.render(tokens, md.options, {});
-    if (raw.length === 0) return { html, dropped: [] };
+    if (raw.length === 0) return { html, dropped: [], links };
     // Markdown-it escapes all text itself; only bodies with raw HTML need the (slower) sanitiser.
     const dropped = raw.flatMap(({ line, html: fragment }) => droppedBy(fragment, policy).map((what) => ({ line, what })));
-    return { html: sanitize(html, policy), dropped };
+    return { html: sanitize(html, policy), dropped, links };
   };
 }
 
-/** Raw HTML fragments of a token stream with the body line each starts on. */
-function rawHtml(tokens: ReturnType<InstanceType<typeof MarkdownIt>['parse']>): { line: number; html: string }[] {
-  const found: { line: number; html: string }[] = [];
+/**
+ * Raw HTML fragments and links of a token stream, with the body line each starts on. Inline
+ * tokens in table cells carry no line of their own: the row's (the last block with one) is used.
+ */
+function scan(tokens: Token[], rewrite: BodyOptions['rewrite']): { raw: { line: number; html: string }[]; links: RenderedBody['links'] } {
+  const raw: { line: number; html: string }[] = [];
+  const links: RenderedBody['links'] = [];
+  let blockLine = 0;
   for (const token of tokens) {
-    if (token.type === 'html_block') found.push({ line: token.map?.[0] ?? 0, html: token.content });
-    else if (token.type === 'inline' && token.children) {
-      const inline = token.children.filter((t) => t.type === 'html_inline').map((t) => t.content).join('');
-      if (inline) found.push({ line: token.map?.[0] ?? 0, html: inline });
+    if (token.map) blockLine = token.map[0];
+    if (token.type === 'html_block') raw.push({ line: blockLine, html: token.content });
+    if (token.type !== 'inline' || !token.children) continue;
+    let inline = '';
+    let line = blockLine;
+    for (const child of token.children) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      else if (child.type === 'html_inline') {
+        inline += child.content;
+        line += newlines(child.content);
+      } else if (child.type === 'link_open') {
+        const attr = child.attrGet('href');
+        if (attr === null) continue;
+        const href = String(attr);
+        links.push({ line, href });
+        const to = rewrite?.(href);
+        if (to !== undefined) child.attrSet('href', to);
+      }
     }
+    if (inline) raw.push({ line: blockLine, html: inline });
   }
-  return found;
+  return { raw, links };
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
@@ -54,8 +54,8 @@ export function templateProblem(name: string, e: Error): Problem {
 }
 
 /** The theme's static files (each folder's `static/`), the site's own overriding the default's, as output paths under `assets/`. */
-export async function themeAssets(theme: Theme): Promise<{ path: string; abs: string }[]> {
-  const { readdir } = await import('node:fs/promises');
+export async function themeAssets(theme: Theme): Promise<{ path: string; abs: string; stamp: string }[]> {
+  const { readdir, stat } = await import('node:fs/promises');
   const found = new Map<string, string>();
   for (const folder of [...theme.folders].reverse()) {
     const root = resolve(folder, 'static');
@@ -66,5 +66,39 @@ export async function themeAssets(theme: Theme): Promise<{ path: string; abs: st
       found.set(`assets/${relative(root, abs).split('\\').join('/')}`, abs);
     }
   }
-  return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, abs]) => ({ path, abs }));
+  const sorted = [...found].sort(([a], [b]) => (a < b ? -1 : 1));
+  return Promise.all(sorted.map(async ([path, abs]) => {
+    const info = await stat(abs);
+    return { path, abs, stamp: `${info.size}:${info.mtimeMs}` };
+  }));
+}
+
+const TEMPLATE_REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']/g;
+
+/**
+ * A digest per template name covering the template and every template it extends,
+ * includes or imports, as the loader would find them. A page is re-rendered when its
+ * template's digest changes, so editing `article.njk` leaves category pages alone.
+ */
+export function templateDigests(theme: Theme, digest: (...parts: string[]) => string): (name: string) => string {
+  const memo = new Map<string, string>();
+  const sourceOf = (name: string): string => {
+    for (const folder of theme.folders) {
+      const file = resolve(folder, name);
+      if (file.startsWith(folder) && existsSync(file)) return readFileSync(file, 'utf8');
+    }
+    return '';
+  };
+  const closure = (name: string, seen: Set<string>): string => {
+    if (seen.has(name)) return '';
+    seen.add(name);
+    const source = sourceOf(name);
+    const references = [...source.matchAll(TEMPLATE_REFERENCE)].map((m) => m[1]!).sort();
+    return digest(name, source, ...references.map((r) => closure(r, seen)));
+  };
+  return (name) => {
+    let value = memo.get(name);
+    if (value === undefined) memo.set(name, (value = closure(name, new Set())));
+    return value;
+  };
 }

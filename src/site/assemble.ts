@@ -92,7 +92,27 @@ function findCollisions(live: readonly Article[], site: Site, staticFiles: reado
   for (const [output, by] of claims) {
     if (RESERVED_FOLDERS.some((folder) => output.startsWith(folder))) by.push({ label: `warta's own /${output.slice(0, output.indexOf('/') + 1)}` });
   }
-  return [...claims].filter(([, by]) => by.length > 1).map(([output, by]) => collision(output, by));
+  return [...claims].filter(([, by]) => by.length > 1).map(([output, by]) => collision(output, by)).concat(folderClashes(claims));
+}
+
+/** A file claimed where another claim needs a folder of that name (`politik` beside `politik/index.html`). */
+function folderClashes(claims: Map<string, Claim[]>): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const [output, by] of claims) {
+    for (let slash = output.indexOf('/'); slash !== -1; slash = output.indexOf('/', slash + 1)) {
+      const folder = output.slice(0, slash);
+      const file = claims.get(folder);
+      if (!file || reported.has(folder)) continue;
+      reported.add(folder);
+      problems.push(error({
+        code: 'url-collision',
+        file: [...file, ...by].find((b) => b.file)?.file,
+        message: `/${folder} is both a file and a folder: ${file.map((b) => b.label).join(', ')} writes the file, ${by.map((b) => b.label).join(', ')} needs the folder`,
+      }));
+    }
+  }
+  return problems;
 }
 
 /** One error naming every claimant of the same output file. */

@@ -4,29 +4,35 @@ import type { Term } from '../content/article.js';
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
  *
  * 1. Profiles. Each term gets tf × idf, with tf the weight `extractTerms` gave it and
- *    idf = ln(N / df), df counted over all articles' term lists. The vector is L2-normalised
+ *    idf = ln(1 + 100000 / df), df counted over all articles' term lists. The vector is L2-normalised
  *    and only its 12 strongest terms are kept: the article's profile. Tags (lower-cased) join
- *    the profile as terms of their own, weighted TAG_BOOST × idf / ln N: they are the editor's
- *    intent, so a rare shared tag weighs like a strongly shared name, but only some articles
- *    have tags, so they add to the text's evidence instead of replacing it.
+ *    the profile as terms of their own, weighted TAG_BOOST × idf / ln 100001: they are the editor's
+ *    intent, so a rare shared tag weighs about as much as a strongly shared name, but only
+ *    some articles have tags, so they add to the text's evidence instead of replacing it.
  * 2. Inverted index: term → the articles carrying it in their profile (one Int32Array in CSR
- *    form, with the weights alongside).
- * 3. Scoring article a: walk the postings of a's profile terms and add w_a(t) × w_b(t) to b's
- *    score (a dot product of profiles), in a Float64Array with a list of touched entries that
- *    is reset afterwards, so each article costs only its candidates, never N. Postings longer
- *    than max(50, 2% of N) are skipped: such terms are too common to tell stories apart (the
- *    stop-word cut-off of search engines), and they would make the walk quadratic.
- * 4. Candidates in a's category get CATEGORY_BONUS × idf(category) / ln N, so sharing a small
+ *    form, with each entry's weight and category alongside). Articles are numbered newest
+ *    first, so the tie-break below is a comparison of numbers and a story's articles, being
+ *    close in time, sit close together in memory.
+ * 3. Scoring article a: walk the postings of a's profile terms, rarest first, and add
+ *    w_a(t) × w_b(t) to b's score (a dot product of profiles), in a Float64Array with a list
+ *    of touched entries that is reset afterwards, so each article costs only its candidates,
+ *    never N. Postings longer than max(50, 2% of N) are skipped: such terms are too common to
+ *    tell stories apart (the stop-word cut-off of search engines) and would make the walk
+ *    quadratic. The walk also stops before it would cover more than WALK_BUDGET (1,000)
+ *    postings (the rarest term is always walked), so no article costs more than the budget
+ *    plus the cap, whatever the vocabulary: the common terms left out are the weakest evidence.
+ * 4. Candidates in a's category get CATEGORY_BONUS × idf(category) / ln 100001, so sharing a small
  *    category (Sains) counts more than sharing a huge one (Nasional). The bonus only reorders
  *    candidates found through terms or tags; it never brings in new ones.
  * 5. The best `count` are kept by a bounded insertion selection (no sort of all candidates),
  *    ordered by score, then date (newest first), then URL. When fewer than `count` were
- *    found, the list is filled with the newest articles of a's category, then of the whole
- *    archive, so every list is full when the archive allows it. Never a itself.
+ *    found, the list is filled with the articles just before a in its category (then just
+ *    after), then likewise from the whole archive, so every list is full when the archive
+ *    allows it; a new story so changes only the short lists of the few newest. Never a itself.
  *
- * Everything is deterministic: ties between terms break by the term, between articles by
- * date and URL, never by input order. Cost is O(total postings walked), about 1 s at 100,000
- * articles on one core.
+ * Deterministic, and independent of input order: ties between terms break by the term (or
+ * its id, assigned in recency order), between articles by date and URL.
+ * Cost: O(N log N) to order and index, then at most budget + cap postings per article.
  */
 
 /** What the related-story scorer needs of a published article. */
@@ -37,10 +43,21 @@ export interface RelatedOptions { count: number }
 
 /** How many of its strongest terms an article is matched on. */
 const PROFILE_TERMS = 12;
+/**
+ * idf = ln(1 + SCALE / df) rather than ln(N / df): weights then depend on how many articles
+ * carry a term, not on the archive's size, so publishing one article shifts only the weights
+ * of its own terms, and the lists of articles that share none of them stay as they were.
+ */
+const SCALE = 100_000;
 /** Weight of a tag relative to the idf-scaled maximum. */
 const TAG_BOOST = 0.5;
 /** Largest category bonus (for a category of one article). */
 const CATEGORY_BONUS = 0.05;
+/** Postings walked per article at most (beyond its rarest term): bounds the cost per article. */
+const WALK_BUDGET = 1000;
+/** Postings longer than this share of the archive (but at least POSTINGS_CAP_MIN) are skipped. */
+const POSTINGS_CAP_SHARE = 0.02;
+const POSTINGS_CAP_MIN = 50;
 
 /** Articles' profiles in CSR form: article a owns entries start[a] .. start[a + 1]. */
 interface Profiles { start: Int32Array; term: Int32Array; weight: Float64Array; terms: number }
@@ -49,92 +66,162 @@ interface Profiles { start: Int32Array; term: Int32Array; weight: Float64Array; 
 export function relateArticles(articles: readonly RelatedInput[], options: RelatedOptions): number[][] {
   const n = articles.length;
   const count = Math.max(0, Math.min(Math.floor(options.count), n - 1));
-  if (count === 0) return articles.map(() => []);
-  const profiles = buildProfiles(articles);
-  const index = invert(profiles, n);
+  if (!(count > 0)) return articles.map(() => []);
+  // Work in recency order: a lower number is newer (ties by URL), and stories sit close together.
   const order = recencyOrder(articles);
-  const rank = new Int32Array(n);
-  order.forEach((a, i) => (rank[a] = i));
-  const groups = categoryGroups(articles, order);
-  const scorer = new Scorer(profiles, index, rank, groups, order, count, Math.max(50, Math.ceil(n * 0.02)));
+  const sorted = Array.from(order, (i) => articles[i]!);
+  const profiles = buildProfiles(sorted);
+  const groups = categoryGroups(sorted);
+  const index = invert(profiles, n, groups.of);
+  const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
+  const scorer = new Scorer(profiles, index, groups, count, cap);
   const related: number[][] = new Array(n);
-  for (let a = 0; a < n; a++) related[a] = scorer.relate(a);
+  for (let r = 0; r < n; r++) related[order[r]!] = scorer.relate(r).map((b) => order[b]!);
   return related;
 }
 
-/** Each article's profile: its strongest weighted terms plus its tags. */
-function buildProfiles(articles: readonly RelatedInput[]): Profiles {
-  const n = articles.length;
+/** Every article's term and tag ids with their tf (tags: -1), in CSR form like Profiles. */
+interface Interned { start: Int32Array; id: Int32Array; tf: Float64Array; names: string[] }
+
+/**
+ * Gives each distinct term and tag an id, each at most once per article. Tags live in the
+ * same id space under a `#` key, which no extracted word can start with.
+ */
+function intern(articles: readonly RelatedInput[]): Interned {
   const ids = new Map<string, number>();
-  const perArticle = articles.map((a) => internAll(a, ids));
-  const df = new Float64Array(ids.size);
-  for (const list of perArticle) for (const [id] of list) df[id]!++;
-  const names: string[] = new Array(ids.size);
-  for (const [name, id] of ids) names[id] = name;
-  const norm = Math.log(Math.max(n, 2));
-  const start = new Int32Array(n + 1);
-  const term: number[] = [];
-  const weight: number[] = [];
-  perArticle.forEach((list, a) => {
-    for (const [id, w] of strongestProfile(list, df, n, norm, names)) term.push(id), weight.push(w);
-    start[a + 1] = term.length;
+  const names: string[] = [];
+  const lastUse: number[] = [];
+  let total = 0;
+  for (const a of articles) total += a.terms.length + a.tags.length;
+  const start = new Int32Array(articles.length + 1);
+  const id = new Int32Array(total);
+  const tf = new Float64Array(total);
+  let k = 0;
+  const add = (a: number, key: string, weight: number) => {
+    let i = ids.get(key);
+    if (i === undefined) ids.set(key, (i = names.length)), names.push(key), lastUse.push(-1);
+    if (lastUse[i] !== a) (lastUse[i] = a), (id[k] = i), (tf[k++] = weight);
+  };
+  articles.forEach((article, a) => {
+    for (const [term, weight] of article.terms) if (weight > 0 && term[0] !== '#') add(a, term, weight);
+    for (const tag of article.tags) {
+      const key = tag.trim().toLowerCase();
+      if (key) add(a, '#' + key, -1);
+    }
+    start[a + 1] = k;
   });
-  return { start, term: Int32Array.from(term), weight: Float64Array.from(weight), terms: ids.size };
+  return alphabetical({ start, id, tf, names });
 }
 
 /**
- * An article's term and tag ids with their tf (tags: -1, a marker), each id once. Tags live
- * in the same id space under a `#` key, which no extracted word can start with.
+ * Renumbers terms in the order of their names. Ids break ties (rarest first, strongest
+ * first), and ties decide the order scores are summed in; ids that depended on which article
+ * came first would let one new article reorder floating-point sums, and so lists, everywhere.
  */
-function internAll(article: RelatedInput, ids: Map<string, number>): [id: number, tf: number][] {
-  const out: [number, number][] = [];
-  const seen = new Set<number>();
-  const add = (key: string, tf: number) => {
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    if (!seen.has(id)) seen.add(id), out.push([id, tf]);
-  };
-  for (const [t, tf] of article.terms) if (tf > 0 && !t.startsWith('#')) add(t, tf);
-  for (const tag of article.tags) {
-    const key = tag.trim().toLowerCase();
-    if (key) add('#' + key, -1);
-  }
-  return out;
+function alphabetical(interned: Interned): Interned {
+  const { names, id } = interned;
+  const order = Int32Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  const rank = new Int32Array(names.length);
+  order.forEach((old, i) => (rank[old] = i));
+  for (let k = 0; k < id.length; k++) id[k] = rank[id[k]!]!;
+  return { ...interned, names: Array.from(order, (old) => names[old]!) };
 }
 
-/** The profile of one article: L2-normalised tf × idf, strongest PROFILE_TERMS kept, plus weighted tags. */
-function strongestProfile(list: [number, number][], df: Float64Array, n: number, norm: number, names: string[]): [number, number][] {
-  const words: [number, number][] = [];
-  const tags: [number, number][] = [];
-  let sum = 0;
-  for (const [id, tf] of list) {
-    const idf = Math.log(n / df[id]!);
-    if (idf <= 0) continue;
-    if (tf < 0) tags.push([id, (TAG_BOOST * idf) / norm]);
-    else words.push([id, tf * idf]), (sum += (tf * idf) ** 2);
-  }
-  const length = Math.sqrt(sum);
-  for (const w of words) w[1] /= length;
-  words.sort((x, y) => y[1] - x[1] || (names[x[0]]! < names[y[0]]! ? -1 : 1));
-  return words.slice(0, PROFILE_TERMS).concat(tags);
+/** Each article's profile: its strongest weighted terms plus its tags, rarest first. */
+function buildProfiles(articles: readonly RelatedInput[]): Profiles {
+  const n = articles.length;
+  const terms = intern(articles);
+  const df = new Float64Array(terms.names.length);
+  for (let k = 0; k < terms.start[n]!; k++) df[terms.id[k]!]!++;
+  // Rounded to steps of 0.05: one more article carrying a common term then rarely moves its weight at all.
+  const idf = df.map((d) => Math.round(20 * Math.log(1 + SCALE / d)) / 20);
+  const p: Profiles = { start: new Int32Array(n + 1), term: new Int32Array(terms.start[n]!), weight: new Float64Array(terms.start[n]!), terms: df.length };
+  const picker = new ProfilePicker(terms.names, idf, Math.log(1 + SCALE));
+  for (let a = 0; a < n; a++) p.start[a + 1] = picker.pick(terms, a, p, p.start[a]!);
+  rarestFirst(p, n);
+  return p;
 }
 
-/** Postings of every term: the articles carrying it in their profile, with the weights there. */
-function invert(p: Profiles, n: number): Profiles {
+/** Picks one article's profile entries; reuses its scratch arrays across articles. */
+class ProfilePicker {
+  private readonly id = new Int32Array(PROFILE_TERMS);
+  private readonly weight = new Float64Array(PROFILE_TERMS);
+
+  constructor(private readonly names: string[], private readonly idf: Float64Array, private readonly norm: number) {}
+
+  /** Writes a's profile into `p` from `at`: L2-normalised tf × idf, strongest PROFILE_TERMS kept, then weighted tags; returns the end. */
+  pick(t: Interned, a: number, p: Profiles, at: number): number {
+    let size = 0;
+    let sum = 0;
+    for (let k = t.start[a]!; k < t.start[a + 1]!; k++) {
+      const w = t.tf[k]! * this.idf[t.id[k]!]!;
+      if (w > 0) (sum += w * w), (size = this.keep(t.id[k]!, w, size));
+    }
+    const length = Math.sqrt(sum);
+    for (let i = 0; i < size; i++) (p.term[at] = this.id[i]!), (p.weight[at++] = this.weight[i]! / length);
+    for (let k = t.start[a]!; k < t.start[a + 1]!; k++) {
+      const idf = this.idf[t.id[k]!]!;
+      if (t.tf[k]! < 0 && idf > 0) (p.term[at] = t.id[k]!), (p.weight[at++] = (TAG_BOOST * idf) / this.norm);
+    }
+    return at;
+  }
+
+  /** Inserts (id, w) among the strongest kept so far (ties by term, for determinism); returns the new size. */
+  private keep(id: number, w: number, size: number): number {
+    if (size === PROFILE_TERMS && !this.ahead(id, w, size - 1)) return size;
+    let i = size < PROFILE_TERMS ? size++ : size - 1;
+    for (; i > 0 && this.ahead(id, w, i - 1); i--) (this.id[i] = this.id[i - 1]!), (this.weight[i] = this.weight[i - 1]!);
+    this.id[i] = id;
+    this.weight[i] = w;
+    return size;
+  }
+
+  /** Whether (id, w) ranks ahead of kept entry i. */
+  private ahead(id: number, w: number, i: number): boolean {
+    return w > this.weight[i]! || (w === this.weight[i] && this.names[id]! < this.names[this.id[i]!]!);
+  }
+}
+
+/**
+ * Orders each profile by how many profiles share the term, so scoring walks the telling (rare)
+ * terms first; equal counts by term id, which is canonical since articles are numbered by recency.
+ */
+function rarestFirst(p: Profiles, n: number): void {
+  const key = new Float64Array(p.terms).map((_, t) => t);
+  for (let k = 0; k < p.start[n]!; k++) key[p.term[k]!]! += 2 ** 26; // above any term id
+  for (let a = 0; a < n; a++) {
+    for (let k = p.start[a]! + 1; k < p.start[a + 1]!; k++) {
+      const t = p.term[k]!;
+      const w = p.weight[k]!;
+      let i = k;
+      for (; i > p.start[a]! && key[p.term[i - 1]!]! > key[t]!; i--) (p.term[i] = p.term[i - 1]!), (p.weight[i] = p.weight[i - 1]!);
+      p.term[i] = t;
+      p.weight[i] = w;
+    }
+  }
+}
+
+/** Postings: the articles carrying each term in their profile, with the weight there and their category. */
+interface Postings extends Profiles { category: Int32Array }
+
+/** Inverts the profiles into postings, article numbers ascending. */
+function invert(p: Profiles, n: number, categoryOf: Int32Array): Postings {
   const start = new Int32Array(p.terms + 1);
   for (const t of p.term) start[t + 1]!++;
   for (let t = 0; t < p.terms; t++) start[t + 1]! += start[t]!;
   const fill = start.slice(0, p.terms);
   const doc = new Int32Array(p.term.length);
   const weight = new Float64Array(p.term.length);
+  const category = new Int32Array(p.term.length);
   for (let a = 0; a < n; a++) {
     for (let k = p.start[a]!; k < p.start[a + 1]!; k++) {
       const at = fill[p.term[k]!]!++;
       doc[at] = a;
       weight[at] = p.weight[k]!;
+      category[at] = categoryOf[a]!;
     }
   }
-  return { start, term: doc, weight, terms: p.terms };
+  return { start, term: doc, weight, category, terms: p.terms };
 }
 
 /** Article indices, newest first, equal dates by URL. */
@@ -148,98 +235,103 @@ function recencyOrder(articles: readonly RelatedInput[]): Int32Array {
   return order.sort(cmp);
 }
 
-/** Categories: each article's category id, each category's bonus, and its articles newest first. */
-interface Groups { of: Int32Array; bonus: Float64Array; members: Int32Array[] }
+/** Categories: each article's category id and place in it, each category's bonus, and its articles newest first. */
+interface Groups { of: Int32Array; at: Int32Array; bonus: Float64Array; members: Int32Array[] }
 
-/** Groups articles by category, in recency order. */
-function categoryGroups(articles: readonly RelatedInput[], order: Int32Array): Groups {
+/** Groups articles (numbered newest first) by category. */
+function categoryGroups(sorted: readonly RelatedInput[]): Groups {
   const ids = new Map<string, number>();
-  const of = new Int32Array(articles.length);
+  const of = new Int32Array(sorted.length);
+  const at = new Int32Array(sorted.length);
   const lists: number[][] = [];
-  for (const a of order) {
-    const slug = articles[a]!.categorySlug;
-    let id = ids.get(slug);
-    if (id === undefined) ids.set(slug, (id = lists.length)), lists.push([]);
+  sorted.forEach((article, a) => {
+    let id = ids.get(article.categorySlug);
+    if (id === undefined) ids.set(article.categorySlug, (id = lists.length)), lists.push([]);
     of[a] = id;
+    at[a] = lists[id]!.length;
     lists[id]!.push(a);
-  }
-  const norm = Math.log(Math.max(articles.length, 2));
-  const bonus = Float64Array.from(lists, (l) => (CATEGORY_BONUS * Math.log(articles.length / l.length)) / norm);
-  return { of, bonus, members: lists.map((l) => Int32Array.from(l)) };
+  });
+  const bonus = Float64Array.from(lists, (l) => (CATEGORY_BONUS * Math.log(1 + SCALE / l.length)) / Math.log(1 + SCALE));
+  return { of, at, bonus, members: lists.map((l) => Int32Array.from(l)) };
 }
 
-/** Scores one article at a time, reusing its buffers across articles. */
+/** Scores one article at a time, reusing its buffers across articles. Articles are numbered newest first. */
 class Scorer {
   private readonly score: Float64Array;
   private readonly touched: Int32Array;
   private readonly picked: Int32Array;
   private readonly topScore: Float64Array;
   private readonly topDoc: Int32Array;
+  private readonly everyone: Int32Array;
 
   constructor(
     private readonly profiles: Profiles,
-    private readonly index: Profiles,
-    private readonly rank: Int32Array,
+    private readonly index: Postings,
     private readonly groups: Groups,
-    private readonly order: Int32Array,
     private readonly count: number,
     private readonly cap: number,
   ) {
-    const n = rank.length;
+    const n = groups.of.length;
     this.score = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.picked = new Int32Array(n).fill(-1);
+    this.everyone = Int32Array.from({ length: n }, (_, i) => i);
     this.topScore = new Float64Array(count);
     this.topDoc = new Int32Array(count);
   }
 
   /** The related articles of `a`, most related first. */
   relate(a: number): number[] {
-    const touched = this.accumulate(a);
-    const found = this.select(a, touched);
+    const found = this.select(this.accumulate(a));
     const out = Array.from(this.topDoc.subarray(0, found));
+    if (found === this.count) return out;
     for (const b of out) this.picked[b] = a;
-    if (found < this.count) this.fill(a, out, this.groups.members[this.groups.of[a]!]!);
-    if (out.length < this.count) this.fill(a, out, this.order);
+    this.fill(a, out, this.groups.members[this.groups.of[a]!]!, this.groups.at[a]!);
+    this.fill(a, out, this.everyone, a);
     return out;
   }
 
-  /** Adds w_a(t) × w_b(t) over a's profile terms to every b; returns how many b were touched. */
+  /**
+   * Adds w_a(t) × w_b(t) to every b over a's profile terms, rarest first, within the caps, and
+   * the category bonus when b is first touched; returns how many b were touched.
+   */
   private accumulate(a: number): number {
-    const { profiles: p, index: x, score, touched } = this;
+    const { score, touched, cap } = this;
+    const { start: starts, term: docs, weight: weights, category: categories } = this.index;
+    const { term: terms, weight: own } = this.profiles;
+    const category = this.groups.of[a]!;
+    const bonus = this.groups.bonus[category]!;
     let touchedCount = 0;
-    for (let k = p.start[a]!; k < p.start[a + 1]!; k++) {
-      const t = p.term[k]!;
-      const from = x.start[t]!;
-      const to = x.start[t + 1]!;
-      if (to - from > this.cap) continue;
-      const wa = p.weight[k]!;
+    let walked = 0;
+    for (let k = this.profiles.start[a]!, end = this.profiles.start[a + 1]!; k < end; k++) {
+      const from = starts[terms[k]!]!;
+      const to = starts[terms[k]! + 1]!;
+      if (to - from > cap || (walked > 0 && walked + to - from > WALK_BUDGET)) break;
+      walked += to - from;
+      const wa = own[k]!;
       for (let j = from; j < to; j++) {
-        const b = x.term[j]!;
+        const b = docs[j]!;
         if (b === a) continue;
-        if (score[b] === 0) touched[touchedCount++] = b;
-        score[b] += wa * x.weight[j]!;
+        if (score[b] === 0) (touched[touchedCount++] = b), (score[b] = categories[j] === category ? bonus : 0);
+        score[b] += wa * weights[j]!;
       }
     }
     return touchedCount;
   }
 
-  /** Keeps the best `count` touched candidates in topDoc (category bonus added), resets scores; returns how many. */
-  private select(a: number, touchedCount: number): number {
-    const { score, touched, rank, topScore, topDoc, count } = this;
-    const category = this.groups.of[a]!;
-    const bonus = this.groups.bonus[category]!;
+  /** Keeps the best `count` touched candidates in topDoc (equal scores: lower number, i.e. newer, first), resets scores; returns how many. */
+  private select(touchedCount: number): number {
+    const { score, touched, topScore, topDoc, count } = this;
     let size = 0;
     for (let k = 0; k < touchedCount; k++) {
       const b = touched[k]!;
-      const s = score[b]! + (this.groups.of[b] === category ? bonus : 0);
+      const s = score[b]!;
       score[b] = 0;
-      if (size === count && !(s > topScore[size - 1]! || (s === topScore[size - 1] && rank[b]! < rank[topDoc[size - 1]!]!))) continue;
+      if (size === count && !(s > topScore[size - 1]! || (s === topScore[size - 1] && b < topDoc[size - 1]!))) continue;
       let i = size < count ? size++ : count - 1;
-      while (i > 0 && (s > topScore[i - 1]! || (s === topScore[i - 1] && rank[b]! < rank[topDoc[i - 1]!]!))) {
+      for (; i > 0 && (s > topScore[i - 1]! || (s === topScore[i - 1] && b < topDoc[i - 1]!)); i--) {
         topScore[i] = topScore[i - 1]!;
         topDoc[i] = topDoc[i - 1]!;
-        i--;
       }
       topScore[i] = s;
       topDoc[i] = b;
@@ -247,11 +339,18 @@ class Scorer {
     return size;
   }
 
-  /** Tops `out` up from `pool` (newest first), skipping a and articles already listed. */
-  private fill(a: number, out: number[], pool: Int32Array): void {
-    for (let k = 0; k < pool.length && out.length < this.count; k++) {
-      const b = pool[k]!;
-      if (b !== a && this.picked[b] !== a) out.push(b), (this.picked[b] = a);
-    }
+  /**
+   * Tops `out` up from `pool` (newest first, a at position `at`): the stories just before a
+   * first, then those just after. Publishing a new story then changes only the lists of the
+   * few newest stories that had too few earlier ones, never every short list in the archive.
+   */
+  private fill(a: number, out: number[], pool: Int32Array, at: number): void {
+    for (let k = at + 1; k < pool.length && out.length < this.count; k++) this.take(a, out, pool[k]!);
+    for (let k = at - 1; k >= 0 && out.length < this.count; k--) this.take(a, out, pool[k]!);
+  }
+
+  /** Adds b to a's list unless it is a or already there. */
+  private take(a: number, out: number[], b: number): void {
+    if (b !== a && this.picked[b] !== a) out.push(b), (this.picked[b] = a);
   }
 }

@@ -108,3 +108,16 @@ test('tags: one string is a list of one; repeats differing in case are dropped; 
   const { article: b } = parse(VALID.replace('---\nP', 'tags: [Rusia, rusia, Moskow]\n---\nP'));
   assert.deepEqual(b?.tags, ['Rusia', 'Moskow']);
 });
+
+test('a YAML alias bomb is refused before anything expands it', () => {
+  const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  const text = `---\n${levels.join('\n')}\ntitle: *i\n---\n`;
+  assert.deepEqual(errors(text), ['content/2025/04/contoh.md:1 expected at most 10000 values in the front matter (YAML aliases that repeat themselves count each time)']);
+});
+
+test('UTF-16 files and scheme-like images get their own messages', () => {
+  const utf16 = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0xff, 0xfe, 0x2d, 0]) }, { maxBytes: 100 });
+  assert.match(formatProblem(utf16.problems[0]!), /found UTF-16/);
+  assert.match(errors(VALID.replace('---\nP', 'image: javascript:alert(1)\n---\nP')).join(), /image: expected a path inside the site/);
+});

@@ -1,0 +1,309 @@
+/**
+ * Build benchmark at newsroom scale.
+ *
+ *   npm run bench -- --articles 10000 [--runs 3] [--seed 1] [--jobs N] [--floor-runs K]
+ *                    [--out-dir DIR] [--cpu-prof DIR] [--node-arg=--flag …] [--keep-output]
+ *
+ * Generates the deterministic synthetic archive (bench/generate.ts) once per article count and
+ * seed under os.tmpdir()/warta-bench-<N>-<seed> (reused while the generator is unchanged), then
+ * times `runs` cold builds, each in a fresh child process, so every run pays Node's start-up,
+ * module loading and worker start-up, and its peak RSS (main thread plus worker threads: they
+ * share the process) is that child's own `maxRSS`. Each run builds into a new output folder
+ * under --out-dir (default os.tmpdir()); all are removed at the end unless --keep-output.
+ * The same number of single-threaded floor passes (bench/floor.ts: read + front matter +
+ * Markdown to HTML, nothing written) run interleaved with the builds, also in fresh processes,
+ * and the build's wall time is reported as a ratio to the floor's.
+ *
+ * Prints a table, then one line of JSON (the last line of stdout). Progress goes to stderr.
+ * The OS page cache is not dropped between runs: "cold" means a cold process, not a cold disk.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** The build clock of every run, as `warta build --now` takes it. */
+const NOW = '2026-01-01 00:00:00';
+const STAGES = ['read', 'parse', 'model', 'related', 'render', 'write'] as const;
+type StageName = (typeof STAGES)[number];
+const MARKER = '.warta-bench.json';
+
+/** What a child build reports on its last stdout line. */
+interface ChildReport {
+  ok: boolean;
+  published: number;
+  files: number;
+  problems: number;
+  jobs: number;
+  stages: Record<StageName, number>;
+  /** Seconds from the child's first line of code to the end of build() (imports included). */
+  inProcess: number;
+  /** Seconds spent importing warta before build() started. */
+  importSeconds: number;
+  /** User + system CPU seconds of the whole process, worker threads included. */
+  cpuSeconds: number;
+  maxRssMiB: number;
+}
+
+/** One timed build, with the machine's 1-minute load average when it started. */
+interface BuildRun extends ChildReport { wall: number; load: number }
+
+/** One timed floor pass. */
+interface FloorRun { files: number; seconds: number; cpuSeconds: number; maxRssMiB: number; wall: number }
+
+// ---------------------------------------------------------------------------------------------
+// Child: one build, in a process of its own.
+
+/** `run.js --child <content> <out> [jobs]`: builds once, prints a ChildReport as JSON. */
+async function child(content: string, out: string, jobsArg: string | undefined): Promise<void> {
+  const started = performance.now();
+  // Imported here so a child loads what `warta build` loads and nothing of the parent's.
+  const { build } = await import('../src/build.js');
+  const { loadConfig } = await import('../src/config.js');
+  const { parseTimestamp } = await import('../src/time.js');
+  const imported = performance.now();
+  const { config, problems } = await loadConfig(undefined, false);
+  if (problems.length) throw new Error('default config has problems');
+  const now = parseTimestamp(NOW);
+  if (!now.ok) throw new Error(`bad clock ${NOW}`);
+  // As `warta build` does without --jobs.
+  const jobs = jobsArg ? Number(jobsArg) : Math.max(1, Math.min(availableParallelism(), 8));
+  const result = await build({ content, out, config, clock: { now: now.instant, future: false }, jobs });
+  const report: ChildReport = {
+    ok: result.ok,
+    published: result.published,
+    files: result.files,
+    problems: result.problems.length,
+    jobs,
+    stages: result.stages,
+    inProcess: (performance.now() - started) / 1000,
+    importSeconds: (imported - started) / 1000,
+    cpuSeconds: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage()),
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: archive, runs, report.
+
+const HERE = fileURLToPath(import.meta.url);
+const FLOOR = fileURLToPath(new URL('./floor.js', import.meta.url));
+const GENERATOR = fileURLToPath(new URL('./generate.js', import.meta.url));
+
+interface Options {
+  articles: number;
+  runs: number;
+  seed: number;
+  jobs?: number;
+  floorRuns: number;
+  cpuProf?: string;
+  nodeArgs: string[];
+  outDir?: string;
+  keepOutput: boolean;
+}
+
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      jobs: { type: 'string' },
+      'floor-runs': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'node-arg': { type: 'string', multiple: true, default: [] },
+      'out-dir': { type: 'string' },
+      'keep-output': { type: 'boolean', default: false },
+    },
+  });
+  const whole = (name: string, value: string, min: number): number => {
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+  const runs = whole('runs', values.runs, 1);
+  return {
+    articles: whole('articles', values.articles, 1),
+    runs,
+    seed: whole('seed', values.seed, 0),
+    jobs: values.jobs === undefined ? undefined : whole('jobs', values.jobs, 1),
+    floorRuns: values['floor-runs'] === undefined ? runs : whole('floor-runs', values['floor-runs'], 0),
+    cpuProf: values['cpu-prof'],
+    nodeArgs: values['node-arg'],
+    outDir: values['out-dir'],
+    keepOutput: values['keep-output'],
+  };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The archive for (articles, seed), generated unless an identical one is already there. */
+async function ensureArchive(articles: number, seed: number): Promise<{ dir: string; generated: boolean; seconds: number }> {
+  const dir = join(tmpdir(), `warta-bench-${articles}-${seed}`);
+  const generator = createHash('sha256').update(await readFile(GENERATOR)).digest('hex').slice(0, 16);
+  const want = { articles, seed, generator };
+  try {
+    const have = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as typeof want;
+    if (have.articles === articles && have.seed === seed && have.generator === generator) return { dir, generated: false, seconds: 0 };
+  } catch {
+    // No archive yet, or an unfinished one.
+  }
+  log(`generating ${articles} articles (seed ${seed}) into ${dir} …`);
+  const started = performance.now();
+  const { writeArchive } = await import('./generate.js');
+  const partial = `${dir}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  const count = await writeArchive(partial, { articles, seed });
+  // Hidden, so neither warta nor the floor sees it.
+  await writeFile(join(partial, MARKER), `${JSON.stringify({ ...want, files: count })}\n`);
+  await rm(dir, { recursive: true, force: true });
+  await rename(partial, dir);
+  const seconds = (performance.now() - started) / 1000;
+  log(`generated in ${seconds.toFixed(1)} s`);
+  return { dir, generated: true, seconds };
+}
+
+/** Runs `node args…` in a fresh process; returns its last stdout line parsed, and its wall time. */
+function timedChild<T>(args: string[], cwd: string): Promise<T & { wall: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const proc = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    proc.on('error', reject);
+    proc.on('close', (code, signal) => {
+      const wall = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`node ${args.join(' ')} exited with ${code ?? signal}`));
+      const last = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve({ ...(JSON.parse(last) as T), wall });
+      } catch {
+        reject(new Error(`node ${args.join(' ')} printed no JSON: ${JSON.stringify(out.slice(-500))}`));
+      }
+    });
+  });
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function parent(options: Options): Promise<void> {
+  const archive = await ensureArchive(options.articles, options.seed);
+  // Each run writes into a folder of its own, all removed at the end: deleting a large tree just
+  // before a build would time the file system's cleanup (on ext4 without a journal, creating
+  // inodes right after mass deletes is many times slower), not the build.
+  const outRoot = options.outDir ?? tmpdir();
+  const outs: string[] = [];
+  const profile = [...options.nodeArgs, ...(options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [])];
+  const builds: BuildRun[] = [];
+  const floors: FloorRun[] = [];
+  try {
+    for (let i = 0; i < Math.max(options.runs, options.floorRuns); i++) {
+      if (i < options.runs) {
+        const out = join(outRoot, `warta-bench-${options.articles}-${options.seed}-out-${process.pid}-${i + 1}`);
+        outs.push(out);
+        await rm(out, { recursive: true, force: true });
+        const args = [...profile, HERE, '--child', archive.dir, out, ...(options.jobs ? [String(options.jobs)] : [])];
+        const load = loadavg()[0]!;
+        const run = { ...(await timedChild<ChildReport>(args, tmpdir())), load };
+        if (!run.ok) throw new Error(`build ${i + 1} failed with ${run.problems} problems`);
+        builds.push(run);
+        log(`build ${i + 1}/${options.runs}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU, load ${load.toFixed(1)}, ${run.files} files, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
+      }
+      if (i < options.floorRuns) {
+        const run = await timedChild<FloorRun>([FLOOR, archive.dir], tmpdir());
+        floors.push(run);
+        log(`floor ${i + 1}/${options.floorRuns}: ${run.wall.toFixed(2)} s wall (${run.seconds.toFixed(2)} s in process), ${run.files} files`);
+      }
+    }
+  } finally {
+    if (options.keepOutput) log(`output kept in ${outs.join(', ')}`);
+    else for (const out of outs) await rm(out, { recursive: true, force: true });
+  }
+
+  const wall = median(builds.map((b) => b.wall));
+  const stages = Object.fromEntries(STAGES.map((s) => [s, median(builds.map((b) => b.stages[s]))])) as Record<StageName, number>;
+  const stageSum = STAGES.reduce((sum, s) => sum + stages[s], 0);
+  const files = builds[0]!.files;
+  const floorWall = floors.length ? median(floors.map((f) => f.wall)) : undefined;
+  const result = {
+    articles: options.articles,
+    seed: options.seed,
+    runs: builds.length,
+    jobs: builds[0]!.jobs,
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    outDir: outRoot,
+    published: builds[0]!.published,
+    files,
+    wallSeconds: round(wall),
+    wallSecondsAll: builds.map((b) => round(b.wall)),
+    pagesPerSecond: Math.round(files / wall),
+    cpuSeconds: round(median(builds.map((b) => b.cpuSeconds))),
+    /** 1-minute load average when each build started: above the core count, other work was competing. */
+    loadAtStart: builds.map((b) => Math.round(b.load * 10) / 10),
+    peakRssMiB: Math.round(Math.max(...builds.map((b) => b.maxRssMiB))),
+    stages: Object.fromEntries(STAGES.map((s) => [s, round(stages[s])])),
+    /** Wall time outside the stages: Node start-up, imports, worker shutdown, exit. */
+    outsideBuild: round(wall - stageSum),
+    importSeconds: round(median(builds.map((b) => b.importSeconds))),
+    /** In build() but in no stage (worker start-up before read is in read; shutdown after write is here). */
+    unstaged: round(median(builds.map((b) => b.inProcess - b.importSeconds - STAGES.reduce((sum, s) => sum + b.stages[s], 0)))),
+    floorSeconds: floorWall === undefined ? null : round(floorWall),
+    floorSecondsAll: floors.map((f) => round(f.wall)),
+    floorRuns: floors.length,
+    ratioToFloor: floorWall === undefined ? null : round(wall / floorWall),
+    floorCpuSeconds: floors.length ? round(median(floors.map((f) => f.cpuSeconds))) : null,
+    /** CPU seconds of the build over the floor's: what the ratio would tend to on one free core. */
+    cpuRatioToFloor: floors.length ? round(median(builds.map((b) => b.cpuSeconds)) / median(floors.map((f) => f.cpuSeconds))) : null,
+  };
+  printTable(result, builds, floors);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function printTable(r: {
+  articles: number; files: number; wallSeconds: number; pagesPerSecond: number; cpuSeconds: number; loadAtStart: number[]; peakRssMiB: number; stages: Record<string, number>;
+  outsideBuild: number; importSeconds: number; unstaged: number; floorSeconds: number | null; ratioToFloor: number | null;
+  floorCpuSeconds: number | null; cpuRatioToFloor: number | null; jobs: number; cpus: number; runs: number; floorRuns: number;
+}, builds: BuildRun[], floors: FloorRun[]): void {
+  const spread = (xs: number[]) => (xs.length > 1 ? ` (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : '');
+  const rows: [string, string][] = [
+    ['articles', String(r.articles)],
+    ['pages (files) written', String(r.files)],
+    [`wall, median of ${r.runs}`, `${r.wallSeconds.toFixed(2)} s${spread(builds.map((b) => b.wall))}`],
+    ['pages per second', String(r.pagesPerSecond)],
+    ['CPU (user+sys), median', `${r.cpuSeconds.toFixed(2)} s`],
+    ['load average at start', r.loadAtStart.map((l) => l.toFixed(1)).join(', ')],
+    ['peak RSS, max of runs', `${r.peakRssMiB} MiB`],
+    ...STAGES.map((s): [string, string] => [`  ${s}`, `${r.stages[s]!.toFixed(2)} s`]),
+    ['  outside stages', `${r.outsideBuild.toFixed(2)} s (imports ${r.importSeconds.toFixed(2)}, worker shutdown ${r.unstaged.toFixed(2)}, rest start-up/exit)`],
+    [`floor, median of ${r.floorRuns}`, r.floorSeconds === null ? '–' : `${r.floorSeconds.toFixed(2)} s${spread(floors.map((f) => f.wall))}`],
+    ['build / floor, wall', r.ratioToFloor === null ? '–' : `${r.ratioToFloor.toFixed(2)}×`],
+    ['build / floor, CPU', r.cpuRatioToFloor === null ? '–' : `${r.cpuRatioToFloor.toFixed(2)}× (floor ${r.floorCpuSeconds!.toFixed(2)} s CPU)`],
+    ['threads / cores', `${r.jobs} / ${r.cpus}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , content, out, jobs] = process.argv;
+  await child(content!, out!, jobs);
+} else {
+  try {
+    await parent(readOptions(process.argv.slice(2)));
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,87 @@
+// What `warta dev` adds to HTML responses at serve time: the live-reload client and, after a
+// failed rebuild, the error overlay. The files on disk are never touched, and `warta build`
+// output never contains any of this.
+
+import { formatProblem, type Problem } from '../errors.js';
+
+/** The Server-Sent Events endpoint the client listens on. */
+export const EVENTS_PATH = '/__warta/events';
+
+/** The overlay element's id (the browser test looks for it). */
+export const OVERLAY_ID = 'warta-dev-overlay';
+
+/** Errors listed in the overlay; the rest are counted (the terminal has them all). */
+const MAX_LISTED = 50;
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The overlay listing a failed rebuild's errors (`file:line:col field: message`, escaped),
+ * or undefined when there are none. Inline styles only, so the site's CSS cannot hide it.
+ */
+export function overlayHtml(problems: readonly Problem[]): string | undefined {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!errors.length) return undefined;
+  const items = errors
+    .slice(0, MAX_LISTED)
+    .map((p) => `<li style="margin:0 0 .6em;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(formatProblem(p))}</li>`)
+    .join('');
+  const more = errors.length > MAX_LISTED ? `<p style="margin:0">… and ${errors.length - MAX_LISTED} more (see the terminal).</p>` : '';
+  const count = `${errors.length} error${errors.length > 1 ? 's' : ''}`;
+  return (
+    `<div id="${OVERLAY_ID}" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(24,24,27,.94);color:#fafafa;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2em 1.5em;text-align:left">` +
+    `<div style="max-width:60em;margin:0 auto">` +
+    `<button type="button" data-warta-dismiss aria-label="Hide" title="Hide until the next rebuild" style="float:right;font:inherit;font-size:20px;line-height:1;background:none;color:inherit;border:1px solid #71717a;border-radius:4px;padding:.1em .5em;cursor:pointer">×</button>` +
+    `<p style="margin:0 0 1em;color:#fca5a5;font-weight:bold">warta dev: the last rebuild failed with ${count}</p>` +
+    `<ul style="margin:0 0 1em;padding:0 0 0 1.2em;color:#fecaca">${items}</ul>${more}` +
+    `<p style="margin:1em 0 0;color:#a1a1aa">The last good pages are still being served. Fix the file and save: this page reloads by itself.</p>` +
+    `</div></div>`
+  );
+}
+
+/**
+ * The live-reload client. It knows the build version its page was served from: on (re)connecting
+ * the server sends its current state, and a newer version means a rebuild happened meanwhile.
+ */
+function clientScript(version: string): string {
+  return `<script>(function () {
+  var version = ${JSON.stringify(version)};
+  function overlay(html) {
+    var old = document.getElementById(${JSON.stringify(OVERLAY_ID)});
+    if (old) old.parentNode.removeChild(old);
+    if (!html) return;
+    var box = document.createElement('div');
+    box.innerHTML = html;
+    if (box.firstChild) document.body.appendChild(box.firstChild);
+  }
+  document.addEventListener('click', function (e) {
+    var t = e.target;
+    if (t && t.closest && t.closest('[data-warta-dismiss]')) overlay('');
+  });
+  if (!window.EventSource) return;
+  var events = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  events.addEventListener('state', function (e) {
+    var state = JSON.parse(e.data);
+    if (state.version !== version) location.reload();
+    else overlay(state.overlay);
+  });
+  events.addEventListener('reload', function () { location.reload(); });
+  events.addEventListener('problems', function (e) { overlay(JSON.parse(e.data).overlay); });
+})();</script>`;
+}
+
+/** Adds the client (and the overlay, if any) before the page's last `</body>`, or at its end. */
+export function injectDev(html: string, version: string, overlay: string | undefined): string {
+  const addition = `${overlay ?? ''}${clientScript(version)}\n`;
+  const at = html.toLowerCase().lastIndexOf('</body>');
+  return at < 0 ? html + addition : html.slice(0, at) + addition + html.slice(at);
+}
+
+/** The page served for a missing file when the site has no `404.html` (yet). */
+export const FALLBACK_404 = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+<body><h1>Not found</h1><p>warta dev has no page here (and the site has no 404.html yet).</p></body></html>
+`;

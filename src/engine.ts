@@ -1,0 +1,20 @@
+import { build, type BuildOptions, type BuildResult } from './build.js';
+import type { BuildCache } from './incremental/cache.js';
+
+/** A build that can be repeated, each time doing only what the changes since the last one need. */
+export interface Engine {
+  /**
+   * Builds the site, redoing only what changed since the last call (everything on the
+   * first). `changed` names the files known to have changed; every file is still checked,
+   * so the hint can only make a build faster, never wrong.
+   */
+  rebuild(changed?: readonly string[]): Promise<BuildResult>;
+}
+
+/** Creates an engine for one site configuration; it keeps the build cache in memory between rebuilds. A config change needs a new engine. */
+export function createEngine(options: BuildOptions): Engine {
+  const memory: { cache?: BuildCache } = {};
+  return {
+    rebuild: () => build({ ...options, cache: options.cache ?? 'use', memory }),
+  };
+}

@@ -1,0 +1,101 @@
+import type { Problem } from './errors.js';
+import { digest } from './incremental/hash.js';
+import type { OutputWriter } from './output/writer.js';
+import { batches, type WorkerPool } from './pool.js';
+import type { ArticleTask } from './render/article-page.js';
+import type { BodyLink } from './render/links.js';
+import type { PagePlan } from './render/plan.js';
+import type { Theme } from './render/templates.js';
+import type { SiteView } from './render/views.js';
+import { PageRenderer, type RenderedBatch, type TaskSetup } from './tasks.js';
+
+/** An article page as rendered: its problems, its body links to this site, the digest of its bytes. */
+export interface RenderedPage {
+  problems: Problem[];
+  links: BodyLink[];
+  /** Null when the page could not be rendered (a template error). */
+  hash: string | null;
+}
+
+/** What producing a set of planned files gave. */
+export interface Produced {
+  /** Problems of template pages (home, categories, redirects), each reported once. */
+  problems: Problem[];
+  /** Rendered article pages by article index. */
+  articles: Map<number, RenderedPage>;
+  /** Digest of every other file written, by path. */
+  files: Map<string, string>;
+}
+
+/** Where and how to produce files. */
+export interface ProduceInput {
+  /** The files to produce now. */
+  todo: readonly PagePlan[];
+  /** Render task of each published article, by index. */
+  tasks: readonly ArticleTask[];
+  view: SiteView;
+  theme: Theme;
+  setup: TaskSetup;
+  /** Writes on this thread. */
+  writer: OutputWriter;
+  /** Workers, and the folder they write into; without them articles render on this thread. */
+  workers?: { pool: WorkerPool; folder: string };
+  /** Told after each batch of articles. */
+  progress?: (done: number, total: number) => void;
+}
+
+const RENDER_BATCH = 32;
+
+/** Renders and writes the planned files: articles on the workers, everything else on this thread meanwhile. */
+export async function produce(input: ProduceInput): Promise<Produced> {
+  const articles = input.todo.flatMap((p) => (p.kind === 'article' ? [p.index] : []));
+  const [rendered, others] = await Promise.all([renderArticles(articles, input), produceOthers(input)]);
+  return { ...others, articles: rendered };
+}
+
+async function renderArticles(indices: number[], input: ProduceInput): Promise<Map<number, RenderedPage>> {
+  const groups = batches(indices, RENDER_BATCH);
+  let done = 0;
+  const report = (group: number[]) => input.progress?.((done += group.length), indices.length);
+  const toTasks = (group: number[]) => group.map((i) => input.tasks[i]!);
+  let results: RenderedBatch[] = [];
+  if (input.workers && indices.length) {
+    await input.workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: input.workers.folder } });
+    results = await input.workers.pool.map<number[], RenderedBatch>(groups, (g) => ({ kind: 'render', tasks: toTasks(g) }), report);
+  } else if (indices.length) {
+    const renderer = new PageRenderer(input.setup);
+    for (const group of groups) results.push(await renderer.renderBatch(toTasks(group), input.view, input.writer)), report(group);
+  }
+  const out = new Map<number, RenderedPage>();
+  results.forEach((batch, b) =>
+    groups[b]!.forEach((index, k) => out.set(index, { problems: batch.each[k]!, links: batch.links[k]!, hash: batch.hashes[k]! })),
+  );
+  return out;
+}
+
+/** Template pages, generated data and copies. */
+async function produceOthers(input: ProduceInput): Promise<{ problems: Problem[]; files: Map<string, string> }> {
+  const problems: Problem[] = [];
+  const files = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const p of input.todo) {
+    if (p.kind === 'page') {
+      const result = input.theme.render(p.template, { site: input.view, page: p.page });
+      if ('html' in result) {
+        await input.writer.write(p.path, result.html);
+        files.set(p.path, digest(result.html));
+      } else if (!seen.has(result.problem.message)) {
+        // A broken template fails every page that uses it: report it once.
+        seen.add(result.problem.message);
+        problems.push(result.problem);
+      }
+    } else if (p.kind === 'data') {
+      await input.writer.write(p.path, p.data);
+      files.set(p.path, p.sig);
+    } else if (p.kind === 'copy') {
+      await input.writer.copy(p.path, p.from);
+      files.set(p.path, p.sig);
+    }
+  }
+  return { problems, files };
+}

@@ -1,0 +1,155 @@
+import type { Article } from '../content/article.js';
+import { warning, type Problem } from '../errors.js';
+import type { OutputWriter } from '../output/writer.js';
+import { outputFile } from '../site/paths.js';
+import { formatLong } from '../time.js';
+
+/**
+ * Links between articles. Bodies are rendered (on any thread) with their Markdown links
+ * collected; once every output file is known, the main thread checks that each link to this
+ * site leads somewhere, and links to `.md` files are rewritten to their article's URL.
+ */
+
+/** A Markdown link in an article body: the line in the article's file, and the href as Markdown normalised it. */
+export interface BodyLink {
+  line: number;
+  href: string;
+}
+
+/** Where a link leads, as far as this site is concerned. */
+export type LinkTarget =
+  /** A page or file of the site: its path (decoded) and the output file that would serve it. */
+  | { kind: 'page'; path: string; output: string }
+  /** An article's source file: its path relative to the content folder, and the `#fragment`, if any. */
+  | { kind: 'source'; path: string; fragment: string };
+
+/** A made-up origin to resolve relative links against; nothing is ever fetched from it. */
+const ORIGIN = 'https://warta.invalid';
+
+/**
+ * Resolves a body link of the article at content path `from.path` and URL `from.url`. A link to
+ * a `.md` file counts from the article's file (or, starting with `/`, from the content folder);
+ * any other relative link counts from the article's URL, as a browser would read it. Links to
+ * other sites (any scheme, `//host`) and to the page itself (`#…`) give undefined; absolute links
+ * to the site's own `baseUrl`, when given, count as site paths.
+ */
+export function linkTarget(href: string, from: { path: string; url: string }, baseUrl?: string): LinkTarget | undefined {
+  let rest = href.trim();
+  if (!rest || rest.startsWith('#') || rest.startsWith('?')) return undefined;
+  const tail = baseUrl && rest.startsWith(baseUrl) ? rest.slice(baseUrl.length) : undefined;
+  if (tail !== undefined && /^(?:[/?#]|$)/.test(tail)) rest = tail.startsWith('/') ? tail : `/${tail}`;
+  const source = /\.md$/i.test(rest.replace(/[?#].*$/s, ''));
+  const url = resolve(rest, source ? `/${from.path}` : from.url);
+  if (!url) return undefined;
+  const path = decodePath(url.pathname);
+  return source ? { kind: 'source', path: path.slice(1), fragment: url.hash } : { kind: 'page', path, output: outputFile(path) };
+}
+
+/** Why an article file or URL has no page: a draft, held back, or an invalid file. */
+type Unpublished = { unpublished: string };
+
+/** What body links are checked against. */
+export interface LinkIndex {
+  /** Output files of the build, e.g. `2025/04/02/slug/index.html`, `images/foto.jpg`. */
+  produced: ReadonlySet<string>;
+  /** Article files by content path: the URL when published, else why it has none. */
+  sources: ReadonlyMap<string, { url: string } | Unpublished>;
+  /** Output files that valid but unpublished articles would have, and why they do not. */
+  waiting: ReadonlyMap<string, Unpublished>;
+  /** The site's base URL: absolute links to it are checked like site paths. */
+  baseUrl: string;
+}
+
+/** Indexes a build's output files, every article file found, the valid articles and the published ones. */
+export function linkIndex(produced: ReadonlySet<string>, paths: Iterable<string>, valid: readonly Article[], published: readonly Article[], baseUrl: string): LinkIndex {
+  const sources = new Map<string, { url: string } | Unpublished>();
+  const waiting = new Map<string, Unpublished>();
+  for (const path of paths) sources.set(path, { unpublished: 'that file has errors' });
+  for (const a of valid) {
+    const why = { unpublished: a.draft ? 'that article is a draft' : `that article is held back until ${formatLong(a.date)}` };
+    sources.set(a.path, why);
+    waiting.set(outputFile(a.url), why);
+  }
+  for (const a of published) sources.set(a.path, { url: a.url });
+  return { produced, sources, waiting, baseUrl };
+}
+
+/** What the links of one article come to: warnings for those that go nowhere, and `.md` links to rewrite. */
+export interface LinkCheck {
+  problems: Problem[];
+  /** New href for each `.md` link whose article is published. */
+  rewrites: Map<string, string>;
+}
+
+/** Checks the body links of one article against the site's output files and article files. */
+export function checkLinks(article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[], index: LinkIndex): LinkCheck {
+  const problems: Problem[] = [];
+  const rewrites = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const { line, href } of links) {
+    const target = linkTarget(href, article, index.baseUrl);
+    if (!target || seen.has(`${line} ${href}`)) continue;
+    seen.add(`${line} ${href}`);
+    let why: string;
+    if (target.kind === 'page') {
+      if (index.produced.has(target.output)) continue;
+      const relative = !/^\/|^[a-z][a-z0-9+.-]*:/i.test(href);
+      why = index.waiting.get(target.output)?.unpublished ?? (relative ? `it leads to ${target.path}, which no page or file of the site has` : '');
+    } else {
+      const source = index.sources.get(target.path);
+      if (source && 'url' in source) {
+        rewrites.set(href, source.url + target.fragment);
+        continue;
+      }
+      why = source ? source.unpublished : `there is no article file ${target.path} in the content folder`;
+    }
+    problems.push(warning({ code: 'link-broken', file: article.file, line, message: `link to ${decodePath(href)} goes nowhere${why ? `: ${why}` : ''}` }));
+  }
+  return { problems, rewrites };
+}
+
+/** Passes writes on to another writer and remembers every path written. */
+export class RecordingWriter implements OutputWriter {
+  readonly paths = new Set<string>();
+
+  constructor(private readonly inner: OutputWriter) {}
+
+  write(path: string, data: string | Uint8Array): Promise<void> {
+    this.paths.add(path);
+    return this.inner.write(path, data);
+  }
+
+  copy(path: string, from: string): Promise<void> {
+    this.paths.add(path);
+    return this.inner.copy(path, from);
+  }
+}
+
+/** Parses `href` against the page at `base`; undefined when it leaves the site. */
+function resolve(href: string, base: string): URL | undefined {
+  try {
+    const url = new URL(href, ORIGIN + base.split('/').map(encodeURIComponent).join('/'));
+    return url.origin === ORIGIN ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Percent-decodes each segment of a path, as output files are named (`foto%20baru.jpg` is the
+ * file `foto baru.jpg`). A segment stays as written when it does not decode, or when decoding
+ * would make it a folder step (`%2e%2e`, `a%2fb`): it can then only name a file literally.
+ */
+function decodePath(path: string): string {
+  return path
+    .split('/')
+    .map((s) => {
+      try {
+        const d = decodeURIComponent(s);
+        return d === '.' || d === '..' || /[/\\]/.test(d) ? s : d;
+      } catch {
+        return s;
+      }
+    })
+    .join('/');
+}

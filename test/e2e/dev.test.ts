@@ -1,0 +1,315 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { main } from '../../src/cli.js';
+import { parseTimestamp } from '../../src/time.js';
+import { startDevServer, type DevServer, type RebuildEvent } from '../../src/watch.js';
+import { fixturePath, ROOT } from '../support/fixtures.js';
+
+const NOW = '2026-01-01 00:00:00';
+const ARTICLE = 'content/ekonomi/harga-beras.md';
+const PAGE = '2025/03/20/harga-beras/';
+const TITLE = 'Pemerintah Tahan Harga Beras Jelang Lebaran';
+
+let site: string;
+let server: DevServer;
+let original: string;
+const logs: string[] = [];
+
+/** Rejects after `ms` instead of hanging the suite. */
+function timeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out waiting for ${what}`)), ms))),
+  ]);
+}
+
+/** An editor saving a file several times, 10 ms apart (argv: file, JSON list of texts). */
+const EDITOR = `
+import { writeFileSync } from 'node:fs';
+const [file, texts] = [process.argv[1], JSON.parse(process.argv[2])];
+const pause = new Int32Array(new SharedArrayBuffer(4));
+texts.forEach((text, i) => {
+  if (i) Atomics.wait(pause, 0, 0, 10);
+  writeFileSync(file, text);
+});
+`;
+
+/** Saves the article with a change, and waits for the rebuild it causes. */
+async function save(text: string, path = ARTICLE): Promise<RebuildEvent> {
+  const next = server.nextRebuild();
+  await writeFile(join(site, path), text);
+  return timeout(next, `the rebuild after saving ${path}`);
+}
+
+async function page(path = PAGE): Promise<{ status: number; html: string; headers: Headers }> {
+  const res = await fetch(server.url + path);
+  return { status: res.status, html: await res.text(), headers: res.headers };
+}
+
+function h1(html: string): string | undefined {
+  return /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+}
+
+/** A raw GET, so the path reaches the server exactly as written (fetch would normalise `..`). */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => done({ status: res.statusCode!, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+before(async () => {
+  site = await mkdtemp(join(tmpdir(), 'warta-dev-'));
+  await cp(join(fixturePath('basic-site'), 'content'), join(site, 'content'), { recursive: true });
+  await cp(join(fixturePath('basic-site'), 'warta.config.json'), join(site, 'warta.config.json'));
+  original = await readFile(join(site, ARTICLE), 'utf8');
+  const now = parseTimestamp(NOW);
+  assert.ok(now.ok);
+  server = await startDevServer({
+    content: join(site, 'content'),
+    config: join(site, 'warta.config.json'),
+    configRequired: true,
+    out: join(site, '.warta-dev'),
+    port: 0,
+    now: now.instant,
+    jobs: 1,
+    log: (line) => logs.push(line),
+  });
+  const first = await timeout(server.ready, 'the first build');
+  assert.ok(first.ok, first.problems.map((p) => p.message).join('\n'));
+});
+
+after(async () => {
+  await server?.close();
+  await rm(site, { recursive: true, force: true });
+});
+
+test('serves the built site with the reload client injected, never written to disk', async () => {
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const { status, html, headers } = await page();
+  assert.equal(status, 200);
+  assert.equal(headers.get('content-type'), 'text/html; charset=utf-8');
+  assert.equal(headers.get('cache-control'), 'no-store');
+  assert.equal(h1(html), TITLE);
+  assert.match(html, /new EventSource\("\/__warta\/events"\)[\s\S]*<\/script>\n<\/body>/);
+  assert.doesNotMatch(html, /<div id="warta-dev-overlay"/);
+  const onDisk = await readFile(join(server.out, PAGE, 'index.html'), 'utf8');
+  assert.doesNotMatch(onDisk, /__warta/);
+  assert.equal(Buffer.byteLength(html), Number(headers.get('content-length')));
+});
+
+test('paths: folders, redirects, content types, 404 and no way out of the output folder', async () => {
+  const redirect = await fetch(server.url + PAGE.slice(0, -1) + '?x=1', { redirect: 'manual' });
+  assert.equal(redirect.status, 301);
+  assert.equal(redirect.headers.get('location'), `/${PAGE}?x=1`);
+  await redirect.text();
+  for (const [path, type] of [
+    ['', 'text/html; charset=utf-8'],
+    ['assets/style.css', 'text/css; charset=utf-8'],
+    ['images/moskow.svg', 'image/svg+xml'],
+    ['feed.xml', 'application/xml; charset=utf-8'],
+    ['robots.txt', 'text/plain; charset=utf-8'],
+  ] as const) {
+    const res = await fetch(server.url + path);
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers.get('content-type'), type, path);
+    assert.equal(res.headers.get('cache-control'), 'no-store', path);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (path && !path.endsWith('/')) assert.deepEqual(body, await readFile(join(server.out, path)), path);
+  }
+  const head = await fetch(server.url + 'images/moskow.svg', { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(Number(head.headers.get('content-length')), (await readFile(join(server.out, 'images/moskow.svg'))).length);
+  const missing = await page('tidak/ada/');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get('cache-control'), 'no-store');
+  assert.match(missing.html, /__warta\/events/);
+  const site404 = await readFile(join(server.out, '404.html'), 'utf8');
+  assert.ok(missing.html.startsWith(site404.slice(0, site404.toLowerCase().lastIndexOf('</body>'))), 'the site\'s own 404.html');
+  for (const path of ['/../warta.config.json', '/%2e%2e/warta.config.json', '/..%2fwarta.config.json', '/images/..%2f..%2fwarta.config.json', '/%5c..%5cwarta.config.json', '/%00', '/%E0%A4%A']) {
+    const res = await rawGet(path);
+    assert.ok(res.status === 400 || res.status === 404, `${path}: ${res.status}`);
+    assert.doesNotMatch(res.body, /Warta Uji.*pageSize|"baseUrl"/s, path);
+  }
+  // A page of another site pointing its own host name at 127.0.0.1 (DNS rebinding) gets nothing.
+  assert.equal((await rawGet(`/${PAGE}`, { Host: 'evil.example' })).status, 403);
+  assert.equal((await rawGet(`/${PAGE}`, { Host: `localhost:${server.port}` })).status, 200);
+  const post = await fetch(server.url, { method: 'POST', body: 'x' });
+  assert.equal(post.status, 405);
+  await post.text();
+});
+
+test('a saved title shows after the rebuild, timed from the file event', async () => {
+  const event = await save(original.replace(TITLE, 'Harga Beras Stabil'));
+  assert.ok(event.ok);
+  assert.deepEqual(event.changed, [join(site, ARTICLE)]);
+  assert.equal(event.fresh, false);
+  assert.ok(event.ms >= 0 && event.ms < 15_000, String(event.ms));
+  assert.equal(h1((await page()).html), 'Harga Beras Stabil');
+  assert.ok(logs.some((l) => /^warta: rebuilt in \d+ ms \(from file event to files written\)/.test(l)), logs.join('\n'));
+});
+
+test('rapid saves make one rebuild, with the last text', async () => {
+  const events: RebuildEvent[] = [];
+  const onRebuild = (e: RebuildEvent) => events.push(e);
+  server.rebuilds.on('rebuild', onRebuild);
+  try {
+    const next = server.nextRebuild();
+    // Five saves 10 ms apart (more than chokidar's 50 ms change throttle in all, less than the
+    // debounce each), from another process as an editor's would be: this one runs the builds.
+    const texts = [1, 2, 3, 4, 5].map((i) => original.replace(TITLE, `Simpan ${i}`));
+    const editor = spawn(process.execPath, ['--input-type=module', '-e', EDITOR, join(site, ARTICLE), JSON.stringify(texts)], { stdio: 'inherit' });
+    assert.equal(await timeout(new Promise((done) => editor.on('exit', done)), 'the editor process'), 0);
+    await timeout(next, 'the rebuild after five saves');
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(events.length, 1, `rebuilds: ${events.map((e) => e.changed).join(' | ')}`);
+    assert.equal(h1((await page()).html), 'Simpan 5');
+  } finally {
+    server.rebuilds.off('rebuild', onRebuild);
+  }
+});
+
+/** Listens to the Server-Sent Events stream, collecting its text. */
+function listen(): { text: () => string; close: () => void; until: (re: RegExp) => Promise<void> } {
+  let text = '';
+  const waiters: { re: RegExp; done: () => void }[] = [];
+  const req = request({ host: '127.0.0.1', port: server.port, path: '/__warta/events' }, (res) => {
+    assert.equal(res.headers['content-type'], 'text/event-stream; charset=utf-8');
+    res.setEncoding('utf8');
+    res.on('data', (d) => {
+      text += d;
+      for (const w of [...waiters]) if (w.re.test(text)) waiters.splice(waiters.indexOf(w), 1), w.done();
+    });
+  });
+  req.on('error', () => {});
+  req.end();
+  return {
+    text: () => text,
+    close: () => req.destroy(),
+    until: (re) => timeout(new Promise<void>((done) => (re.test(text) ? done() : waiters.push({ re, done }))), `an event matching ${re}`),
+  };
+}
+
+test('broken front matter: the overlay names file and line, the last good page stays, a fix recovers', async () => {
+  await save(original.replace(TITLE, 'Versi Baik'));
+  const events = listen();
+  try {
+    await events.until(/event: state\ndata: \{"version":"[^"]+"\}\n\n/);
+    const broken = await save(original.replace(`title: ${TITLE}`, 'title: [rusak'));
+    assert.equal(broken.ok, false);
+    const { status, html } = await page();
+    assert.equal(status, 200);
+    assert.equal(h1(html), 'Versi Baik', 'the last good page is still served');
+    assert.match(html, /<div id="warta-dev-overlay"/);
+    assert.match(html, /content\/ekonomi\/harga-beras\.md:3:1 invalid YAML/);
+    await events.until(/event: problems\ndata: .*harga-beras\.md:3:1 invalid YAML/);
+    assert.match((await page('')).html, /<div id="warta-dev-overlay"/, 'every page has the overlay');
+    assert.ok(logs.some((l) => /harga-beras\.md:3:1 invalid YAML/.test(l)));
+    assert.ok(logs.some((l) => /^warta: rebuild failed with 1 error after \d+ ms; still serving the last good pages/.test(l)));
+
+    const fixed = await save(original.replace(TITLE, 'Versi Perbaikan'));
+    assert.ok(fixed.ok);
+    await events.until(/event: reload\n/);
+    const after = await page();
+    assert.equal(h1(after.html), 'Versi Perbaikan');
+    assert.doesNotMatch(after.html, /<div id="warta-dev-overlay"/);
+  } finally {
+    events.close();
+  }
+});
+
+test('the overlay escapes what it shows', async () => {
+  const broken = await save('---\ntitle: Uji\n---\n', 'content/<img src=x onerror=alert(1)>.md');
+  try {
+    assert.equal(broken.ok, false);
+    const { html } = await page();
+    assert.match(html, /&#60;img src=x onerror=alert\(1\)&#62;\.md/);
+    assert.doesNotMatch(html, /<img src=x/);
+  } finally {
+    const next = server.nextRebuild();
+    await rm(join(site, 'content/<img src=x onerror=alert(1)>.md'));
+    assert.ok((await timeout(next, 'the rebuild after removing the file')).ok);
+  }
+});
+
+test('a config change makes a new engine; a broken config goes to the overlay, not a crash', async () => {
+  const config = await readFile(join(site, 'warta.config.json'), 'utf8');
+  const broken = await save('{"pageSize": 0}', 'warta.config.json');
+  assert.equal(broken.ok, false);
+  assert.equal(broken.fresh, true);
+  assert.match((await page()).html, /warta\.config\.json pageSize: expected a positive whole number, got 0/);
+  const renamed = await save(config.replace('"Warta Uji"', '"Warta Dev"'), 'warta.config.json');
+  assert.ok(renamed.ok);
+  assert.equal(renamed.fresh, true);
+  assert.equal(renamed.changed, undefined);
+  const { html } = await page();
+  assert.match(html, /<title>[^<]* - Warta Dev<\/title>/);
+  assert.doesNotMatch(html, /<div id="warta-dev-overlay"/);
+});
+
+test('warta dev on the command line: prints the URL, serves, and stops cleanly on SIGTERM', async () => {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'dev', '--port', '0', '--out', '.warta-cli', '--now', NOW, '--jobs', '1'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8');
+  const url = new Promise<string>((done) =>
+    child.stderr.on('data', (d: string) => {
+      err += d;
+      const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+      if (m && /warta: built in \d+ ms/.test(err)) done(m[1]!);
+    }),
+  );
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  try {
+    const base = await timeout(url, `the URL and first build (stderr: ${err})`);
+    assert.match(err, /serving \.warta-cli\/ at/);
+    const res = await fetch(base + PAGE);
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /__warta\/events/);
+    child.kill('SIGTERM');
+    assert.equal(await timeout(exited, 'warta dev to exit after SIGTERM', 10_000), 0);
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
+
+test('a taken port means the next free one', async () => {
+  const taken = createServer();
+  await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+  const port = (taken.address() as AddressInfo).port;
+  let other: DevServer | undefined;
+  try {
+    other = await startDevServer({ content: join(site, 'content'), config: join(site, 'warta.config.json'), out: join(site, '.warta-port'), port, log: () => {} });
+    assert.ok(other.port > port && other.port < port + 20, `${other.port} after ${port}`);
+    assert.equal(other.url, `http://127.0.0.1:${other.port}/`);
+    await timeout(other.ready, 'the other server\'s first build');
+  } finally {
+    await other?.close();
+    await new Promise((done) => taken.close(done));
+  }
+});
+
+test('warta dev usage errors exit 2', async () => {
+  const err = new PassThrough();
+  let text = '';
+  err.on('data', (d) => (text += d));
+  const run = (...args: string[]) => main(['dev', '--content', join(site, 'content'), ...args], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+  assert.equal(await run('--port', 'delapan'), 2);
+  assert.match(text, /--port: expected a port number/);
+  assert.equal(await run('--out', site), 2);
+  assert.match(text, /would replace/);
+  assert.equal(await main(['build', '--content', join(site, 'content'), '--port', '8080'], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream), 2);
+});

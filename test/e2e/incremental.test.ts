@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { writeArchive } from '../../bench/generate.js';
+import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
+import { defaults } from '../../src/config.js';
+import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
+import { listFiles } from '../support/fixtures.js';
+
+const START = Date.UTC(2025, 11, 1);
+const DAY = 86_400_000;
+
+/** A generated archive in a temp folder, with the state an edit sequence needs. */
+interface Sandbox {
+  root: string;
+  content: string;
+  templates: string;
+  now: number;
+}
+
+/** One edit an editor (or the clock) can make. */
+type Edit =
+  | { kind: 'body' | 'title' | 'category' | 'date' | 'tags' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
+  | { kind: 'add'; value: number }
+  | { kind: 'template'; value: number }
+  | { kind: 'clock'; value: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('body', 'title', 'category', 'date', 'tags', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
+  fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
+) as fc.Arbitrary<Edit>;
+
+async function sandbox(): Promise<Sandbox> {
+  const root = await mkdtemp(join(tmpdir(), 'warta-incremental-'));
+  const content = join(root, 'content');
+  await writeArchive(content, { articles: 40, seed: 7 });
+  await mkdir(join(root, 'templates'));
+  return { root, content, templates: join(root, 'templates'), now: START };
+}
+
+function options(box: Sandbox, out: string, cache: BuildOptions['cache']): BuildOptions {
+  return { content: box.content, out: join(box.root, out), templates: box.templates, config: { ...defaults, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
+}
+
+/** Applies one edit to the files of the sandbox. */
+async function apply(box: Sandbox, e: Edit): Promise<void> {
+  const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md'));
+  if (e.kind === 'clock') return void (box.now += e.value * DAY);
+  if (e.kind === 'template') return template(box, e.value);
+  if (e.kind === 'add') return writeFile(join(box.content, `tambahan-${e.value}.md`), article(`Berita Tambahan ${e.value}`, e.value));
+  if (!files.length) return;
+  const file = join(box.content, files[e.pick % files.length]!);
+  const text = await readFile(file, 'utf8');
+  const set = (field: string, value: string) => writeFile(file, text.replace(new RegExp(`^${field}:.*$`, 'm'), `${field}: ${value}`));
+  switch (e.kind) {
+    case 'body': return writeFile(file, `${text}\nParagraf tambahan nomor ${e.value} tentang Jakarta.\n`);
+    case 'title': return set('title', `Judul Baru ${e.value}`);
+    case 'category': return set('category', ['Nasional', 'Ekonomi', 'Sains', 'Budaya'][e.value % 4]!);
+    case 'date': return set('date', `"${new Date(START + (e.value - 500) * DAY).toISOString().slice(0, 10)} 10:00:00"`);
+    case 'tags': return set('tags', `[Topik${e.value % 5}, Jakarta]`);
+    case 'rename': return rename(file, join(dirname(file), `ganti-${e.value}.md`));
+    case 'delete': return rm(file);
+    case 'touch': return writeFile(file, text);
+  }
+}
+
+function article(title: string, n: number): string {
+  const date = new Date(START - (n % 300) * DAY).toISOString().slice(0, 10);
+  return `---\ntitle: ${title}\nbyline: AP Wira\ncategory: Nasional\ndate: ${date} 08:00:00\ntags: [Jakarta]\n---\nIsi berita ${n} tentang Jakarta dan banjir.\n`;
+}
+
+/** 0: no override; 1 and 2: an article.njk override with different text. */
+async function template(box: Sandbox, variant: number): Promise<void> {
+  const target = join(box.templates, 'article.njk');
+  if (variant === 0) return rm(target, { force: true });
+  const source = await readFile(join(DEFAULT_TEMPLATES, 'article.njk'), 'utf8');
+  await writeFile(target, `${source}\n{# variant ${variant} #}<!-- varian ${variant} -->\n`);
+}
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
+}
+
+function summary(r: BuildResult): string {
+  return `${r.ok} ${r.problems.length}`;
+}
+
+test('after any sequence of edits, the incremental build equals a clean build byte for byte', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
+      const box = await sandbox();
+      try {
+        await build(options(box, 'inc', 'use'));
+        for (const e of edits) {
+          await apply(box, e);
+          const incremental = await build(options(box, 'inc', 'use'));
+          await rm(join(box.root, 'clean'), { recursive: true, force: true });
+          const clean = await build(options(box, 'clean', 'clean'));
+          assert.equal(summary(incremental), summary(clean));
+          if (!clean.ok) continue;
+          assert.deepEqual(await snapshot(join(box.root, 'inc')), await snapshot(join(box.root, 'clean')), `after ${JSON.stringify(e)}`);
+        }
+      } finally {
+        await rm(box.root, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 12, seed: 20251127 },
+  );
+});
+
+test('a corrupt or foreign cache means a full build, never a wrong one', async () => {
+  const box = await sandbox();
+  try {
+    await build(options(box, 'out', 'use'));
+    const cacheDir = join(box.root, '.warta-cache');
+    assert.ok(existsSync(cacheDir));
+    const [file] = await listFiles(cacheDir);
+    await writeFile(join(cacheDir, file!), 'rusak');
+    await apply(box, { kind: 'title', pick: 3, value: 9 });
+    const result = await build(options(box, 'out', 'use'));
+    assert.ok(result.ok);
+    await build(options(box, 'clean', 'clean'));
+    assert.deepEqual(await snapshot(join(box.root, 'out')), await snapshot(join(box.root, 'clean')));
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
+});
+
+test('publishing one new article rewrites a small, bounded set of files', async () => {
+  const box = await sandbox();
+  try {
+    await build(options(box, 'out', 'use'));
+    const text = article('Kapal Selam Berlayar di Laut Banda', 1).replace(/Isi berita.*\n/, 'Kapal selam berlayar di Laut Banda.\n').replace('[Jakarta]', '[Laut Banda]');
+    await writeFile(join(box.content, 'kapal-selam.md'), text);
+    const result = await build(options(box, 'out', 'use'));
+    assert.ok(result.ok);
+    assert.ok(result.incremental);
+    // The page itself, home, its category's front page, the feed and the sitemap: nothing shares its words.
+    assert.equal(result.written, 5);
+    assert.equal(result.removed, 0);
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
+});
+
+

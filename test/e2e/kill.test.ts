@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { mulberry32, writeArchive } from '../../bench/generate.js';
+import { listFiles, ROOT } from '../support/fixtures.js';
+
+/**
+ * Nothing lost: `warta build` killed (SIGKILL, no chance to clean up) at moments spread over
+ * the whole build, parsing, rendering on workers, writing, committing, leaves the last good
+ * output whole and unchanged, and the next build repairs whatever the killed one left.
+ */
+
+const BIN = join(ROOT, 'bin', 'warta.js');
+const NOW = '2026-01-01 00:00:00';
+/** Enough articles for the build to use worker threads and to take a while. */
+const ARTICLES = 100;
+const KILLS = 5;
+const SEED = 20250402;
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'warta-kill-'));
+  await writeArchive(join(dir, 'content'), { articles: ARTICLES, seed: 7 });
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+/** Two versions of the archive: B has one more article, which changes its page, home, a category, the feed, the sitemap. */
+type Variant = 'A' | 'B';
+const EXTRA = join('content', 'zz', 'uji-mati-listrik.md');
+
+async function useVariant(v: Variant): Promise<void> {
+  if (v === 'A') return rm(join(dir, EXTRA), { force: true });
+  await mkdir(join(dir, 'content', 'zz'), { recursive: true });
+  await writeFile(join(dir, EXTRA), '---\ntitle: Listrik Padam di Jakarta Selatan\nbyline: Redaksi\ncategory: Nasional\ndate: 2025-12-31 23:00:00\n---\nListrik padam selama dua jam.\n');
+}
+
+/** Every file of a folder with a hash of its bytes; undefined when the folder does not exist. */
+async function snapshot(folder: string): Promise<Map<string, string> | undefined> {
+  if (!existsSync(folder)) return undefined;
+  const files = await listFiles(folder);
+  const hashes = await Promise.all(files.map(async (f) => [f, createHash('sha256').update(await readFile(join(folder, f))).digest('hex')] as const));
+  return new Map(hashes);
+}
+
+/** Runs `warta build` in the site folder; kills it with SIGKILL after `killAfter` ms, if given. */
+function runBuild(args: string[], killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; pid: number; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, 'build', '--now', NOW, '--quiet', '--jobs', '2', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, pid: child.pid!, stderr });
+    });
+  });
+}
+
+/** Names beside the output folder that builds leave: staging and old folders. */
+async function leftovers(): Promise<string[]> {
+  return (await readdir(dir)).filter((e) => e.startsWith('.dist.'));
+}
+
+test('a build killed at any moment leaves the last good output whole, and the next build repairs it', { timeout: 180_000 }, async (t) => {
+  const snap = {} as Record<Variant, Map<string, string>>;
+  // A clean build of B (into no output folder at all) is what the last build must reproduce.
+  await useVariant('B');
+  const clean = await runBuild([]);
+  assert.equal(clean.code, 0, clean.stderr);
+  snap.B = (await snapshot(join(dir, 'dist')))!;
+  await useVariant('A');
+  const started = performance.now();
+  const first = await runBuild([]);
+  const duration = performance.now() - started;
+  assert.equal(first.code, 0, first.stderr);
+  snap.A = (await snapshot(join(dir, 'dist')))!;
+  assert.notDeepEqual(snap.A, snap.B, 'the two variants must build different output');
+
+  // Kill times spread over the whole build (process start to a little past its usual end):
+  // one seeded-random moment in each of KILLS equal slices.
+  const random = mulberry32(SEED);
+  const delays = Array.from({ length: KILLS }, (_, i) => Math.round(((i + random()) / KILLS) * duration * 1.1));
+  let current: Variant = 'A';
+  const outcomes: string[] = [];
+  for (const delay of delays) {
+    const target: Variant = current === 'A' ? 'B' : 'A';
+    await useVariant(target);
+    const run = await runBuild([], delay);
+    const now = await snapshot(join(dir, 'dist'));
+    const where = `killed after ${delay} ms of a ${Math.round(duration)} ms build (${run.signal ?? `exit ${run.code}`})`;
+    if (now === undefined) {
+      // Killed between the two renames of the commit: the last good output is whole beside it.
+      const old = join(dir, `.dist.old-${run.pid}`);
+      assert.deepEqual(await snapshot(old), snap[current], `${where}: no dist/ and no whole ${old}`);
+      outcomes.push(`${delay} ms: between the renames`);
+    } else if (deepEqual(now, snap[current])) {
+      outcomes.push(`${delay} ms: old output kept`);
+    } else {
+      assert.ok(deepEqual(now, snap[target]), `${where}: dist/ is neither the last good output nor the new one`);
+      assert.ok(run.signal === null || run.code === null, where);
+      outcomes.push(`${delay} ms: new output committed`);
+      current = target;
+    }
+  }
+  t.diagnostic(outcomes.join('; '));
+  assert.ok(outcomes.some((o) => o.endsWith('old output kept')), `no kill landed inside a build: ${outcomes.join('; ')}`);
+
+  // The next build succeeds, repairs what the kills left and builds exactly what a clean build does.
+  await useVariant('B');
+  const next = await runBuild([]);
+  assert.equal(next.code, 0, next.stderr);
+  const last = await snapshot(join(dir, 'dist'));
+  assert.deepEqual(differences(last, snap.B), [], `after ${outcomes.join('; ')}`);
+  assert.deepEqual(await leftovers(), []);
+});
+
+test('a build killed between the two renames of its commit: the next build puts the last good output back', { timeout: 60_000 }, async () => {
+  if (!existsSync(join(dir, 'dist'))) {
+    const good = await runBuild([]);
+    assert.equal(good.code, 0, good.stderr);
+  }
+  const before = await snapshot(join(dir, 'dist'));
+  assert.ok(before);
+  // What SIGKILL right after `rename(dist, .dist.old-<pid>)` leaves: no dist/, the old output, a whole staging folder.
+  const dead = await runBuild(['--help']);
+  assert.equal(dead.code, 0);
+  await rename(join(dir, 'dist'), join(dir, `.dist.old-${dead.pid}`));
+  await mkdir(join(dir, `.dist.staging-${dead.pid}`, 'x'), { recursive: true });
+  // Even a build that fails puts the last good output back first, and leaves it as it was.
+  await writeFile(join(dir, 'content', 'rusak.md'), '---\ntitle: [rusak\n---\n');
+  try {
+    const failed = await runBuild([]);
+    assert.equal(failed.code, 1, failed.stderr);
+    assert.deepEqual(await snapshot(join(dir, 'dist')), before);
+    assert.deepEqual(await leftovers(), []);
+  } finally {
+    await rm(join(dir, 'content', 'rusak.md'));
+  }
+});
+
+/** Paths whose bytes differ between two snapshots, or that only one has. */
+function differences(a: Map<string, string> | undefined, b: Map<string, string>): string[] {
+  if (!a) return ['(no output folder)'];
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+
+function deepEqual(a: Map<string, string>, b: Map<string, string>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}

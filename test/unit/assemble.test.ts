@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaults } from '../../src/config.js';
+import type { Article } from '../../src/content/article.js';
+import { formatProblem } from '../../src/errors.js';
+import { assembleSite } from '../../src/site/assemble.js';
+
+let counter = 0;
+/** A valid article with only what a test cares about set. */
+function article(fields: Partial<Article>): Article {
+  const slug = fields.slug ?? `berita-${++counter}`;
+  return {
+    file: `content/${slug}.md`, path: `${slug}.md`, title: slug, bylines: ['AP Wira'], category: 'Nasional', categorySlug: 'nasional',
+    date: Date.UTC(2025, 3, 2), slug, url: `/2025/04/02/${slug}/`, tags: [], summary: '', draft: false, aliases: [], extra: {},
+    terms: [], bodyOffset: 0, bodyLine: 1, ...fields,
+  };
+}
+const clock = { now: Date.UTC(2025, 5, 1), future: false };
+
+test('drafts and embargoed articles are not published; the next due time is reported', () => {
+  const { site } = assembleSite(
+    [article({}), article({ draft: true }), article({ date: Date.UTC(2025, 6, 1) }), article({ date: Date.UTC(2025, 5, 15) })],
+    defaults, clock, [],
+  );
+  assert.equal(site.articles.length, 1);
+  assert.equal(site.heldBack, 2);
+  assert.equal(site.drafts, 1);
+  assert.equal(site.nextDue, Date.UTC(2025, 5, 15));
+  assert.equal(assembleSite([article({ date: Date.UTC(2025, 6, 1) })], defaults, { ...clock, future: true }, []).site.articles.length, 1);
+});
+
+test('articles are ordered newest first, then by URL, whatever order they came in', () => {
+  const a = article({ slug: 'b', date: 5 });
+  const b = article({ slug: 'a', date: 5 });
+  const c = article({ slug: 'c', date: 9 });
+  const urls = (list: Article[]) => assembleSite(list, defaults, clock, []).site.articles.map((x) => x.slug);
+  assert.deepEqual(urls([a, b, c]), ['c', 'a', 'b']);
+  assert.deepEqual(urls([c, b, a]), ['c', 'a', 'b']);
+});
+
+test('the most frequent spelling names a category, ties alphabetically; the config overrides', () => {
+  const list = [
+    article({ category: 'olahraga', categorySlug: 'olahraga' }),
+    article({ category: 'Olahraga', categorySlug: 'olahraga' }),
+    article({ category: 'Olahraga', categorySlug: 'olahraga' }),
+    article({ category: 'Sains', categorySlug: 'sains' }),
+    article({ category: 'sains', categorySlug: 'sains' }),
+  ];
+  const names = (config = defaults) => assembleSite(list, config, clock, []).site.categories.map((c) => c.name);
+  assert.deepEqual(names(), ['Olahraga', 'Sains']);
+  assert.deepEqual(names({ ...defaults, categories: [{ slug: 'sains', name: 'Ilmu Pengetahuan' }] }), ['Ilmu Pengetahuan', 'Olahraga']);
+});
+
+test('two articles with one URL are one error naming both files; held-back articles count too', () => {
+  const { problems } = assembleSite([article({ slug: 'sama', file: 'content/a.md' }), article({ slug: 'sama', file: 'content/b.md', date: Date.UTC(2025, 3, 2, 12) })], defaults, clock, []);
+  assert.deepEqual(problems.map(formatProblem), [
+    'content/a.md 2 sources would write /2025/04/02/sama/index.html: content/a.md (/2025/04/02/sama/), content/b.md (/2025/04/02/sama/)',
+  ]);
+  const later = assembleSite([article({ slug: 'x', file: 'content/a.md' }), article({ slug: 'x', file: 'content/b.md', date: Date.UTC(2025, 3, 2) + 1 })], defaults, { now: Date.UTC(2025, 3, 2), future: false }, []);
+  assert.equal(later.problems.length, 1);
+});
+
+test('aliases may not take an article URL, a category page, a static file or warta\'s own files', () => {
+  const { problems } = assembleSite(
+    [
+      article({ slug: 'satu', aliases: ['/2025/04/02/dua/', '/nasional/', '/images/a.png', '/feed.xml', '/assets/style.css'] }),
+      article({ slug: 'dua' }),
+    ],
+    defaults, clock, [{ path: 'images/a.png', file: 'content/images/a.png', abs: '/x', stamp: '1:1' }],
+  );
+  const messages = problems.map(formatProblem).join('\n');
+  assert.match(messages, /2025\/04\/02\/dua\/index\.html: content\/dua\.md \(\/2025\/04\/02\/dua\/\), content\/satu\.md \(alias \/2025\/04\/02\/dua\/\)/);
+  assert.match(messages, /nasional\/index\.html: content\/satu\.md \(alias \/nasional\/\), category "Nasional"/);
+  assert.match(messages, /images\/a\.png: content\/satu\.md \(alias \/images\/a\.png\), static file content\/images\/a\.png/);
+  assert.match(messages, /feed\.xml: content\/satu\.md \(alias \/feed\.xml\), warta's own \/feed\.xml/);
+  assert.match(messages, /assets\/style\.css: content\/satu\.md \(alias \/assets\/style\.css\), warta's own \/assets\//);
+});

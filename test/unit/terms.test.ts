@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractTerms, MAX_TERMS } from '../../src/content/terms.js';
+import { stopWords } from '../../src/content/stopwords.js';
+
+const weights = (title: string, body: string) => new Map(extractTerms(title, body, []));
+
+test('drops Indonesian and English stop words, numbers and 1–2 letter words', () => {
+  const terms = weights('', 'Yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak. The of and is 2024 5.000 ia RI banjir.');
+  assert.deepEqual([...terms.keys()], ['banjir']);
+});
+
+test('the stop list covers the newsroom words named in the brief', () => {
+  for (const w of ['yang', 'dan', 'mengatakan', 'para', 'tahun', 'hari', 'kata', 'bahwa', 'sebagai', 'the', 'and']) assert.ok(stopWords.has(w), w);
+});
+
+test('headline words weigh three times as much as body words', () => {
+  const terms = weights('Harga beras naik', 'harga cabai turun, beras langka.');
+  assert.equal(terms.get('harga'), 4);
+  assert.equal(terms.get('beras'), 4);
+  assert.equal(terms.get('naik'), 3);
+  assert.equal(terms.get('cabai'), 1);
+});
+
+test('capitalised words inside a sentence count 1.5, at a sentence start 1', () => {
+  const terms = weights('', 'Warga desa menemui Bupati Sleman kemarin. Sleman diguyur hujan.\n\nBanjir melanda.');
+  assert.equal(terms.get('bupati'), 1.5);
+  assert.equal(terms.get('sleman'), 2.5);
+  assert.equal(terms.get('warga'), 1);
+  assert.equal(terms.get('banjir'), 1);
+});
+
+test('a full stop inside a number does not start a sentence', () => {
+  assert.equal(weights('', 'Harga naik Rp 5.000 Pertamina menjelaskan').get('pertamina'), 1.5);
+});
+
+test('Markdown and HTML syntax is not counted: link targets, code, tags, URLs, entities', () => {
+  const body = 'Lihat [laporan](https://contoh.id/rahasia-dokumen) dan `kodeprogram` <span class="merah">teks</span> https://situs.id/jalur &nbsp; akhir\n\n```\nfenced block\n```\n\n[ref]: https://ref.id/tautan';
+  assert.deepEqual([...weights('', body).keys()].sort(), ['akhir', 'laporan', 'lihat', 'teks']);
+});
+
+test('keeps hyphenated and apostrophe words whole and lower-cases them', () => {
+  const terms = weights('', 'Anak-anak bertemu Ma\'ruf Amin di COVID-19 posko.');
+  assert.ok(terms.has('anak-anak'));
+  assert.ok(terms.has("ma'ruf"));
+  assert.ok(terms.has('covid-19'));
+});
+
+test('keeps the 32 strongest, strongest first, ties by term, weights rounded', () => {
+  const words = Array.from({ length: 40 }, (_, i) => `kata${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+  const body = words.map((w, i) => (i < 5 ? `${w} ${w}` : w)).join(' ');
+  const terms = extractTerms('', body, []);
+  assert.equal(terms.length, MAX_TERMS);
+  assert.deepEqual(terms.slice(0, 5).map(([, w]) => w), [2, 2, 2, 2, 2]);
+  const rest = terms.slice(5).map(([t]) => t);
+  assert.deepEqual(rest, [...rest].sort());
+  for (const [, w] of terms) assert.equal(w, Math.round(w * 1000) / 1000);
+});
+
+test('is deterministic and ignores tags', () => {
+  const body = 'Gubernur Jawa Barat meninjau banjir di Bekasi. Banjir merendam ratusan rumah warga Bekasi.';
+  const a = extractTerms('Banjir Bekasi', body, ['Bekasi']);
+  assert.deepEqual(a, extractTerms('Banjir Bekasi', body, []));
+  assert.deepEqual(a.slice(0, 4), [['bekasi', 6], ['banjir', 5], ['barat', 1.5], ['jawa', 1.5]]);
+});
+
+test('copes with empty and syntax-only texts', () => {
+  assert.deepEqual(extractTerms('', '', []), []);
+  assert.deepEqual(extractTerms('', '## \n\n- \n\n```\nx\n```', []), []);
+});
