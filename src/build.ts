@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
+import type { Article } from './content/article.js';
 import type { ParsedArticle } from './content/parse.js';
-import { listContent, type ContentFile } from './content/read.js';
+import { listContent, updateListing, type ContentFile, type ContentListing } from './content/read.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digest } from './incremental/hash.js';
@@ -16,6 +17,7 @@ import { checkLinks, linkIndex } from './render/links.js';
 import { planPages, type PagePlan } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
+import type { StoryView } from './render/views.js';
 import { assembleSite, type Clock, type Site } from './site/assemble.js';
 import { relateArticles } from './site/related.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
@@ -41,8 +43,13 @@ export interface BuildOptions {
    * `clean`: ignore it (a full build, which writes a fresh cache). Absent: no cache at all.
    */
   cache?: 'use' | 'clean';
-  /** Holds the cache between builds of one process (`warta dev`), sparing a read from disk. */
-  memory?: { cache?: BuildCache };
+  /**
+   * Holds the cache between builds of one process (`warta dev`), sparing a read from disk;
+   * the cache on disk is then dropped rather than rewritten after each build.
+   */
+  memory?: { cache?: BuildCache; listing?: ContentListing };
+  /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
+  changed?: readonly string[];
   /** Told about progress, for a progress display. */
   progress?: (stage: Stage, done: number, total: number) => void;
 }
@@ -85,7 +92,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // A build killed mid-commit may have left the last good output aside: put it back first.
   if (!options.writer) await repairOutput(options.out);
   const cache = await previousCache(options);
-  const listing = await listContent(options.content);
+  const listing = await readListing(options);
   timer.lap('read');
   const toParse = listing.articles.filter((f) => cache?.sources.get(f.path)?.stamp !== f.stamp);
   // Starting workers costs more than a small archive takes to build on one thread.
@@ -115,6 +122,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await pool?.close();
   }
+}
+
+/** The archive's files: walked, or, when a watcher says which files changed, updated from the last build's listing. */
+async function readListing(options: BuildOptions): Promise<ContentListing> {
+  const last = options.memory?.listing;
+  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await listContent(options.content));
+  if (options.memory) options.memory.listing = listing;
+  return listing;
 }
 
 /** The cache of the last build, when this build may use it and it is sound. */
@@ -171,14 +186,15 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
   try {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-    const stories = site.articles.map((a) => storyView(a, names.get(a.categorySlug)!));
+    const listed = site.articles.map((a) => listedStory(a, names.get(a.categorySlug)!));
+    const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const abs = new Map(input.listing.articles.map((f) => [f.path, f.abs]));
     const tasks = site.articles.map((article, i): ArticleTask => ({ article: { ...article, terms: [] }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) }));
     const theme = loadTheme(options.templates);
     const copies = [...input.listing.statics, ...(await themeAssets(theme))];
     const stamps = new Map(input.listing.articles.map((f) => [f.path, f.stamp]));
-    const plan = planPages({ site, config: options.config, view, stories, related: input.related, stamps, template: templateDigests(theme, digest), copies });
+    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), related: input.related, stamps, template: templateDigests(theme, digest), copies });
     const todo = plan.filter((p) => cache?.outputs.get(p.path)?.sig !== p.sig);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     const made = await produce({ todo, tasks, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
@@ -196,6 +212,20 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     await staging?.abort();
     throw e;
   }
+}
+
+// Articles kept from the cache are the same objects build after build in one process, so
+// their stories (and the digests that sign every page listing them) are made once.
+const stories = new WeakMap<Article, { category: string; story: StoryView; sig: string }>();
+
+/** How an article is listed, and its digest. */
+function listedStory(article: Article, category: string): { story: StoryView; sig: string } {
+  const known = stories.get(article);
+  if (known?.category === category) return known;
+  const story = storyView(article, category);
+  const made = { category, story, sig: digest(JSON.stringify(story)) };
+  stories.set(article, made);
+  return made;
 }
 
 /** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
@@ -254,7 +284,7 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
   }
   const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs };
   if (options.memory) options.memory.cache = next;
-  if (options.cache) await saveCache(file, next);
+  else if (options.cache) await saveCache(file, next);
   return { written, removed };
 }
 

@@ -1,5 +1,4 @@
 import { build, type BuildOptions, type BuildResult } from './build.js';
-import type { BuildCache } from './incremental/cache.js';
 
 /** A build that can be repeated, each time doing only what the changes since the last one need. */
 export interface Engine {
@@ -13,8 +12,8 @@ export interface Engine {
 
 /** Creates an engine for one site configuration; it keeps the build cache in memory between rebuilds. A config change needs a new engine. */
 export function createEngine(options: BuildOptions): Engine {
-  const memory: { cache?: BuildCache } = {};
+  const memory: NonNullable<BuildOptions['memory']> = {};
   return {
-    rebuild: () => build({ ...options, cache: options.cache ?? 'use', memory }),
+    rebuild: (changed) => build({ ...options, cache: options.cache ?? 'use', memory, changed }),
   };
 }

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { error, type Problem } from '../errors.js';
 
 /** A file found under the content folder. */
@@ -35,10 +35,7 @@ interface Walk {
 export async function listContent(root: string): Promise<ContentListing> {
   const listing: ContentListing = { articles: [], statics: [], problems: [] };
   await walkFolder(root, { root, realRoot: await realpath(root), listing });
-  const byPath = (a: ContentFile, b: ContentFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  listing.articles.sort(byPath);
-  listing.statics.sort(byPath);
-  return listing;
+  return sorted(listing);
 }
 
 async function walkFolder(dir: string, walk: Walk): Promise<void> {
@@ -89,4 +86,38 @@ function addFile(abs: string, stamp: string, walk: Walk): void {
   }
   if (path.toLowerCase().endsWith('.md')) walk.listing.articles.push(entry);
   else walk.listing.statics.push(entry);
+}
+
+/**
+ * Brings a listing up to date for files known to have changed (a watcher's events), without
+ * walking the whole folder. Gives undefined when the changes need a full walk: a path outside
+ * the content folder, a folder, a hidden name or a symbolic link.
+ */
+export async function updateListing(listing: ContentListing, root: string, changed: readonly string[]): Promise<ContentListing | undefined> {
+  const { lstat } = await import('node:fs/promises');
+  const base = resolve(root);
+  const walk: Walk = { root, realRoot: base, listing: { articles: [...listing.articles], statics: [...listing.statics], problems: [...listing.problems] } };
+  for (const path of changed) {
+    const abs = resolve(path);
+    const rel = relative(base, abs);
+    if (!rel || rel.startsWith('..') || rel.split(sep).some((part) => part.startsWith('.'))) return undefined;
+    const posix = rel.split(sep).join('/');
+    const before = walk.listing.articles.length + walk.listing.statics.length;
+    walk.listing.articles = walk.listing.articles.filter((f) => f.path !== posix);
+    walk.listing.statics = walk.listing.statics.filter((f) => f.path !== posix);
+    const known = before !== walk.listing.articles.length + walk.listing.statics.length;
+    const info = await lstat(abs).catch(() => undefined);
+    // Gone and never a file of ours: a removed folder, whose files only a walk can account for.
+    if ((info && !info.isFile()) || (!info && !known)) return undefined;
+    if (info) addFile(join(root, rel), `${info.size}:${info.mtimeMs}`, walk);
+  }
+  return sorted(walk.listing);
+}
+
+/** Orders a listing by path, so nothing depends on the order the file system lists files in. */
+function sorted(listing: ContentListing): ContentListing {
+  const byPath = (a: ContentFile, b: ContentFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  listing.articles.sort(byPath);
+  listing.statics.sort(byPath);
+  return listing;
 }

@@ -24,6 +24,8 @@ export interface PlanInput {
   view: SiteView;
   /** How each published article is listed, by index. */
   stories: readonly StoryView[];
+  /** Digest of each story, by index. */
+  storySigs: readonly string[];
   /** Related articles of each published article, by index. */
   related: readonly number[][];
   /** Size and modification time of each article file, by content path. */
@@ -36,9 +38,8 @@ export interface PlanInput {
 
 /** Every output file of the site, with its signature. */
 export function planPages(input: PlanInput): PagePlan[] {
-  const { site, view, stories } = input;
+  const { site, view, stories, storySigs } = input;
   const viewSig = digest(JSON.stringify(view));
-  const storySigs = stories.map((s) => digest(JSON.stringify(s)));
   const articleTemplate = input.template('article.njk');
   const plan: PagePlan[] = site.articles.map((article, index) => ({
     kind: 'article',

@@ -4,9 +4,10 @@ import type { Term } from '../content/article.js';
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
  *
  * 1. Profiles. Each term gets tf × idf, with tf the weight `extractTerms` gave it and
- *    idf = ln(1 + 100000 / df), df counted over all articles' term lists. The vector is L2-normalised
- *    and only its 12 strongest terms are kept: the article's profile. Tags (lower-cased) join
- *    the profile as terms of their own, weighted TAG_BOOST × idf / ln 100001: they are the editor's
+ *    idf = ln(1 + 100000 / df) rounded to 0.05, df counted over all articles' term lists. The
+ *    vector is L2-normalised and only its 12 strongest terms are kept: the article's profile.
+ *    Tags (lower-cased) join the profile as terms of their own, weighted
+ *    TAG_BOOST × idf / ln 100001: they are the editor's
  *    intent, so a rare shared tag weighs about as much as a strongly shared name, but only
  *    some articles have tags, so they add to the text's evidence instead of replacing it.
  * 2. Inverted index: term → the articles carrying it in their profile (one Int32Array in CSR
@@ -30,8 +31,8 @@ import type { Term } from '../content/article.js';
  *    after), then likewise from the whole archive, so every list is full when the archive
  *    allows it; a new story so changes only the short lists of the few newest. Never a itself.
  *
- * Deterministic, and independent of input order: ties between terms break by the term (or
- * its id, assigned in recency order), between articles by date and URL.
+ * Deterministic, and independent of input order: ties between terms break by the term (ids
+ * are assigned in the order of the terms' names), between articles by date and URL.
  * Cost: O(N log N) to order and index, then at most budget + cap postings per article.
  */
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { writeArchive } from '../../bench/generate.js';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
+import { createEngine } from '../../src/engine.js';
 import { defaults } from '../../src/config.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
 import { listFiles } from '../support/fixtures.js';
@@ -48,14 +49,21 @@ function options(box: Sandbox, out: string, cache: BuildOptions['cache']): Build
   return { content: box.content, out: join(box.root, out), templates: box.templates, config: { ...defaults, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
 }
 
-/** Applies one edit to the files of the sandbox. */
-async function apply(box: Sandbox, e: Edit): Promise<void> {
+/** Applies one edit to the files of the sandbox; returns the paths it touched, as a watcher would report them. */
+async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md'));
-  if (e.kind === 'clock') return void (box.now += e.value * DAY);
-  if (e.kind === 'template') return template(box, e.value);
-  if (e.kind === 'add') return writeFile(join(box.content, `tambahan-${e.value}.md`), article(`Berita Tambahan ${e.value}`, e.value));
-  if (!files.length) return;
+  if (e.kind === 'clock') return void (box.now += e.value * DAY), [];
+  if (e.kind === 'template') return await template(box, e.value), [join(box.templates, 'article.njk')];
+  const added = join(box.content, `tambahan-${e.value}.md`);
+  if (e.kind === 'add') return await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added];
+  if (!files.length) return [];
   const file = join(box.content, files[e.pick % files.length]!);
+  const renamed = join(dirname(file), `ganti-${e.value}.md`);
+  await change(file, renamed, e);
+  return e.kind === 'rename' ? [file, renamed] : [file];
+}
+
+async function change(file: string, renamed: string, e: Edit): Promise<void> {
   const text = await readFile(file, 'utf8');
   const set = (field: string, value: string) => writeFile(file, text.replace(new RegExp(`^${field}:.*$`, 'm'), `${field}: ${value}`));
   switch (e.kind) {
@@ -64,7 +72,7 @@ async function apply(box: Sandbox, e: Edit): Promise<void> {
     case 'category': return set('category', ['Nasional', 'Ekonomi', 'Sains', 'Budaya'][e.value % 4]!);
     case 'date': return set('date', `"${new Date(START + (e.value - 500) * DAY).toISOString().slice(0, 10)} 10:00:00"`);
     case 'tags': return set('tags', `[Topik${e.value % 5}, Jakarta]`);
-    case 'rename': return rename(file, join(dirname(file), `ganti-${e.value}.md`));
+    case 'rename': return rename(file, renamed);
     case 'delete': return rm(file);
     case 'touch': return writeFile(file, text);
   }
@@ -112,6 +120,30 @@ test('after any sequence of edits, the incremental build equals a clean build by
       }
     }),
     { numRuns: 12, seed: 20251127 },
+  );
+});
+
+test('warta dev\'s engine, told which files changed, equals a clean build byte for byte', async () => {
+  const editorEdit = edit.filter((e) => e.kind !== 'clock');
+  await fc.assert(
+    fc.asyncProperty(fc.array(editorEdit, { minLength: 1, maxLength: 6 }), async (edits) => {
+      const box = await sandbox();
+      try {
+        const engine = createEngine(options(box, 'dev', undefined));
+        await engine.rebuild();
+        for (const e of edits) {
+          const changed = await apply(box, e);
+          const incremental = await engine.rebuild(changed);
+          await rm(join(box.root, 'clean'), { recursive: true, force: true });
+          const clean = await build(options(box, 'clean', 'clean'));
+          assert.equal(summary(incremental), summary(clean));
+          if (clean.ok) assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after ${JSON.stringify(e)}`);
+        }
+      } finally {
+        await rm(box.root, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 8, seed: 7 },
   );
 });
 
