@@ -2,14 +2,16 @@
  * Build benchmark at newsroom scale.
  *
  *   npm run bench -- --articles 10000 [--runs 3] [--seed 1] [--jobs N] [--floor-runs K]
- *                    [--out-dir DIR] [--cpu-prof DIR] [--node-arg=--flag …] [--keep-output]
+ *                    [--out-dir DIR] [--no-cache] [--cpu-prof DIR] [--node-arg=--flag …] [--keep-output]
  *
  * Generates the deterministic synthetic archive (bench/generate.ts) once per article count and
  * seed under os.tmpdir()/warta-bench-<N>-<seed> (reused while the generator is unchanged), then
  * times `runs` cold builds, each in a fresh child process, so every run pays Node's start-up,
  * module loading and worker start-up, and its peak RSS (main thread plus worker threads: they
  * share the process) is that child's own `maxRSS`. Each run builds into a new output folder
- * under --out-dir (default os.tmpdir()); all are removed at the end unless --keep-output.
+ * under --out-dir (default os.tmpdir()); all are removed at the end unless --keep-output. Like
+ * `warta build`, each run has the build cache on: with no cache yet for its folder, it builds
+ * everything and writes one (--no-cache: no cache at all, as build() does by default).
  * The same number of single-threaded floor passes (bench/floor.ts: read + front matter +
  * Markdown to HTML, nothing written) run interleaved with the builds, also in fresh processes,
  * and the build's wall time is reported as a ratio to the floor's.
@@ -19,11 +21,12 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cacheFile } from '../src/incremental/cache.js';
 
 /** The build clock of every run, as `warta build --now` takes it. */
 const NOW = '2026-01-01 00:00:00';
@@ -45,6 +48,8 @@ interface ChildReport {
   importSeconds: number;
   /** User + system CPU seconds of the whole process, worker threads included. */
   cpuSeconds: number;
+  /** Of which system (kernel) CPU seconds: file system work. */
+  systemSeconds: number;
   maxRssMiB: number;
 }
 
@@ -57,8 +62,12 @@ interface FloorRun { files: number; seconds: number; cpuSeconds: number; maxRssM
 // ---------------------------------------------------------------------------------------------
 // Child: one build, in a process of its own.
 
-/** `run.js --child <content> <out> [jobs]`: builds once, prints a ChildReport as JSON. */
-async function child(content: string, out: string, jobsArg: string | undefined): Promise<void> {
+/**
+ * `run.js --child <content> <out> <cache|no-cache> [jobs]`: builds once as `warta build` does
+ * (the build cache on, though there is none yet for a new output folder: a cold build that also
+ * writes a fresh cache), or with no cache at all; prints a ChildReport as JSON.
+ */
+async function child(content: string, out: string, cacheArg: string | undefined, jobsArg: string | undefined): Promise<void> {
   const started = performance.now();
   // Imported here so a child loads what `warta build` loads and nothing of the parent's.
   const { build } = await import('../src/build.js');
@@ -71,7 +80,9 @@ async function child(content: string, out: string, jobsArg: string | undefined):
   if (!now.ok) throw new Error(`bad clock ${NOW}`);
   // As `warta build` does without --jobs.
   const jobs = jobsArg ? Number(jobsArg) : Math.max(1, Math.min(availableParallelism(), 8));
-  const result = await build({ content, out, config, clock: { now: now.instant, future: false }, jobs });
+  const cache = cacheArg === 'no-cache' ? {} : { cache: 'use' as const };
+  const result = await build({ content, out, config, clock: { now: now.instant, future: false }, jobs, ...cache });
+  if (result.incremental) throw new Error(`expected a cold build, but a build cache was found for ${out}`);
   const report: ChildReport = {
     ok: result.ok,
     published: result.published,
@@ -82,6 +93,7 @@ async function child(content: string, out: string, jobsArg: string | undefined):
     inProcess: (performance.now() - started) / 1000,
     importSeconds: (imported - started) / 1000,
     cpuSeconds: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage()),
+    systemSeconds: process.cpuUsage().system / 1e6,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -104,6 +116,8 @@ interface Options {
   nodeArgs: string[];
   outDir?: string;
   keepOutput: boolean;
+  /** Build as `warta build` does, with the build cache on (true), or with no cache at all. */
+  cache: boolean;
 }
 
 function readOptions(argv: string[]): Options {
@@ -119,6 +133,7 @@ function readOptions(argv: string[]): Options {
       'node-arg': { type: 'string', multiple: true, default: [] },
       'out-dir': { type: 'string' },
       'keep-output': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   const whole = (name: string, value: string, min: number): number => {
@@ -136,19 +151,24 @@ function readOptions(argv: string[]): Options {
     nodeArgs: values['node-arg'],
     outDir: values['out-dir'],
     keepOutput: values['keep-output'],
+    cache: !values['no-cache'],
   };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** The archive for (articles, seed), generated unless an identical one is already there. */
-async function ensureArchive(articles: number, seed: number): Promise<{ dir: string; generated: boolean; seconds: number }> {
+/**
+ * The archive for (articles, seed), generated unless an identical one is already there. An
+ * outdated one is moved aside as `stale`, for the caller to delete after the runs (deleting it
+ * now would slow the builds' file creation down, see parent()).
+ */
+async function ensureArchive(articles: number, seed: number): Promise<{ dir: string; stale?: string; seconds: number }> {
   const dir = join(tmpdir(), `warta-bench-${articles}-${seed}`);
   const generator = createHash('sha256').update(await readFile(GENERATOR)).digest('hex').slice(0, 16);
   const want = { articles, seed, generator };
   try {
     const have = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as typeof want;
-    if (have.articles === articles && have.seed === seed && have.generator === generator) return { dir, generated: false, seconds: 0 };
+    if (have.articles === articles && have.seed === seed && have.generator === generator) return { dir, seconds: 0 };
   } catch {
     // No archive yet, or an unfinished one.
   }
@@ -160,11 +180,12 @@ async function ensureArchive(articles: number, seed: number): Promise<{ dir: str
   const count = await writeArchive(partial, { articles, seed });
   // Hidden, so neither warta nor the floor sees it.
   await writeFile(join(partial, MARKER), `${JSON.stringify({ ...want, files: count })}\n`);
-  await rm(dir, { recursive: true, force: true });
+  const stale = `${dir}.stale-${process.pid}`;
+  const moved = await rename(dir, stale).then(() => true, () => false);
   await rename(partial, dir);
   const seconds = (performance.now() - started) / 1000;
   log(`generated in ${seconds.toFixed(1)} s`);
-  return { dir, generated: true, seconds };
+  return { dir, seconds, ...(moved ? { stale } : {}) };
 }
 
 /** Runs `node args…` in a fresh process; returns its last stdout line parsed, and its wall time. */
@@ -210,12 +231,12 @@ async function parent(options: Options): Promise<void> {
         const out = join(outRoot, `warta-bench-${options.articles}-${options.seed}-out-${process.pid}-${i + 1}`);
         outs.push(out);
         await rm(out, { recursive: true, force: true });
-        const args = [...profile, HERE, '--child', archive.dir, out, ...(options.jobs ? [String(options.jobs)] : [])];
+        const args = [...profile, HERE, '--child', archive.dir, out, options.cache ? 'cache' : 'no-cache', ...(options.jobs ? [String(options.jobs)] : [])];
         const load = loadavg()[0]!;
         const run = { ...(await timedChild<ChildReport>(args, tmpdir())), load };
         if (!run.ok) throw new Error(`build ${i + 1} failed with ${run.problems} problems`);
         builds.push(run);
-        log(`build ${i + 1}/${options.runs}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU, load ${load.toFixed(1)}, ${run.files} files, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
+        log(`build ${i + 1}/${options.runs}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU (${run.systemSeconds.toFixed(2)} sys), load ${load.toFixed(1)}, ${run.files} files, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
       }
       if (i < options.floorRuns) {
         const run = await timedChild<FloorRun>([FLOOR, archive.dir], tmpdir());
@@ -224,13 +245,18 @@ async function parent(options: Options): Promise<void> {
       }
     }
   } finally {
+    if (archive.stale) await rm(archive.stale, { recursive: true, force: true });
     if (options.keepOutput) log(`output kept in ${outs.join(', ')}`);
-    else for (const out of outs) await rm(out, { recursive: true, force: true });
+    else {
+      for (const out of outs) await Promise.all([rm(out, { recursive: true, force: true }), rm(cacheFile(out), { force: true })]);
+      // The cache folder too, unless something else keeps a cache there.
+      if (outs.length) await rmdir(dirname(cacheFile(outs[0]!))).catch(() => undefined);
+    }
   }
 
   const wall = median(builds.map((b) => b.wall));
   const stages = Object.fromEntries(STAGES.map((s) => [s, median(builds.map((b) => b.stages[s]))])) as Record<StageName, number>;
-  const stageSum = STAGES.reduce((sum, s) => sum + stages[s], 0);
+  const stageSum = (b: BuildRun) => STAGES.reduce((sum, s) => sum + b.stages[s], 0);
   const files = builds[0]!.files;
   const floorWall = floors.length ? median(floors.map((f) => f.wall)) : undefined;
   const result = {
@@ -242,21 +268,23 @@ async function parent(options: Options): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     node: process.version,
     outDir: outRoot,
+    cache: options.cache,
     published: builds[0]!.published,
     files,
     wallSeconds: round(wall),
     wallSecondsAll: builds.map((b) => round(b.wall)),
     pagesPerSecond: Math.round(files / wall),
     cpuSeconds: round(median(builds.map((b) => b.cpuSeconds))),
+    systemSeconds: round(median(builds.map((b) => b.systemSeconds))),
     /** 1-minute load average when each build started: above the core count, other work was competing. */
     loadAtStart: builds.map((b) => Math.round(b.load * 10) / 10),
     peakRssMiB: Math.round(Math.max(...builds.map((b) => b.maxRssMiB))),
     stages: Object.fromEntries(STAGES.map((s) => [s, round(stages[s])])),
-    /** Wall time outside the stages: Node start-up, imports, worker shutdown, exit. */
-    outsideBuild: round(wall - stageSum),
+    /** Wall time outside the stages (median over runs): Node start-up, imports, worker shutdown, exit. */
+    outsideBuild: round(median(builds.map((b) => b.wall - stageSum(b)))),
     importSeconds: round(median(builds.map((b) => b.importSeconds))),
     /** In build() but in no stage (worker start-up before read is in read; shutdown after write is here). */
-    unstaged: round(median(builds.map((b) => b.inProcess - b.importSeconds - STAGES.reduce((sum, s) => sum + b.stages[s], 0)))),
+    unstaged: round(median(builds.map((b) => b.inProcess - b.importSeconds - stageSum(b)))),
     floorSeconds: floorWall === undefined ? null : round(floorWall),
     floorSecondsAll: floors.map((f) => round(f.wall)),
     floorRuns: floors.length,
@@ -272,7 +300,7 @@ async function parent(options: Options): Promise<void> {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function printTable(r: {
-  articles: number; files: number; wallSeconds: number; pagesPerSecond: number; cpuSeconds: number; loadAtStart: number[]; peakRssMiB: number; stages: Record<string, number>;
+  articles: number; files: number; wallSeconds: number; pagesPerSecond: number; cpuSeconds: number; systemSeconds: number; loadAtStart: number[]; peakRssMiB: number; stages: Record<string, number>;
   outsideBuild: number; importSeconds: number; unstaged: number; floorSeconds: number | null; ratioToFloor: number | null;
   floorCpuSeconds: number | null; cpuRatioToFloor: number | null; jobs: number; cpus: number; runs: number; floorRuns: number;
 }, builds: BuildRun[], floors: FloorRun[]): void {
@@ -282,7 +310,7 @@ function printTable(r: {
     ['pages (files) written', String(r.files)],
     [`wall, median of ${r.runs}`, `${r.wallSeconds.toFixed(2)} s${spread(builds.map((b) => b.wall))}`],
     ['pages per second', String(r.pagesPerSecond)],
-    ['CPU (user+sys), median', `${r.cpuSeconds.toFixed(2)} s`],
+    ['CPU (user+sys), median', `${r.cpuSeconds.toFixed(2)} s (sys ${r.systemSeconds.toFixed(2)} s)`],
     ['load average at start', r.loadAtStart.map((l) => l.toFixed(1)).join(', ')],
     ['peak RSS, max of runs', `${r.peakRssMiB} MiB`],
     ...STAGES.map((s): [string, string] => [`  ${s}`, `${r.stages[s]!.toFixed(2)} s`]),
@@ -297,8 +325,8 @@ function printTable(r: {
 }
 
 if (process.argv[2] === '--child') {
-  const [, , , content, out, jobs] = process.argv;
-  await child(content!, out!, jobs);
+  const [, , , content, out, cache, jobs] = process.argv;
+  await child(content!, out!, cache, jobs);
 } else {
   try {
     await parent(readOptions(process.argv.slice(2)));
