@@ -205,7 +205,8 @@ export function summary(r: BuildResult, outDir: string): string {
   const drafts = r.drafts ? `, ${r.drafts} draft${r.drafts > 1 ? 's' : ''}` : '';
   const notes = `${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`;
   if (!r.ok) return `warta: build failed with ${errors} error${errors > 1 ? 's' : ''}${notes}; ${outDir}/ was left as it was`;
-  return `warta: ${r.published} articles published${held}${drafts}, ${r.files} files written to ${outDir}/ in ${seconds} s${notes}`;
+  const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/` : `${r.files} files written to ${outDir}/`;
+  return `warta: ${r.published} articles published${held}${drafts}, ${changes} in ${seconds} s${notes}`;
 }
 
 function packageVersion(): string {
