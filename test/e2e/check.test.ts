@@ -3,37 +3,20 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { writeArchive } from '../../bench/generate.js';
 import { build } from '../../src/build.js';
 import { NullWriter } from '../../src/check.js';
-import { main } from '../../src/cli.js';
 import { defaults, loadConfig, type SiteConfig } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
 import { formatProblem, type Problem } from '../../src/errors.js';
 import { FolderWriter } from '../../src/output/staging.js';
 import { MemoryWriter } from '../../src/output/writer.js';
 import { parseTimestamp } from '../../src/time.js';
+import { cli } from '../support/cli.js';
 import { fixturePath, listFiles, UPDATE } from '../support/fixtures.js';
 import { inner, jsonLd, unescapeHtml, unescapeXml, unsafeHtml } from '../property/safety.js';
 
-/** Runs the CLI in a folder, capturing what it prints. */
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (d) => (chunks.out += d));
-  err.on('data', (d) => (chunks.err += d));
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
-    return { code, ...chunks };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 const NOW = '2026-01-01 00:00:00';
 const HOSTILE = fixturePath('hostile-site');

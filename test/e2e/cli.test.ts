@@ -2,27 +2,10 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../../src/cli.js';
+import { cli } from '../support/cli.js';
 import { fixturePath, listFiles } from '../support/fixtures.js';
 
-/** Runs the CLI in a folder, capturing what it prints. */
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (d) => (chunks.out += d));
-  err.on('data', (d) => (chunks.err += d));
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
-    return { code, ...chunks };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 /** Every file of a folder with its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {

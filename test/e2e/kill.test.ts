@@ -49,7 +49,7 @@ async function snapshot(folder: string): Promise<Map<string, string> | undefined
 
 /** Runs `warta build` in the site folder; kills it with SIGKILL after `killAfter` ms, if given. */
 function runBuild(args: string[], killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; pid: number; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'build', '--now', NOW, '--quiet', '--jobs', '2', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'build', '--now', NOW, '--quiet', '--jobs', '2', ...(args.length ? args : ['--clean'])], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
@@ -67,7 +67,9 @@ async function leftovers(): Promise<string[]> {
   return (await readdir(dir)).filter((e) => e.startsWith('.dist.'));
 }
 
-test('a build killed at any moment leaves the last good output whole, and the next build repairs it', { timeout: 180_000 }, async (t) => {
+// Full builds (--clean) swap a staging folder in: a kill leaves the last good output exactly.
+// Incremental builds move changed files in one by one: see the next test.
+test('a full build killed at any moment leaves the last good output whole, and the next build repairs it', { timeout: 180_000 }, async (t) => {
   const snap = {} as Record<Variant, Map<string, string>>;
   // A clean build of B (into no output folder at all) is what the last build must reproduce.
   await useVariant('B');
@@ -118,6 +120,28 @@ test('a build killed at any moment leaves the last good output whole, and the ne
   const last = await snapshot(join(dir, 'dist'));
   assert.deepEqual(differences(last, snap.B), [], `after ${outcomes.join('; ')}`);
   assert.deepEqual(await leftovers(), []);
+});
+
+test('an incremental build killed at any moment leaves every file whole, and the next build is right', { timeout: 180_000 }, async () => {
+  const versions: Record<Variant, Map<string, string>> = {} as Record<Variant, Map<string, string>>;
+  for (const v of ['A', 'B'] as Variant[]) {
+    await useVariant(v);
+    assert.equal((await runBuild(['--clean'])).code, 0);
+    versions[v] = (await snapshot(join(dir, 'dist')))!;
+  }
+  const random = mulberry32(SEED + 1);
+  let variant: Variant = 'B';
+  for (let i = 0; i < KILLS; i++) {
+    variant = variant === 'A' ? 'B' : 'A';
+    await useVariant(variant);
+    await runBuild(['--jobs', '1'], Math.round(50 + random() * 900));
+    const now = (await snapshot(join(dir, 'dist'))) ?? new Map<string, string>();
+    // Each file is one build's version or the other's: moved in by rename, never half written.
+    for (const [path, bytes] of now) assert.ok(bytes === versions.A.get(path) || bytes === versions.B.get(path), `${path} is neither version`);
+  }
+  const next = await runBuild(['--jobs', '1']);
+  assert.equal(next.code, 0, next.stderr);
+  assert.deepEqual(differences(await snapshot(join(dir, 'dist')), versions[variant]), []);
 });
 
 test('a build killed between the two renames of its commit: the next build puts the last good output back', { timeout: 60_000 }, async () => {
