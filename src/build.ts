@@ -160,7 +160,7 @@ async function parseAll(files: readonly ContentFile[], setup: TaskSetup, pool: W
 interface RenderInput {
   site: Site;
   related: number[][];
-  listing: Awaited<ReturnType<typeof listContent>>;
+  listing: ContentListing;
   parsed: ParsedArticle[];
   cache: BuildCache | undefined;
   setup: TaskSetup;
