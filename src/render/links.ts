@@ -1,6 +1,5 @@
 import type { Article } from '../content/article.js';
 import { warning, type Problem } from '../errors.js';
-import type { OutputWriter } from '../output/writer.js';
 import { outputFile } from '../site/paths.js';
 import { formatLong } from '../time.js';
 
@@ -106,23 +105,6 @@ export function checkLinks(article: Pick<Article, 'file' | 'path' | 'url'>, link
     problems.push(warning({ code: 'link-broken', file: article.file, line, message: `link to ${decodePath(href)} goes nowhere${why ? `: ${why}` : ''}` }));
   }
   return { problems, rewrites };
-}
-
-/** Passes writes on to another writer and remembers every path written. */
-export class RecordingWriter implements OutputWriter {
-  readonly paths = new Set<string>();
-
-  constructor(private readonly inner: OutputWriter) {}
-
-  write(path: string, data: string | Uint8Array): Promise<void> {
-    this.paths.add(path);
-    return this.inner.write(path, data);
-  }
-
-  copy(path: string, from: string): Promise<void> {
-    this.paths.add(path);
-    return this.inner.copy(path, from);
-  }
 }
 
 /** Parses `href` against the page at `base`; undefined when it leaves the site. */
