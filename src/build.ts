@@ -7,7 +7,7 @@ import { listContent, updateListing, type ContentFile, type ContentListing } fro
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digest } from './incremental/hash.js';
-import { applyChanges } from './output/apply.js';
+import { dropSpare, readySpare, swapInSpare } from './output/spare.js';
 import { FolderWriter, openStaging, repairOutput, type Staging } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
 import { batches, WorkerPool } from './pool.js';
@@ -269,20 +269,24 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
   const staging = render.staging!;
   let written = render.produced.size;
   let removed = 0;
+  let differing: string[] | undefined;
   const file = cacheFile(options.out);
   if (cache) {
-    // Files changed in place: a build killed now must not find a cache that describes the old output.
+    // The spare changes now: a build killed from here on must not find a cache that describes it.
     await dropCache(file);
     const changed = [...render.produced].filter((path) => cache.outputs.get(path)?.hash !== render.outputs.get(path)?.hash);
     const planned = new Set(render.plan.map((p) => p.path));
     const gone = [...cache.outputs.keys()].filter((path) => !planned.has(path));
-    applyChanges(staging.folder, options.out, changed, gone);
+    readySpare(options.out, cache.differing);
+    swapInSpare(options.out, staging.folder, changed, gone);
     await staging.abort();
     [written, removed] = [changed.length, gone.length];
+    differing = [...changed, ...gone];
   } else {
     await staging.commit();
+    await dropSpare(options.out);
   }
-  const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs };
+  const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs, differing };
   if (options.memory) options.memory.cache = next;
   else if (options.cache) await saveCache(file, next);
   return { written, removed };

@@ -6,7 +6,7 @@ import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /**
  * Map entries per chunk of the cache file. The file is a header and then chunks, each a 32-bit
  * length and a v8-serialized array of entries, so saving never holds a serialized copy of the
@@ -22,6 +22,8 @@ export interface BuildCache {
   sources: Map<string, { stamp: string; parsed: ParsedArticle }>;
   /** Output files by path. */
   outputs: Map<string, CachedOutput>;
+  /** Where the output and its spare differ (see output/spare.ts); absent: no spare to trust. */
+  differing?: string[];
 }
 
 /** An output file as the last build left it. */
@@ -57,7 +59,7 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
       at = end;
       return value;
     };
-    const head = next() as { format?: number; env?: string; sources?: number; outputs?: number };
+    const head = next() as { format?: number; env?: string; sources?: number; outputs?: number; differing?: string[] };
     if (head?.format !== FORMAT || head.env !== env || typeof head.sources !== 'number' || typeof head.outputs !== 'number') return undefined;
     const fill = <V>(map: Map<string, V>, size: number) => {
       while (map.size < size) {
@@ -66,7 +68,8 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
         for (const [key, value] of chunk as [string, V][]) map.set(key, value);
       }
     };
-    const cache: BuildCache = { env, sources: new Map(), outputs: new Map() };
+    const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
+    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), differing };
     fill(cache.sources, head.sources);
     fill(cache.outputs, head.outputs);
     return at === bytes.length ? cache : undefined;
@@ -89,7 +92,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
         for (let done = 0; done < buffer.length; ) done += (await handle.write(buffer, done)).bytesWritten;
       }
     };
-    await put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size });
+    await put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, differing: cache.differing });
     for (const map of [cache.sources, cache.outputs] as Map<string, unknown>[]) {
       let chunk: [string, unknown][] = [];
       for (const entry of map) {
@@ -104,7 +107,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
   await rename(temp, file);
 }
 
-/** Removes the cache: done before output files are changed in place, so a kill then means a full build next time. */
+/** Removes the cache: done before the output's spare is changed, so a kill then means a full build next time. */
 export async function dropCache(file: string): Promise<void> {
   await rm(file, { force: true });
 }

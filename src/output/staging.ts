@@ -46,8 +46,8 @@ export interface Staging {
   abort(): Promise<void>;
 }
 
-/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>`. */
-function siblings(out: string): { parent: string; staging: string; old: string; prefix: string } {
+/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts). */
+export function siblings(out: string): { parent: string; staging: string; old: string; prefix: string } {
   const parent = dirname(resolve(out));
   const prefix = `.${basename(resolve(out))}.`;
   return { parent, prefix, staging: join(parent, `${prefix}staging-${process.pid}`), old: join(parent, `${prefix}old-${process.pid}`) };
@@ -102,7 +102,7 @@ async function recover(out: string, parent: string, prefix: string): Promise<voi
   } catch {
     return;
   }
-  const leftovers = entries.filter((e) => e.startsWith(prefix) && !isAlive(Number(e.slice(e.lastIndexOf('-') + 1))));
+  const leftovers = entries.filter((e) => e.startsWith(prefix) && e !== `${prefix}spare` && !isAlive(Number(e.slice(e.lastIndexOf('-') + 1))));
   const old = leftovers.filter((e) => e.startsWith(`${prefix}old-`));
   if (old.length && !(await exists(out))) await rename(join(parent, old[0]!), out);
   for (const entry of leftovers) await rm(join(parent, entry), { recursive: true, force: true });

@@ -62,86 +62,98 @@ function runBuild(args: string[], killAfter?: number): Promise<{ code: number | 
   });
 }
 
-/** Names beside the output folder that builds leave: staging and old folders. */
+/** Names beside the output folder that killed builds leave: staging and old folders (the spare is meant to stay). */
 async function leftovers(): Promise<string[]> {
-  return (await readdir(dir)).filter((e) => e.startsWith('.dist.'));
+  return (await readdir(dir)).filter((e) => e.startsWith('.dist.') && e !== '.dist.spare');
 }
 
-// Full builds (--clean) swap a staging folder in: a kill leaves the last good output exactly.
-// Incremental builds move changed files in one by one: see the next test.
-test('a full build killed at any moment leaves the last good output whole, and the next build repairs it', { timeout: 180_000 }, async (t) => {
-  const snap = {} as Record<Variant, Map<string, string>>;
-  // A clean build of B (into no output folder at all) is what the last build must reproduce.
-  await useVariant('B');
-  const clean = await runBuild([]);
-  assert.equal(clean.code, 0, clean.stderr);
-  snap.B = (await snapshot(join(dir, 'dist')))!;
-  await useVariant('A');
-  const started = performance.now();
-  const first = await runBuild([]);
-  const duration = performance.now() - started;
-  assert.equal(first.code, 0, first.stderr);
-  snap.A = (await snapshot(join(dir, 'dist')))!;
-  assert.notDeepEqual(snap.A, snap.B, 'the two variants must build different output');
+/**
+ * Kills a build of `target` after `delay` ms and checks what it leaves: the last good output
+ * exactly, the new one exactly, or (killed between the two renames of a swap) no output but the
+ * last good one whole beside it. Returns the variant the output now holds.
+ */
+async function killAndCheck(args: string[], delay: number, current: Variant, target: Variant, snap: Record<Variant, Map<string, string>>, outcomes: string[]): Promise<Variant> {
+  await useVariant(target);
+  const run = await runBuild(args, delay);
+  const now = await snapshot(join(dir, 'dist'));
+  const where = `killed after ${delay} ms (${run.signal ?? `exit ${run.code}`})`;
+  if (now === undefined) {
+    const old = join(dir, `.dist.old-${run.pid}`);
+    assert.deepEqual(await snapshot(old), snap[current], `${where}: no dist/ and no whole ${old}`);
+    outcomes.push(`${delay} ms: between the renames`);
+    return current;
+  }
+  if (deepEqual(now, snap[current])) {
+    outcomes.push(`${delay} ms: old output kept`);
+    return current;
+  }
+  assert.deepEqual(differences(now, snap[target]), [], `${where}: dist/ is neither the last good output nor the new one`);
+  outcomes.push(`${delay} ms: new output committed`);
+  return target;
+}
 
+/** Builds both variants cleanly and snapshots them, leaving the output at A. */
+async function bothVariants(): Promise<{ snap: Record<Variant, Map<string, string>>; duration: number }> {
+  const snap = {} as Record<Variant, Map<string, string>>;
+  let duration = 0;
+  for (const v of ['B', 'A'] as Variant[]) {
+    await useVariant(v);
+    const started = performance.now();
+    const run = await runBuild(['--clean']);
+    duration = performance.now() - started;
+    assert.equal(run.code, 0, run.stderr);
+    snap[v] = (await snapshot(join(dir, 'dist')))!;
+  }
+  assert.notDeepEqual(snap.A, snap.B, 'the two variants must build different output');
+  return { snap, duration };
+}
+
+/** The next build succeeds, repairs what the kills left and builds exactly what a clean build does. */
+async function checkRecovery(args: string[], snap: Record<Variant, Map<string, string>>, outcomes: string[]): Promise<void> {
+  await useVariant('B');
+  const next = await runBuild(args);
+  assert.equal(next.code, 0, next.stderr);
+  assert.deepEqual(differences(await snapshot(join(dir, 'dist')), snap.B), [], `after ${outcomes.join('; ')}`);
+  assert.deepEqual(await leftovers(), []);
+}
+
+test('a full build killed at any moment leaves the last good output exactly, and the next build repairs it', { timeout: 180_000 }, async (t) => {
+  const { snap, duration } = await bothVariants();
   // Kill times spread over the whole build (process start to a little past its usual end):
   // one seeded-random moment in each of KILLS equal slices.
   const random = mulberry32(SEED);
-  const delays = Array.from({ length: KILLS }, (_, i) => Math.round(((i + random()) / KILLS) * duration * 1.1));
-  let current: Variant = 'A';
   const outcomes: string[] = [];
-  for (const delay of delays) {
-    const target: Variant = current === 'A' ? 'B' : 'A';
-    await useVariant(target);
-    const run = await runBuild([], delay);
-    const now = await snapshot(join(dir, 'dist'));
-    const where = `killed after ${delay} ms of a ${Math.round(duration)} ms build (${run.signal ?? `exit ${run.code}`})`;
-    if (now === undefined) {
-      // Killed between the two renames of the commit: the last good output is whole beside it.
-      const old = join(dir, `.dist.old-${run.pid}`);
-      assert.deepEqual(await snapshot(old), snap[current], `${where}: no dist/ and no whole ${old}`);
-      outcomes.push(`${delay} ms: between the renames`);
-    } else if (deepEqual(now, snap[current])) {
-      outcomes.push(`${delay} ms: old output kept`);
-    } else {
-      assert.ok(deepEqual(now, snap[target]), `${where}: dist/ is neither the last good output nor the new one`);
-      assert.ok(run.signal === null || run.code === null, where);
-      outcomes.push(`${delay} ms: new output committed`);
-      current = target;
-    }
+  let current: Variant = 'A';
+  for (let i = 0; i < KILLS; i++) {
+    const delay = Math.round(((i + random()) / KILLS) * duration * 1.1);
+    current = await killAndCheck(['--clean'], delay, current, current === 'A' ? 'B' : 'A', snap, outcomes);
   }
   t.diagnostic(outcomes.join('; '));
   assert.ok(outcomes.some((o) => o.endsWith('old output kept')), `no kill landed inside a build: ${outcomes.join('; ')}`);
-
-  // The next build succeeds, repairs what the kills left and builds exactly what a clean build does.
-  await useVariant('B');
-  const next = await runBuild([]);
-  assert.equal(next.code, 0, next.stderr);
-  const last = await snapshot(join(dir, 'dist'));
-  assert.deepEqual(differences(last, snap.B), [], `after ${outcomes.join('; ')}`);
-  assert.deepEqual(await leftovers(), []);
+  await checkRecovery(['--clean'], snap, outcomes);
 });
 
-test('an incremental build killed at any moment leaves every file whole, and the next build is right', { timeout: 180_000 }, async () => {
-  const versions: Record<Variant, Map<string, string>> = {} as Record<Variant, Map<string, string>>;
-  for (const v of ['A', 'B'] as Variant[]) {
-    await useVariant(v);
-    assert.equal((await runBuild(['--clean'])).code, 0);
-    versions[v] = (await snapshot(join(dir, 'dist')))!;
-  }
+// Incremental builds swap in a spare folder brought up to date (src/output/spare.ts): the same promise.
+test('an incremental build killed at any moment leaves the last good output exactly, and the next build repairs it', { timeout: 180_000 }, async (t) => {
+  const { snap } = await bothVariants();
+  // Incremental builds, each after an unkilled one so that it has a cache and a spare to work with.
   const random = mulberry32(SEED + 1);
-  let variant: Variant = 'B';
+  const outcomes: string[] = [];
+  let current: Variant = 'A';
   for (let i = 0; i < KILLS; i++) {
-    variant = variant === 'A' ? 'B' : 'A';
-    await useVariant(variant);
-    await runBuild(['--jobs', '1'], Math.round(50 + random() * 900));
-    const now = (await snapshot(join(dir, 'dist'))) ?? new Map<string, string>();
-    // Each file is one build's version or the other's: moved in by rename, never half written.
-    for (const [path, bytes] of now) assert.ok(bytes === versions.A.get(path) || bytes === versions.B.get(path), `${path} is neither version`);
+    const target: Variant = current === 'A' ? 'B' : 'A';
+    await useVariant(target);
+    const whole = await runBuild(['--jobs', '1']);
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.deepEqual(differences(await snapshot(join(dir, 'dist')), snap[target]), []);
+    const started = performance.now();
+    await useVariant(current);
+    assert.equal((await runBuild(['--jobs', '1'])).code, 0);
+    const duration = performance.now() - started;
+    current = await killAndCheck(['--jobs', '1'], Math.round(random() * duration * 1.1), current, target, snap, outcomes);
   }
-  const next = await runBuild(['--jobs', '1']);
-  assert.equal(next.code, 0, next.stderr);
-  assert.deepEqual(differences(await snapshot(join(dir, 'dist')), versions[variant]), []);
+  t.diagnostic(outcomes.join('; '));
+  await checkRecovery(['--jobs', '1'], snap, outcomes);
 });
 
 test('a build killed between the two renames of its commit: the next build puts the last good output back', { timeout: 60_000 }, async () => {
