@@ -190,14 +190,17 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const abs = new Map(input.listing.articles.map((f) => [f.path, f.abs]));
-    const tasks = site.articles.map((article, i): ArticleTask => ({ article: { ...article, terms: [] }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) }));
+    const task = (i: number): ArticleTask => {
+      const article = site.articles[i]!;
+      return { article: { ...article, terms: [] }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
+    };
     const theme = loadTheme(options.templates);
     const copies = [...input.listing.statics, ...(await themeAssets(theme))];
     const stamps = new Map(input.listing.articles.map((f) => [f.path, f.stamp]));
     const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), related: input.related, stamps, template: templateDigests(theme, digest), copies });
     const todo = plan.filter((p) => cache?.outputs.get(p.path)?.sig !== p.sig);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
-    const made = await produce({ todo, tasks, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
+    const made = await produce({ todo, task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
     const outputs = new Map<string, CachedOutput>();
     const produced = new Set<string>();
     for (const p of plan) {
@@ -205,7 +208,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       if (entry) outputs.set(p.path, entry);
       if (p.kind === 'article' ? made.articles.get(p.index)?.hash : made.files.has(p.path)) produced.add(p.path);
     }
-    const linkProblems = await relink(plan, tasks, outputs, produced, writer, view, input);
+    const linkProblems = await relink(plan, task, outputs, produced, writer, view, input);
     const pageProblems = plan.flatMap((p) => (p.kind === 'article' ? (made.articles.get(p.index)?.problems ?? outputs.get(p.path)?.problems ?? []) : []));
     return { plan, outputs, produced, problems: [...made.problems, ...pageProblems, ...linkProblems], staging };
   } catch (e) {
@@ -240,7 +243,7 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: Bu
  * this thread, the pages whose links to `.md` files now resolve differently from what their
  * current bytes hold (rewritten to the linked article's URL, or back).
  */
-async function relink(plan: PagePlan[], tasks: ArticleTask[], outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, input: RenderInput): Promise<Problem[]> {
+async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, input: RenderInput): Promise<Problem[]> {
   const { site, listing, parsed, options } = input;
   const valid = parsed.flatMap((p) => (p.article ? [p.article] : []));
   const index = linkIndex(new Set(plan.map((p) => p.path)), listing.articles.map((f) => f.path), valid, site.articles, options.config.baseUrl);
@@ -249,10 +252,10 @@ async function relink(plan: PagePlan[], tasks: ArticleTask[], outputs: Map<strin
   for (const p of plan) {
     const entry = outputs.get(p.path);
     if (p.kind !== 'article' || !entry) continue;
-    const checked = checkLinks(tasks[p.index]!.article, entry.links ?? [], index);
+    const checked = checkLinks(site.articles[p.index]!, entry.links ?? [], index);
     problems.push(...checked.problems);
     const rewrites = JSON.stringify([...checked.rewrites].sort());
-    if (rewrites !== (entry.rewrites || '[]')) again.push({ p, task: { ...tasks[p.index]!, rewrites: checked.rewrites }, rewrites });
+    if (rewrites !== (entry.rewrites || '[]')) again.push({ p, task: { ...task(p.index), rewrites: checked.rewrites }, rewrites });
   }
   if (again.length) {
     const rendered = await new PageRenderer(input.setup).renderBatch(again.map((a) => a.task), view, writer);

@@ -31,8 +31,8 @@ export interface Produced {
 export interface ProduceInput {
   /** The files to produce now. */
   todo: readonly PagePlan[];
-  /** Render task of each published article, by index. */
-  tasks: readonly ArticleTask[];
+  /** The render task of a published article, by index; made only for the articles rendered. */
+  task: (index: number) => ArticleTask;
   view: SiteView;
   theme: Theme;
   setup: TaskSetup;
@@ -57,7 +57,7 @@ async function renderArticles(indices: number[], input: ProduceInput): Promise<M
   const groups = batches(indices, RENDER_BATCH);
   let done = 0;
   const report = (group: number[]) => input.progress?.((done += group.length), indices.length);
-  const toTasks = (group: number[]) => group.map((i) => input.tasks[i]!);
+  const toTasks = (group: number[]) => group.map(input.task);
   let results: RenderedBatch[] = [];
   if (input.workers && indices.length) {
     await input.workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: input.workers.folder } });

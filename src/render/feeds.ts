@@ -41,8 +41,18 @@ function rssFeed(articles: readonly Article[], config: SiteConfig): string {
 function sitemapEntries(site: Site, config: SiteConfig): string[] {
   const entry = (path: string, lastmod?: number) =>
     `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc>${lastmod === undefined ? '' : `<lastmod>${formatIso(lastmod)}</lastmod>`}</url>`;
-  return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...site.articles.map((a) => entry(a.url, a.updated ?? a.date))];
+  const articleEntry = (a: Article) => {
+    const known = entries.get(a);
+    if (known?.baseUrl === config.baseUrl) return known.entry;
+    const made = { baseUrl: config.baseUrl, entry: entry(a.url, a.updated ?? a.date) };
+    entries.set(a, made);
+    return made.entry;
+  };
+  return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...site.articles.map(articleEntry)];
 }
+
+// Articles kept from the cache are the same objects build after build in one process (`warta dev`).
+const entries = new WeakMap<Article, { baseUrl: string; entry: string }>();
 
 function urlset(entries: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;

@@ -64,7 +64,9 @@ export function linkIndex(produced: ReadonlySet<string>, paths: Iterable<string>
   const sources = new Map<string, { url: string } | Unpublished>();
   const waiting = new Map<string, Unpublished>();
   for (const path of paths) sources.set(path, { unpublished: 'that file has errors' });
+  const live = new Set(published);
   for (const a of valid) {
+    if (live.has(a)) continue;
     const why = { unpublished: a.draft ? 'that article is a draft' : `that article is held back until ${formatLong(a.date)}` };
     sources.set(a.path, why);
     waiting.set(outputFile(a.url), why);

@@ -46,12 +46,29 @@ export function planPages(input: PlanInput): PagePlan[] {
     path: outputFile(article.url),
     index,
     // The file's stamp stands for every field and the body; stories carry what other articles show of themselves.
-    sig: digest('article', articleTemplate, viewSig, article.path, input.stamps.get(article.path) ?? '', storySigs[index]!, ...input.related[index]!.map((j) => storySigs[j]!)),
+    sig: signed(article, ['article', articleTemplate, viewSig, article.path, input.stamps.get(article.path) ?? '', storySigs[index]!, ...input.related[index]!.map((j) => storySigs[j]!)]),
   }));
+  // A listed story is signed by its digest, not spelled out again on every page that lists it.
+  const storySig = new Map<object, string>(stories.map((story, i) => [story, storySigs[i]!]));
+  const sign = (_: string, value: unknown) => (typeof value === 'object' && value !== null && storySig.get(value)) || value;
   for (const p of listPages(site, input.config, stories)) {
-    plan.push({ kind: 'page', ...p, sig: digest('page', input.template(p.template), viewSig, JSON.stringify(p.page ?? null)) });
+    plan.push({ kind: 'page', ...p, sig: digest('page', input.template(p.template), viewSig, JSON.stringify(p.page ?? null, sign)) });
   }
   for (const f of feedFiles(site, input.config)) plan.push({ kind: 'data', ...f, sig: digest('data', f.data) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.stamp) });
   return plan;
+}
+
+// Articles kept from the cache are the same objects build after build in one process (`warta
+// dev`): their pages' signatures are made again only when what they are made from changed.
+const signatures = new WeakMap<object, { key: string; sig: string }>();
+
+/** The digest of `parts`, remembered for `owner` while the parts stay the same. */
+function signed(owner: object, parts: string[]): string {
+  const key = parts.join('\u0000');
+  const known = signatures.get(owner);
+  if (known?.key === key) return known.sig;
+  const sig = digest(...parts);
+  signatures.set(owner, { key, sig });
+  return sig;
 }
