@@ -13,13 +13,13 @@ import type { OutputWriter } from './output/writer.js';
 import { batches, WorkerPool } from './pool.js';
 import { produce, type RenderedPage } from './produce.js';
 import type { ArticleTask } from './render/article-page.js';
-import { checkLinks, linkIndex } from './render/links.js';
+import { LinkChecker, type BodyLink } from './render/links.js';
 import { planPages, type PagePlan } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
 import type { StoryView } from './render/views.js';
-import { assembleSite, type Clock, type Site } from './site/assemble.js';
-import { relateArticles } from './site/related.js';
+import { reassemble, type Assembly, type Clock, type Site } from './site/assemble.js';
+import { relateArticles, RelatedMemory } from './site/related.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
 
 /** What to build, from where, to where. */
@@ -44,10 +44,11 @@ export interface BuildOptions {
    */
   cache?: 'use' | 'clean';
   /**
-   * Holds the cache between builds of one process (`warta dev`), sparing a read from disk;
-   * the cache on disk is then dropped rather than rewritten after each build.
+   * Holds what one build leaves for the next in one process (`warta dev`): the cache, sparing
+   * a read from disk (the cache on disk is then dropped rather than rewritten after each
+   * build), the listing, the site model and what related stories were computed from.
    */
-  memory?: { cache?: BuildCache; listing?: ContentListing };
+  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
@@ -81,6 +82,7 @@ export interface BuildResult {
 }
 
 const PARSE_BATCH = 64;
+const NO_LINKS: readonly BodyLink[] = [];
 const MIN_ARTICLES_FOR_WORKERS = 100;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
 const OUTPUT_VERSION = '1';
@@ -103,14 +105,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap('parse');
     const problems = [...listing.problems, ...parsed.flatMap((p) => p.problems)];
     const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
-    const { site, problems: siteProblems } = assembleSite(articles, options.config, options.clock, listing.statics);
-    problems.push(...siteProblems);
+    const assembly = reassemble(options.memory?.assembly, articles, options.config, options.clock, listing.statics);
+    if (options.memory) options.memory.assembly = assembly;
+    const { site } = assembly;
+    problems.push(...assembly.problems);
     timer.lap('model');
     const result = (files: number, written: number, removed: number, ok: boolean): BuildResult => ({
       problems: sortProblems(problems), ok, files, written, removed, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, false);
-    const related = relateArticles(site.articles, { count: options.config.relatedCount });
+    const memory = options.memory && (options.memory.related ??= new RelatedMemory());
+    const related = relateArticles(site.articles, { count: options.config.relatedCount }, memory);
     timer.lap('related');
     const render = await renderSite({ site, related, listing, parsed, cache, setup, pool, options });
     problems.push(...render.problems);
@@ -246,16 +251,16 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: Bu
 async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, input: RenderInput): Promise<Problem[]> {
   const { site, listing, parsed, options } = input;
   const valid = parsed.flatMap((p) => (p.article ? [p.article] : []));
-  const index = linkIndex(new Set(plan.map((p) => p.path)), listing.articles.map((f) => f.path), valid, site.articles, options.config.baseUrl);
+  const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
+  links.index(plan.map((p) => p.path), listing.articles.map((f) => f.path), valid, site.articles, options.config.baseUrl);
   const problems: Problem[] = [];
   const again: { p: PagePlan; task: ArticleTask; rewrites: string }[] = [];
   for (const p of plan) {
     const entry = outputs.get(p.path);
     if (p.kind !== 'article' || !entry) continue;
-    const checked = checkLinks(site.articles[p.index]!, entry.links ?? [], index);
+    const checked = links.check(site.articles[p.index]!, entry.links ?? NO_LINKS);
     problems.push(...checked.problems);
-    const rewrites = JSON.stringify([...checked.rewrites].sort());
-    if (rewrites !== (entry.rewrites || '[]')) again.push({ p, task: { ...task(p.index), rewrites: checked.rewrites }, rewrites });
+    if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ p, task: { ...task(p.index), rewrites: checked.rewrites }, rewrites: checked.rewritten });
   }
   if (again.length) {
     const rendered = await new PageRenderer(input.setup).renderBatch(again.map((a) => a.task), view, writer);

@@ -16,9 +16,7 @@ export interface DataFile {
 
 /** The RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
 export function feedFiles(site: Site, config: SiteConfig): DataFile[] {
-  const urls = sitemapEntries(site, config);
-  const chunks: string[] = [];
-  for (let i = 0; i < urls.length; i += SITEMAP_SIZE) chunks.push(urlset(urls.slice(i, i + SITEMAP_SIZE)));
+  const chunks = sitemaps(sitemapEntries(site, config));
   return [
     { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config) },
     ...chunks.map((data, i) => ({ path: `sitemaps/${i + 1}.xml`, data })),
@@ -53,6 +51,18 @@ function sitemapEntries(site: Site, config: SiteConfig): string[] {
 
 // Articles kept from the cache are the same objects build after build in one process (`warta dev`).
 const entries = new WeakMap<Article, { baseUrl: string; entry: string }>();
+
+// The last sitemaps made in this process (`warta dev` builds again and again), with their entries.
+let last: { entries: string[]; chunks: string[] } | undefined;
+
+/** The sitemap files' text for these entries; the last ones again while every entry is the same. */
+function sitemaps(entries: string[]): string[] {
+  if (last && last.entries.length === entries.length && entries.every((e, i) => e === last!.entries[i])) return last.chunks;
+  const chunks: string[] = [];
+  for (let i = 0; i < entries.length; i += SITEMAP_SIZE) chunks.push(urlset(entries.slice(i, i + SITEMAP_SIZE)));
+  last = { entries, chunks };
+  return chunks;
+}
 
 function urlset(entries: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;

@@ -137,3 +137,46 @@ function decodePath(path: string): string {
     })
     .join('/');
 }
+
+/** What the links of one article come to, with the `.md` rewrites as sorted JSON (as a page's cache entry keeps them). */
+export interface CheckedLinks extends LinkCheck {
+  rewritten: string;
+}
+
+/**
+ * Checks body links build after build. In one process (`warta dev`) the index is made again
+ * only when what it holds changed, and an article's links are checked again only when the
+ * article, its links or the index changed.
+ */
+export class LinkChecker {
+  private last?: { produced: readonly string[]; paths: readonly string[]; valid: readonly Article[]; published: readonly Article[]; baseUrl: string; index: LinkIndex };
+  private round = 0;
+  private readonly checked = new WeakMap<object, { round: number; links: readonly BodyLink[]; result: CheckedLinks }>();
+
+  /** Indexes a build's output files and article files (see `linkIndex`). */
+  index(produced: readonly string[], paths: readonly string[], valid: readonly Article[], published: readonly Article[], baseUrl: string): void {
+    const last = this.last;
+    if (last && last.baseUrl === baseUrl && sameList(last.produced, produced) && sameList(last.paths, paths) && sameTargets(last.valid, valid) && sameTargets(last.published, published)) return;
+    this.round++;
+    this.last = { produced, paths, valid, published, baseUrl, index: linkIndex(new Set(produced), paths, valid, published, baseUrl) };
+  }
+
+  /** Checks one article's links against the last index. */
+  check(article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
+    const known = this.checked.get(article);
+    if (known && known.round === this.round && known.links === links) return known.result;
+    const checked = checkLinks(article, links, this.last!.index);
+    const result = { ...checked, rewritten: JSON.stringify([...checked.rewrites].sort()) };
+    this.checked.set(article, { round: this.round, links, result });
+    return result;
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Whether two lists hold the same articles as far as links are concerned: file, URL, draft state, date. */
+function sameTargets(a: readonly Article[], b: readonly Article[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i] || (x.path === b[i]!.path && x.url === b[i]!.url && x.draft === b[i]!.draft && x.date === b[i]!.date));
+}

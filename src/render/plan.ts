@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.js';
+import type { Article } from '../content/article.js';
 import { digest } from '../incremental/hash.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
@@ -41,13 +42,7 @@ export function planPages(input: PlanInput): PagePlan[] {
   const { site, view, stories, storySigs } = input;
   const viewSig = digest(JSON.stringify(view));
   const articleTemplate = input.template('article.njk');
-  const plan: PagePlan[] = site.articles.map((article, index) => ({
-    kind: 'article',
-    path: outputFile(article.url),
-    index,
-    // The file's stamp stands for every field and the body; stories carry what other articles show of themselves.
-    sig: signed(article, ['article', articleTemplate, viewSig, article.path, input.stamps.get(article.path) ?? '', storySigs[index]!, ...input.related[index]!.map((j) => storySigs[j]!)]),
-  }));
+  const plan: PagePlan[] = site.articles.map((article, index) => articlePlan(article, index, articleTemplate, viewSig, input));
   // A listed story is signed by its digest, not spelled out again on every page that lists it.
   const storySig = new Map<object, string>(stories.map((story, i) => [story, storySigs[i]!]));
   const sign = (_: string, value: unknown) => (typeof value === 'object' && value !== null && storySig.get(value)) || value;
@@ -59,16 +54,24 @@ export function planPages(input: PlanInput): PagePlan[] {
   return plan;
 }
 
-// Articles kept from the cache are the same objects build after build in one process (`warta
-// dev`): their pages' signatures are made again only when what they are made from changed.
-const signatures = new WeakMap<object, { key: string; sig: string }>();
+/** What an article page is made from, and its plan. */
+interface ArticleSigned { template: string; view: string; stamp: string; related: string[]; plan: PagePlan }
 
-/** The digest of `parts`, remembered for `owner` while the parts stay the same. */
-function signed(owner: object, parts: string[]): string {
-  const key = parts.join('\u0000');
-  const known = signatures.get(owner);
-  if (known?.key === key) return known.sig;
-  const sig = digest(...parts);
-  signatures.set(owner, { key, sig });
-  return sig;
+// Articles kept from the cache are the same objects build after build in one process (`warta
+// dev`): their pages are signed again only when what they are made from changed.
+const signed = new WeakMap<object, ArticleSigned>();
+
+/** An article page's plan: its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
+function articlePlan(article: Article, index: number, template: string, view: string, input: PlanInput): PagePlan {
+  const stamp = input.stamps.get(article.path) ?? '';
+  const related = input.related[index]!;
+  const sigs = input.storySigs;
+  const known = signed.get(article);
+  if (known && known.plan.kind === 'article' && known.plan.index === index && known.template === template && known.view === view && known.stamp === stamp && known.related.length === related.length + 1 && known.related[0] === sigs[index] && related.every((j, k) => sigs[j] === known.related[k + 1])) {
+    return known.plan;
+  }
+  const story = [sigs[index]!, ...related.map((j) => sigs[j]!)];
+  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, stamp, ...story) };
+  signed.set(article, { template, view, stamp, related: story, plan });
+  return plan;
 }

@@ -31,8 +31,8 @@ import type { Term } from '../content/article.js';
  *    after), then likewise from the whole archive, so every list is full when the archive
  *    allows it; a new story so changes only the short lists of the few newest. Never a itself.
  *
- * Deterministic, and independent of input order: ties between terms break by the term (ids
- * are assigned in the order of the terms' names), between articles by date and URL.
+ * Deterministic, and independent of input order: ties between terms break by the term (its
+ * rank in the order of the terms' names), between articles by date and URL.
  * Cost: O(N log N) to order and index, then at most budget + cap postings per article.
  */
 
@@ -63,108 +63,202 @@ const POSTINGS_CAP_MIN = 50;
 /** Articles' profiles in CSR form: article a owns entries start[a] .. start[a + 1]. */
 interface Profiles { start: Int32Array; term: Int32Array; weight: Float64Array; terms: number }
 
+/** One article's profile: term ids and weights, strongest first. */
+interface Profile { term: Int32Array; weight: Float64Array }
+
+/**
+ * What one computation leaves for the next in the same process (`warta dev`), so that an edit
+ * costs what it touches: terms are interned once per article object, a profile is made again
+ * only when its article or the idf of one of its terms changed, and, when the archive's shape
+ * (articles, dates, URLs, categories) is unchanged, only the articles sharing a term with a
+ * changed profile are scored again. The result is always the one a fresh computation gives.
+ */
+export class RelatedMemory {
+  /** Every term and tag key seen, by id (ids in the order first seen); tags start with `#`. */
+  readonly names: string[] = [];
+  readonly ids = new Map<string, number>();
+  /** Each id's rank in the alphabetical order of `names`; ties break by it, never by when a term was first seen. */
+  rank = new Int32Array(0);
+  /** Each article's distinct term ids, with their tf (tags: -1). */
+  readonly interned = new WeakMap<RelatedInput, Profile>();
+  /** Each article's profile, with the computation it was last checked in. */
+  readonly profiles = new WeakMap<RelatedInput, { profile: Profile; round: number }>();
+  round = 0;
+  /** The last computation, for the next to compare with. */
+  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; count: number; sorted: Profile[]; postings: Int32Array; related: number[][] };
+}
+
 /** For each article (by index), the indices of its related articles, most related first. */
-export function relateArticles(articles: readonly RelatedInput[], options: RelatedOptions): number[][] {
+export function relateArticles(articles: readonly RelatedInput[], options: RelatedOptions, memory = new RelatedMemory()): number[][] {
   const n = articles.length;
   const count = Math.max(0, Math.min(Math.floor(options.count), n - 1));
   if (!(count > 0)) return articles.map(() => []);
+  const last = memory.last;
+  const sameShape = last !== undefined && last.count === count && sameOrder(last.articles, articles);
   // Work in recency order: a lower number is newer (ties by URL), and stories sit close together.
-  const order = recencyOrder(articles);
+  const order = sameShape ? last.order : recencyOrder(articles);
   const sorted = Array.from(order, (i) => articles[i]!);
-  const profiles = buildProfiles(sorted);
+  const { profiles, own, idf } = buildProfiles(sorted, memory);
   const groups = categoryGroups(sorted);
   const index = invert(profiles, n, groups.of);
   const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
   const scorer = new Scorer(profiles, index, groups, count, cap);
-  const related: number[][] = new Array(n);
-  for (let r = 0; r < n; r++) related[order[r]!] = scorer.relate(r).map((b) => order[b]!);
+  const related: number[][] = sameShape ? last.related.slice() : new Array(n);
+  const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : order.keys();
+  for (const r of todo) related[order[r]!] = scorer.relate(r).map((b) => order[b]!);
+  memory.last = { idf, articles: articles.slice(), order, count, sorted: own, postings: index.start, related };
   return related;
 }
 
-/** Every article's term and tag ids with their tf (tags: -1), in CSR form like Profiles. */
-interface Interned { start: Int32Array; id: Int32Array; tf: Float64Array; names: string[] }
-
 /**
- * Gives each distinct term and tag an id, each at most once per article. Tags live in the
- * same id space under a `#` key, which no extracted word can start with.
+ * Articles (numbered newest first) whose list can differ from the last computation's: those
+ * whose profile changed, and those that may walk a term that a changed profile had or has.
+ * Any other article's profile, the postings it walks and their order are all as they were.
+ * (An article that carried such a term before and kept its profile still carries it; a term
+ * whose postings exceed the cap before and after is never walked, and sorts after every
+ * term that is.)
  */
-function intern(articles: readonly RelatedInput[]): Interned {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const lastUse: number[] = [];
-  let total = 0;
-  for (const a of articles) total += a.terms.length + a.tags.length;
-  const start = new Int32Array(articles.length + 1);
-  const id = new Int32Array(total);
-  const tf = new Float64Array(total);
-  let k = 0;
-  const add = (a: number, key: string, weight: number) => {
-    let i = ids.get(key);
-    if (i === undefined) ids.set(key, (i = names.length)), names.push(key), lastUse.push(-1);
-    if (lastUse[i] !== a) (lastUse[i] = a), (id[k] = i), (tf[k++] = weight);
-  };
-  articles.forEach((article, a) => {
-    for (const [term, weight] of article.terms) if (weight > 0 && term[0] !== '#') add(a, term, weight);
-    for (const tag of article.tags) {
-      const key = tag.trim().toLowerCase();
-      if (key) add(a, '#' + key, -1);
-    }
-    start[a + 1] = k;
+function affected(before: Profile[], after: Profile[], was: Int32Array, index: Postings, cap: number): number[] {
+  const terms = new Set<number>();
+  const found = new Set<number>();
+  after.forEach((profile, r) => {
+    if (sameProfile(before[r]!, profile)) return;
+    found.add(r);
+    for (const t of before[r]!.term) terms.add(t);
+    for (const t of profile.term) terms.add(t);
   });
-  return alphabetical({ start, id, tf, names });
+  const { start } = index;
+  for (const t of terms) {
+    const length = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
+    if (length > cap && start[t + 1]! - start[t]! > cap) continue;
+    for (let j = start[t]!; j < start[t + 1]!; j++) found.add(index.term[j]!);
+  }
+  return [...found];
+}
+
+/** Whether two lists hold articles of the same dates, URLs and categories, in the same places. */
+function sameOrder(before: readonly RelatedInput[], after: readonly RelatedInput[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const [x, y] = [before[i]!, after[i]!];
+    if (x !== y && (x.date !== y.date || x.url !== y.url || x.categorySlug !== y.categorySlug)) return false;
+  }
+  return true;
+}
+
+function sameProfile(a: Profile, b: Profile): boolean {
+  if (a === b) return true;
+  if (a.term.length !== b.term.length) return false;
+  for (let k = 0; k < a.term.length; k++) if (a.term[k] !== b.term[k] || a.weight[k] !== b.weight[k]) return false;
+  return true;
+}
+
+/** An article's distinct terms and tags as ids (the first weight of a repeated term counts); tags get tf -1. */
+function intern(article: RelatedInput, memory: RelatedMemory): Profile {
+  const known = memory.interned.get(article);
+  if (known) return known;
+  const ids: number[] = [];
+  const tf: number[] = [];
+  const seen = new Set<number>();
+  const add = (key: string, weight: number) => {
+    let id = memory.ids.get(key);
+    if (id === undefined) memory.ids.set(key, (id = memory.names.length)), memory.names.push(key);
+    if (!seen.has(id)) seen.add(id), ids.push(id), tf.push(weight);
+  };
+  for (const [term, weight] of article.terms) if (weight > 0 && term[0] !== '#') add(term, weight);
+  for (const tag of article.tags) {
+    const key = tag.trim().toLowerCase();
+    if (key) add('#' + key, -1);
+  }
+  const made = { term: Int32Array.from(ids), weight: Float64Array.from(tf) };
+  memory.interned.set(article, made);
+  return made;
 }
 
 /**
- * Renumbers terms in the order of their names. Ids break ties (rarest first, strongest
- * first), and ties decide the order scores are summed in; ids that depended on which article
- * came first would let one new article reorder floating-point sums, and so lists, everywhere.
+ * Ranks every id in the order of the terms' names. Ties (rarest first, strongest first) break
+ * by rank and decide the order scores are summed in; ids that depended on which article came
+ * first would let one new article reorder floating-point sums, and so lists, everywhere.
  */
-function alphabetical(interned: Interned): Interned {
-  const { names, id } = interned;
+function rankNames(memory: RelatedMemory): void {
+  const { names } = memory;
+  if (memory.rank.length === names.length) return;
   const order = Int32Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
-  const rank = new Int32Array(names.length);
-  order.forEach((old, i) => (rank[old] = i));
-  for (let k = 0; k < id.length; k++) id[k] = rank[id[k]!]!;
-  return { ...interned, names: Array.from(order, (old) => names[old]!) };
+  memory.rank = new Int32Array(names.length);
+  order.forEach((id, i) => (memory.rank[id] = i));
 }
 
-/** Each article's profile: its strongest weighted terms plus its tags, rarest first. */
-function buildProfiles(articles: readonly RelatedInput[]): Profiles {
+/** Each article's profile (its strongest weighted terms plus its tags, rarest first), in CSR form and one by one. */
+function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { profiles: Profiles; own: Profile[]; idf: Float64Array } {
   const n = articles.length;
-  const terms = intern(articles);
-  const df = new Float64Array(terms.names.length);
-  for (let k = 0; k < terms.start[n]!; k++) df[terms.id[k]!]!++;
+  const terms = articles.map((a) => intern(a, memory));
+  rankNames(memory);
+  const df = new Float64Array(memory.names.length);
+  for (const t of terms) for (const id of t.term) df[id]!++;
   // Rounded to steps of 0.05: one more article carrying a common term then rarely moves its weight at all.
   const idf = df.map((d) => Math.round(20 * Math.log(1 + SCALE / d)) / 20);
-  const p: Profiles = { start: new Int32Array(n + 1), term: new Int32Array(terms.start[n]!), weight: new Float64Array(terms.start[n]!), terms: df.length };
-  const picker = new ProfilePicker(terms.names, idf, Math.log(1 + SCALE));
-  for (let a = 0; a < n; a++) p.start[a + 1] = picker.pick(terms, a, p, p.start[a]!);
-  rarestFirst(p, n);
-  return p;
+  const moved = idfMoved(memory.last?.idf, idf);
+  const picker = new ProfilePicker(memory.names, idf, Math.log(1 + SCALE));
+  const round = ++memory.round;
+  const own = articles.map((article, a) => {
+    const known = memory.profiles.get(article);
+    if (known && known.round === round - 1 && !carries(terms[a]!, moved)) return (known.round = round), known.profile;
+    const profile = picker.pick(terms[a]!);
+    memory.profiles.set(article, { profile, round });
+    return profile;
+  });
+  const size = own.reduce((sum, p) => sum + p.term.length, 0);
+  const p: Profiles = { start: new Int32Array(n + 1), term: new Int32Array(size), weight: new Float64Array(size), terms: df.length };
+  own.forEach((profile, a) => {
+    p.term.set(profile.term, p.start[a]!);
+    p.weight.set(profile.weight, p.start[a]!);
+    p.start[a + 1] = p.start[a]! + profile.term.length;
+  });
+  rarestFirst(p, n, memory.rank);
+  return { profiles: p, own, idf };
 }
 
-/** Picks one article's profile entries; reuses its scratch arrays across articles. */
+/** Ids whose idf differs from the last computation's (every id when there was none), as 1s; undefined when none did. */
+function idfMoved(before: Float64Array | undefined, after: Float64Array): Uint8Array | undefined {
+  const moved = new Uint8Array(after.length);
+  let any = false;
+  for (let id = 0; id < after.length; id++) if (before === undefined || id >= before.length || before[id] !== after[id]) (moved[id] = 1), (any = true);
+  return any ? moved : undefined;
+}
+
+/** Whether an article carries a term whose idf moved. */
+function carries(terms: Profile, moved: Uint8Array | undefined): boolean {
+  if (!moved) return false;
+  for (let k = 0; k < terms.term.length; k++) if (moved[terms.term[k]!] === 1) return true;
+  return false;
+}
+
+/** Picks profiles; reuses its scratch arrays across articles. */
 class ProfilePicker {
   private readonly id = new Int32Array(PROFILE_TERMS);
   private readonly weight = new Float64Array(PROFILE_TERMS);
 
   constructor(private readonly names: string[], private readonly idf: Float64Array, private readonly norm: number) {}
 
-  /** Writes a's profile into `p` from `at`: L2-normalised tf × idf, strongest PROFILE_TERMS kept, then weighted tags; returns the end. */
-  pick(t: Interned, a: number, p: Profiles, at: number): number {
+  /** An article's profile from its interned terms: L2-normalised tf × idf, strongest PROFILE_TERMS kept, then weighted tags. */
+  pick(t: Profile): Profile {
     let size = 0;
     let sum = 0;
-    for (let k = t.start[a]!; k < t.start[a + 1]!; k++) {
-      const w = t.tf[k]! * this.idf[t.id[k]!]!;
-      if (w > 0) (sum += w * w), (size = this.keep(t.id[k]!, w, size));
+    let tags = 0;
+    for (let k = 0; k < t.term.length; k++) {
+      const w = t.weight[k]! * this.idf[t.term[k]!]!;
+      if (w > 0) (sum += w * w), (size = this.keep(t.term[k]!, w, size));
+      else if (t.weight[k]! < 0 && this.idf[t.term[k]!]! > 0) tags++;
     }
     const length = Math.sqrt(sum);
-    for (let i = 0; i < size; i++) (p.term[at] = this.id[i]!), (p.weight[at++] = this.weight[i]! / length);
-    for (let k = t.start[a]!; k < t.start[a + 1]!; k++) {
-      const idf = this.idf[t.id[k]!]!;
-      if (t.tf[k]! < 0 && idf > 0) (p.term[at] = t.id[k]!), (p.weight[at++] = (TAG_BOOST * idf) / this.norm);
+    const out: Profile = { term: new Int32Array(size + tags), weight: new Float64Array(size + tags) };
+    let at = 0;
+    for (let i = 0; i < size; i++) (out.term[at] = this.id[i]!), (out.weight[at++] = this.weight[i]! / length);
+    for (let k = 0; k < t.term.length; k++) {
+      const idf = this.idf[t.term[k]!]!;
+      if (t.weight[k]! < 0 && idf > 0) (out.term[at] = t.term[k]!), (out.weight[at++] = (TAG_BOOST * idf) / this.norm);
     }
-    return at;
+    return out;
   }
 
   /** Inserts (id, w) among the strongest kept so far (ties by term, for determinism); returns the new size. */
@@ -185,11 +279,11 @@ class ProfilePicker {
 
 /**
  * Orders each profile by how many profiles share the term, so scoring walks the telling (rare)
- * terms first; equal counts by term id, which is canonical since articles are numbered by recency.
+ * terms first; equal counts by the term's rank, which is canonical.
  */
-function rarestFirst(p: Profiles, n: number): void {
-  const key = new Float64Array(p.terms).map((_, t) => t);
-  for (let k = 0; k < p.start[n]!; k++) key[p.term[k]!]! += 2 ** 26; // above any term id
+function rarestFirst(p: Profiles, n: number, rank: Int32Array): void {
+  const key = Float64Array.from(rank);
+  for (let k = 0; k < p.start[n]!; k++) key[p.term[k]!]! += 2 ** 26; // above any rank
   for (let a = 0; a < n; a++) {
     for (let k = p.start[a]! + 1; k < p.start[a + 1]!; k++) {
       const t = p.term[k]!;

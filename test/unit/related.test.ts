@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { relateArticles, type RelatedInput } from '../../src/site/related.js';
+import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
 import { extractTerms } from '../../src/content/terms.js';
-import { generateArchive } from '../../bench/generate.js';
+import { generateArchive, mulberry32 } from '../../bench/generate.js';
 
 const DAY = 86_400_000;
 
@@ -108,14 +108,22 @@ test('is deterministic and independent of input order', () => {
   assert.deepEqual(byUrl([...articles].reverse()), first);
 });
 
-test('on a small clustered archive most related stories belong to the same story', () => {
+/** A generated archive as the scorer sees it, with each article's story. */
+function generated(articles: number): { inputs: RelatedInput[]; story: number[]; bodies: string[] } {
   const inputs: RelatedInput[] = [];
   const story: number[] = [];
-  for (const a of generateArchive({ articles: 600, seed: 7 })) {
+  const bodies: string[] = [];
+  for (const a of generateArchive({ articles, seed: 7 })) {
     const body = a.text.slice(a.text.indexOf('\n---\n') + 5);
     inputs.push({ terms: extractTerms(a.meta.title, body, a.meta.tags), tags: a.meta.tags, categorySlug: a.meta.categorySlug, date: a.meta.date, url: a.meta.url });
     story.push(a.story ?? -1);
+    bodies.push(body);
   }
+  return { inputs, story, bodies };
+}
+
+test('on a small clustered archive most related stories belong to the same story', () => {
+  const { inputs, story } = generated(600);
   const related = relateArticles(inputs, { count: 4 });
   let share = 0;
   let counted = 0;
@@ -127,4 +135,43 @@ test('on a small clustered archive most related stories belong to the same story
   });
   assert.ok(counted > 20, `only ${counted} articles in stories of 5+`);
   assert.ok(share / counted > 0.7, `same-story share ${share / counted}`);
+});
+
+test('computing again with the memory of the last computation gives what a fresh computation gives', () => {
+  const { inputs, bodies } = generated(400);
+  const random = mulberry32(11);
+  const pick = () => Math.floor(random() * inputs.length);
+  const memory = new RelatedMemory();
+  const edits: ((i: number) => RelatedInput)[] = [
+    // Body edits: new words, lost words, a copied body (which shares every term with another article).
+    (i) => ({ ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) }),
+    (i) => ({ ...inputs[i]!, terms: inputs[i]!.terms.slice(3) }),
+    (i) => ({ ...inputs[i]!, terms: inputs[(i + 1) % inputs.length]!.terms }),
+    (i) => ({ ...inputs[i]!, tags: [...inputs[i]!.tags, 'Banjir'] }),
+    // Shape changes: a new date or category, which reorders or regroups the archive.
+    (i) => ({ ...inputs[i]!, date: inputs[i]!.date + 86_400_000 }),
+    (i) => ({ ...inputs[i]!, categorySlug: 'sains' }),
+  ];
+  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
+  for (let round = 0; round < 30; round++) {
+    const edit = edits[round % edits.length]!;
+    for (let k = 0; k < 1 + (round % 3); k++) {
+      const i = pick();
+      inputs[i] = edit(i);
+    }
+    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }), `after round ${round}`);
+  }
+});
+
+test('with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives', () => {
+  const { inputs } = generated(400);
+  const memory = new RelatedMemory();
+  const withWord = (i: number, on: boolean) => ({ ...inputs[i]!, terms: on ? [['pemilu', 9] as [string, number], ...inputs[i]!.terms] : inputs[i]!.terms.filter(([t]) => t !== 'pemilu') });
+  relateArticles(inputs, { count: 5 }, memory);
+  // The cap is 50 postings at 400 articles: walk up to 60 and back down.
+  const steps = [...Array.from({ length: 60 }, (_, k) => [k * 3, true] as const), ...Array.from({ length: 60 }, (_, k) => [k * 3, false] as const)];
+  for (const [i, on] of steps) {
+    inputs[i] = withWord(i, on);
+    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }), `after ${on ? 'adding to' : 'removing from'} article ${i}`);
+  }
 });
