@@ -15,7 +15,7 @@ import { produce, type RenderedPage } from './produce.js';
 import type { ArticleTask } from './render/article-page.js';
 import { LinkChecker, type BodyLink } from './render/links.js';
 import { planPages, type PagePlan } from './render/plan.js';
-import { loadTheme, templateDigests, themeAssets } from './render/templates.js';
+import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
 import type { StoryView } from './render/views.js';
 import { reassemble, type Assembly, type Clock, type Site } from './site/assemble.js';
@@ -46,9 +46,10 @@ export interface BuildOptions {
   /**
    * Holds what one build leaves for the next in one process (`warta dev`): the cache, sparing
    * a read from disk (the cache on disk is then dropped rather than rewritten after each
-   * build), the listing, the site model and what related stories were computed from.
+   * build), the listing, the site model, what related stories and link checks were computed
+   * from, and the compiled theme.
    */
-  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker };
+  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
@@ -199,7 +200,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       const article = site.articles[i]!;
       return { article: { ...article, terms: [] }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
     };
-    const theme = loadTheme(options.templates);
+    const theme = loadTheme(options.templates, options.memory?.theme);
+    if (options.memory) options.memory.theme = theme;
     const copies = [...input.listing.statics, ...(await themeAssets(theme))];
     const stamps = new Map(input.listing.articles.map((f) => [f.path, f.stamp]));
     const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), related: input.related, stamps, template: templateDigests(theme, digest), copies });
@@ -213,7 +215,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       if (entry) outputs.set(p.path, entry);
       if (p.kind === 'article' ? made.articles.get(p.index)?.hash : made.files.has(p.path)) produced.add(p.path);
     }
-    const linkProblems = await relink(plan, task, outputs, produced, writer, view, input);
+    const linkProblems = await relink(plan, task, outputs, produced, writer, view, theme, input);
     const pageProblems = plan.flatMap((p) => (p.kind === 'article' ? (made.articles.get(p.index)?.problems ?? outputs.get(p.path)?.problems ?? []) : []));
     return { plan, outputs, produced, problems: [...made.problems, ...pageProblems, ...linkProblems], staging };
   } catch (e) {
@@ -248,7 +250,7 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: Bu
  * this thread, the pages whose links to `.md` files now resolve differently from what their
  * current bytes hold (rewritten to the linked article's URL, or back).
  */
-async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, input: RenderInput): Promise<Problem[]> {
+async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, parsed, options } = input;
   const valid = parsed.flatMap((p) => (p.article ? [p.article] : []));
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
@@ -263,7 +265,7 @@ async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, ou
     if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ p, task: { ...task(p.index), rewrites: checked.rewrites }, rewrites: checked.rewritten });
   }
   if (again.length) {
-    const rendered = await new PageRenderer(input.setup).renderBatch(again.map((a) => a.task), view, writer);
+    const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => a.task), view, writer);
     again.forEach(({ p, rewrites }, k) => {
       outputs.set(p.path, { ...outputs.get(p.path)!, hash: rendered.hashes[k] ?? '', rewrites });
       produced.add(p.path);

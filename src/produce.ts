@@ -63,7 +63,7 @@ async function renderArticles(indices: number[], input: ProduceInput): Promise<M
     await input.workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: input.workers.folder } });
     results = await input.workers.pool.map<number[], RenderedBatch>(groups, (g) => ({ kind: 'render', tasks: toTasks(g) }), report);
   } else if (indices.length) {
-    const renderer = new PageRenderer(input.setup);
+    const renderer = new PageRenderer(input.setup, input.theme);
     for (const group of groups) results.push(await renderer.renderBatch(toTasks(group), input.view, input.writer)), report(group);
   }
   const out = new Map<number, RenderedPage>();

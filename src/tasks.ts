@@ -8,7 +8,7 @@ import { renderArticlePage, type ArticleTask } from './render/article-page.js';
 import type { BodyLink } from './render/links.js';
 import { createBodyRenderer } from './render/markdown.js';
 import { bodyPolicy } from './render/sanitize.js';
-import { loadTheme } from './render/templates.js';
+import { loadTheme, type Theme } from './render/templates.js';
 import type { SiteView } from './render/views.js';
 
 /** What a worker (or the main thread, with one job) needs to parse and render. */
@@ -48,11 +48,9 @@ export interface RenderedBatch {
 
 /** Renders article pages; one per thread, holding the compiled templates and Markdown parser. */
 export class PageRenderer {
-  private readonly theme;
   private readonly renderBody;
 
-  constructor(setup: TaskSetup) {
-    this.theme = loadTheme(setup.templates);
+  constructor(setup: TaskSetup, private readonly theme: Theme = loadTheme(setup.templates)) {
     this.renderBody = createBodyRenderer(bodyPolicy(setup.config.iframeHosts));
   }
 

@@ -43,15 +43,32 @@ export function planPages(input: PlanInput): PagePlan[] {
   const viewSig = digest(JSON.stringify(view));
   const articleTemplate = input.template('article.njk');
   const plan: PagePlan[] = site.articles.map((article, index) => articlePlan(article, index, articleTemplate, viewSig, input));
-  // A listed story is signed by its digest, not spelled out again on every page that lists it.
-  const storySig = new Map<object, string>(stories.map((story, i) => [story, storySigs[i]!]));
-  const sign = (_: string, value: unknown) => (typeof value === 'object' && value !== null && storySig.get(value)) || value;
+  const storySig = new Map<StoryView, string>(stories.map((story, i) => [story, storySigs[i]!]));
+  const sigOf = (story: StoryView) => storySig.get(story) ?? digest(JSON.stringify(story));
   for (const p of listPages(site, input.config, stories)) {
-    plan.push({ kind: 'page', ...p, sig: digest('page', input.template(p.template), viewSig, JSON.stringify(p.page ?? null, sign)) });
+    plan.push({ kind: 'page', ...p, sig: digest('page', input.template(p.template), viewSig, pageText(p.page, sigOf)) });
   }
-  for (const f of feedFiles(site, input.config)) plan.push({ kind: 'data', ...f, sig: digest('data', f.data) });
+  for (const f of feedFiles(site, input.config)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.stamp) });
   return plan;
+}
+
+/** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
+function pageText(page: PageView | undefined, sigOf: (story: StoryView) => string): string {
+  if (!page || page.kind === 'redirect' || page.kind === 'article') return JSON.stringify(page ?? null);
+  const sections = page.sections?.map((s) => ({ category: s.category, stories: s.stories.map(sigOf) }));
+  return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
+}
+
+// Sitemaps run to megabytes: while a file's text is the last build's (in `warta dev`), so is its digest.
+const dataSigs = new Map<string, { data: string; sig: string }>();
+
+function dataSig(path: string, data: string): string {
+  const known = dataSigs.get(path);
+  if (known?.data === data) return known.sig;
+  const sig = digest('data', data);
+  dataSigs.set(path, { data, sig });
+  return sig;
 }
 
 /** What an article page is made from, and its plan. */

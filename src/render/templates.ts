@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
@@ -13,14 +13,19 @@ export interface Theme {
   render(name: string, context: object): { html: string } | { problem: Problem };
   /** Folders searched for templates, the site's own first. */
   folders: string[];
+  /** Size and modification time of every file in the folders: the theme holds while it is the same. */
+  stamp: string;
 }
 
 /**
  * Loads the theme: the site's template folder (if any) overrides the default theme
  * file by file. Autoescape is on, so every value is HTML-escaped unless marked safe.
  */
-export function loadTheme(siteTemplates: string | undefined): Theme {
+export function loadTheme(siteTemplates: string | undefined, last?: Theme): Theme {
   const folders = [...new Set([siteTemplates, DEFAULT_TEMPLATES].filter((f): f is string => !!f && existsSync(f)).map((f) => resolve(f)))];
+  // Compiled templates are kept for as long as no file of the theme changed (`warta dev` builds again and again).
+  const stamp = folderStamp(folders);
+  if (last?.stamp === stamp) return last;
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(folders, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: false,
@@ -29,6 +34,7 @@ export function loadTheme(siteTemplates: string | undefined): Theme {
   });
   return {
     folders,
+    stamp,
     render(name, context) {
       try {
         return { html: env.render(name, context) };
@@ -37,6 +43,20 @@ export function loadTheme(siteTemplates: string | undefined): Theme {
       }
     },
   };
+}
+
+/** Every file under the folders with its size and modification time. */
+function folderStamp(folders: readonly string[]): string {
+  const lines = folders.flatMap((folder) =>
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const abs = resolve(e.parentPath, e.name);
+        const info = statSync(abs);
+        return `${abs} ${info.size} ${info.mtimeMs}`;
+      }),
+  );
+  return lines.sort().join('\n');
 }
 
 /** nunjucks puts the template's path, line and column only in its message: read them back out. */
