@@ -72,7 +72,7 @@ function dataSig(path: string, data: string): string {
 }
 
 /** What an article page is made from, and its plan. */
-interface ArticleSigned { template: string; view: string; stamp: string; related: string[]; plan: PagePlan }
+interface ArticleSigned { template: string; view: string; related: string[]; plan: PagePlan }
 
 // Articles kept from the cache are the same objects build after build in one process (`warta
 // dev`): their pages are signed again only when what they are made from changed.
@@ -80,15 +80,15 @@ const signed = new WeakMap<object, ArticleSigned>();
 
 /** An article page's plan: its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
 function articlePlan(article: Article, index: number, template: string, view: string, input: PlanInput): PagePlan {
-  const stamp = input.stamps.get(article.path) ?? '';
   const related = input.related[index]!;
   const sigs = input.storySigs;
+  // An article object is parsed from one version of its file (a new stamp means a new object), so its stamp need not be compared.
   const known = signed.get(article);
-  if (known && known.plan.kind === 'article' && known.plan.index === index && known.template === template && known.view === view && known.stamp === stamp && known.related.length === related.length + 1 && known.related[0] === sigs[index] && related.every((j, k) => sigs[j] === known.related[k + 1])) {
+  if (known && known.plan.kind === 'article' && known.plan.index === index && known.template === template && known.view === view && known.related.length === related.length + 1 && known.related[0] === sigs[index] && related.every((j, k) => sigs[j] === known.related[k + 1])) {
     return known.plan;
   }
   const story = [sigs[index]!, ...related.map((j) => sigs[j]!)];
-  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, stamp, ...story) };
-  signed.set(article, { template, view, stamp, related: story, plan });
+  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, input.stamps.get(article.path) ?? '', ...story) };
+  signed.set(article, { template, view, related: story, plan });
   return plan;
 }
