@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { Article } from './content/article.js';
+import { packTerms } from './content/terms.js';
 import type { ParsedArticle } from './content/parse.js';
 import { listContent, updateListing, type ContentFile, type ContentListing } from './content/read.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
@@ -84,6 +85,8 @@ export interface BuildResult {
 
 const PARSE_BATCH = 64;
 const NO_LINKS: readonly BodyLink[] = [];
+/** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
+const NO_TERMS = packTerms([]);
 const MIN_ARTICLES_FOR_WORKERS = 100;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
 const OUTPUT_VERSION = '1';
@@ -198,7 +201,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const abs = new Map(input.listing.articles.map((f) => [f.path, f.abs]));
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
-      return { article: { ...article, terms: [] }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
+      return { article: { ...article, terms: NO_TERMS }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;

@@ -1,6 +1,17 @@
 /** A significant word of an article and how strongly it features there. */
 export type Term = [term: string, weight: number];
 
+/**
+ * Significant words with their weights, strongest first, packed: the words joined by `\n`
+ * (no word contains one) and the weights alongside. Every article carries them through the
+ * threads and the build cache; two values per article copy and store far cheaper than an
+ * array per word.
+ */
+export interface Terms {
+  words: string;
+  weights: Float64Array;
+}
+
 /** One article of the archive, validated, as plain data (safe to pass between threads). */
 export interface Article {
   /** Source file, relative to the working directory (for messages), e.g. `content/2025/04/x.md`. */
@@ -40,7 +51,7 @@ export interface Article {
   /** Front matter fields warta does not know, kept for templates. */
   extra: Record<string, unknown>;
   /** Significant words of title and body with their weights, strongest first. */
-  terms: Term[];
+  terms: Terms;
   /** Offset in the source text (after BOM removal) where the Markdown body starts. */
   bodyOffset: number;
   /** 1-based line of the file where the Markdown body starts. */

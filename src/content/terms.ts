@@ -1,4 +1,4 @@
-import type { Term } from './article.js';
+import type { Term, Terms } from './article.js';
 import { stopWords } from './stopwords.js';
 
 /**
@@ -20,11 +20,21 @@ const TITLE_WEIGHT = 3;
 const NAME_WEIGHT = 1.5;
 
 /** Significant words of headline and Markdown body, strongest first (`_tags` are scored by the related-story module, not here). */
-export function extractTerms(title: string, body: string, _tags: readonly string[]): Term[] {
+export function extractTerms(title: string, body: string, _tags: readonly string[]): Terms {
   const counts = new Map<string, number>();
   countWords(title, TITLE_WEIGHT, false, counts);
   countWords(body, 1, true, counts);
-  return strongest(counts, MAX_TERMS);
+  return packTerms(strongest(counts, MAX_TERMS));
+}
+
+/** Terms packed (see `Terms`). */
+export function packTerms(list: readonly Term[]): Terms {
+  return { words: list.map(([word]) => word).join('\n'), weights: Float64Array.from(list, ([, weight]) => weight) };
+}
+
+/** Packed terms as a list of [word, weight]. */
+export function unpackTerms(terms: Terms): Term[] {
+  return terms.words ? terms.words.split('\n').map((word, i) => [word, terms.weights[i]!]) : [];
 }
 
 /**

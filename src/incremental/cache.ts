@@ -6,7 +6,7 @@ import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /**
  * Map entries per chunk of the cache file. The file is a header and then chunks, each a 32-bit
  * length and a v8-serialized array of entries, so saving never holds a serialized copy of the

@@ -1,4 +1,4 @@
-import type { Term } from '../content/article.js';
+import type { Terms } from '../content/article.js';
 
 /**
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
@@ -37,7 +37,7 @@ import type { Term } from '../content/article.js';
  */
 
 /** What the related-story scorer needs of a published article. */
-export interface RelatedInput { terms: Term[]; tags: string[]; categorySlug: string; date: number; url: string }
+export interface RelatedInput { terms: Terms; tags: string[]; categorySlug: string; date: number; url: string }
 
 /** Options: how many per article. */
 export interface RelatedOptions { count: number }
@@ -165,7 +165,8 @@ function intern(article: RelatedInput, memory: RelatedMemory): Profile {
     if (id === undefined) memory.ids.set(key, (id = memory.names.length)), memory.names.push(key);
     if (!seen.has(id)) seen.add(id), ids.push(id), tf.push(weight);
   };
-  for (const [term, weight] of article.terms) if (weight > 0 && term[0] !== '#') add(term, weight);
+  const { words, weights } = article.terms;
+  if (words) words.split('\n').forEach((term, k) => weights[k]! > 0 && term[0] !== '#' && add(term, weights[k]!));
   for (const tag of article.tags) {
     const key = tag.trim().toLowerCase();
     if (key) add('#' + key, -1);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaults } from '../../src/config.js';
 import type { Article } from '../../src/content/article.js';
+import { packTerms } from '../../src/content/terms.js';
 import { formatProblem } from '../../src/errors.js';
 import { assembleSite } from '../../src/site/assemble.js';
 
@@ -12,7 +13,7 @@ function article(fields: Partial<Article>): Article {
   return {
     file: `content/${slug}.md`, path: `${slug}.md`, title: slug, bylines: ['AP Wira'], category: 'Nasional', categorySlug: 'nasional',
     date: Date.UTC(2025, 3, 2), slug, url: `/2025/04/02/${slug}/`, tags: [], summary: '', draft: false, aliases: [], extra: {},
-    terms: [], bodyOffset: 0, bodyLine: 1, ...fields,
+    terms: packTerms([]), bodyOffset: 0, bodyLine: 1, ...fields,
   };
 }
 const clock = { now: Date.UTC(2025, 5, 1), future: false };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
-import { extractTerms } from '../../src/content/terms.js';
+import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { generateArchive, mulberry32 } from '../../bench/generate.js';
 
 const DAY = 86_400_000;
@@ -12,7 +12,7 @@ function art(url: string, words: string, extra: Partial<RelatedInput> = {}): Rel
     const [term, weight] = w.split(':');
     return [term!, weight ? Number(weight) : 1];
   });
-  return { terms, tags: [], categorySlug: 'nasional', date: 0, url, ...extra };
+  return { terms: packTerms(terms), tags: [], categorySlug: 'nasional', date: 0, url, ...extra };
 }
 
 /** Filler articles so that idf separates rare words from common ones. */
@@ -145,7 +145,7 @@ test('computing again with the memory of the last computation gives what a fresh
   const edits: ((i: number) => RelatedInput)[] = [
     // Body edits: new words, lost words, a copied body (which shares every term with another article).
     (i) => ({ ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) }),
-    (i) => ({ ...inputs[i]!, terms: inputs[i]!.terms.slice(3) }),
+    (i) => ({ ...inputs[i]!, terms: packTerms(unpackTerms(inputs[i]!.terms).slice(3)) }),
     (i) => ({ ...inputs[i]!, terms: inputs[(i + 1) % inputs.length]!.terms }),
     (i) => ({ ...inputs[i]!, tags: [...inputs[i]!.tags, 'Banjir'] }),
     // Shape changes: a new date or category, which reorders or regroups the archive.
@@ -166,7 +166,7 @@ test('computing again with the memory of the last computation gives what a fresh
 test('with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives', () => {
   const { inputs } = generated(400);
   const memory = new RelatedMemory();
-  const withWord = (i: number, on: boolean) => ({ ...inputs[i]!, terms: on ? [['pemilu', 9] as [string, number], ...inputs[i]!.terms] : inputs[i]!.terms.filter(([t]) => t !== 'pemilu') });
+  const withWord = (i: number, on: boolean) => ({ ...inputs[i]!, terms: packTerms(on ? [['pemilu', 9], ...unpackTerms(inputs[i]!.terms)] : unpackTerms(inputs[i]!.terms).filter(([t]) => t !== 'pemilu')) });
   relateArticles(inputs, { count: 5 }, memory);
   // The cap is 50 postings at 400 articles: walk up to 60 and back down.
   const steps = [...Array.from({ length: 60 }, (_, k) => [k * 3, true] as const), ...Array.from({ length: 60 }, (_, k) => [k * 3, false] as const)];

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractTerms, MAX_TERMS } from '../../src/content/terms.js';
+import { extractTerms, MAX_TERMS, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { stopWords } from '../../src/content/stopwords.js';
 
-const weights = (title: string, body: string) => new Map(extractTerms(title, body, []));
+const weights = (title: string, body: string) => new Map(unpackTerms(extractTerms(title, body, [])));
 
 test('drops Indonesian and English stop words, numbers and 1–2 letter words', () => {
   const terms = weights('', 'Yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak. The of and is 2024 5.000 ia RI banjir.');
@@ -49,7 +49,7 @@ test('keeps hyphenated and apostrophe words whole and lower-cases them', () => {
 test('keeps the 32 strongest, strongest first, ties by term, weights rounded', () => {
   const words = Array.from({ length: 40 }, (_, i) => `kata${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
   const body = words.map((w, i) => (i < 5 ? `${w} ${w}` : w)).join(' ');
-  const terms = extractTerms('', body, []);
+  const terms = unpackTerms(extractTerms('', body, []));
   assert.equal(terms.length, MAX_TERMS);
   assert.deepEqual(terms.slice(0, 5).map(([, w]) => w), [2, 2, 2, 2, 2]);
   const rest = terms.slice(5).map(([t]) => t);
@@ -61,10 +61,16 @@ test('is deterministic and ignores tags', () => {
   const body = 'Gubernur Jawa Barat meninjau banjir di Bekasi. Banjir merendam ratusan rumah warga Bekasi.';
   const a = extractTerms('Banjir Bekasi', body, ['Bekasi']);
   assert.deepEqual(a, extractTerms('Banjir Bekasi', body, []));
-  assert.deepEqual(a.slice(0, 4), [['bekasi', 6], ['banjir', 5], ['barat', 1.5], ['jawa', 1.5]]);
+  assert.deepEqual(unpackTerms(a).slice(0, 4), [['bekasi', 6], ['banjir', 5], ['barat', 1.5], ['jawa', 1.5]]);
 });
 
 test('copes with empty and syntax-only texts', () => {
-  assert.deepEqual(extractTerms('', '', []), []);
-  assert.deepEqual(extractTerms('', '## \n\n- \n\n```\nx\n```', []), []);
+  assert.deepEqual(unpackTerms(extractTerms('', '', [])), []);
+  assert.deepEqual(unpackTerms(extractTerms('', '## \n\n- \n\n```\nx\n```', [])), []);
+});
+
+test('packed terms unpack to the same words and weights', () => {
+  const list: [string, number][] = [['banjir', 5], ["ma'ruf", 1.5], ['covid-19', 1]];
+  assert.deepEqual(unpackTerms(packTerms(list)), list);
+  assert.deepEqual(unpackTerms(packTerms([])), []);
 });
