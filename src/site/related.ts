@@ -64,7 +64,7 @@ const POSTINGS_CAP_MIN = 50;
 interface Profiles { start: Int32Array; term: Int32Array; weight: Float64Array; terms: number }
 
 /** One article's profile: term ids and weights, strongest first. */
-interface Profile { term: Int32Array; weight: Float64Array }
+interface Profile { term: number[]; weight: number[] }
 
 /**
  * What one computation leaves for the next in the same process (`warta dev`), so that an edit
@@ -157,13 +157,12 @@ function sameProfile(a: Profile, b: Profile): boolean {
 function intern(article: RelatedInput, memory: RelatedMemory): Profile {
   const known = memory.interned.get(article);
   if (known) return known;
-  const ids: number[] = [];
-  const tf: number[] = [];
-  const seen = new Set<number>();
+  // Plain arrays: an article has a few dozen terms, and small typed arrays cost more to make.
+  const made: Profile = { term: [], weight: [] };
   const add = (key: string, weight: number) => {
     let id = memory.ids.get(key);
     if (id === undefined) memory.ids.set(key, (id = memory.names.length)), memory.names.push(key);
-    if (!seen.has(id)) seen.add(id), ids.push(id), tf.push(weight);
+    if (!made.term.includes(id)) made.term.push(id), made.weight.push(weight);
   };
   const { words, weights } = article.terms;
   if (words) words.split('\n').forEach((term, k) => weights[k]! > 0 && term[0] !== '#' && add(term, weights[k]!));
@@ -171,7 +170,6 @@ function intern(article: RelatedInput, memory: RelatedMemory): Profile {
     const key = tag.trim().toLowerCase();
     if (key) add('#' + key, -1);
   }
-  const made = { term: Int32Array.from(ids), weight: Float64Array.from(tf) };
   memory.interned.set(article, made);
   return made;
 }
@@ -245,19 +243,16 @@ class ProfilePicker {
   pick(t: Profile): Profile {
     let size = 0;
     let sum = 0;
-    let tags = 0;
     for (let k = 0; k < t.term.length; k++) {
       const w = t.weight[k]! * this.idf[t.term[k]!]!;
       if (w > 0) (sum += w * w), (size = this.keep(t.term[k]!, w, size));
-      else if (t.weight[k]! < 0 && this.idf[t.term[k]!]! > 0) tags++;
     }
     const length = Math.sqrt(sum);
-    const out: Profile = { term: new Int32Array(size + tags), weight: new Float64Array(size + tags) };
-    let at = 0;
-    for (let i = 0; i < size; i++) (out.term[at] = this.id[i]!), (out.weight[at++] = this.weight[i]! / length);
+    const out: Profile = { term: [], weight: [] };
+    for (let i = 0; i < size; i++) out.term.push(this.id[i]!), out.weight.push(this.weight[i]! / length);
     for (let k = 0; k < t.term.length; k++) {
       const idf = this.idf[t.term[k]!]!;
-      if (t.weight[k]! < 0 && idf > 0) (out.term[at] = t.term[k]!), (out.weight[at++] = (TAG_BOOST * idf) / this.norm);
+      if (t.weight[k]! < 0 && idf > 0) out.term.push(t.term[k]!), out.weight.push((TAG_BOOST * idf) / this.norm);
     }
     return out;
   }
