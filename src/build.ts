@@ -298,6 +298,8 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
   } else {
     await staging.commit();
     await dropSpare(options.out);
+    // In `warta dev` the spare is made now, with the first build, not on the editor's first save.
+    if (options.memory) readySpare(options.out, (differing = []));
   }
   const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs, differing };
   if (options.memory) options.memory.cache = next;
