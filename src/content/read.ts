@@ -1,4 +1,5 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { error, type Problem } from '../errors.js';
 
@@ -34,22 +35,26 @@ interface Walk {
  */
 export async function listContent(root: string): Promise<ContentListing> {
   const listing: ContentListing = { articles: [], statics: [], problems: [] };
-  await walkFolder(root, { root, realRoot: await realpath(root), listing });
+  const base = resolve(root);
+  await walkFolder(base, { root: base, realRoot: await realpath(root), listing });
   return sorted(listing);
 }
 
+/**
+ * Synchronous calls: the walk has nothing else to do meanwhile, and at 100,000 files the
+ * promises and thread-pool round trips of the asynchronous ones cost seconds.
+ */
 async function walkFolder(dir: string, walk: Walk): Promise<void> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const abs = join(dir, entry.name);
     const kind = entry.isSymbolicLink() ? await followLink(abs, walk) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
     if (kind === 'dir') await walkFolder(abs, walk);
-    else if (kind === 'file') files.push(abs);
+    else if (kind === 'file') {
+      const info = statSync(abs);
+      addFile(abs, `${info.size}:${info.mtimeMs}`, walk);
+    }
   }
-  // One folder's stats at once: the archive's tens of thousands of files are stat'ed in parallel batches.
-  const stats = await Promise.all(files.map((abs) => stat(abs)));
-  files.forEach((abs, i) => addFile(abs, `${stats[i]!.size}:${stats[i]!.mtimeMs}`, walk));
 }
 
 /** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
@@ -78,14 +83,19 @@ async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
 const UNSERVABLE_NAME = /[\\\u0000-\u001f\u007f]/;
 
 function addFile(abs: string, stamp: string, walk: Walk): void {
-  const path = relative(walk.root, abs).split(sep).join('/');
-  const entry = { path, file: relative(process.cwd(), abs), abs, stamp };
+  const path = below(walk.root, abs).split(sep).join('/');
+  const entry = { path, file: below(process.cwd(), abs), abs, stamp };
   if (UNSERVABLE_NAME.test(path)) {
     walk.listing.problems.push(error({ code: 'file-name', file: entry.file, message: 'expected a file name without backslashes or control characters; rename the file' }));
     return;
   }
   if (path.toLowerCase().endsWith('.md')) walk.listing.articles.push(entry);
   else walk.listing.statics.push(entry);
+}
+
+/** `relative(folder, path)`, without its cost (resolving both) when `path` was joined (so normalised) onto `folder`, as a walk's paths are. */
+function below(folder: string, path: string): string {
+  return path.startsWith(folder + sep) ? path.slice(folder.length + 1) : relative(folder, path);
 }
 
 /**
@@ -96,7 +106,7 @@ function addFile(abs: string, stamp: string, walk: Walk): void {
 export async function updateListing(listing: ContentListing, root: string, changed: readonly string[]): Promise<ContentListing | undefined> {
   const { lstat } = await import('node:fs/promises');
   const base = resolve(root);
-  const walk: Walk = { root, realRoot: base, listing: { articles: [...listing.articles], statics: [...listing.statics], problems: [...listing.problems] } };
+  const walk: Walk = { root: base, realRoot: base, listing: { articles: [...listing.articles], statics: [...listing.statics], problems: [...listing.problems] } };
   for (const path of changed) {
     const abs = resolve(path);
     const rel = relative(base, abs);
@@ -109,7 +119,7 @@ export async function updateListing(listing: ContentListing, root: string, chang
     const info = await lstat(abs).catch(() => undefined);
     // Gone and never a file of ours: a removed folder, whose files only a walk can account for.
     if ((info && !info.isFile()) || (!info && !known)) return undefined;
-    if (info) addFile(join(root, rel), `${info.size}:${info.mtimeMs}`, walk);
+    if (info) addFile(join(base, rel), `${info.size}:${info.mtimeMs}`, walk);
   }
   return sorted(walk.listing);
 }
