@@ -15,7 +15,7 @@ import { batches, WorkerPool } from './pool.js';
 import { produce, type RenderedPage } from './produce.js';
 import type { ArticleTask } from './render/article-page.js';
 import { LinkChecker, type BodyLink } from './render/links.js';
-import { planPages, type PagePlan } from './render/plan.js';
+import { planPages, PlanMemory, type PagePlan } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
 import type { StoryView } from './render/views.js';
@@ -47,10 +47,10 @@ export interface BuildOptions {
   /**
    * Holds what one build leaves for the next in one process (`warta dev`): the cache, sparing
    * a read from disk (the cache on disk is then dropped rather than rewritten after each
-   * build), the listing, the site model, what related stories and link checks were computed
-   * from, and the compiled theme.
+   * build), the listing, the site model, what related stories, link checks and page plans
+   * were computed from, and the compiled theme.
    */
-  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme };
+  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
@@ -207,7 +207,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     if (options.memory) options.memory.theme = theme;
     const copies = [...input.listing.statics, ...(await themeAssets(theme))];
     const stamps = new Map(input.listing.articles.map((f) => [f.path, f.stamp]));
-    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), related: input.related, stamps, template: templateDigests(theme, digest), copies });
+    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), related: input.related, stamps, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
     const todo = plan.filter((p) => cache?.outputs.get(p.path)?.sig !== p.sig);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     const made = await produce({ todo, task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });

@@ -14,9 +14,18 @@ export interface DataFile {
   data: string;
 }
 
+/**
+ * What making the feeds keeps for the next build in one process (`warta dev`): each article's
+ * sitemap entry, and the last sitemaps with their entries.
+ */
+export class FeedMemory {
+  readonly entries = new WeakMap<Article, { baseUrl: string; entry: string }>();
+  last?: { entries: string[]; chunks: string[] };
+}
+
 /** The RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
-export function feedFiles(site: Site, config: SiteConfig): DataFile[] {
-  const chunks = sitemaps(sitemapEntries(site, config));
+export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory): DataFile[] {
+  const chunks = sitemaps(sitemapEntries(site, config, memory), memory);
   return [
     { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config) },
     ...chunks.map((data, i) => ({ path: `sitemaps/${i + 1}.xml`, data })),
@@ -36,31 +45,26 @@ function rssFeed(articles: readonly Article[], config: SiteConfig): string {
 }
 
 /** Every article and category front page, with last-modified times for articles. */
-function sitemapEntries(site: Site, config: SiteConfig): string[] {
+function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | undefined): string[] {
   const entry = (path: string, lastmod?: number) =>
     `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc>${lastmod === undefined ? '' : `<lastmod>${formatIso(lastmod)}</lastmod>`}</url>`;
   const articleEntry = (a: Article) => {
-    const known = entries.get(a);
+    const known = memory?.entries.get(a);
     if (known?.baseUrl === config.baseUrl) return known.entry;
     const made = { baseUrl: config.baseUrl, entry: entry(a.url, a.updated ?? a.date) };
-    entries.set(a, made);
+    memory?.entries.set(a, made);
     return made.entry;
   };
   return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...site.articles.map(articleEntry)];
 }
 
-// Articles kept from the cache are the same objects build after build in one process (`warta dev`).
-const entries = new WeakMap<Article, { baseUrl: string; entry: string }>();
-
-// The last sitemaps made in this process (`warta dev` builds again and again), with their entries.
-let last: { entries: string[]; chunks: string[] } | undefined;
-
 /** The sitemap files' text for these entries; the last ones again while every entry is the same. */
-function sitemaps(entries: string[]): string[] {
-  if (last && last.entries.length === entries.length && entries.every((e, i) => e === last!.entries[i])) return last.chunks;
+function sitemaps(entries: string[], memory: FeedMemory | undefined): string[] {
+  const last = memory?.last;
+  if (last && last.entries.length === entries.length && entries.every((e, i) => e === last.entries[i])) return last.chunks;
   const chunks: string[] = [];
   for (let i = 0; i < entries.length; i += SITEMAP_SIZE) chunks.push(urlset(entries.slice(i, i + SITEMAP_SIZE)));
-  last = { entries, chunks };
+  if (memory) memory.last = { entries, chunks };
   return chunks;
 }
 

@@ -3,7 +3,7 @@ import type { Article } from '../content/article.js';
 import { digest } from '../incremental/hash.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { feedFiles } from './feeds.js';
+import { FeedMemory, feedFiles } from './feeds.js';
 import { listPages } from './list-pages.js';
 import type { PageView, SiteView, StoryView } from './views.js';
 
@@ -37,18 +37,30 @@ export interface PlanInput {
   copies: readonly { path: string; abs: string; stamp: string }[];
 }
 
+/**
+ * What planning keeps for the next build in one process (`warta dev`): articles kept from the
+ * cache are the same objects build after build, so their pages are signed again only when
+ * what they are made from changed; likewise feeds, and data files' digests (sitemaps run to
+ * megabytes).
+ */
+export class PlanMemory {
+  readonly articles = new WeakMap<Article, ArticleSigned>();
+  readonly data = new Map<string, { data: string; sig: string }>();
+  readonly feeds = new FeedMemory();
+}
+
 /** Every output file of the site, with its signature. */
-export function planPages(input: PlanInput): PagePlan[] {
+export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
   const { site, view, stories, storySigs } = input;
   const viewSig = digest(JSON.stringify(view));
   const articleTemplate = input.template('article.njk');
-  const plan: PagePlan[] = site.articles.map((article, index) => articlePlan(article, index, articleTemplate, viewSig, input));
+  const plan: PagePlan[] = site.articles.map((article, index) => articlePlan(article, index, articleTemplate, viewSig, input, memory));
   const storySig = new Map<StoryView, string>(stories.map((story, i) => [story, storySigs[i]!]));
   const sigOf = (story: StoryView) => storySig.get(story) ?? digest(JSON.stringify(story));
   for (const p of listPages(site, input.config, stories)) {
     plan.push({ kind: 'page', ...p, sig: digest('page', input.template(p.template), viewSig, pageText(p.page, sigOf)) });
   }
-  for (const f of feedFiles(site, input.config)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data) });
+  for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.stamp) });
   return plan;
 }
@@ -60,35 +72,29 @@ function pageText(page: PageView | undefined, sigOf: (story: StoryView) => strin
   return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
 }
 
-// Sitemaps run to megabytes: while a file's text is the last build's (in `warta dev`), so is its digest.
-const dataSigs = new Map<string, { data: string; sig: string }>();
-
-function dataSig(path: string, data: string): string {
-  const known = dataSigs.get(path);
+/** A data file's digest, the last one again while its text is the same string. */
+function dataSig(path: string, data: string, memory: PlanMemory | undefined): string {
+  const known = memory?.data.get(path);
   if (known?.data === data) return known.sig;
   const sig = digest('data', data);
-  dataSigs.set(path, { data, sig });
+  memory?.data.set(path, { data, sig });
   return sig;
 }
 
 /** What an article page is made from, and its plan. */
 interface ArticleSigned { template: string; view: string; related: string[]; plan: PagePlan }
 
-// Articles kept from the cache are the same objects build after build in one process (`warta
-// dev`): their pages are signed again only when what they are made from changed.
-const signed = new WeakMap<object, ArticleSigned>();
-
 /** An article page's plan: its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
-function articlePlan(article: Article, index: number, template: string, view: string, input: PlanInput): PagePlan {
+function articlePlan(article: Article, index: number, template: string, view: string, input: PlanInput, memory: PlanMemory | undefined): PagePlan {
   const related = input.related[index]!;
   const sigs = input.storySigs;
   // An article object is parsed from one version of its file (a new stamp means a new object), so its stamp need not be compared.
-  const known = signed.get(article);
+  const known = memory?.articles.get(article);
   if (known && known.plan.kind === 'article' && known.plan.index === index && known.template === template && known.view === view && known.related.length === related.length + 1 && known.related[0] === sigs[index] && related.every((j, k) => sigs[j] === known.related[k + 1])) {
     return known.plan;
   }
   const story = [sigs[index]!, ...related.map((j) => sigs[j]!)];
   const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, input.stamps.get(article.path) ?? '', ...story) };
-  signed.set(article, { template, view, related: story, plan });
+  memory?.articles.set(article, { template, view, related: story, plan });
   return plan;
 }
