@@ -4,7 +4,7 @@ import { defaults } from '../../src/config.js';
 import type { Article } from '../../src/content/article.js';
 import { packTerms } from '../../src/content/terms.js';
 import { formatProblem } from '../../src/errors.js';
-import { assembleSite } from '../../src/site/assemble.js';
+import { assembleSite, reassemble } from '../../src/site/assemble.js';
 
 let counter = 0;
 /** A valid article with only what a test cares about set. */
@@ -75,4 +75,27 @@ test('aliases may not take an article URL, a category page, a static file or war
   assert.match(messages, /images\/a\.png: content\/satu\.md \(alias \/images\/a\.png\), static file content\/images\/a\.png/);
   assert.match(messages, /feed\.xml: content\/satu\.md \(alias \/feed\.xml\), warta's own \/feed\.xml/);
   assert.match(messages, /assets\/style\.css: content\/satu\.md \(alias \/assets\/style\.css\), warta's own \/assets\//);
+});
+
+test('assembling again after edits gives what a fresh assembly gives, keeping the last one only when no article moved', () => {
+  const all = [article({ slug: 'a' }), article({ slug: 'b', category: 'Ekonomi', categorySlug: 'ekonomi' }), article({ slug: 'c', date: Date.UTC(2025, 5, 10) })];
+  const first = reassemble(undefined, all, defaults, clock, []);
+  const same = (list: Article[], at = clock) => {
+    const again = reassemble(first, list, defaults, at, []);
+    const fresh = assembleSite(list, defaults, at, []);
+    assert.deepEqual(again.site, fresh.site);
+    assert.deepEqual(again.problems, fresh.problems);
+    return again;
+  };
+  // A new title, same place: the last categories are kept, the new article object is in.
+  const retitled = [all[0]!, { ...all[1]!, title: 'Judul baru' }, all[2]!];
+  const kept = same(retitled);
+  assert.equal(kept.site.categories, first.site.categories);
+  assert.ok(kept.site.articles.includes(retitled[1]!));
+  // Moved: a new category, a new date, a draft, an alias; and the clock passing an embargo.
+  same([all[0]!, { ...all[1]!, category: 'Sains', categorySlug: 'sains' }, all[2]!]);
+  same([{ ...all[0]!, date: Date.UTC(2025, 0, 1) }, all[1]!, all[2]!]);
+  same([all[0]!, { ...all[1]!, draft: true }, all[2]!]);
+  same([all[0]!, all[1]!, { ...all[2]!, aliases: ['/lama/'] }]);
+  assert.equal(same(all, { now: Date.UTC(2025, 5, 15), future: false }).site.articles.length, 3);
 });
