@@ -1,7 +1,7 @@
 /**
  * Build benchmark at newsroom scale.
  *
- *   npm run bench -- --articles 10000 [--runs 3] [--seed 1] [--jobs N] [--floor-runs K]
+ *   npm run bench -- --articles 10000 [--runs 3] [--seed 1] [--jobs N] [--floor-runs K] [--edits E]
  *                    [--out-dir DIR] [--no-cache] [--cpu-prof DIR] [--node-arg=--flag …] [--keep-output]
  *
  * Generates the deterministic synthetic archive (bench/generate.ts) once per article count and
@@ -16,29 +16,35 @@
  * Markdown to HTML, nothing written) run interleaved with the builds, also in fresh processes,
  * and the build's wall time is reported as a ratio to the floor's.
  *
+ * --edits E then times E cold incremental builds of the first run's output, each after one
+ * article's body was edited (a sentence appended; every edited file is put back at the end), in
+ * fresh processes like the runs: what CI pays after an editor's commit.
+ *
  * Prints a table, then one line of JSON (the last line of stdout). Progress goes to stderr.
  * The OS page cache is not dropped between runs: "cold" means a cold process, not a cold disk.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cacheFile } from '../src/incremental/cache.js';
+import { ensureArchive, log, median } from './shared.js';
+import { spareFolder } from '../src/output/spare.js';
 
 /** The build clock of every run, as `warta build --now` takes it. */
 const NOW = '2026-01-01 00:00:00';
 const STAGES = ['read', 'parse', 'model', 'related', 'render', 'write'] as const;
 type StageName = (typeof STAGES)[number];
-const MARKER = '.warta-bench.json';
 
 /** What a child build reports on its last stdout line. */
 interface ChildReport {
   ok: boolean;
   published: number;
   files: number;
+  /** Files written or replaced in the output. */
+  written: number;
   problems: number;
   jobs: number;
   stages: Record<StageName, number>;
@@ -68,6 +74,7 @@ interface FloorRun { files: number; seconds: number; cpuSeconds: number; maxRssM
  * writes a fresh cache), or with no cache at all; prints a ChildReport as JSON.
  */
 async function child(content: string, out: string, cacheArg: string | undefined, jobsArg: string | undefined): Promise<void> {
+  const incremental = cacheArg === 'incremental';
   const started = performance.now();
   // Imported here so a child loads what `warta build` loads and nothing of the parent's.
   const { build } = await import('../src/build.js');
@@ -82,11 +89,12 @@ async function child(content: string, out: string, cacheArg: string | undefined,
   const jobs = jobsArg ? Number(jobsArg) : Math.max(1, Math.min(availableParallelism(), 8));
   const cache = cacheArg === 'no-cache' ? {} : { cache: 'use' as const };
   const result = await build({ content, out, config, clock: { now: now.instant, future: false }, jobs, ...cache });
-  if (result.incremental) throw new Error(`expected a cold build, but a build cache was found for ${out}`);
+  if (result.incremental !== incremental) throw new Error(incremental ? `expected an incremental build, but no usable cache was found for ${out}` : `expected a cold build, but a build cache was found for ${out}`);
   const report: ChildReport = {
     ok: result.ok,
     published: result.published,
     files: result.files,
+    written: result.written,
     problems: result.problems.length,
     jobs,
     stages: result.stages,
@@ -104,7 +112,6 @@ async function child(content: string, out: string, cacheArg: string | undefined,
 
 const HERE = fileURLToPath(import.meta.url);
 const FLOOR = fileURLToPath(new URL('./floor.js', import.meta.url));
-const GENERATOR = fileURLToPath(new URL('./generate.js', import.meta.url));
 
 interface Options {
   articles: number;
@@ -118,6 +125,8 @@ interface Options {
   keepOutput: boolean;
   /** Build as `warta build` does, with the build cache on (true), or with no cache at all. */
   cache: boolean;
+  /** Incremental builds to time after one-article edits. */
+  edits: number;
 }
 
 function readOptions(argv: string[]): Options {
@@ -134,6 +143,7 @@ function readOptions(argv: string[]): Options {
       'out-dir': { type: 'string' },
       'keep-output': { type: 'boolean', default: false },
       'no-cache': { type: 'boolean', default: false },
+      edits: { type: 'string', default: '0' },
     },
   });
   const whole = (name: string, value: string, min: number): number => {
@@ -152,41 +162,10 @@ function readOptions(argv: string[]): Options {
     outDir: values['out-dir'],
     keepOutput: values['keep-output'],
     cache: !values['no-cache'],
+    edits: whole('edits', values.edits, 0),
   };
 }
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-
-/**
- * The archive for (articles, seed), generated unless an identical one is already there. An
- * outdated one is moved aside as `stale`, for the caller to delete after the runs (deleting it
- * now would slow the builds' file creation down, see parent()).
- */
-async function ensureArchive(articles: number, seed: number): Promise<{ dir: string; stale?: string; seconds: number }> {
-  const dir = join(tmpdir(), `warta-bench-${articles}-${seed}`);
-  const generator = createHash('sha256').update(await readFile(GENERATOR)).digest('hex').slice(0, 16);
-  const want = { articles, seed, generator };
-  try {
-    const have = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as typeof want;
-    if (have.articles === articles && have.seed === seed && have.generator === generator) return { dir, seconds: 0 };
-  } catch {
-    // No archive yet, or an unfinished one.
-  }
-  log(`generating ${articles} articles (seed ${seed}) into ${dir} …`);
-  const started = performance.now();
-  const { writeArchive } = await import('./generate.js');
-  const partial = `${dir}.partial-${process.pid}`;
-  await rm(partial, { recursive: true, force: true });
-  const count = await writeArchive(partial, { articles, seed });
-  // Hidden, so neither warta nor the floor sees it.
-  await writeFile(join(partial, MARKER), `${JSON.stringify({ ...want, files: count })}\n`);
-  const stale = `${dir}.stale-${process.pid}`;
-  const moved = await rename(dir, stale).then(() => true, () => false);
-  await rename(partial, dir);
-  const seconds = (performance.now() - started) / 1000;
-  log(`generated in ${seconds.toFixed(1)} s`);
-  return { dir, seconds, ...(moved ? { stale } : {}) };
-}
 
 /** Runs `node args…` in a fresh process; returns its last stdout line parsed, and its wall time. */
 function timedChild<T>(args: string[], cwd: string): Promise<T & { wall: number }> {
@@ -209,11 +188,6 @@ function timedChild<T>(args: string[], cwd: string): Promise<T & { wall: number 
   });
 }
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function parent(options: Options): Promise<void> {
   const archive = await ensureArchive(options.articles, options.seed);
@@ -225,6 +199,7 @@ async function parent(options: Options): Promise<void> {
   const profile = [...options.nodeArgs, ...(options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [])];
   const builds: BuildRun[] = [];
   const floors: FloorRun[] = [];
+  const edits: BuildRun[] = [];
   try {
     for (let i = 0; i < Math.max(options.runs, options.floorRuns); i++) {
       if (i < options.runs) {
@@ -244,11 +219,12 @@ async function parent(options: Options): Promise<void> {
         log(`floor ${i + 1}/${options.floorRuns}: ${run.wall.toFixed(2)} s wall (${run.seconds.toFixed(2)} s in process), ${run.files} files`);
       }
     }
+    if (options.edits && options.cache) edits.push(...(await timeEdits(archive.dir, outs[0]!, options, profile)));
   } finally {
     if (archive.stale) await rm(archive.stale, { recursive: true, force: true });
     if (options.keepOutput) log(`output kept in ${outs.join(', ')}`);
     else {
-      for (const out of outs) await Promise.all([rm(out, { recursive: true, force: true }), rm(cacheFile(out), { force: true })]);
+      for (const out of outs) await Promise.all([rm(out, { recursive: true, force: true }), rm(spareFolder(out), { recursive: true, force: true }), rm(cacheFile(out), { force: true })]);
       // The cache folder too, unless something else keeps a cache there.
       if (outs.length) await rmdir(dirname(cacheFile(outs[0]!))).catch(() => undefined);
     }
@@ -293,8 +269,38 @@ async function parent(options: Options): Promise<void> {
     /** CPU seconds of the build over the floor's: what the ratio would tend to on one free core. */
     cpuRatioToFloor: floors.length ? round(median(builds.map((b) => b.cpuSeconds)) / median(floors.map((f) => f.cpuSeconds))) : null,
   };
+  const edited = edits.length
+    ? { runs: edits.length, wallSeconds: round(median(edits.map((b) => b.wall))), wallSecondsAll: edits.map((b) => round(b.wall)), stages: Object.fromEntries(STAGES.map((s) => [s, round(median(edits.map((b) => b.stages[s])))])), written: edits.map((b) => b.written) }
+    : null;
   printTable(result, builds, floors);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (edited) process.stdout.write(`${'incremental, one edit'.padEnd(22)}  ${edited.wallSeconds.toFixed(2)} s wall, median of ${edited.runs} (${edits.map((b) => b.wall.toFixed(2)).join(', ')}); stages ${STAGES.map((s) => `${s} ${edited.stages[s]!.toFixed(2)}`).join(', ')}\n`);
+  process.stdout.write(`${JSON.stringify({ ...result, incremental: edited })}\n`);
+}
+
+/**
+ * Cold incremental builds of `out`, each after appending a sentence to one article (spread
+ * over the archive); every edited file gets its bytes back at the end.
+ */
+async function timeEdits(archive: string, out: string, options: Options, profile: string[]): Promise<BuildRun[]> {
+  const files = (await readdir(archive, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+  const picked = Array.from({ length: options.edits }, (_, k) => join(archive, files[Math.floor(((k + 0.5) / options.edits) * files.length)]!));
+  const originals = new Map<string, Buffer>();
+  const runs: BuildRun[] = [];
+  try {
+    for (const [k, file] of picked.entries()) {
+      if (!originals.has(file)) originals.set(file, await readFile(file));
+      await appendFile(file, `\nWarga menyebut perbaikan jalan itu selesai dalam ${k + 2} pekan.\n`);
+      const args = [...profile, HERE, '--child', archive, out, 'incremental', ...(options.jobs ? [String(options.jobs)] : [])];
+      const load = loadavg()[0]!;
+      const run = { ...(await timedChild<ChildReport>(args, tmpdir())), load };
+      if (!run.ok) throw new Error(`incremental build ${k + 1} failed with ${run.problems} problems`);
+      runs.push(run);
+      log(`incremental ${k + 1}/${options.edits}${k ? '' : ' (also makes the output\'s spare)'}: ${run.wall.toFixed(2)} s wall, ${run.written} written, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
+    }
+  } finally {
+    for (const [file, bytes] of originals) await writeFile(file, bytes);
+  }
+  return runs;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
