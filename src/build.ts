@@ -298,8 +298,11 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
   } else {
     await staging.commit();
     await dropSpare(options.out);
-    // In `warta dev` the spare is made now, with the first build, not on the editor's first save.
-    if (options.memory) readySpare(options.out, (differing = []));
+    if (options.memory) {
+      // In `warta dev` the spare is made now, with the first build, not on the editor's first save.
+      readySpare(options.out, undefined);
+      differing = [];
+    }
   }
   const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs, differing };
   if (options.memory) options.memory.cache = next;
