@@ -121,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const memory = options.memory && (options.memory.related ??= new RelatedMemory());
     const related = relateArticles(site.articles, { count: options.config.relatedCount }, memory);
     timer.lap('related');
-    const render = await renderSite({ site, related, listing, parsed, cache, setup, pool, options });
+    const render = await renderSite({ site, related, listing, valid: articles, cache, setup, pool, options });
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
@@ -170,7 +170,8 @@ interface RenderInput {
   site: Site;
   related: number[][];
   listing: ContentListing;
-  parsed: ParsedArticle[];
+  /** Every valid article, published or not. */
+  valid: readonly Article[];
   cache: BuildCache | undefined;
   setup: TaskSetup;
   pool: WorkerPool | undefined;
@@ -254,8 +255,7 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: Bu
  * current bytes hold (rewritten to the linked article's URL, or back).
  */
 async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
-  const { site, listing, parsed, options } = input;
-  const valid = parsed.flatMap((p) => (p.article ? [p.article] : []));
+  const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
   links.index(plan.map((p) => p.path), listing.articles.map((f) => f.path), valid, site.articles, options.config.baseUrl);
   const problems: Problem[] = [];
