@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { Article } from './content/article.js';
 import { packTerms } from './content/terms.js';
@@ -8,6 +8,7 @@ import { listContent, updateListing, type ContentFile, type ContentListing } fro
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digest } from './incremental/hash.js';
+import { ByPlace } from './incremental/memo.js';
 import { dropSpare, readySpare, swapInSpare } from './output/spare.js';
 import { FolderWriter, openStaging, repairOutput, type Staging } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
@@ -50,7 +51,7 @@ export interface BuildOptions {
    * build), the listing, the site model, what related stories, link checks and page plans
    * were computed from, and the compiled theme.
    */
-  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory };
+  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
@@ -107,8 +108,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const fresh = await parseAll(toParse, setup, pool, options);
     const parsed = listing.articles.map((f) => fresh.get(f.path) ?? cache!.sources.get(f.path)!.parsed);
     timer.lap('parse');
-    const problems = [...listing.problems, ...parsed.flatMap((p) => p.problems)];
-    const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
+    const problems = [...listing.problems];
+    const articles: Article[] = [];
+    for (const p of parsed) {
+      if (p.problems.length) problems.push(...p.problems);
+      if (p.article) articles.push(p.article);
+    }
     const assembly = reassemble(options.memory?.assembly, articles, options.config, options.clock, listing.statics);
     if (options.memory) options.memory.assembly = assembly;
     const { site } = assembly;
@@ -121,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const memory = options.memory && (options.memory.related ??= new RelatedMemory());
     const related = relateArticles(site.articles, { count: options.config.relatedCount }, memory);
     timer.lap('related');
-    const render = await renderSite({ site, related, listing, valid: articles, cache, setup, pool, options });
+    const render = await renderSite({ site, related, listing, parsedNow: toParse, valid: articles, cache, setup, pool, options });
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
@@ -170,6 +175,8 @@ interface RenderInput {
   site: Site;
   related: number[][];
   listing: ContentListing;
+  /** The article files parsed by this build (the others came from the cache). */
+  parsedNow: readonly ContentFile[];
   /** Every valid article, published or not. */
   valid: readonly Article[];
   cache: BuildCache | undefined;
@@ -196,19 +203,22 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
   try {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-    const listed = site.articles.map((a) => listedStory(a, names.get(a.categorySlug)!));
+    const { listed, sigOf } = listStories(site.articles, names, options.memory && (options.memory.stories ??= new StoryMemory()));
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
-    const abs = new Map(input.listing.articles.map((f) => [f.path, f.abs]));
+    const root = resolve(options.content);
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
-      return { article: { ...article, terms: NO_TERMS }, abs: abs.get(article.path)!, story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
+      return { article: { ...article, terms: NO_TERMS }, abs: join(root, article.path), story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;
     const copies = [...input.listing.statics, ...(await themeAssets(theme))];
-    const stamps = new Map(input.listing.articles.map((f) => [f.path, f.stamp]));
-    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), related: input.related, stamps, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
+    // Only articles never signed in this process need their stamp looked up: in `warta dev`, the ones just parsed.
+    const parsedNow = new Map(input.parsedNow.map((f) => [f.path, f.stamp]));
+    let stamps: Map<string, string> | undefined;
+    const stamp = (path: string) => parsedNow.get(path) ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
+    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, stamp, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
     const todo = plan.filter((p) => cache?.outputs.get(p.path)?.sig !== p.sig);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     const made = await produce({ todo, task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
@@ -220,26 +230,41 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       if (p.kind === 'article' ? made.articles.get(p.index)?.hash : made.files.has(p.path)) produced.add(p.path);
     }
     const linkProblems = await relink(plan, task, outputs, produced, writer, view, theme, input);
-    const pageProblems = plan.flatMap((p) => (p.kind === 'article' ? (made.articles.get(p.index)?.problems ?? outputs.get(p.path)?.problems ?? []) : []));
-    return { plan, outputs, produced, problems: [...made.problems, ...pageProblems, ...linkProblems], staging };
+    const problems = [...made.problems];
+    for (const p of plan) {
+      const found = p.kind === 'article' ? (made.articles.get(p.index)?.problems ?? outputs.get(p.path)?.problems) : undefined;
+      if (found?.length) problems.push(...found);
+    }
+    return { plan, outputs, produced, problems: [...problems, ...linkProblems], staging };
   } catch (e) {
     await staging?.abort();
     throw e;
   }
 }
 
-// Articles kept from the cache are the same objects build after build in one process, so
-// their stories (and the digests that sign every page listing them) are made once.
-const stories = new WeakMap<Article, { category: string; story: StoryView; sig: string }>();
+/** How an article is listed, and its digest (which signs every page listing it). */
+interface Listed { category: string; story: StoryView; sig: string }
 
-/** How an article is listed, and its digest. */
-function listedStory(article: Article, category: string): { story: StoryView; sig: string } {
-  const known = stories.get(article);
-  if (known?.category === category) return known;
-  const story = storyView(article, category);
-  const made = { category, story, sig: digest(JSON.stringify(story)) };
-  stories.set(article, made);
-  return made;
+/**
+ * What listing the stories keeps for the next build in one process: articles kept from the
+ * cache are the same objects build after build, so their stories and digests are made once.
+ */
+export class StoryMemory {
+  readonly byPlace = new ByPlace<Article, Listed>();
+  readonly sigs = new WeakMap<StoryView, string>();
+}
+
+/** How each published article is listed. */
+function listStories(articles: readonly Article[], names: ReadonlyMap<string, string>, memory = new StoryMemory()): { listed: Listed[]; sigOf: (story: StoryView) => string } {
+  const make = (article: Article): Listed => {
+    const category = names.get(article.categorySlug)!;
+    const story = storyView(article, category);
+    const made = { category, story, sig: digest(JSON.stringify(story)) };
+    memory.sigs.set(story, made.sig);
+    return made;
+  };
+  const listed = memory.byPlace.map(articles, make, (known, i) => known.category === names.get(articles[i]!.categorySlug));
+  return { listed, sigOf: (story) => memory.sigs.get(story)! };
 }
 
 /** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
@@ -257,14 +282,14 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: Bu
 async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
-  links.index(plan.map((p) => p.path), listing.articles.map((f) => f.path), valid, site.articles, options.config.baseUrl);
+  links.index(plan, listing.articles, valid, site.articles, options.config.baseUrl);
   const problems: Problem[] = [];
   const again: { p: PagePlan; task: ArticleTask; rewrites: string }[] = [];
   for (const p of plan) {
     const entry = outputs.get(p.path);
     if (p.kind !== 'article' || !entry) continue;
-    const checked = links.check(site.articles[p.index]!, entry.links ?? NO_LINKS);
-    problems.push(...checked.problems);
+    const checked = links.check(p.index, site.articles[p.index]!, entry.links ?? NO_LINKS);
+    if (checked.problems.length) problems.push(...checked.problems);
     if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ p, task: { ...task(p.index), rewrites: checked.rewrites }, rewrites: checked.rewritten });
   }
   if (again.length) {
@@ -288,8 +313,7 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
     // The spare changes now: a build killed from here on must not find a cache that describes it.
     await dropCache(file);
     const changed = [...render.produced].filter((path) => cache.outputs.get(path)?.hash !== render.outputs.get(path)?.hash);
-    const planned = new Set(render.plan.map((p) => p.path));
-    const gone = [...cache.outputs.keys()].filter((path) => !planned.has(path));
+    const gone = goneSince(cache, render.plan);
     readySpare(options.out, cache.differing);
     swapInSpare(options.out, staging.folder, changed, gone);
     await staging.abort();
@@ -304,10 +328,34 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
       differing = [];
     }
   }
-  const next: BuildCache = { env: cacheEnv(options), sources: new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }])), outputs: render.outputs, differing };
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(files, parsed, options.memory ? cache : undefined), outputs: render.outputs, differing };
   if (options.memory) options.memory.cache = next;
   else if (options.cache) await saveCache(file, next);
   return { written, removed };
+}
+
+/**
+ * The parsed article files for the next build's cache. In one process the last cache's map is
+ * brought up to date in place (it is replaced by this one), sparing a new map of every file.
+ */
+function nextSources(files: readonly ContentFile[], parsed: ParsedArticle[], last: BuildCache | undefined): BuildCache['sources'] {
+  if (last) {
+    const sources = last.sources;
+    files.forEach((f, i) => sources.get(f.path)?.parsed !== parsed[i] && sources.set(f.path, { stamp: f.stamp, parsed: parsed[i]! }));
+    // More entries than files: some were deleted, and only a fresh map drops them.
+    if (sources.size === files.length) return sources;
+  }
+  return new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }]));
+}
+
+/** Output files of the cached build that this build's plan no longer has. */
+function goneSince(cache: BuildCache, plan: readonly PagePlan[]): string[] {
+  let kept = 0;
+  for (const p of plan) if (cache.outputs.has(p.path)) kept++;
+  // Plan paths are distinct: when every cached path was counted, none is gone (the usual case, spared a set of every path).
+  if (kept === cache.outputs.size) return [];
+  const planned = new Set(plan.map((p) => p.path));
+  return [...cache.outputs.keys()].filter((path) => !planned.has(path));
 }
 
 /** Times stages: each lap closes the stage that just ran. */

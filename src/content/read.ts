@@ -106,22 +106,45 @@ function below(folder: string, path: string): string {
 export async function updateListing(listing: ContentListing, root: string, changed: readonly string[]): Promise<ContentListing | undefined> {
   const { lstat } = await import('node:fs/promises');
   const base = resolve(root);
-  const walk: Walk = { root: base, realRoot: base, listing: { articles: [...listing.articles], statics: [...listing.statics], problems: [...listing.problems] } };
+  const found: ContentListing = { articles: [], statics: [], problems: [...listing.problems] };
+  const next = { articles: [...listing.articles], statics: [...listing.statics] };
   for (const path of changed) {
     const abs = resolve(path);
     const rel = relative(base, abs);
     if (!rel || rel.startsWith('..') || rel.split(sep).some((part) => part.startsWith('.'))) return undefined;
     const posix = rel.split(sep).join('/');
-    const before = walk.listing.articles.length + walk.listing.statics.length;
-    walk.listing.articles = walk.listing.articles.filter((f) => f.path !== posix);
-    walk.listing.statics = walk.listing.statics.filter((f) => f.path !== posix);
-    const known = before !== walk.listing.articles.length + walk.listing.statics.length;
+    const known = drop(next.articles, posix) + drop(next.statics, posix) > 0;
     const info = await lstat(abs).catch(() => undefined);
     // Gone and never a file of ours: a removed folder, whose files only a walk can account for.
     if ((info && !info.isFile()) || (!info && !known)) return undefined;
-    if (info) addFile(join(base, rel), `${info.size}:${info.mtimeMs}`, walk);
+    if (info) addFile(join(base, rel), `${info.size}:${info.mtimeMs}`, { root: base, realRoot: base, listing: found });
   }
-  return sorted(walk.listing);
+  for (const f of found.articles) place(next.articles, f);
+  for (const f of found.statics) place(next.statics, f);
+  return { ...next, problems: found.problems };
+}
+
+/** Where `path` is, or would go, in a list sorted by path. */
+function seek(list: readonly ContentFile[], path: string): number {
+  let [lo, hi] = [0, list.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.path < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Removes the file at `path` from a sorted list; gives how many were removed. */
+function drop(list: ContentFile[], path: string): number {
+  const at = seek(list, path);
+  return list[at]?.path === path ? list.splice(at, 1).length : 0;
+}
+
+/** Inserts a file into a sorted list, in place of one with the same path. */
+function place(list: ContentFile[], file: ContentFile): void {
+  const at = seek(list, file.path);
+  list.splice(at, list[at]?.path === file.path ? 1 : 0, file);
 }
 
 /** Orders a listing by path, so nothing depends on the order the file system lists files in. */

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
+import { ByPlace } from '../incremental/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
 import { absoluteUrl } from './viewmodel.js';
 import { escapeXml } from './xml.js';
@@ -19,7 +20,7 @@ export interface DataFile {
  * sitemap entry, and the last sitemaps with their entries.
  */
 export class FeedMemory {
-  readonly entries = new WeakMap<Article, { baseUrl: string; entry: string }>();
+  readonly entries = new ByPlace<Article, { baseUrl: string; entry: string }>();
   last?: { entries: string[]; chunks: string[] };
 }
 
@@ -48,14 +49,9 @@ function rssFeed(articles: readonly Article[], config: SiteConfig): string {
 function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | undefined): string[] {
   const entry = (path: string, lastmod?: number) =>
     `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc>${lastmod === undefined ? '' : `<lastmod>${formatIso(lastmod)}</lastmod>`}</url>`;
-  const articleEntry = (a: Article) => {
-    const known = memory?.entries.get(a);
-    if (known?.baseUrl === config.baseUrl) return known.entry;
-    const made = { baseUrl: config.baseUrl, entry: entry(a.url, a.updated ?? a.date) };
-    memory?.entries.set(a, made);
-    return made.entry;
-  };
-  return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...site.articles.map(articleEntry)];
+  const make = (a: Article) => ({ baseUrl: config.baseUrl, entry: entry(a.url, a.updated ?? a.date) });
+  const articles = memory ? memory.entries.map(site.articles, make, (known) => known.baseUrl === config.baseUrl) : site.articles.map(make);
+  return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...articles.map((a) => a.entry)];
 }
 
 /** The sitemap files' text for these entries; the last ones again while every entry is the same. */

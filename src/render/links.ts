@@ -151,32 +151,42 @@ export interface CheckedLinks extends LinkCheck {
 export class LinkChecker {
   private last?: { produced: readonly string[]; paths: readonly string[]; valid: readonly Article[]; published: readonly Article[]; baseUrl: string; index: LinkIndex };
   private round = 0;
-  private readonly checked = new WeakMap<object, { round: number; links: readonly BodyLink[]; result: CheckedLinks }>();
+  /** The last check of each article, by its place in the build's published articles. */
+  private checked: ({ article: object; round: number; links: readonly BodyLink[]; result: CheckedLinks } | undefined)[] = [];
 
-  /** Indexes a build's output files and article files (see `linkIndex`). */
-  index(produced: readonly string[], paths: readonly string[], valid: readonly Article[], published: readonly Article[], baseUrl: string): void {
+  /** Indexes a build's output files and article files, each given by its `path` (see `linkIndex`). */
+  index(outputs: readonly { path: string }[], files: readonly { path: string }[], valid: readonly Article[], published: readonly Article[], baseUrl: string): void {
     const last = this.last;
-    if (last && last.baseUrl === baseUrl && sameList(last.produced, produced) && sameList(last.paths, paths) && sameTargets(last.valid, valid) && sameTargets(last.published, published)) return;
+    if (last && last.baseUrl === baseUrl && samePaths(last.produced, outputs) && samePaths(last.paths, files) && sameTargets(last.valid, valid) && sameTargets(last.published, published)) return;
     this.round++;
+    const [produced, paths] = [outputs.map((o) => o.path), files.map((f) => f.path)];
     this.last = { produced, paths, valid, published, baseUrl, index: linkIndex(new Set(produced), paths, valid, published, baseUrl) };
   }
 
-  /** Checks one article's links against the last index. */
-  check(article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
-    const known = this.checked.get(article);
-    if (known && known.round === this.round && known.links === links) return known.result;
+  /** Checks the links of one article, the `place`th published one, against the last index. */
+  check(place: number, article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
+    const known = this.checked[place];
+    if (known && known.article === article && known.round === this.round && known.links === links) return known.result;
     const checked = checkLinks(article, links, this.last!.index);
     const result = { ...checked, rewritten: JSON.stringify([...checked.rewrites].sort()) };
-    this.checked.set(article, { round: this.round, links, result });
+    this.checked[place] = { article, round: this.round, links, result };
     return result;
   }
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+function samePaths(a: readonly string[], b: readonly { path: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]!.path) return false;
+  return true;
 }
 
 /** Whether two lists hold the same articles as far as links are concerned: file, URL, draft state, date. */
 function sameTargets(a: readonly Article[], b: readonly Article[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i] || (x.path === b[i]!.path && x.url === b[i]!.url && x.draft === b[i]!.draft && x.date === b[i]!.date));
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.path !== y.path || x.url !== y.url || x.draft !== y.draft || x.date !== y.date)) return false;
+  }
+  return true;
 }

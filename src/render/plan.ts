@@ -1,10 +1,11 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { digest } from '../incremental/hash.js';
+import { ByPlace } from '../incremental/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { FeedMemory, feedFiles } from './feeds.js';
-import { listPages } from './list-pages.js';
+import { listPages, type TemplatePage } from './list-pages.js';
 import type { PageView, SiteView, StoryView } from './views.js';
 
 /**
@@ -27,10 +28,12 @@ export interface PlanInput {
   stories: readonly StoryView[];
   /** Digest of each story, by index. */
   storySigs: readonly string[];
+  /** Digest of a story of `stories`. */
+  sigOf: (story: StoryView) => string;
   /** Related articles of each published article, by index. */
   related: readonly number[][];
-  /** Size and modification time of each article file, by content path. */
-  stamps: ReadonlyMap<string, string>;
+  /** Size and modification time of an article file, by content path. */
+  stamp: (path: string) => string | undefined;
   /** Digest of a template and everything it includes, by name. */
   template: (name: string) => string;
   /** Files copied as they are: content statics and theme assets. */
@@ -44,25 +47,44 @@ export interface PlanInput {
  * megabytes).
  */
 export class PlanMemory {
-  readonly articles = new WeakMap<Article, ArticleSigned>();
+  readonly articles = new ByPlace<Article, ArticleSigned>();
   readonly data = new Map<string, { data: string; sig: string }>();
+  readonly pages = new Map<string, { template: string; view: string; rest: string; listed: readonly StoryView[]; sig: string }>();
   readonly feeds = new FeedMemory();
 }
 
 /** Every output file of the site, with its signature. */
 export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
-  const { site, view, stories, storySigs } = input;
+  const { site, view, stories } = input;
   const viewSig = digest(JSON.stringify(view));
   const articleTemplate = input.template('article.njk');
-  const plan: PagePlan[] = site.articles.map((article, index) => articlePlan(article, index, articleTemplate, viewSig, input, memory));
-  const storySig = new Map<StoryView, string>(stories.map((story, i) => [story, storySigs[i]!]));
-  const sigOf = (story: StoryView) => storySig.get(story) ?? digest(JSON.stringify(story));
-  for (const p of listPages(site, input.config, stories)) {
-    plan.push({ kind: 'page', ...p, sig: digest('page', input.template(p.template), viewSig, pageText(p.page, sigOf)) });
-  }
+  const signed = (article: Article, index: number, last?: ArticleSigned) => signArticle(article, index, articleTemplate, viewSig, input, last?.stamp);
+  const plans = memory ? memory.articles.map(site.articles, signed, (known, index) => sameSources(known, index, articleTemplate, viewSig, input)) : site.articles.map((article, index) => signed(article, index));
+  const plan: PagePlan[] = plans.map((s) => s.plan);
+  for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory) });
   for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.stamp) });
   return plan;
+}
+
+/** A template page's signature; in one process, the last one again while the page lists the same story objects and says the same otherwise. */
+function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: PlanMemory | undefined): string {
+  const template = input.template(p.template);
+  const list = p.page && 'stories' in p.page ? p.page : undefined;
+  const listed = list ? [...list.stories, ...(list.sections?.flatMap((s) => s.stories) ?? [])] : [];
+  // Everything but the stories themselves, with how many each list has (so the flat list above is unambiguous).
+  const rest = JSON.stringify(list ? { ...list, stories: list.stories.length, sections: list.sections?.map((s) => [s.category, s.stories.length]) } : (p.page ?? null));
+  const known = memory?.pages.get(p.path);
+  if (known && known.template === template && known.view === viewSig && known.rest === rest && sameItems(known.listed, listed)) return known.sig;
+  const sig = digest('page', template, viewSig, pageText(p.page, input.sigOf));
+  memory?.pages.set(p.path, { template, view: viewSig, rest, listed, sig });
+  return sig;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
@@ -82,19 +104,24 @@ function dataSig(path: string, data: string, memory: PlanMemory | undefined): st
 }
 
 /** What an article page is made from, and its plan. */
-interface ArticleSigned { template: string; view: string; related: string[]; plan: PagePlan }
+interface ArticleSigned { template: string; view: string; stamp: string; related: string[]; plan: PagePlan }
 
-/** An article page's plan: its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
-function articlePlan(article: Article, index: number, template: string, view: string, input: PlanInput, memory: PlanMemory | undefined): PagePlan {
+/**
+ * Whether an article page signed in the last build (of the same article object, at the same
+ * place) is made from the same template, navigation and stories. An article object is parsed
+ * from one version of its file (a new stamp means a new object), so its stamp need not be compared.
+ */
+function sameSources(known: ArticleSigned, index: number, template: string, view: string, input: PlanInput): boolean {
   const related = input.related[index]!;
   const sigs = input.storySigs;
-  // An article object is parsed from one version of its file (a new stamp means a new object), so its stamp need not be compared.
-  const known = memory?.articles.get(article);
-  if (known && known.plan.kind === 'article' && known.plan.index === index && known.template === template && known.view === view && known.related.length === related.length + 1 && known.related[0] === sigs[index] && related.every((j, k) => sigs[j] === known.related[k + 1])) {
-    return known.plan;
-  }
-  const story = [sigs[index]!, ...related.map((j) => sigs[j]!)];
-  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, input.stamps.get(article.path) ?? '', ...story) };
-  memory?.articles.set(article, { template, view, related: story, plan });
-  return plan;
+  if (known.template !== template || known.view !== view || known.related.length !== related.length + 1 || known.related[0] !== sigs[index]) return false;
+  for (let k = 0; k < related.length; k++) if (sigs[related[k]!] !== known.related[k + 1]) return false;
+  return true;
+}
+
+/** An article page's plan (`stamp`: its file's, when known): its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
+function signArticle(article: Article, index: number, template: string, view: string, input: PlanInput, stamp = input.stamp(article.path) ?? ''): ArticleSigned {
+  const story = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
+  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, stamp, ...story) };
+  return { template, view, stamp, related: story, plan };
 }

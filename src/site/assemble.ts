@@ -152,7 +152,8 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
   const [from, to] = [Math.min(clock.now, last.clock.now), Math.max(clock.now, last.clock.now)];
   const swapped = new Map<Article, Article>();
   for (let i = 0; i < all.length; i++) {
-    const [before, now] = [last.all[i]!, all[i]!];
+    const before = last.all[i]!;
+    const now = all[i]!;
     // An article falling due between the two clocks is published now.
     if (!clock.future && now.date > from && now.date <= to) return undefined;
     if (before === now) continue;

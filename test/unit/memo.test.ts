@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ByPlace } from '../../src/incremental/memo.js';
+
+test('a result is kept only for the same object at the same place, and only while keep allows it', () => {
+  const memo = new ByPlace<{ n: number }, string>();
+  const [a, b, c] = [{ n: 1 }, { n: 2 }, { n: 3 }];
+  let made = 0;
+  const make = (item: { n: number }, _i: number, last?: string) => (made++, `${item.n}${last ? ` (was ${last})` : ''}`);
+  assert.deepEqual(memo.map([a, b], make), ['1', '2']);
+  assert.equal(made, 2);
+  // b moved: it is made again; a stays; c is new.
+  assert.deepEqual(memo.map([a, c, b], make), ['1', '3', '2']);
+  assert.equal(made, 4);
+  // keep refuses the middle one: made again, and told what it was.
+  assert.deepEqual(memo.map([a, c, b], make, (_, i) => i !== 1), ['1', '3 (was 3)', '2']);
+  assert.equal(made, 5);
+  // A shorter list, then a longer one: places past the last list's end are new.
+  assert.deepEqual(memo.map([a], make), ['1']);
+  assert.deepEqual(memo.map([a, c], make), ['1', '3']);
+  assert.equal(made, 6);
+});
