@@ -1,13 +1,14 @@
 /**
- * warta dev's rebuild after one-article edits, at newsroom scale.
+ * warta dev after one-article edits, at newsroom scale.
  *
  *   node lib/bench/dev.js --articles 10000 [--edits 5] [--seed 1] [--jobs N] [--out-dir DIR]
  *
  * Copies the benchmark archive (bench/shared.ts) into a scratch folder under --out-dir
- * (default os.tmpdir()), builds it once with the dev engine (src/engine.ts), then times the
- * engine's rebuild, from the call to the files written, after each of E body edits (a sentence
- * appended) and E title edits, each told which file changed as the watcher tells it. warta
- * dev's own log adds its 50 ms quiet time (see src/watch.ts) to these figures.
+ * (default os.tmpdir()), starts the dev server on it (src/watch.ts, on a free port, quiet),
+ * waits for its first build, then saves E body edits (a sentence appended) and E title edits,
+ * one at a time, each in a file of its own spread through the archive, and waits for the
+ * rebuild each causes. It reports the dev server's own figure: from the save's file event (as
+ * the watcher reports it) to the files written, the quiet time before the rebuild included.
  *
  * Prints a table, then one line of JSON (the last line of stdout). Progress goes to stderr.
  */
@@ -15,10 +16,9 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BuildResult, Stage } from '../src/build.js';
-import { loadConfig } from '../src/config.js';
-import { createEngine } from '../src/engine.js';
+import type { Stage } from '../src/build.js';
 import { parseTimestamp } from '../src/time.js';
+import { startDevServer, type DevServer } from '../src/watch.js';
 import { ensureArchive, log, median } from './shared.js';
 
 const NOW = '2026-01-01 00:00:00';
@@ -40,28 +40,29 @@ const articles = Number(values.articles);
 const edits = Number(values.edits);
 const archive = await ensureArchive(articles, Number(values.seed));
 const scratch = await mkdtemp(join(values['out-dir'] ?? tmpdir(), 'warta-bench-dev-'));
+let server: DevServer | undefined;
 try {
   const content = join(scratch, 'content');
   await cp(archive.dir, content, { recursive: true });
-  const { config } = await loadConfig(undefined, false);
   const now = parseTimestamp(NOW);
   if (!now.ok) throw new Error(`bad clock ${NOW}`);
-  const engine = createEngine({ content, out: join(scratch, 'out'), config, clock: { now: now.instant, future: false }, jobs: values.jobs ? Number(values.jobs) : availableParallelism() });
   const started = performance.now();
-  const first = await engine.rebuild();
+  server = await startDevServer({ content, out: join(scratch, 'out'), port: 0, now: now.instant, jobs: values.jobs ? Number(values.jobs) : availableParallelism(), quiet: true, log: () => {} });
+  const first = await server.ready;
   if (!first.ok) throw new Error(`the first build failed with ${first.problems.length} problems`);
-  log(`first build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${first.files} files`);
+  log(`first build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${first.result?.files} files`);
   const files = (await readdir(content, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
   const pick = (k: number) => join(content, files[Math.floor(((k + 0.5) / (2 * edits)) * files.length)]!);
   const timed = async (kind: string, k: number, edit: (file: string) => Promise<void>): Promise<Rebuild> => {
     const file = pick(kind === 'body' ? k : edits + k);
+    // Settled: no rebuild pending from the last edit.
+    await new Promise((r) => setTimeout(r, 300));
+    const next = server!.nextRebuild();
     await edit(file);
-    const t = performance.now();
-    const result: BuildResult = await engine.rebuild([file]);
-    const ms = performance.now() - t;
-    if (!result.ok) throw new Error(`rebuild after a ${kind} edit of ${file} failed`);
-    log(`${kind} edit ${k + 1}/${edits}: ${ms.toFixed(0)} ms, ${result.written} written, load ${loadavg()[0]!.toFixed(1)}`);
-    return { ms, written: result.written, stages: result.stages };
+    const event = await next;
+    if (!event.ok || !event.result) throw new Error(`rebuild after a ${kind} edit of ${file} failed`);
+    log(`${kind} edit ${k + 1}/${edits}: ${event.ms} ms from the file event, ${event.result.written} written, load ${loadavg()[0]!.toFixed(1)}`);
+    return { ms: event.ms, written: event.result.written, stages: event.result.stages };
   };
   const body: Rebuild[] = [];
   const title: Rebuild[] = [];
@@ -75,12 +76,13 @@ try {
     written: runs.map((r) => r.written),
     stagesMs: Object.fromEntries(STAGES.map((s) => [s, Math.round(median(runs.map((r) => r.stages[s] * 1000)))])),
   });
-  const result = { articles, edits, files: first.files, body: summary(body), title: summary(title) };
+  const result = { articles, edits, files: first.result?.files, body: summary(body), title: summary(title) };
   for (const [name, r] of [['body edit', result.body], ['title edit', result.title]] as const) {
     process.stdout.write(`${name.padEnd(10)}  ${r.medianMs} ms median (${r.allMs.join(', ')}); stages ${STAGES.map((s) => `${s} ${r.stagesMs[s]}`).join(', ')} ms\n`);
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
+  await server?.close();
   await rm(scratch, { recursive: true, force: true });
 }
 

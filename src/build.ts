@@ -51,12 +51,15 @@ export interface BuildOptions {
    * build), the listing, the site model, what related stories, link checks and page plans
    * were computed from, and the compiled theme.
    */
-  memory?: { cache?: BuildCache; listing?: ContentListing; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
+  memory?: { cache?: BuildCache; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
   progress?: (stage: Stage, done: number, total: number) => void;
 }
+
+/** The article files of a build and what parsing each gave, by place. */
+interface ParsedFiles { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] }
 
 /** The stages of a build, in order. */
 export type Stage = 'read' | 'parse' | 'model' | 'related' | 'render' | 'write';
@@ -101,12 +104,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = await previousCache(options);
   const listing = await readListing(options);
   timer.lap('read');
-  const toParse = listing.articles.filter((f) => cache?.sources.get(f.path)?.stamp !== f.stamp);
+  const known = knownParses(listing.articles, cache, cache && options.memory?.parsed);
+  const toParse = listing.articles.filter((_, i) => !known[i]);
   // Starting workers costs more than a small archive takes to build on one thread.
   const pool = options.jobs > 1 && toParse.length >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined;
   try {
     const fresh = await parseAll(toParse, setup, pool, options);
-    const parsed = listing.articles.map((f) => fresh.get(f.path) ?? cache!.sources.get(f.path)!.parsed);
+    const parsed = listing.articles.map((f, i) => known[i] ?? fresh.get(f.path)!);
+    if (options.memory) options.memory.parsed = { files: listing.articles, parsed };
     timer.lap('parse');
     const problems = [...listing.problems];
     const articles: Article[] = [];
@@ -158,6 +163,19 @@ async function previousCache(options: BuildOptions): Promise<BuildCache | undefi
 function cacheEnv(options: BuildOptions): string {
   const templates = options.templates ? resolve(options.templates) : '';
   return digest(OUTPUT_VERSION, JSON.stringify(options.config), resolve(options.content), templates);
+}
+
+/**
+ * Each article file's parse when it needs none: from the cache when the file's stamp is the
+ * cached one, or, in one process, from the last build when the same file object (the listing
+ * keeps one per unchanged file) stands at the same place.
+ */
+function knownParses(files: readonly ContentFile[], cache: BuildCache | undefined, last: ParsedFiles | undefined): (ParsedArticle | undefined)[] {
+  return files.map((f, i) => {
+    if (last?.files[i] === f) return last.parsed[i];
+    const cached = cache?.sources.get(f.path);
+    return cached?.stamp === f.stamp ? cached.parsed : undefined;
+  });
 }
 
 /** Parses article files, on the workers when there are some; results by content path. */
@@ -224,18 +242,21 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const made = await produce({ todo, task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
     const outputs = new Map<string, CachedOutput>();
     const produced = new Set<string>();
-    for (const p of plan) {
-      const entry = p.kind === 'article' ? articleEntry(p, made.articles.get(p.index), cache) : made.files.has(p.path) ? { sig: p.sig, hash: made.files.get(p.path)! } : cache?.outputs.get(p.path);
-      if (entry) outputs.set(p.path, entry);
-      if (p.kind === 'article' ? made.articles.get(p.index)?.hash : made.files.has(p.path)) produced.add(p.path);
-    }
-    const linkProblems = await relink(plan, task, outputs, produced, writer, view, theme, input);
     const problems = [...made.problems];
+    // Article pages come first in the plan, by index: their entries, for the link checks.
+    const pages: (CachedOutput | undefined)[] = [];
     for (const p of plan) {
-      const found = p.kind === 'article' ? (made.articles.get(p.index)?.problems ?? outputs.get(p.path)?.problems) : undefined;
+      const rendered = p.kind === 'article' ? made.articles.get(p.index) : undefined;
+      const entry = p.kind === 'article' ? articleEntry(p, rendered, cache) : made.files.has(p.path) ? { sig: p.sig, hash: made.files.get(p.path)! } : cache?.outputs.get(p.path);
+      if (entry) outputs.set(p.path, entry);
+      if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(p.path);
+      if (p.kind !== 'article') continue;
+      pages.push(entry);
+      const found = rendered?.problems ?? entry?.problems;
       if (found?.length) problems.push(...found);
     }
-    return { plan, outputs, produced, problems: [...problems, ...linkProblems], staging };
+    problems.push(...(await relink(plan, pages, task, outputs, produced, writer, view, theme, input)));
+    return { plan, outputs, produced, problems, staging };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -252,6 +273,8 @@ interface Listed { category: string; story: StoryView; sig: string }
 export class StoryMemory {
   readonly byPlace = new ByPlace<Article, Listed>();
   readonly sigs = new WeakMap<StoryView, string>();
+  /** The category names of the last build, as JSON. */
+  names = '';
 }
 
 /** How each published article is listed. */
@@ -263,7 +286,11 @@ function listStories(articles: readonly Article[], names: ReadonlyMap<string, st
     memory.sigs.set(story, made.sig);
     return made;
   };
-  const listed = memory.byPlace.map(articles, make, (known, i) => known.category === names.get(articles[i]!.categorySlug));
+  // While no category was renamed, an unchanged article keeps its story without a lookup.
+  const key = JSON.stringify([...names]);
+  const renamed = memory.names !== key;
+  memory.names = key;
+  const listed = memory.byPlace.map(articles, make, renamed ? (known, i) => known.category === names.get(articles[i]!.categorySlug) : undefined);
   return { listed, sigOf: (story) => memory.sigs.get(story)! };
 }
 
@@ -279,18 +306,18 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: Bu
  * this thread, the pages whose links to `.md` files now resolve differently from what their
  * current bytes hold (rewritten to the linked article's URL, or back).
  */
-async function relink(plan: PagePlan[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
+async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
   links.index(plan, listing.articles, valid, site.articles, options.config.baseUrl);
   const problems: Problem[] = [];
   const again: { p: PagePlan; task: ArticleTask; rewrites: string }[] = [];
-  for (const p of plan) {
-    const entry = outputs.get(p.path);
-    if (p.kind !== 'article' || !entry) continue;
-    const checked = links.check(p.index, site.articles[p.index]!, entry.links ?? NO_LINKS);
+  for (let i = 0; i < pages.length; i++) {
+    const entry = pages[i];
+    if (!entry) continue;
+    const checked = links.check(i, site.articles[i]!, entry.links ?? NO_LINKS);
     if (checked.problems.length) problems.push(...checked.problems);
-    if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ p, task: { ...task(p.index), rewrites: checked.rewrites }, rewrites: checked.rewritten });
+    if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ p: plan[i]!, task: { ...task(i), rewrites: checked.rewrites }, rewrites: checked.rewritten });
   }
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => a.task), view, writer);

@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import type { BuildResult } from './build.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './dev/page.js';
+import { Batcher, type Batch, type Change } from './dev/batcher.js';
 import { isHtml, lookup, type Lookup } from './dev/static.js';
 import { createEngine, type Engine } from './engine.js';
 import { error, formatProblem, hasErrors, type Problem } from './errors.js';
@@ -26,10 +27,10 @@ export const DEFAULT_PORT = 8080;
 const HOST = '127.0.0.1';
 const PORT_TRIES = 20;
 /**
- * Quiet time before a rebuild. Not below 50 ms: chokidar drops a file's `change` events for
- * 50 ms after one it emitted, so a rebuild started sooner could miss a save's last write.
+ * Quiet time before a rebuild: raw file-system events (every write of a save) restart it, so
+ * the writes of one save, or of a burst of saves, make one rebuild.
  */
-const DEBOUNCE_MS = 50;
+const DEBOUNCE_MS = 20;
 const HEARTBEAT_MS = 15_000;
 const LONGEST_TIMER = 2 ** 31 - 1;
 
@@ -53,7 +54,7 @@ export interface DevServerOptions {
   future?: boolean;
   /** Build threads; default 1. */
   jobs?: number;
-  /** Quiet time after a file event before rebuilding, ms; default and minimum 50. */
+  /** Quiet time after a file event before rebuilding, ms; default and minimum 20. */
   debounceMs?: number;
   /** Only the URL line and errors are logged. */
   quiet?: boolean;
@@ -112,88 +113,6 @@ export function untilSignal(): Promise<NodeJS.Signals> {
     process.on('SIGINT', on);
     process.on('SIGTERM', on);
   });
-}
-
-/** What one change asks for. */
-type Change = { kind: 'file'; path: string } | { kind: 'tree' } | { kind: 'renew' };
-
-/** Changes gathered into one rebuild. */
-interface Batch {
-  paths: Set<string>;
-  /** Check everything (no `changed` hint). */
-  everything: boolean;
-  /** Reload the config and create a new engine. */
-  renew: boolean;
-  /** performance.now() of the first event. */
-  firstAt: number;
-}
-
-/**
- * Gathers changes into batches and runs them one at a time: a batch starts once the watched
- * files have been quiet for `delay` ms, never while another is running; changes arriving
- * during a run make exactly one more batch afterwards.
- */
-class Batcher {
-  private batch: Batch | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
-  constructor(
-    private readonly run: (batch: Batch) => Promise<void>,
-    private readonly delay: number,
-  ) {}
-
-  add(change: Change, now = false): void {
-    if (this.stopped) return;
-    const b = (this.batch ??= { paths: new Set(), everything: false, renew: false, firstAt: performance.now() });
-    if (change.kind === 'file') b.paths.add(change.path);
-    else if (change.kind === 'tree') b.everything = true;
-    else b.renew = true;
-    if (!this.running) this.arm(now ? 0 : this.delay);
-  }
-
-  /**
-   * Something is still being written (a raw file-system event, which chokidar may not turn into
-   * an event of its own): a waiting batch waits on. Nothing happens when no batch is waiting.
-   */
-  stir(): void {
-    if (this.batch && !this.running && !this.stopped && this.timer) this.arm(this.delay);
-  }
-
-  /** True while a build runs or changes wait for one. */
-  get busy(): boolean {
-    return !!this.running || !!this.batch;
-  }
-
-  /** Resolves when the running build (if any) has finished. */
-  async idle(): Promise<void> {
-    await this.running;
-  }
-
-  /** No more batches; waits for the running one. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.batch = undefined;
-    await this.running;
-  }
-
-  private arm(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), delay);
-  }
-
-  private flush(): void {
-    this.timer = undefined;
-    const batch = this.batch;
-    if (this.running || this.stopped || !batch) return;
-    this.batch = undefined;
-    this.running = this.run(batch).finally(() => {
-      this.running = undefined;
-      if (this.batch && !this.stopped) this.arm(this.delay);
-    });
-  }
 }
 
 /** Starts the dev server: listening, watching, and the first build under way (see `ready`). */
@@ -394,7 +313,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   batcher.add({ kind: 'renew' }, true);
   const watchers = startWatchers(paths, {
     change: (change) => batcher.add(change),
-    stir: () => batcher.stir(),
+    stir: (paths) => batcher.stir(paths),
     fail: (e) => log(`warta: watching: ${e.message}`),
   });
   await Promise.all(watchers.map((w) => new Promise<void>((done) => w.once('ready', () => done()))));
@@ -499,7 +418,7 @@ function resolvePaths(options: DevServerOptions): Paths {
  * build skips them) and the config file (through its folder, so editors that save by renaming
  * are seen too). chokidar v4 has no globs: whole folders are watched and filtered here.
  */
-function startWatchers(paths: Paths, on: { change(c: Change): void; stir(): void; fail(e: Error): void }): FSWatcher[] {
+function startWatchers(paths: Paths, on: { change(c: Change): void; stir(paths: string[]): void; fail(e: Error): void }): FSWatcher[] {
   const watchers: FSWatcher[] = [];
   const trees = [paths.content, paths.templates].filter((p): p is string => !!p && existsSync(p));
   const skip = (p: string) => {
@@ -512,9 +431,10 @@ function startWatchers(paths: Paths, on: { change(c: Change): void; stir(): void
     if (event === 'add' || event === 'change' || event === 'unlink') on.change({ kind: 'file', path: resolve(path) });
     else if (event === 'unlinkDir') on.change({ kind: 'tree' });
   });
-  // Raw events name the entry only; hidden ones (editors' swap files) are not the site's.
-  tree.on('raw', (_event, name) => {
-    if (!basename(String(name ?? '')).startsWith('.')) on.stir();
+  // Raw events name the entry only, and the folder or file watched; hidden ones (editors' swap files) are not the site's.
+  tree.on('raw', (_event, name, details) => {
+    const entry = String(name ?? '');
+    if (!basename(entry).startsWith('.')) on.stir(rawPaths(entry, details));
   });
   watchers.push(tree);
   if (paths.config) {
@@ -525,12 +445,18 @@ function startWatchers(paths: Paths, on: { change(c: Change): void; stir(): void
       if (resolve(path) === file) on.change({ kind: 'renew' });
     });
     config.on('raw', (_event, name) => {
-      if (basename(String(name ?? '')) === basename(file)) on.stir();
+      if (basename(String(name ?? '')) === basename(file)) on.stir([]);
     });
     watchers.push(config);
   }
   for (const w of watchers) w.on('error', (e) => on.fail(e as Error));
   return watchers;
+}
+
+/** The paths a raw event may be about: the file watched, or the entry in the folder watched. */
+function rawPaths(entry: string, details: unknown): string[] {
+  const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+  return typeof watched === 'string' ? [resolve(watched), resolve(watched, entry)] : [];
 }
 
 /** Whether a Host header names this machine (or is absent, as from HTTP/1.0 clients). */

@@ -53,7 +53,7 @@ export class PlanMemory {
   readonly feeds = new FeedMemory();
 }
 
-/** Every output file of the site, with its signature. */
+/** Every output file of the site, with its signature: the article pages first, in the order of `site.articles`. */
 export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
   const { site, view, stories } = input;
   const viewSig = digest(JSON.stringify(view));

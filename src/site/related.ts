@@ -88,7 +88,7 @@ export class RelatedMemory {
   /** The same, by place in the last computation's recency order: cheaper to look up while no article moved. */
   readonly byPlace = { interned: new ByPlace<RelatedInput, Profile>(), profiles: new ByPlace<RelatedInput, Profile>() };
   /** The last computation, for the next to compare with. */
-  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; count: number; groups: Groups; sorted: Profile[]; postings: Int32Array; related: number[][] };
+  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; count: number; groups: Groups; sorted: Profile[]; profiles: Profiles; rank: Int32Array; postings: Int32Array; related: number[][] };
 }
 
 /** For each article (by index), the indices of its related articles, most related first. */
@@ -101,7 +101,7 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   // Work in recency order: a lower number is newer (ties by URL), and stories sit close together.
   const order = sameShape ? last.order : recencyOrder(articles);
   const sorted = Array.from(order, (i) => articles[i]!);
-  const { profiles, own, idf } = buildProfiles(sorted, memory);
+  const { profiles, own, idf } = buildProfiles(sorted, memory, sameShape ? last : undefined);
   const groups = sameShape ? last.groups : categoryGroups(sorted);
   const index = invert(profiles, n, groups.of);
   const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
@@ -109,7 +109,7 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
   const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : order.keys();
   for (const r of todo) related[order[r]!] = scorer.relate(r).map((b) => order[b]!);
-  memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, postings: index.start, related };
+  memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, profiles, rank: memory.rank, postings: index.start, related };
   return related;
 }
 
@@ -192,7 +192,7 @@ function rankNames(memory: RelatedMemory): void {
 }
 
 /** Each article's profile (its strongest weighted terms plus its tags, rarest first), in CSR form and one by one. */
-function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { profiles: Profiles; own: Profile[]; idf: Float64Array } {
+function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory, last: RelatedMemory['last']): { profiles: Profiles; own: Profile[]; idf: Float64Array } {
   const n = articles.length;
   const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
   rankNames(memory);
@@ -220,7 +220,7 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory)
     for (let k = 0; k < profile.term.length; k++, at++) (p.term[at] = profile.term[k]!), (p.weight[at] = profile.weight[k]!);
     p.start[a + 1] = at;
   }
-  rarestFirst(p, n, memory.rank);
+  rarestFirst(p, n, memory.rank, own, last);
   return { profiles: p, own, idf };
 }
 
@@ -282,21 +282,47 @@ class ProfilePicker {
 
 /**
  * Orders each profile by how many profiles share the term, so scoring walks the telling (rare)
- * terms first; equal counts by the term's rank, which is canonical.
+ * terms first; equal counts by the term's rank, which is canonical. Given the last computation
+ * over the same articles in the same order, a profile that is the same object as last time and
+ * whose terms' counts and ranks are all unchanged keeps its last order, copied.
  */
-function rarestFirst(p: Profiles, n: number, rank: Int32Array): void {
+function rarestFirst(p: Profiles, n: number, rank: Int32Array, own: readonly Profile[], last: RelatedMemory['last']): void {
   const key = Float64Array.from(rank);
   for (let k = 0; k < p.start[n]!; k++) key[p.term[k]!]! += 2 ** 26; // above any rank
+  const steady = last && last.rank === rank ? steadyCounts(key, rank, last.postings) : undefined;
   for (let a = 0; a < n; a++) {
-    for (let k = p.start[a]! + 1; k < p.start[a + 1]!; k++) {
+    const from = p.start[a]!;
+    const to = p.start[a + 1]!;
+    if (steady && own[a] === last!.sorted[a] && everyTerm(p.term, from, to, steady)) {
+      const before = last!.profiles;
+      for (let k = from, j = before.start[a]!; k < to; k++, j++) (p.term[k] = before.term[j]!), (p.weight[k] = before.weight[j]!);
+      continue;
+    }
+    for (let k = from + 1; k < to; k++) {
       const t = p.term[k]!;
       const w = p.weight[k]!;
       let i = k;
-      for (; i > p.start[a]! && key[p.term[i - 1]!]! > key[t]!; i--) (p.term[i] = p.term[i - 1]!), (p.weight[i] = p.weight[i - 1]!);
+      for (; i > from && key[p.term[i - 1]!]! > key[t]!; i--) (p.term[i] = p.term[i - 1]!), (p.weight[i] = p.weight[i - 1]!);
       p.term[i] = t;
       p.weight[i] = w;
     }
   }
+}
+
+/** 1 for each term carried by as many profiles as in the last computation (whose postings' offsets are `was`). */
+function steadyCounts(key: Float64Array, rank: Int32Array, was: Int32Array): Uint8Array {
+  const steady = new Uint8Array(key.length);
+  for (let t = 0; t < key.length; t++) {
+    const before = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
+    if ((key[t]! - rank[t]!) / 2 ** 26 === before) steady[t] = 1;
+  }
+  return steady;
+}
+
+/** Whether every term in terms[from, to) is flagged. */
+function everyTerm(terms: Int32Array, from: number, to: number, flags: Uint8Array): boolean {
+  for (let k = from; k < to; k++) if (flags[terms[k]!] !== 1) return false;
+  return true;
 }
 
 /** Postings: the articles carrying each term in their profile, with the weight there and their category. */

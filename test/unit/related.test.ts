@@ -175,3 +175,25 @@ test('with memory, a term whose postings grow past the cap and shrink back gives
     assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }), `after ${on ? 'adding to' : 'removing from'} article ${i}`);
   }
 });
+
+test('with memory, an unchanged profile is walked in the new order when a term it carries enters another profile', () => {
+  // 400 articles: the cap is 50 postings. "alpha" and "beta" are in 50 profiles each, the
+  // first article's among them, which walks alpha first (equal counts: by name). Then
+  // "alpha" rises into the profile of an article that always carried it (so no idf moves and
+  // the first article's profile stays as it was): alpha passes the cap, and the first
+  // article must now walk beta first and stop at alpha.
+  const rare = Array.from({ length: 12 }, (_, k) => `langka${k}:10`).join(' ');
+  const inputs = [
+    art('/a/', 'alpha beta', { date: 400 * DAY }),
+    ...Array.from({ length: 49 }, (_, i) => art(`/alpha/${i}/`, `alpha satu${i}`, { date: i * DAY })),
+    ...Array.from({ length: 49 }, (_, i) => art(`/beta/${i}/`, `beta dua${i}`, { date: (100 + i) * DAY })),
+    art('/b/', `${rare} alpha:1`, { date: 200 * DAY }),
+    ...filler(300, 'isian'),
+  ];
+  const memory = new RelatedMemory();
+  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
+  inputs[99] = art('/b/', `${rare} alpha:100`, { date: 200 * DAY });
+  const fresh = relateArticles(inputs, { count: 5 });
+  assert.ok(urls(inputs, fresh[0]!).every((u) => u.startsWith('/beta/')), `fresh: ${urls(inputs, fresh[0]!)}`);
+  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
+});
