@@ -15,7 +15,7 @@ import type { OutputWriter } from './output/writer.js';
 import { batches, WorkerPool } from './pool.js';
 import { produce, type RenderedPage } from './produce.js';
 import type { ArticleTask } from './render/article-page.js';
-import { LinkChecker, type BodyLink } from './render/links.js';
+import { LinkChecker } from './render/links.js';
 import { planPages, PlanMemory, type PagePlan } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
@@ -88,7 +88,6 @@ export interface BuildResult {
 }
 
 const PARSE_BATCH = 64;
-const NO_LINKS: readonly BodyLink[] = [];
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
 const NO_TERMS = packTerms([]);
 const MIN_ARTICLES_FOR_WORKERS = 100;
@@ -310,20 +309,13 @@ async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefine
   const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
   links.index(plan, listing.articles, valid, site.articles, options.config.baseUrl);
-  const problems: Problem[] = [];
-  const again: { p: PagePlan; task: ArticleTask; rewrites: string }[] = [];
-  for (let i = 0; i < pages.length; i++) {
-    const entry = pages[i];
-    if (!entry) continue;
-    const checked = links.check(i, site.articles[i]!, entry.links ?? NO_LINKS);
-    if (checked.problems.length) problems.push(...checked.problems);
-    if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ p: plan[i]!, task: { ...task(i), rewrites: checked.rewrites }, rewrites: checked.rewritten });
-  }
+  const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
-    const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => a.task), view, writer);
-    again.forEach(({ p, rewrites }, k) => {
-      outputs.set(p.path, { ...outputs.get(p.path)!, hash: rendered.hashes[k] ?? '', rewrites });
-      produced.add(p.path);
+    const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })), view, writer);
+    again.forEach(({ index, rewritten }, k) => {
+      const { path } = plan[index]!;
+      outputs.set(path, { ...outputs.get(path)!, hash: rendered.hashes[k] ?? '', rewrites: rewritten });
+      produced.add(path);
     });
   }
   return problems;

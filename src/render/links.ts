@@ -138,6 +138,15 @@ function decodePath(path: string): string {
     .join('/');
 }
 
+/** What an article page's cache entry holds of its links. */
+export interface PageLinks {
+  links?: readonly BodyLink[];
+  /** The `.md` rewrites its bytes hold, as sorted JSON ('' for none). */
+  rewrites?: string;
+}
+
+const NO_LINKS: readonly BodyLink[] = [];
+
 /** What the links of one article come to, with the `.md` rewrites as sorted JSON (as a page's cache entry keeps them). */
 export interface CheckedLinks extends LinkCheck {
   rewritten: string;
@@ -151,6 +160,8 @@ export interface CheckedLinks extends LinkCheck {
 export class LinkChecker {
   private last?: { produced: readonly string[]; paths: readonly string[]; valid: readonly Article[]; published: readonly Article[]; baseUrl: string; index: LinkIndex };
   private round = 0;
+  /** The pages of the last `checkPages`, and the problems found, by place. */
+  private pages: { round: number; entries: readonly (PageLinks | undefined)[]; articles: readonly Article[]; found: Map<number, Problem[]> } = { round: -1, entries: [], articles: [], found: new Map() };
   /** The last check of each article, by its place in the build's published articles. */
   private checked: ({ article: object; round: number; links: readonly BodyLink[]; result: CheckedLinks } | undefined)[] = [];
 
@@ -163,8 +174,33 @@ export class LinkChecker {
     this.last = { produced, paths, valid, published, baseUrl, index: linkIndex(new Set(produced), paths, valid, published, baseUrl) };
   }
 
+  /**
+   * Checks the body links of every article page (by place, as `articles`): the problems found,
+   * and the pages whose `.md` rewrites now differ from what their bytes hold. In one process,
+   * a page whose entry and article are the objects of the last call, against the same index,
+   * is not looked at: its problems are the last ones, and its bytes hold its rewrites.
+   */
+  checkPages(pages: readonly (PageLinks | undefined)[], articles: readonly Article[]): { problems: Problem[]; again: { index: number; rewrites: Map<string, string>; rewritten: string }[] } {
+    const again: { index: number; rewrites: Map<string, string>; rewritten: string }[] = [];
+    const last = this.pages;
+    const whole = last.round !== this.round || last.entries.length !== pages.length;
+    if (whole) last.found.clear();
+    for (let i = 0; i < pages.length; i++) {
+      const entry = pages[i];
+      if (!whole && entry === last.entries[i] && articles[i] === last.articles[i]) continue;
+      last.found.delete(i);
+      if (!entry) continue;
+      const checked = this.check(i, articles[i]!, entry.links ?? NO_LINKS);
+      if (checked.problems.length) last.found.set(i, checked.problems);
+      if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ index: i, rewrites: checked.rewrites, rewritten: checked.rewritten });
+    }
+    this.pages = { round: this.round, entries: pages, articles, found: last.found };
+    const problems = [...last.found.keys()].sort((a, b) => a - b).flatMap((i) => last.found.get(i)!);
+    return { problems, again };
+  }
+
   /** Checks the links of one article, the `place`th published one, against the last index. */
-  check(place: number, article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
+  private check(place: number, article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
     const known = this.checked[place];
     if (known && known.article === article && known.round === this.round && known.links === links) return known.result;
     const checked = checkLinks(article, links, this.last!.index);

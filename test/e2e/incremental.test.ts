@@ -25,13 +25,13 @@ interface Sandbox {
 
 /** One edit an editor (or the clock) can make. */
 type Edit =
-  | { kind: 'body' | 'title' | 'category' | 'date' | 'tags' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
+  | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
   | { kind: 'add'; value: number }
   | { kind: 'template'; value: number }
   | { kind: 'clock'; value: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('body', 'title', 'category', 'date', 'tags', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
@@ -69,6 +69,8 @@ async function change(file: string, renamed: string, e: Edit): Promise<void> {
   switch (e.kind) {
     case 'body': return writeFile(file, `${text}\nParagraf tambahan nomor ${e.value} tentang Jakarta.\n`);
     case 'title': return set('title', `Judul Baru ${e.value}`);
+    // Changes how the article is listed, not its terms: the lists that show it change, its related stories do not.
+    case 'byline': return set('byline', `Penulis ${e.value}`);
     case 'category': return set('category', ['Nasional', 'Ekonomi', 'Sains', 'Budaya'][e.value % 4]!);
     case 'date': return set('date', `"${new Date(START + (e.value - 500) * DAY).toISOString().slice(0, 10)} 10:00:00"`);
     case 'tags': return set('tags', `[Topik${e.value % 5}, Jakarta]`);
@@ -88,7 +90,8 @@ async function template(box: Sandbox, variant: number): Promise<void> {
   const target = join(box.templates, 'article.njk');
   if (variant === 0) return rm(target, { force: true });
   const source = await readFile(join(DEFAULT_TEMPLATES, 'article.njk'), 'utf8');
-  await writeFile(target, `${source}\n{# variant ${variant} #}<!-- varian ${variant} -->\n`);
+  // Inside a block: what a child template says outside its blocks is never rendered.
+  await writeFile(target, `${source}\n{% block footer %}{{ super() }}<!-- varian ${variant} -->{% endblock %}\n`);
 }
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -145,6 +148,27 @@ test('warta dev\'s engine, told which files changed, equals a clean build byte f
     }),
     { numRuns: 8, seed: 7 },
   );
+});
+
+test('warta dev\'s engine: an edit that changes how an article is listed, not its words, reaches every page listing it among related stories', async () => {
+  const box = await sandbox();
+  try {
+    // A theme that shows the related stories' bylines, so a byline edit changes the pages listing it.
+    const source = await readFile(join(DEFAULT_TEMPLATES, 'article.njk'), 'utf8');
+    await writeFile(join(box.templates, 'article.njk'), `${source}\n{% block footer %}{{ super() }}{% for s in page.related %}<p>oleh {{ s.byline }}</p>{% endfor %}{% endblock %}\n`);
+    const engine = createEngine(options(box, 'dev', undefined));
+    await engine.rebuild();
+    const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md')).slice(0, 6);
+    for (const [k, f] of files.entries()) {
+      await change(join(box.content, f), '', { kind: 'byline', pick: 0, value: k });
+      const incremental = await engine.rebuild([join(box.content, f)]);
+      await rm(join(box.root, 'clean'), { recursive: true, force: true });
+      assert.ok((await build(options(box, 'clean', 'clean'))).ok && incremental.ok);
+      assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after the byline edit of ${f}`);
+    }
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
 });
 
 test('a corrupt or foreign cache means a full build, never a wrong one', async () => {
