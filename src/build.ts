@@ -61,6 +61,9 @@ export interface BuildOptions {
 /** The article files of a build and what parsing each gave, by place. */
 interface ParsedFiles { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] }
 
+/** A file parsed by this build. */
+interface FreshParse { file: ContentFile; parsed: ParsedArticle }
+
 /** The stages of a build, in order. */
 export type Stage = 'read' | 'parse' | 'model' | 'related' | 'render' | 'write';
 
@@ -110,7 +113,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const fresh = await parseAll(toParse, setup, pool, options);
     const parsed = listing.articles.map((f, i) => known[i] ?? fresh.get(f.path)!);
-    if (options.memory) options.memory.parsed = { files: listing.articles, parsed };
     timer.lap('parse');
     const problems = [...listing.problems];
     const articles: Article[] = [];
@@ -134,7 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
-    const counts = ok ? await commit(render, listing.articles, parsed, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
+    const counts = ok ? await commit(render, { files: listing.articles, parsed, fresh: toParse.map((f) => ({ file: f, parsed: fresh.get(f.path)! })) }, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, !hasErrors(problems));
   } finally {
@@ -211,6 +213,8 @@ interface Rendered {
   produced: Set<string>;
   problems: Problem[];
   staging?: Staging;
+  /** How many files of the plan the cached build had. */
+  kept: number;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -236,7 +240,9 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     let stamps: Map<string, string> | undefined;
     const stamp = (path: string) => parsedNow.get(path) ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
     const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, stamp, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
-    const todo = plan.filter((p) => cache?.outputs.get(p.path)?.sig !== p.sig);
+    // Each file's entry in the cached build, looked up once.
+    const before = plan.map((p) => cache?.outputs.get(p.path));
+    const todo = plan.filter((p, i) => before[i]?.sig !== p.sig);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     const made = await produce({ todo, task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
     const outputs = new Map<string, CachedOutput>();
@@ -244,18 +250,18 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const problems = [...made.problems];
     // Article pages come first in the plan, by index: their entries, for the link checks.
     const pages: (CachedOutput | undefined)[] = [];
-    for (const p of plan) {
+    plan.forEach((p, i) => {
       const rendered = p.kind === 'article' ? made.articles.get(p.index) : undefined;
-      const entry = p.kind === 'article' ? articleEntry(p, rendered, cache) : made.files.has(p.path) ? { sig: p.sig, hash: made.files.get(p.path)! } : cache?.outputs.get(p.path);
+      const entry = p.kind === 'article' ? articleEntry(p, rendered, before[i]) : made.files.has(p.path) ? { sig: p.sig, hash: made.files.get(p.path)! } : before[i];
       if (entry) outputs.set(p.path, entry);
       if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(p.path);
-      if (p.kind !== 'article') continue;
+      if (p.kind !== 'article') return;
       pages.push(entry);
       const found = rendered?.problems ?? entry?.problems;
       if (found?.length) problems.push(...found);
-    }
+    });
     problems.push(...(await relink(plan, pages, task, outputs, produced, writer, view, theme, input)));
-    return { plan, outputs, produced, problems, staging };
+    return { plan, outputs, produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0) };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -294,8 +300,8 @@ function listStories(articles: readonly Article[], names: ReadonlyMap<string, st
 }
 
 /** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
-function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, cache: BuildCache | undefined): CachedOutput | undefined {
-  if (!rendered) return cache?.outputs.get(p.path);
+function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: CachedOutput | undefined): CachedOutput | undefined {
+  if (!rendered) return before;
   if (rendered.hash === null) return undefined;
   return { sig: p.sig, hash: rendered.hash, links: rendered.links, problems: rendered.problems.filter((x) => x.severity === 'warning'), rewrites: '' };
 }
@@ -322,7 +328,7 @@ async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefine
 }
 
 /** Puts a successful build's output in place and remembers it; returns how many files changed. */
-async function commit(render: Rendered, files: readonly ContentFile[], parsed: ParsedArticle[], cache: BuildCache | undefined, options: BuildOptions): Promise<{ written: number; removed: number }> {
+async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, cache: BuildCache | undefined, options: BuildOptions): Promise<{ written: number; removed: number }> {
   const staging = render.staging!;
   let written = render.produced.size;
   let removed = 0;
@@ -332,7 +338,7 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
     // The spare changes now: a build killed from here on must not find a cache that describes it.
     await dropCache(file);
     const changed = [...render.produced].filter((path) => cache.outputs.get(path)?.hash !== render.outputs.get(path)?.hash);
-    const gone = goneSince(cache, render.plan);
+    const gone = goneSince(cache, render.plan, render.kept);
     readySpare(options.out, cache.differing);
     swapInSpare(options.out, staging.folder, changed, gone);
     await staging.abort();
@@ -347,31 +353,34 @@ async function commit(render: Rendered, files: readonly ContentFile[], parsed: P
       differing = [];
     }
   }
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(files, parsed, options.memory ? cache : undefined), outputs: render.outputs, differing };
-  if (options.memory) options.memory.cache = next;
-  else if (options.cache) await saveCache(file, next);
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, options.memory ? cache : undefined), outputs: render.outputs, differing };
+  if (options.memory) {
+    options.memory.cache = next;
+    // Kept with the cache it agrees with: a failed build leaves both as they were.
+    options.memory.parsed = { files: sources.files, parsed: sources.parsed };
+  } else if (options.cache) await saveCache(file, next);
   return { written, removed };
 }
 
 /**
  * The parsed article files for the next build's cache. In one process the last cache's map is
- * brought up to date in place (it is replaced by this one), sparing a new map of every file.
+ * brought up to date in place (it is replaced by this one): every file not parsed now was
+ * taken from it, or from the last build by place, which agrees with it, so only the files
+ * parsed now are set, sparing a new map of every file.
  */
-function nextSources(files: readonly ContentFile[], parsed: ParsedArticle[], last: BuildCache | undefined): BuildCache['sources'] {
+function nextSources({ files, parsed, fresh }: ParsedFiles & { fresh: FreshParse[] }, last: BuildCache | undefined): BuildCache['sources'] {
   if (last) {
     const sources = last.sources;
-    files.forEach((f, i) => sources.get(f.path)?.parsed !== parsed[i] && sources.set(f.path, { stamp: f.stamp, parsed: parsed[i]! }));
-    // More entries than files: some were deleted, and only a fresh map drops them.
+    for (const f of fresh) sources.set(f.file.path, { stamp: f.file.stamp, parsed: f.parsed });
+    // Every file is in the map now: more entries than files means some were deleted, and only a fresh map drops them.
     if (sources.size === files.length) return sources;
   }
   return new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }]));
 }
 
 /** Output files of the cached build that this build's plan no longer has. */
-function goneSince(cache: BuildCache, plan: readonly PagePlan[]): string[] {
-  let kept = 0;
-  for (const p of plan) if (cache.outputs.has(p.path)) kept++;
-  // Plan paths are distinct: when every cached path was counted, none is gone (the usual case, spared a set of every path).
+function goneSince(cache: BuildCache, plan: readonly PagePlan[], kept: number): string[] {
+  // Plan paths are distinct: when the plan holds as many cached paths as the cache has, none is gone (the usual case, spared a set of every path).
   if (kept === cache.outputs.size) return [];
   const planned = new Set(plan.map((p) => p.path));
   return [...cache.outputs.keys()].filter((path) => !planned.has(path));

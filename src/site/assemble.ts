@@ -142,8 +142,22 @@ export interface Assembly {
 export function reassemble(last: Assembly | undefined, all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): Assembly {
   const swapped = last && samePlaces(last, all, clock, staticFiles);
   if (!swapped) return { all, clock, staticFiles, ...assembleSite(all, config, clock, staticFiles) };
-  const articles = swapped.size ? last.site.articles.map((a) => swapped.get(a) ?? a) : last.site.articles;
+  const articles = swapped.size ? swapIn(last.site.articles, swapped) : last.site.articles;
   return { all, clock, staticFiles, site: { ...last.site, articles }, problems: last.problems };
+}
+
+/**
+ * The list with the swapped articles put in. An edit swaps a few: each is found by a scan of
+ * references, cheaper than a lookup per article; many are looked up.
+ */
+function swapIn(articles: readonly Article[], swapped: ReadonlyMap<Article, Article>): Article[] {
+  if (swapped.size > 16) return articles.map((a) => swapped.get(a) ?? a);
+  const next = articles.slice();
+  for (const [before, now] of swapped) {
+    const at = next.indexOf(before);
+    if (at !== -1) next[at] = now;
+  }
+  return next;
 }
 
 /** The articles that changed since the last assembly, old to new, when none moved; undefined when any did. */
@@ -151,11 +165,12 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
   if (all.length !== last.all.length || clock.future !== last.clock.future || !sameFiles(staticFiles, last.staticFiles)) return undefined;
   const [from, to] = [Math.min(clock.now, last.clock.now), Math.max(clock.now, last.clock.now)];
   const swapped = new Map<Article, Article>();
+  const ticked = !clock.future && from < to;
   for (let i = 0; i < all.length; i++) {
     const before = last.all[i]!;
     const now = all[i]!;
     // An article falling due between the two clocks is published now.
-    if (!clock.future && now.date > from && now.date <= to) return undefined;
+    if (ticked && now.date > from && now.date <= to) return undefined;
     if (before === now) continue;
     if (!samePlace(before, now)) return undefined;
     swapped.set(before, now);

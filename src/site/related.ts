@@ -108,7 +108,11 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const scorer = new Scorer(profiles, index, groups, count, cap);
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
   const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : order.keys();
-  for (const r of todo) related[order[r]!] = scorer.relate(r).map((b) => order[b]!);
+  for (const r of todo) {
+    const list = scorer.relate(r).map((b) => order[b]!);
+    // An unchanged list stays the same array: later stages tell unchanged lists by reference.
+    related[order[r]!] = sameShape && sameNumbers(last.related[order[r]!]!, list) ? last.related[order[r]!]! : list;
+  }
   memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, profiles, rank: memory.rank, postings: index.start, related };
   return related;
 }
@@ -147,6 +151,12 @@ function sameOrder(before: readonly RelatedInput[], after: readonly RelatedInput
     const y = after[i]!;
     if (x !== y && (x.date !== y.date || x.url !== y.url || x.categorySlug !== y.categorySlug)) return false;
   }
+  return true;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
