@@ -88,7 +88,7 @@ export class RelatedMemory {
   /** The same, by place in the last computation's recency order: cheaper to look up while no article moved. */
   readonly byPlace = { interned: new ByPlace<RelatedInput, Profile>(), profiles: new ByPlace<RelatedInput, Profile>() };
   /** The last computation, for the next to compare with. */
-  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; count: number; groups: Groups; sorted: Profile[]; profiles: Profiles; rank: Int32Array; postings: Int32Array; related: number[][] };
+  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; count: number; groups: Groups; sorted: Profile[]; profiles: Profiles; rank: Int32Array; postings: Int32Array; related: number[][]; scores: Float64Array };
 }
 
 /** For each article (by index), the indices of its related articles, most related first. */
@@ -107,40 +107,156 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
   const scorer = new Scorer(profiles, index, groups, count, cap);
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
-  const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : order.keys();
-  for (const r of todo) {
-    const list = scorer.relate(r).map((b) => order[b]!);
+  const scores = sameShape ? last.scores.slice() : new Float64Array(n * count);
+  const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : { changed: [], around: Array.from(order.keys()) };
+  const quick = sameShape && todo.changed.length <= QUICK_CHANGED ? new QuickRescore(last, profiles, index, groups, todo.changed, cap) : undefined;
+  for (const r of [...todo.changed, ...todo.around]) {
+    const list = (quick?.relate(r, scores) ?? scorer.relate(r, scores)).map((b) => order[b]!);
     // An unchanged list stays the same array: later stages tell unchanged lists by reference.
     related[order[r]!] = sameShape && sameNumbers(last.related[order[r]!]!, list) ? last.related[order[r]!]! : list;
   }
-  memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, profiles, rank: memory.rank, postings: index.start, related };
+  memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, profiles, rank: memory.rank, postings: index.start, related, scores };
   return related;
+}
+
+/** Up to how many changed profiles the quick rescoring is tried (beyond, most of the archive is around them anyway). */
+const QUICK_CHANGED = 256;
+
+/**
+ * Rescoring of an article around a few changed profiles, from its last list. When the article's
+ * own profile is unchanged and it walks the same terms in the same order as last time (the
+ * counts that order and cut its walk did not move), every candidate that is not a changed
+ * article gets the very same sum as before, added in the same order: only the changed
+ * articles' scores are new. If its last list held no changed article and no place filled
+ * without a score, the new list is that list, with its scores, merged with the changed
+ * articles' new scores: exactly what scoring it afresh gives, without walking any postings.
+ */
+class QuickRescore {
+  private readonly isChanged: Uint8Array;
+  private readonly count: number;
+  /** The changed articles carrying each term in their (new) profile, with its weight there. */
+  private readonly carriers = new Map<number, { c: number; w: number }[]>();
+
+  constructor(
+    private readonly last: NonNullable<RelatedMemory['last']>,
+    private readonly profiles: Profiles,
+    private readonly index: Postings,
+    private readonly groups: Groups,
+    changed: readonly number[],
+    private readonly cap: number,
+  ) {
+    this.isChanged = new Uint8Array(groups.of.length);
+    for (const c of changed) {
+      this.isChanged[c] = 1;
+      for (let j = profiles.start[c]!; j < profiles.start[c + 1]!; j++) {
+        const carriers = this.carriers.get(profiles.term[j]!) ?? [];
+        carriers.push({ c, w: profiles.weight[j]! });
+        this.carriers.set(profiles.term[j]!, carriers);
+      }
+    }
+    this.count = last.count;
+  }
+
+  /** The new list of `r` (numbered newest first), its scores written to `scores`; undefined when the quick way does not hold. */
+  relate(r: number, scores: Float64Array): number[] | undefined {
+    if (this.isChanged[r] === 1) return undefined;
+    const { count, last } = this;
+    const from = r * count;
+    const list: number[] = [];
+    const place = this.placeOf();
+    for (const i of last.related[last.order[r]!]!) {
+      const b = place[i]!;
+      if (this.isChanged[b] === 1 || Number.isNaN(last.scores[from + list.length]!)) return undefined;
+      list.push(b);
+    }
+    const walk = walked(this.profiles, r, this.index.start, this.cap);
+    if (!sameTerms(this.profiles, walk, last.profiles, walked(last.profiles, r, last.postings, this.cap))) return undefined;
+    const top = list.map((b, k) => ({ b, s: last.scores[from + k]! }));
+    for (const [c, s] of this.scores(r, walk)) top.push({ b: c, s });
+    top.sort((x, y) => y.s - x.s || x.b - y.b);
+    top.length = count;
+    top.forEach(({ s }, k) => (scores[from + k] = s));
+    return top.map(({ b }) => b);
+  }
+
+  /**
+   * What accumulating gives each changed article that `r`'s walk touches: the same additions,
+   * in the same order (the walk's), as Scorer.accumulate makes, so the same sums.
+   */
+  private scores(r: number, walk: readonly number[]): Map<number, number> {
+    const { term, weight } = this.profiles;
+    const { of, bonus } = this.groups;
+    const sums = new Map<number, number>();
+    for (const k of walk) {
+      for (const { c, w } of this.carriers.get(term[k]!) ?? []) {
+        const s = sums.get(c) ?? (of[c] === of[r] ? bonus[of[r]!]! : 0);
+        sums.set(c, s + weight[k]! * w);
+      }
+    }
+    return sums;
+  }
+
+  private place?: Int32Array;
+
+  /** Each article's number (place in recency order), by its index. */
+  private placeOf(): Int32Array {
+    if (!this.place) {
+      this.place = new Int32Array(this.last.order.length);
+      this.last.order.forEach((i, r) => (this.place![i] = r));
+    }
+    return this.place;
+  }
+}
+
+/**
+ * The entries (positions in the profiles' CSR arrays) that article `a`'s scoring walks, in
+ * order, given each term's postings' offsets: the same rule as Scorer.accumulate.
+ */
+function walked(p: Profiles, a: number, postings: Int32Array, cap: number): number[] {
+  const out: number[] = [];
+  let total = 0;
+  for (let k = p.start[a]!, end = p.start[a + 1]!; k < end; k++) {
+    const t = p.term[k]!;
+    const length = t + 1 < postings.length ? postings[t + 1]! - postings[t]! : 0;
+    if (length > cap || (total > 0 && total + length > WALK_BUDGET)) break;
+    total += length;
+    out.push(k);
+  }
+  return out;
+}
+
+/** Whether two walks (of the same profile, in two computations' profiles) visit the same terms in the same order. */
+function sameTerms(p: Profiles, a: readonly number[], q: Profiles, b: readonly number[]): boolean {
+  return a.length === b.length && a.every((k, i) => p.term[k] === q.term[b[i]!]);
 }
 
 /**
  * Articles (numbered newest first) whose list can differ from the last computation's: those
- * whose profile changed, and those that may walk a term that a changed profile had or has.
+ * whose profile changed, and (around them) those that may walk a term that a changed profile
+ * had or has.
  * Any other article's profile, the postings it walks and their order are all as they were.
  * (An article that carried such a term before and kept its profile still carries it; a term
  * whose postings exceed the cap before and after is never walked, and sorts after every
  * term that is.)
  */
-function affected(before: Profile[], after: Profile[], was: Int32Array, index: Postings, cap: number): number[] {
+function affected(before: Profile[], after: Profile[], was: Int32Array, index: Postings, cap: number): { changed: number[]; around: number[] } {
   const terms = new Set<number>();
-  const found = new Set<number>();
+  const changed: number[] = [];
   after.forEach((profile, r) => {
     if (sameProfile(before[r]!, profile)) return;
-    found.add(r);
+    changed.push(r);
     for (const t of before[r]!.term) terms.add(t);
     for (const t of profile.term) terms.add(t);
   });
+  const found = new Set(changed);
+  const around: number[] = [];
   const { start } = index;
   for (const t of terms) {
     const length = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
     if (length > cap && start[t + 1]! - start[t]! > cap) continue;
-    for (let j = start[t]!; j < start[t + 1]!; j++) found.add(index.term[j]!);
+    for (let j = start[t]!; j < start[t + 1]!; j++) if (!found.has(index.term[j]!)) found.add(index.term[j]!), around.push(index.term[j]!);
   }
-  return [...found];
+  return { changed, around };
 }
 
 /** Whether two lists hold articles of the same dates, URLs and categories, in the same places. */
@@ -221,7 +337,7 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory,
     return profile;
   };
   // Unchanged at its place, an article's profile was checked last time: only a moved idf can change it.
-  const own = memory.byPlace.profiles.map(articles, profileOf, (_, a) => !carries(terms[a]!, moved));
+  const own = memory.byPlace.profiles.map(articles, profileOf, moved ? (_, a) => !carries(terms[a]!, moved) : undefined);
   let size = 0;
   for (const profile of own) size += profile.term.length;
   const p: Profiles = { start: new Int32Array(n + 1), term: new Int32Array(size), weight: new Float64Array(size), terms: df.length };
@@ -414,10 +530,12 @@ class Scorer {
     this.topDoc = new Int32Array(count);
   }
 
-  /** The related articles of `a`, most related first. */
-  relate(a: number): number[] {
+  /** The related articles of `a`, most related first; their scores go to `scores` at a × count (NaN for places filled without a score). */
+  relate(a: number, scores: Float64Array): number[] {
     const found = this.select(this.accumulate(a));
     const out = Array.from(this.topDoc.subarray(0, found));
+    scores.set(this.topScore.subarray(0, found), a * this.count);
+    scores.fill(NaN, a * this.count + found, (a + 1) * this.count);
     if (found === this.count) return out;
     for (const b of out) this.picked[b] = a;
     this.fill(a, out, this.groups.members[this.groups.of[a]!]!, this.groups.at[a]!);

@@ -197,3 +197,24 @@ test('with memory, an unchanged profile is walked in the new order when a term i
   assert.ok(urls(inputs, fresh[0]!).every((u) => u.startsWith('/beta/')), `fresh: ${urls(inputs, fresh[0]!)}`);
   assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
 });
+
+test('with memory, an article whose list was partly filled takes a changed article among its scored ones as a fresh computation does', () => {
+  // "cianjur" is carried by 40 articles but in the profile of only two (the others carry it
+  // weakly, below their twelve strong words), so the first article's list is one scored story
+  // and four filled places. Then one weak carrier makes it strong: no idf moves (the same
+  // articles carry it), only that article's profile changes, and it must join the scored part.
+  const strong = (k: number) => Array.from({ length: 12 }, (_, j) => `kuat${k}x${j}:10`).join(' ');
+  const inputs = [
+    art('/a/', 'cianjur', { date: 500 * DAY }),
+    art('/b/', 'cianjur', { date: 499 * DAY }),
+    ...Array.from({ length: 38 }, (_, k) => art(`/lemah/${k}/`, `${strong(k)} cianjur:0.01`, { date: k * DAY })),
+    ...filler(360, 'isian'),
+  ];
+  const memory = new RelatedMemory();
+  const first = relateArticles(inputs, { count: 5 }, memory);
+  assert.deepEqual(first, relateArticles(inputs, { count: 5 }));
+  inputs[2] = art('/lemah/0/', `${strong(0)} cianjur:100`, { date: 0 });
+  const fresh = relateArticles(inputs, { count: 5 });
+  assert.ok(fresh[0]!.includes(2), `fresh: ${urls(inputs, fresh[0]!)}`);
+  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
+});
