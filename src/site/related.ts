@@ -325,7 +325,9 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory,
   const df = new Float64Array(memory.names.length);
   for (const t of terms) for (let k = 0; k < t.term.length; k++) df[t.term[k]!]!++;
   // Rounded to steps of 0.05: one more article carrying a common term then rarely moves its weight at all.
-  const idf = df.map((d) => Math.round(20 * Math.log(1 + SCALE / d)) / 20);
+  // A loop, not df.map: typed arrays' map takes V8's slow generic path (3 ms for 10,000 articles' words).
+  const idf = new Float64Array(df.length);
+  for (let t = 0; t < df.length; t++) idf[t] = Math.round(20 * Math.log(1 + SCALE / df[t]!)) / 20;
   const moved = idfMoved(memory.last?.idf, idf);
   const picker = new ProfilePicker(memory.names, idf, Math.log(1 + SCALE));
   const round = ++memory.round;
@@ -413,7 +415,7 @@ class ProfilePicker {
  * whose terms' counts and ranks are all unchanged keeps its last order, copied.
  */
 function rarestFirst(p: Profiles, n: number, rank: Int32Array, own: readonly Profile[], last: RelatedMemory['last']): void {
-  const key = Float64Array.from(rank);
+  const key = new Float64Array(rank);
   for (let k = 0; k < p.start[n]!; k++) key[p.term[k]!]! += 2 ** 26; // above any rank
   const steady = last && last.rank === rank ? steadyCounts(key, rank, last.postings) : undefined;
   for (let a = 0; a < n; a++) {
@@ -457,7 +459,7 @@ interface Postings extends Profiles { category: Int32Array }
 /** Inverts the profiles into postings, article numbers ascending. */
 function invert(p: Profiles, n: number, categoryOf: Int32Array): Postings {
   const start = new Int32Array(p.terms + 1);
-  for (const t of p.term) start[t + 1]!++;
+  for (let k = 0; k < p.term.length; k++) start[p.term[k]! + 1]!++;
   for (let t = 0; t < p.terms; t++) start[t + 1]! += start[t]!;
   const fill = start.slice(0, p.terms);
   const doc = new Int32Array(p.term.length);
@@ -525,7 +527,8 @@ class Scorer {
     this.score = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.picked = new Int32Array(n).fill(-1);
-    this.everyone = Int32Array.from({ length: n }, (_, i) => i);
+    this.everyone = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.everyone[i] = i;
     this.topScore = new Float64Array(count);
     this.topDoc = new Int32Array(count);
   }
