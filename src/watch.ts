@@ -1,21 +1,22 @@
 // `warta dev`: builds the site into a scratch folder through the Engine, serves it on
 // 127.0.0.1, rebuilds on every save and makes open pages reload by themselves. Errors while
 // editing never stop it: they go to the terminal and to an overlay on the page, the last good
-// pages keep being served, and the next good save recovers. The only module importing chokidar.
+// pages keep being served, and the next good save recovers. Watching runs on a thread of its
+// own (src/dev/watcher.ts).
 
-import { watch, type FSWatcher } from 'chokidar';
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BuildResult } from './build.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './dev/page.js';
-import { Batcher, type Batch, type Change } from './dev/batcher.js';
+import { Batcher, type Batch } from './dev/batcher.js';
+import { inside, type Paths } from './dev/folders.js';
 import { isHtml, lookup, type Lookup } from './dev/static.js';
+import { watchSources } from './dev/watcher.js';
 import { createEngine, type Engine } from './engine.js';
 import { error, formatProblem, hasErrors, type Problem } from './errors.js';
 
@@ -311,12 +312,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const ready = nextRebuild();
   batcher.add({ kind: 'renew' }, true);
-  const watchers = startWatchers(paths, {
-    change: (change) => batcher.add(change),
+  const watcher = watchSources(paths, {
+    change: (change, at) => batcher.add(change, false, at),
     stir: (paths) => batcher.stir(paths),
-    fail: (e) => log(`warta: watching: ${e.message}`),
+    fail: (message) => log(`warta: watching: ${message}`),
   });
-  await Promise.all(watchers.map((w) => new Promise<void>((done) => w.once('ready', () => done()))));
+  await watcher.ready;
   const heartbeat = setInterval(() => {
     for (const client of clients) client.write(': ping\n\n');
   }, HEARTBEAT_MS).unref();
@@ -334,7 +335,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       closing ??= (async () => {
         clearTimeout(dueTimer);
         clearInterval(heartbeat);
-        await Promise.all(watchers.map((w) => w.close()));
+        await watcher.close();
         await batcher.stop();
         for (const client of clients) client.end();
         clients.clear();
@@ -388,12 +389,6 @@ async function listen(server: Server, first: number): Promise<number> {
 }
 
 /** The folders and file involved, absolute. */
-interface Paths {
-  content: string;
-  templates?: string;
-  config?: string;
-  out: string;
-}
 
 function resolvePaths(options: DevServerOptions): Paths {
   const content = resolve(options.content);
@@ -413,62 +408,11 @@ function resolvePaths(options: DevServerOptions): Paths {
   return { content, templates, config, out };
 }
 
-/**
- * Watches the content and templates folders (hidden files and the output folder skipped, as the
- * build skips them) and the config file (through its folder, so editors that save by renaming
- * are seen too). chokidar v4 has no globs: whole folders are watched and filtered here.
- */
-function startWatchers(paths: Paths, on: { change(c: Change): void; stir(paths: string[]): void; fail(e: Error): void }): FSWatcher[] {
-  const watchers: FSWatcher[] = [];
-  const trees = [paths.content, paths.templates].filter((p): p is string => !!p && existsSync(p));
-  const skip = (p: string) => {
-    if (inside(p, paths.out)) return true;
-    const root = trees.find((t) => inside(p, t));
-    return !!root && relative(root, p).split(sep).some((s) => s.startsWith('.'));
-  };
-  const tree = watch(trees, { ignoreInitial: true, ignored: skip });
-  tree.on('all', (event, path) => {
-    if (event === 'add' || event === 'change' || event === 'unlink') on.change({ kind: 'file', path: resolve(path) });
-    else if (event === 'unlinkDir') on.change({ kind: 'tree' });
-  });
-  // Raw events name the entry only, and the folder or file watched; hidden ones (editors' swap files) are not the site's.
-  tree.on('raw', (_event, name, details) => {
-    const entry = String(name ?? '');
-    if (!basename(entry).startsWith('.')) on.stir(rawPaths(entry, details));
-  });
-  watchers.push(tree);
-  if (paths.config) {
-    const file = paths.config;
-    const folder = dirname(file);
-    const config = watch(folder, { ignoreInitial: true, depth: 0, ignored: (p) => resolve(p) !== folder && resolve(p) !== file });
-    config.on('all', (_event, path) => {
-      if (resolve(path) === file) on.change({ kind: 'renew' });
-    });
-    config.on('raw', (_event, name) => {
-      if (basename(String(name ?? '')) === basename(file)) on.stir([]);
-    });
-    watchers.push(config);
-  }
-  for (const w of watchers) w.on('error', (e) => on.fail(e as Error));
-  return watchers;
-}
-
-/** The paths a raw event may be about: the file watched, or the entry in the folder watched. */
-function rawPaths(entry: string, details: unknown): string[] {
-  const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-  return typeof watched === 'string' ? [resolve(watched), resolve(watched, entry)] : [];
-}
-
 /** Whether a Host header names this machine (or is absent, as from HTTP/1.0 clients). */
 function localHost(host: string | undefined): boolean {
   if (!host) return true;
   const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
   return ['127.0.0.1', 'localhost', '[::1]'].includes(name.toLowerCase());
-}
-
-/** Whether `path` is `folder` or inside it. */
-function inside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */

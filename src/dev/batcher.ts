@@ -39,10 +39,11 @@ export class Batcher {
     private readonly delay: number,
   ) {}
 
-  add(change: Change, now = false): void {
+  /** A change, seen at `at` (performance.now() on this thread's clock); `now` skips the quiet time. */
+  add(change: Change, now = false, at = performance.now()): void {
     if (this.stopped) return;
-    const b = (this.batch ??= { paths: new Set(), everything: false, renew: false, firstAt: performance.now() });
-    if (change.kind === 'file') b.paths.add(change.path), this.changedAt.set(change.path, performance.now());
+    const b = (this.batch ??= { paths: new Set(), everything: false, renew: false, firstAt: at });
+    if (change.kind === 'file') b.paths.add(change.path), this.changedAt.set(change.path, at);
     else if (change.kind === 'tree') b.everything = true;
     else b.renew = true;
     if (!this.running) this.arm(now ? 0 : this.delay);
