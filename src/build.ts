@@ -339,11 +339,13 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
     await dropCache(file);
     const changed = [...render.produced].filter((path) => cache.outputs.get(path)?.hash !== render.outputs.get(path)?.hash);
     const gone = goneSince(cache, render.plan, render.kept);
-    readySpare(options.out, cache.differing);
-    swapInSpare(options.out, staging.folder, changed, gone);
+    if (changed.length || gone.length) {
+      readySpare(options.out, cache.differing);
+      swapInSpare(options.out, staging.folder, changed, gone);
+      differing = [...changed, ...gone];
+    } else differing = cache.differing; // nothing to put in place: the output and the spare stay as they are
     await staging.abort();
     [written, removed] = [changed.length, gone.length];
-    differing = [...changed, ...gone];
   } else {
     await staging.commit();
     await dropSpare(options.out);

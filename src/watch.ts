@@ -314,7 +314,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   batcher.add({ kind: 'renew' }, true);
   const watcher = watchSources(paths, {
     change: (change, at) => batcher.add(change, false, at),
-    stir: (paths) => batcher.stir(paths),
+    stir: (paths, at) => batcher.stir(paths, at),
     fail: (message) => log(`warta: watching: ${message}`),
   });
   await watcher.ready;

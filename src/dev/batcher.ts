@@ -51,12 +51,12 @@ export class Batcher {
 
   /**
    * Something is still being written (a raw file-system event, which chokidar may not turn into
-   * an event of its own), at one of `paths`: a file whose change chokidar emitted within its
-   * throttle window changed again; otherwise a waiting batch waits on.
+   * an event of its own, seen at `at`), at one of `paths`: a file whose change chokidar emitted
+   * within its throttle window changed again; otherwise a waiting batch waits on.
    */
-  stir(paths: readonly string[]): void {
-    const now = performance.now();
-    for (const [path, at] of this.changedAt) if (now - at > THROTTLE_MS) this.changedAt.delete(path);
+  stir(paths: readonly string[], at = performance.now()): void {
+    // Judged by when the events came, not when this thread got to them (a rebuild may have kept it busy).
+    for (const [path, changed] of this.changedAt) if (at - changed > THROTTLE_MS) this.changedAt.delete(path);
     const again = paths.filter((p) => this.changedAt.has(p));
     if (again.length) for (const path of again) this.add({ kind: 'file', path });
     else if (this.batch && !this.running && !this.stopped && this.timer) this.arm(this.delay);

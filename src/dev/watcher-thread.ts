@@ -12,9 +12,9 @@ import { inside, type Paths } from './folders.js';
 
 /** What the watching thread tells the main thread. */
 export type WatcherMessage =
-  /** `at`: when the event came, in epoch milliseconds with the fraction (threads' performance clocks differ in origin). */
+  // `at`: when the event came, in epoch milliseconds with the fraction (threads' performance clocks differ in origin).
   | { kind: 'change'; change: Change; at: number }
-  | { kind: 'stir'; paths: string[] }
+  | { kind: 'stir'; paths: string[]; at: number }
   | { kind: 'fail'; message: string }
   | { kind: 'ready' };
 
@@ -69,7 +69,7 @@ function rawPaths(entry: string, details: unknown): string[] {
 
 const watchers = startWatchers(workerData as Paths, {
   change: (change) => post({ kind: 'change', change, at: performance.timeOrigin + performance.now() }),
-  stir: (paths) => post({ kind: 'stir', paths }),
+  stir: (paths) => post({ kind: 'stir', paths, at: performance.timeOrigin + performance.now() }),
   fail: (e) => post({ kind: 'fail', message: e.message }),
 });
 void Promise.all(watchers.map((w) => new Promise<void>((done) => w.once('ready', () => done())))).then(() => post({ kind: 'ready' }));

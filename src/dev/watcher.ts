@@ -12,13 +12,13 @@ export interface SourceWatcher {
 }
 
 /** Starts watching the content and templates folders and the config file; what changes goes to `on` (`at`: when, on this thread's performance clock). */
-export function watchSources(paths: Paths, on: { change(c: Change, at: number): void; stir(paths: string[]): void; fail(message: string): void }): SourceWatcher {
+export function watchSources(paths: Paths, on: { change(c: Change, at: number): void; stir(paths: string[], at: number): void; fail(message: string): void }): SourceWatcher {
   const thread = new Worker(new URL('./watcher-thread.js', import.meta.url), { workerData: paths });
   const ready = new Promise<void>((done) => {
     thread.on('message', (m: WatcherMessage) => {
-      // The event's time on this thread's clock, so that rebuilds are timed from the event, not from its message's arrival.
+      // Events' times on this thread's clock: rebuilds are timed from the event, and raw events judged by when they came, not by their message's arrival.
       if (m.kind === 'change') on.change(m.change, m.at - performance.timeOrigin);
-      else if (m.kind === 'stir') on.stir(m.paths);
+      else if (m.kind === 'stir') on.stir(m.paths, m.at - performance.timeOrigin);
       else if (m.kind === 'fail') on.fail(m.message);
       else done();
     });

@@ -52,3 +52,18 @@ test('a raw event long after a file\'s change is no change of its own', async ()
   assert.equal(runs.length, 1);
   await batcher.stop();
 });
+
+test('a raw event is judged by when it came, not by when a busy thread got to it', async () => {
+  const { batcher, runs } = controlled(20);
+  const at = performance.now();
+  batcher.add({ kind: 'file', path: '/c/a.md' }, false, at);
+  await sleep(40);
+  // The run is long: the raw event of a write 30 ms after the change reaches the batcher only 150 ms later.
+  await sleep(110);
+  batcher.stir(['/c/a.md'], at + 30);
+  runs[0]!.finish();
+  await sleep(60);
+  assert.deepEqual(runs.map((r) => r.paths), [['/c/a.md'], ['/c/a.md']]);
+  runs[1]!.finish();
+  await batcher.stop();
+});
