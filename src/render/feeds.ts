@@ -21,6 +21,7 @@ export interface DataFile {
  */
 export class FeedMemory {
   readonly entries = new ByPlace<Article, { baseUrl: string; entry: string }>();
+  readonly items = new ByPlace<Article, { baseUrl: string; item: string }>();
   last?: { entries: string[]; chunks: string[] };
 }
 
@@ -28,7 +29,7 @@ export class FeedMemory {
 export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory): DataFile[] {
   const chunks = sitemaps(sitemapEntries(site, config, memory), memory);
   return [
-    { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config) },
+    { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config, memory) },
     ...chunks.map((data, i) => ({ path: `sitemaps/${i + 1}.xml`, data })),
     { path: 'sitemap.xml', data: sitemapIndex(chunks.length, config.baseUrl) },
     { path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` },
@@ -36,11 +37,13 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory): 
 }
 
 /** RSS 2.0 of the newest articles. */
-function rssFeed(articles: readonly Article[], config: SiteConfig): string {
-  const items = articles.map((a) => {
+function rssFeed(articles: readonly Article[], config: SiteConfig, memory: FeedMemory | undefined): string {
+  const make = (a: Article) => {
     const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
-    return `<item><title>${escapeXml(a.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><category>${escapeXml(a.category)}</category><description>${escapeXml(a.summary)}</description></item>`;
-  });
+    const item = `<item><title>${escapeXml(a.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><category>${escapeXml(a.category)}</category><description>${escapeXml(a.summary)}</description></item>`;
+    return { baseUrl: config.baseUrl, item };
+  };
+  const items = (memory ? memory.items.map(articles, make, (known) => known.baseUrl === config.baseUrl) : articles.map(make)).map((i) => i.item);
   const newest = articles[0] ? `<lastBuildDate>${formatRfc822(articles[0].updated ?? articles[0].date)}</lastBuildDate>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escapeXml(config.title)}</title><link>${escapeXml(config.baseUrl)}/</link><description>${escapeXml(config.tagline)}</description><language>${escapeXml(config.language)}</language>${newest}\n${items.join('\n')}\n</channel></rss>\n`;
 }

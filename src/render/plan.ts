@@ -50,6 +50,8 @@ export class PlanMemory {
   readonly articles = new ByPlace<Article, ArticleSigned>();
   readonly data = new Map<string, { data: string; sig: string }>();
   readonly pages = new Map<string, { template: string; view: string; rest: string; listed: readonly StoryView[]; sig: string }>();
+  /** The categories and config of the last planning. */
+  frame?: { categories: Site['categories']; config: SiteConfig };
   /** What the last planning's article pages were made from. */
   sources?: { template: string; view: string; related: readonly number[][]; storySigs: readonly string[] };
   readonly feeds = new FeedMemory();
@@ -63,21 +65,27 @@ export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
   const signed = (article: Article, index: number, last?: ArticleSigned) => signArticle(article, index, articleTemplate, viewSig, input, last?.stamp);
   const plans = memory ? memory.articles.map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory)) : site.articles.map((article, index) => signed(article, index));
   const plan: PagePlan[] = plans.map((s) => s.plan);
-  for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory) });
+  // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
+  const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
+  if (memory) memory.frame = { categories: site.categories, config: input.config };
+  for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
   for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.stamp) });
   return plan;
 }
 
 /** A template page's signature; in one process, the last one again while the page lists the same story objects and says the same otherwise. */
-function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: PlanMemory | undefined): string {
+function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: PlanMemory | undefined, sameFrame: boolean): string {
   const template = input.template(p.template);
   const list = p.page && 'stories' in p.page ? p.page : undefined;
-  const listed = list ? [...list.stories, ...(list.sections?.flatMap((s) => s.stories) ?? [])] : [];
+  const listed = list ? (list.sections ? [...list.stories, ...list.sections.flatMap((s) => s.stories)] : list.stories) : [];
+  const known = memory?.pages.get(p.path);
+  const same = known && known.template === template && known.view === viewSig && sameItems(known.listed, listed);
+  // A listed page's text besides its stories comes from the categories and the config alone.
+  if (same && list && sameFrame) return known.sig;
   // Everything but the stories themselves, with how many each list has (so the flat list above is unambiguous).
   const rest = JSON.stringify(list ? { ...list, stories: list.stories.length, sections: list.sections?.map((s) => [s.category, s.stories.length]) } : (p.page ?? null));
-  const known = memory?.pages.get(p.path);
-  if (known && known.template === template && known.view === viewSig && known.rest === rest && sameItems(known.listed, listed)) return known.sig;
+  if (same && known.rest === rest) return known.sig;
   const sig = digest('page', template, viewSig, pageText(p.page, input.sigOf));
   memory?.pages.set(p.path, { template, view: viewSig, rest, listed, sig });
   return sig;

@@ -171,6 +171,26 @@ test('warta dev\'s engine: an edit that changes how an article is listed, not it
   }
 });
 
+test('warta dev\'s engine: publishing into a category page by page, each list page links to its neighbours as a clean build\'s do', async () => {
+  const box = await sandbox();
+  try {
+    const engine = createEngine(options(box, 'dev', undefined));
+    await engine.rebuild();
+    // With four stories a page, every fourth article makes a new numbered page: from the third
+    // on, the page before it then links to a new neighbour while listing the same stories.
+    for (let k = 0; k < 13; k++) {
+      const added = join(box.content, `halaman-${k}.md`);
+      await writeFile(added, article(`Berita Halaman ${k}`, 0).replace(/^date: .*$/m, `date: 2025-11-${String(10 + k).padStart(2, '0')} 08:00:00`));
+      assert.ok((await engine.rebuild([added])).ok);
+      await rm(join(box.root, 'clean'), { recursive: true, force: true });
+      assert.ok((await build(options(box, 'clean', 'clean'))).ok);
+      assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after adding ${added}`);
+    }
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
+});
+
 test('a corrupt or foreign cache means a full build, never a wrong one', async () => {
   const box = await sandbox();
   try {
