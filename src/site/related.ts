@@ -85,6 +85,8 @@ export class RelatedMemory {
   /** Each article's profile, with the computation it was last checked in. */
   readonly profiles = new WeakMap<RelatedInput, { profile: Profile; round: number }>();
   round = 0;
+  /** The scorer's buffers. */
+  scratch?: Scratch;
   /** The same, by place in the last computation's recency order: cheaper to look up while no article moved. */
   readonly byPlace = { interned: new ByPlace<RelatedInput, Profile>(), profiles: new ByPlace<RelatedInput, Profile>() };
   /** The last computation, for the next to compare with. */
@@ -100,12 +102,15 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const sameShape = last !== undefined && last.count === count && sameOrder(last.articles, articles);
   // Work in recency order: a lower number is newer (ties by URL), and stories sit close together.
   const order = sameShape ? last.order : recencyOrder(articles);
-  const sorted = Array.from(order, (i) => articles[i]!);
-  const { profiles, own, idf } = buildProfiles(sorted, memory, sameShape ? last : undefined);
+  const sorted = new Array<RelatedInput>(n);
+  for (let r = 0; r < n; r++) sorted[r] = articles[order[r]!]!;
+  const { profiles, own, idf } = buildProfiles(sorted, memory);
   const groups = sameShape ? last.groups : categoryGroups(sorted);
+  // Postings do not depend on the order of terms within a profile: built first, their counts order the profiles.
   const index = invert(profiles, n, groups.of);
+  rarestFirst(profiles, n, memory.rank, index.start, own, sameShape ? last : undefined);
   const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
-  const scorer = new Scorer(profiles, index, groups, count, cap);
+  const scorer = new Scorer(profiles, index, groups, count, cap, (memory.scratch = scratchFor(n, memory.scratch)));
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
   const scores = sameShape ? last.scores.slice() : new Float64Array(n * count);
   const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : { changed: [], around: Array.from(order.keys()) };
@@ -318,7 +323,7 @@ function rankNames(memory: RelatedMemory): void {
 }
 
 /** Each article's profile (its strongest weighted terms plus its tags, rarest first), in CSR form and one by one. */
-function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory, last: RelatedMemory['last']): { profiles: Profiles; own: Profile[]; idf: Float64Array } {
+function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { profiles: Profiles; own: Profile[]; idf: Float64Array } {
   const n = articles.length;
   const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
   rankNames(memory);
@@ -348,7 +353,6 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory,
     for (let k = 0; k < profile.term.length; k++, at++) (p.term[at] = profile.term[k]!), (p.weight[at] = profile.weight[k]!);
     p.start[a + 1] = at;
   }
-  rarestFirst(p, n, memory.rank, own, last);
   return { profiles: p, own, idf };
 }
 
@@ -414,10 +418,10 @@ class ProfilePicker {
  * over the same articles in the same order, a profile that is the same object as last time and
  * whose terms' counts and ranks are all unchanged keeps its last order, copied.
  */
-function rarestFirst(p: Profiles, n: number, rank: Int32Array, own: readonly Profile[], last: RelatedMemory['last']): void {
-  const key = new Float64Array(rank);
-  for (let k = 0; k < p.start[n]!; k++) key[p.term[k]!]! += 2 ** 26; // above any rank
-  const steady = last && last.rank === rank ? steadyCounts(key, rank, last.postings) : undefined;
+function rarestFirst(p: Profiles, n: number, rank: Int32Array, postings: Int32Array, own: readonly Profile[], last: RelatedMemory['last']): void {
+  const key = new Float64Array(rank.length);
+  for (let t = 0; t < rank.length; t++) key[t] = rank[t]! + (postings[t + 1]! - postings[t]!) * 2 ** 26; // the count weighs above any rank
+  const steady = last && last.rank === rank ? steadyCounts(postings, last.postings) : undefined;
   for (let a = 0; a < n; a++) {
     const from = p.start[a]!;
     const to = p.start[a + 1]!;
@@ -437,12 +441,12 @@ function rarestFirst(p: Profiles, n: number, rank: Int32Array, own: readonly Pro
   }
 }
 
-/** 1 for each term carried by as many profiles as in the last computation (whose postings' offsets are `was`). */
-function steadyCounts(key: Float64Array, rank: Int32Array, was: Int32Array): Uint8Array {
-  const steady = new Uint8Array(key.length);
-  for (let t = 0; t < key.length; t++) {
+/** 1 for each term carried by as many profiles as in the last computation (postings' offsets now and then). */
+function steadyCounts(postings: Int32Array, was: Int32Array): Uint8Array {
+  const steady = new Uint8Array(postings.length - 1);
+  for (let t = 0; t < steady.length; t++) {
     const before = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
-    if ((key[t]! - rank[t]!) / 2 ** 26 === before) steady[t] = 1;
+    if (postings[t + 1]! - postings[t]! === before) steady[t] = 1;
   }
   return steady;
 }
@@ -507,6 +511,21 @@ function categoryGroups(sorted: readonly RelatedInput[]): Groups {
   return { of, at, bonus, members: lists.map((l) => Int32Array.from(l)) };
 }
 
+/** A scorer's buffers over the archive's articles, kept for the next computation of the same size. */
+interface Scratch { score: Float64Array; touched: Int32Array; picked: Int32Array; everyone: Int32Array }
+
+/**
+ * Buffers for `n` articles: the last ones when their size fits (scores are left at zero by
+ * every scoring; marks of picked articles are cleared, as they name the article that picked),
+ * else new ones.
+ */
+function scratchFor(n: number, last: Scratch | undefined): Scratch {
+  if (last?.score.length === n) return (last.picked.fill(-1), last);
+  const everyone = new Int32Array(n);
+  for (let i = 0; i < n; i++) everyone[i] = i;
+  return { score: new Float64Array(n), touched: new Int32Array(n), picked: new Int32Array(n).fill(-1), everyone };
+}
+
 /** Scores one article at a time, reusing its buffers across articles. Articles are numbered newest first. */
 class Scorer {
   private readonly score: Float64Array;
@@ -522,13 +541,9 @@ class Scorer {
     private readonly groups: Groups,
     private readonly count: number,
     private readonly cap: number,
+    scratch: Scratch,
   ) {
-    const n = groups.of.length;
-    this.score = new Float64Array(n);
-    this.touched = new Int32Array(n);
-    this.picked = new Int32Array(n).fill(-1);
-    this.everyone = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.everyone[i] = i;
+    ({ score: this.score, touched: this.touched, picked: this.picked, everyone: this.everyone } = scratch);
     this.topScore = new Float64Array(count);
     this.topDoc = new Int32Array(count);
   }
