@@ -51,7 +51,7 @@ export interface BuildOptions {
    * build), the listing, the site model, what related stories, link checks and page plans
    * were computed from, and the compiled theme.
    */
-  memory?: { cache?: BuildCache; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
+  memory?: { pool?: WorkerPool; cache?: BuildCache; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
@@ -108,10 +108,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap('read');
   const known = knownParses(listing.articles, cache, cache && options.memory?.parsed);
   const toParse = listing.articles.filter((_, i) => !known[i]);
-  // Starting workers costs more than a small archive takes to build on one thread.
-  const pool = options.jobs > 1 && toParse.length >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined;
+  const pool = workerPool(options, setup, toParse.length);
   try {
-    const fresh = await parseAll(toParse, setup, pool, options);
+    // Starting workers, or sending them a few files, costs more than parsing a few files here.
+    const fresh = await parseAll(toParse, setup, toParse.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined, options);
     const parsed = listing.articles.map((f, i) => known[i] ?? fresh.get(f.path)!);
     timer.lap('parse');
     const problems = [...listing.problems];
@@ -140,8 +140,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, !hasErrors(problems));
   } finally {
-    await pool?.close();
+    if (pool !== options.memory?.pool) await pool?.close();
   }
+}
+
+/**
+ * The worker threads of a build, when the archive is worth starting them for. In one process
+ * (`warta dev`) they are kept for the next builds (see `createEngine`'s close), which render
+ * edits that touch several pages on them.
+ */
+function workerPool(options: BuildOptions, setup: TaskSetup, toParse: number): WorkerPool | undefined {
+  // Starting workers costs more than a small archive takes to build on one thread.
+  const make = () => (options.jobs > 1 && toParse >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined);
+  return options.memory ? (options.memory.pool ??= make()) : make();
 }
 
 /** The archive's files: walked, or, when a watcher says which files changed, updated from the last build's listing. */

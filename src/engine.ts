@@ -8,6 +8,8 @@ export interface Engine {
    * so the hint can only make a build faster, never wrong.
    */
   rebuild(changed?: readonly string[]): Promise<BuildResult>;
+  /** Stops the worker threads it keeps between builds. */
+  close(): Promise<void>;
 }
 
 /** Creates an engine for one site configuration; it keeps the build cache in memory between rebuilds. A config change needs a new engine. */
@@ -24,6 +26,10 @@ export function createEngine(options: BuildOptions): Engine {
       if (first && result.ok) await run([]);
       first = false;
       return result;
+    },
+    close: async () => {
+      await memory.pool?.close();
+      memory.pool = undefined;
     },
   };
 }

@@ -45,6 +45,8 @@ export interface ProduceInput {
 }
 
 const RENDER_BATCH = 32;
+/** Fewer article pages than this render on this thread: sending them to the workers costs more. */
+const WORKER_PAGES = 4;
 
 /** Renders and writes the planned files: articles on the workers, everything else on this thread meanwhile. */
 export async function produce(input: ProduceInput): Promise<Produced> {
@@ -54,14 +56,16 @@ export async function produce(input: ProduceInput): Promise<Produced> {
 }
 
 async function renderArticles(indices: number[], input: ProduceInput): Promise<Map<number, RenderedPage>> {
-  const groups = batches(indices, RENDER_BATCH);
+  const workers = indices.length >= WORKER_PAGES ? input.workers : undefined;
+  // Small sets are split evenly, so that every worker takes a share.
+  const groups = batches(indices, Math.min(RENDER_BATCH, Math.ceil(indices.length / (workers?.pool.size ?? 1))));
   let done = 0;
   const report = (group: number[]) => input.progress?.((done += group.length), indices.length);
   const toTasks = (group: number[]) => group.map(input.task);
   let results: RenderedBatch[] = [];
-  if (input.workers && indices.length) {
-    await input.workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: input.workers.folder } });
-    results = await input.workers.pool.map<number[], RenderedBatch>(groups, (g) => ({ kind: 'render', tasks: toTasks(g) }), report);
+  if (workers) {
+    await workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: workers.folder, theme: input.theme.stamp } });
+    results = await workers.pool.map<number[], RenderedBatch>(groups, (g) => ({ kind: 'render', tasks: toTasks(g) }), report);
   } else if (indices.length) {
     const renderer = new PageRenderer(input.setup, input.theme);
     for (const group of groups) results.push(await renderer.renderBatch(toTasks(group), input.view, input.writer)), report(group);

@@ -23,6 +23,8 @@ export interface RenderSetup {
   site: SiteView;
   /** Folder the pages are written to. */
   folder: string;
+  /** The stamp of the theme the pages are planned with: a worker holding another loads it again. */
+  theme: string;
 }
 
 /** Parses a batch of article files. */
@@ -52,6 +54,11 @@ export class PageRenderer {
 
   constructor(setup: TaskSetup, private readonly theme: Theme = loadTheme(setup.templates)) {
     this.renderBody = createBodyRenderer(bodyPolicy(setup.config.iframeHosts));
+  }
+
+  /** The stamp of the theme it renders with. */
+  get themeStamp(): string {
+    return this.theme.stamp;
   }
 
   /** Renders a batch of article pages and writes them; `links` holds each task's body links to this site, in order. */

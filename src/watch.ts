@@ -160,6 +160,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       }
     } catch (e) {
       // A crashed engine may hold half-updated state: the next batch starts a fresh one.
+      await retire(engine).catch(() => undefined);
       engine = undefined;
       result = undefined;
       problems = [error({ code: 'dev-build', message: `the build stopped: ${(e as Error).stack ?? e}` })];
@@ -364,7 +365,7 @@ function sse(event: string, data: unknown): string {
 
 /** An engine with resources to free may offer `close()`; today's does not. */
 async function retire(engine: Engine | undefined): Promise<void> {
-  await (engine as Partial<{ close(): unknown }> | undefined)?.close?.();
+  await engine?.close();
 }
 
 /** Listens on the port, or the next free one (up to 20 tries); port 0 lets the system choose. */

@@ -20,7 +20,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'parse':
       return parseBatch(request.files, setup);
     case 'render-setup':
-      renderer ??= new PageRenderer(setup);
+      // Kept build after build in `warta dev`: a template edited since means a theme loaded again.
+      if (renderer?.themeStamp !== request.render.theme) renderer = new PageRenderer(setup);
       render = { setup: request.render, writer: new FolderWriter(request.render.folder) };
       return null;
     case 'render':

@@ -191,6 +191,38 @@ test('warta dev\'s engine: publishing into a category page by page, each list pa
   }
 });
 
+test('warta dev\'s engine on worker threads, kept between builds: edits rendered on them, and a template edit reaching them, equal a clean build', async () => {
+  const box = await sandbox();
+  try {
+    // Enough articles for the engine to start workers, which it then keeps.
+    await rm(box.content, { recursive: true });
+    await writeArchive(box.content, { articles: 120, seed: 9 });
+    const engine = createEngine({ ...options(box, 'dev', undefined), jobs: 2 });
+    try {
+      await engine.rebuild();
+      const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md'));
+      const edits: Edit[] = [
+        { kind: 'title', pick: 3, value: 1 },
+        { kind: 'template', value: 1 },
+        { kind: 'title', pick: 50, value: 2 },
+        { kind: 'template', value: 2 },
+        { kind: 'byline', pick: 90, value: 3 },
+      ];
+      for (const e of edits) {
+        const changed = await apply(box, e);
+        const result = await engine.rebuild(changed);
+        await rm(join(box.root, 'clean'), { recursive: true, force: true });
+        assert.ok(result.ok && (await build(options(box, 'clean', 'clean'))).ok);
+        assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after ${JSON.stringify(e)} (${files.length} articles)`);
+      }
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
+});
+
 test('a corrupt or foreign cache means a full build, never a wrong one', async () => {
   const box = await sandbox();
   try {
