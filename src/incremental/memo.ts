@@ -1,3 +1,10 @@
+/** Whether two lists hold the same items (by reference) in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Results for a list that is mostly the same list build after build, as the archive's articles
  * are in `warta dev`: an item that is the very object found at the same place last time keeps

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { digest } from '../incremental/hash.js';
-import { ByPlace } from '../incremental/memo.js';
+import { ByPlace, sameItems } from '../incremental/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { FeedMemory, feedFiles } from './feeds.js';
@@ -89,12 +89,6 @@ function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: Pla
   const sig = digest('page', template, viewSig, pageText(p.page, input.sigOf));
   memory?.pages.set(p.path, { template, view: viewSig, rest, listed, sig });
   return sig;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */

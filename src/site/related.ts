@@ -1,5 +1,5 @@
 import type { Terms } from '../content/article.js';
-import { ByPlace } from '../incremental/memo.js';
+import { ByPlace, sameItems } from '../incremental/memo.js';
 
 /**
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
@@ -118,7 +118,7 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   for (const r of [...todo.changed, ...todo.around]) {
     const list = (quick?.relate(r, scores) ?? scorer.relate(r, scores)).map((b) => order[b]!);
     // An unchanged list stays the same array: later stages tell unchanged lists by reference.
-    related[order[r]!] = sameShape && sameNumbers(last.related[order[r]!]!, list) ? last.related[order[r]!]! : list;
+    related[order[r]!] = sameShape && sameItems(last.related[order[r]!]!, list) ? last.related[order[r]!]! : list;
   }
   memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, profiles, rank: memory.rank, postings: index.start, related, scores };
   return related;
@@ -272,12 +272,6 @@ function sameOrder(before: readonly RelatedInput[], after: readonly RelatedInput
     const y = after[i]!;
     if (x !== y && (x.date !== y.date || x.url !== y.url || x.categorySlug !== y.categorySlug)) return false;
   }
-  return true;
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
