@@ -1,5 +1,6 @@
 import type { Terms } from '../content/article.js';
 import { ByPlace, sameItems } from '../incremental/memo.js';
+import { indexProfiles, patchIndex, type IndexPatch, type Postings, type Profile, type Profiles } from './related-index.js';
 
 /**
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
@@ -61,12 +62,6 @@ const WALK_BUDGET = 1000;
 const POSTINGS_CAP_SHARE = 0.02;
 const POSTINGS_CAP_MIN = 50;
 
-/** Articles' profiles in CSR form: article a owns entries start[a] .. start[a + 1]. */
-interface Profiles { start: Int32Array; term: Int32Array; weight: Float64Array; terms: number }
-
-/** One article's profile: term ids and weights, strongest first. */
-interface Profile { term: number[]; weight: number[] }
-
 /**
  * What one computation leaves for the next in the same process (`warta dev`), so that an edit
  * costs what it touches: terms are interned once per article object, a profile is made again
@@ -89,8 +84,10 @@ export class RelatedMemory {
   scratch?: Scratch;
   /** The same, by place in the last computation's recency order: cheaper to look up while no article moved. */
   readonly byPlace = { interned: new ByPlace<RelatedInput, Profile>(), profiles: new ByPlace<RelatedInput, Profile>() };
+  /** The last computation's interned terms, all in one array. */
+  table?: TermTable;
   /** The last computation, for the next to compare with. */
-  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; count: number; groups: Groups; sorted: Profile[]; profiles: Profiles; rank: Int32Array; postings: Int32Array; related: number[][]; scores: Float64Array };
+  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; place: Int32Array; count: number; groups: Groups; own: Profile[]; profiles: Profiles; index: Postings; related: number[][]; scores: Float64Array };
 }
 
 /** For each article (by index), the indices of its related articles, most related first. */
@@ -102,30 +99,36 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const sameShape = last !== undefined && last.count === count && sameOrder(last.articles, articles);
   // Work in recency order: a lower number is newer (ties by URL), and stories sit close together.
   const order = sameShape ? last.order : recencyOrder(articles);
+  const place = sameShape ? last.place : placesOf(order);
   const sorted = new Array<RelatedInput>(n);
   for (let r = 0; r < n; r++) sorted[r] = articles[order[r]!]!;
-  const { profiles, own, idf } = buildProfiles(sorted, memory);
+  const { own, idf } = buildProfiles(sorted, memory);
   const groups = sameShape ? last.groups : categoryGroups(sorted);
-  // Postings do not depend on the order of terms within a profile: built first, their counts order the profiles.
-  const index = invert(profiles, n, groups.of);
-  rarestFirst(profiles, n, memory.rank, index.start, own, sameShape ? last : undefined);
+  const changed = sameShape ? changedProfiles(last.own, own) : undefined;
+  const few = changed !== undefined && changed.length <= FEW_CHANGED;
+  const input = { own, categoryOf: groups.of, rank: memory.rank };
+  const patch = few ? patchIndex(last!, input, changed) : undefined;
+  const { profiles, index } = patch ?? indexProfiles(input);
   const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
   const scorer = new Scorer(profiles, index, groups, count, cap, (memory.scratch = scratchFor(n, memory.scratch)));
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
   const scores = sameShape ? last.scores.slice() : new Float64Array(n * count);
-  const todo = sameShape ? affected(last.sorted, own, last.postings, index, cap) : { changed: [], around: Array.from(order.keys()) };
-  const quick = sameShape && todo.changed.length <= QUICK_CHANGED ? new QuickRescore(last, profiles, index, groups, todo.changed, cap) : undefined;
-  for (const r of [...todo.changed, ...todo.around]) {
+  const around = changed ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap) : Array.from(order.keys());
+  const quick = patch ? new QuickRescore(last!, patch, groups, changed!, cap) : undefined;
+  for (const r of [...(changed ?? []), ...around]) {
     const list = (quick?.relate(r, scores) ?? scorer.relate(r, scores)).map((b) => order[b]!);
     // An unchanged list stays the same array: later stages tell unchanged lists by reference.
     related[order[r]!] = sameShape && sameItems(last.related[order[r]!]!, list) ? last.related[order[r]!]! : list;
   }
-  memory.last = { idf, articles: articles.slice(), order, count, groups, sorted: own, profiles, rank: memory.rank, postings: index.start, related, scores };
+  memory.last = { idf, articles: articles.slice(), order, place, count, groups, own, profiles, index, related, scores };
   return related;
 }
 
-/** Up to how many changed profiles the quick rescoring is tried (beyond, most of the archive is around them anyway). */
-const QUICK_CHANGED = 256;
+/**
+ * Up to how many changed profiles the index is patched and articles are rescored the quick way
+ * (beyond, most of the archive is around them anyway).
+ */
+const FEW_CHANGED = 256;
 
 /**
  * Rescoring of an article around a few changed profiles, from its last list. When the article's
@@ -137,80 +140,82 @@ const QUICK_CHANGED = 256;
  * articles' new scores: exactly what scoring it afresh gives, without walking any postings.
  */
 class QuickRescore {
-  private readonly isChanged: Uint8Array;
   private readonly count: number;
-  /** The changed articles carrying each term in their (new) profile, with its weight there. */
-  private readonly carriers = new Map<number, { c: number; w: number }[]>();
+  private readonly isChanged: Uint8Array;
+  /** Sums for the changed articles that one article's walk touches: articles and their scores. */
+  private readonly sumDoc: number[] = [];
+  private readonly sumScore: number[] = [];
 
   constructor(
     private readonly last: NonNullable<RelatedMemory['last']>,
-    private readonly profiles: Profiles,
-    private readonly index: Postings,
+    private readonly patch: IndexPatch,
     private readonly groups: Groups,
     changed: readonly number[],
     private readonly cap: number,
   ) {
-    this.isChanged = new Uint8Array(groups.of.length);
-    for (const c of changed) {
-      this.isChanged[c] = 1;
-      for (let j = profiles.start[c]!; j < profiles.start[c + 1]!; j++) {
-        const carriers = this.carriers.get(profiles.term[j]!) ?? [];
-        carriers.push({ c, w: profiles.weight[j]! });
-        this.carriers.set(profiles.term[j]!, carriers);
-      }
-    }
     this.count = last.count;
+    this.isChanged = new Uint8Array(groups.of.length);
+    for (const c of changed) this.isChanged[c] = 1;
   }
 
   /** The new list of `r` (numbered newest first), its scores written to `scores`; undefined when the quick way does not hold. */
   relate(r: number, scores: Float64Array): number[] | undefined {
-    if (this.isChanged[r] === 1) return undefined;
-    const { count, last } = this;
+    const { count, last, isChanged, patch } = this;
+    if (isChanged[r] === 1) return undefined;
     const from = r * count;
-    const list: number[] = [];
-    const place = this.placeOf();
-    for (const i of last.related[last.order[r]!]!) {
-      const b = place[i]!;
-      if (this.isChanged[b] === 1 || Number.isNaN(last.scores[from + list.length]!)) return undefined;
-      list.push(b);
+    const before = last.related[last.order[r]!]!;
+    const list = new Array<number>(before.length);
+    for (let k = 0; k < before.length; k++) {
+      const b = last.place[before[k]!]!;
+      if (isChanged[b] === 1 || Number.isNaN(last.scores[from + k]!)) return undefined;
+      list[k] = b;
     }
-    const walk = walked(this.profiles, r, this.index.start, this.cap);
-    if (!sameTerms(this.profiles, walk, last.profiles, walked(last.profiles, r, last.postings, this.cap))) return undefined;
-    const top = list.map((b, k) => ({ b, s: last.scores[from + k]! }));
-    for (const [c, s] of this.scores(r, walk)) top.push({ b: c, s });
-    top.sort((x, y) => y.s - x.s || x.b - y.b);
-    top.length = count;
-    top.forEach(({ s }, k) => (scores[from + k] = s));
-    return top.map(({ b }) => b);
+    // Only an article flagged by the patch can walk other terms, or in another order, than last time.
+    if (patch.redo[r] === 1 && !sameTerms(patch.profiles, walked(patch.profiles, r, patch.index.start, this.cap), last.profiles, walked(last.profiles, r, last.index.start, this.cap))) return undefined;
+    const found = this.sums(r);
+    for (let i = 0; i < found; i++) insert(list, scores, from, count, this.sumDoc[i]!, this.sumScore[i]!);
+    return list;
   }
 
   /**
    * What accumulating gives each changed article that `r`'s walk touches: the same additions,
-   * in the same order (the walk's), as Scorer.accumulate makes, so the same sums.
+   * in the same order (the walk's), as Scorer.accumulate makes, so the same sums. Returns how
+   * many articles got one (in sumDoc and sumScore).
    */
-  private scores(r: number, walk: readonly number[]): Map<number, number> {
-    const { term, weight } = this.profiles;
+  private sums(r: number): number {
+    const { profiles, index, carriers } = this.patch;
     const { of, bonus } = this.groups;
-    const sums = new Map<number, number>();
-    for (const k of walk) {
-      for (const { c, w } of this.carriers.get(term[k]!) ?? []) {
-        const s = sums.get(c) ?? (of[c] === of[r] ? bonus[of[r]!]! : 0);
-        sums.set(c, s + weight[k]! * w);
+    const { sumDoc, sumScore } = this;
+    let found = 0;
+    let total = 0;
+    for (let k = profiles.start[r]!, end = profiles.start[r + 1]!; k < end; k++) {
+      const t = profiles.term[k]!;
+      const length = index.start[t + 1]! - index.start[t]!;
+      if (length > this.cap || (total > 0 && total + length > WALK_BUDGET)) break;
+      total += length;
+      for (const { c, w } of carriers.get(t) ?? []) {
+        let i = sumDoc.indexOf(c, 0);
+        if (i < 0 || i >= found) (i = found++), (sumDoc[i] = c), (sumScore[i] = of[c] === of[r] ? bonus[of[r]!]! : 0);
+        sumScore[i]! += profiles.weight[k]! * w;
       }
     }
-    return sums;
+    return found;
   }
+}
 
-  private place?: Int32Array;
-
-  /** Each article's number (place in recency order), by its index. */
-  private placeOf(): Int32Array {
-    if (!this.place) {
-      this.place = new Int32Array(this.last.order.length);
-      this.last.order.forEach((i, r) => (this.place![i] = r));
-    }
-    return this.place;
-  }
+/**
+ * Puts article b with score s into a list held at `list` and scores[from ..] (most related
+ * first, equal scores: lower number first), keeping at most `count`.
+ */
+function insert(list: number[], scores: Float64Array, from: number, count: number, b: number, s: number): void {
+  let i = list.length;
+  if (i === count) {
+    if (!(s > scores[from + i - 1]! || (s === scores[from + i - 1] && b < list[i - 1]!))) return;
+    i--;
+  } else list.push(b);
+  for (; i > 0 && (s > scores[from + i - 1]! || (s === scores[from + i - 1] && b < list[i - 1]!)); i--) (list[i] = list[i - 1]!), (scores[from + i] = scores[from + i - 1]!);
+  list[i] = b;
+  scores[from + i] = s;
 }
 
 /**
@@ -235,24 +240,27 @@ function sameTerms(p: Profiles, a: readonly number[], q: Profiles, b: readonly n
   return a.length === b.length && a.every((k, i) => p.term[k] === q.term[b[i]!]);
 }
 
+/** Articles (numbered newest first) whose profile differs from the last computation's. */
+function changedProfiles(before: readonly Profile[], after: readonly Profile[]): number[] {
+  const changed: number[] = [];
+  for (let r = 0; r < after.length; r++) if (!sameProfile(before[r]!, after[r]!)) changed.push(r);
+  return changed;
+}
+
 /**
- * Articles (numbered newest first) whose list can differ from the last computation's: those
- * whose profile changed, and (around them) those that may walk a term that a changed profile
- * had or has.
+ * Articles (numbered newest first) besides the changed ones whose list can differ from the
+ * last computation's: those that may walk a term that a changed profile had or has.
  * Any other article's profile, the postings it walks and their order are all as they were.
  * (An article that carried such a term before and kept its profile still carries it; a term
  * whose postings exceed the cap before and after is never walked, and sorts after every
  * term that is.)
  */
-function affected(before: Profile[], after: Profile[], was: Int32Array, index: Postings, cap: number): { changed: number[]; around: number[] } {
+function aroundChanges(before: readonly Profile[], after: readonly Profile[], changed: readonly number[], was: Int32Array, index: Postings, cap: number): number[] {
   const terms = new Set<number>();
-  const changed: number[] = [];
-  after.forEach((profile, r) => {
-    if (sameProfile(before[r]!, profile)) return;
-    changed.push(r);
+  for (const r of changed) {
     for (const t of before[r]!.term) terms.add(t);
-    for (const t of profile.term) terms.add(t);
-  });
+    for (const t of after[r]!.term) terms.add(t);
+  }
   const found = new Set(changed);
   const around: number[] = [];
   const { start } = index;
@@ -261,7 +269,7 @@ function affected(before: Profile[], after: Profile[], was: Int32Array, index: P
     if (length > cap && start[t + 1]! - start[t]! > cap) continue;
     for (let j = start[t]!; j < start[t + 1]!; j++) if (!found.has(index.term[j]!)) found.add(index.term[j]!), around.push(index.term[j]!);
   }
-  return { changed, around };
+  return around;
 }
 
 /** Whether two lists hold articles of the same dates, URLs and categories, in the same places. */
@@ -316,38 +324,57 @@ function rankNames(memory: RelatedMemory): void {
   order.forEach((id, i) => (memory.rank[id] = i));
 }
 
-/** Each article's profile (its strongest weighted terms plus its tags, rarest first), in CSR form and one by one. */
-function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { profiles: Profiles; own: Profile[]; idf: Float64Array } {
-  const n = articles.length;
+/** Each article's profile (its strongest weighted terms plus its tags), and each term's idf. */
+function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { own: Profile[]; idf: Float64Array } {
   const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
   rankNames(memory);
+  const table = (memory.table = termTable(terms, memory.table));
   const df = new Float64Array(memory.names.length);
-  for (const t of terms) for (let k = 0; k < t.term.length; k++) df[t.term[k]!]!++;
+  for (let k = 0; k < table.term.length; k++) df[table.term[k]!]!++;
   // Rounded to steps of 0.05: one more article carrying a common term then rarely moves its weight at all.
   // A loop, not df.map: typed arrays' map takes V8's slow generic path (3 ms for 10,000 articles' words).
   const idf = new Float64Array(df.length);
   for (let t = 0; t < df.length; t++) idf[t] = Math.round(20 * Math.log(1 + SCALE / df[t]!)) / 20;
-  const moved = idfMoved(memory.last?.idf, idf);
+  const stale = carriers(table, idfMoved(memory.last?.idf, idf));
   const picker = new ProfilePicker(memory.names, idf, Math.log(1 + SCALE));
   const round = ++memory.round;
   const profileOf = (article: RelatedInput, a: number) => {
     const known = memory.profiles.get(article);
-    if (known && known.round === round - 1 && !carries(terms[a]!, moved)) return (known.round = round), known.profile;
+    if (known && known.round === round - 1 && stale?.[a] !== 1) return (known.round = round), known.profile;
     const profile = picker.pick(terms[a]!);
     memory.profiles.set(article, { profile, round });
     return profile;
   };
   // Unchanged at its place, an article's profile was checked last time: only a moved idf can change it.
-  const own = memory.byPlace.profiles.map(articles, profileOf, moved ? (_, a) => !carries(terms[a]!, moved) : undefined);
-  let size = 0;
-  for (const profile of own) size += profile.term.length;
-  const p: Profiles = { start: new Int32Array(n + 1), term: new Int32Array(size), weight: new Float64Array(size), terms: df.length };
-  for (let a = 0, at = 0; a < n; a++) {
-    const profile = own[a]!;
-    for (let k = 0; k < profile.term.length; k++, at++) (p.term[at] = profile.term[k]!), (p.weight[at] = profile.weight[k]!);
-    p.start[a + 1] = at;
+  const own = memory.byPlace.profiles.map(articles, profileOf, stale && ((_, a) => stale[a] !== 1));
+  return { own, idf };
+}
+
+/**
+ * Every article's interned term ids in one array (article a's at start[a] .. start[a + 1]):
+ * passes over all articles' terms read it instead of visiting each article's object.
+ */
+interface TermTable { items: readonly Profile[]; start: Int32Array; term: Int32Array }
+
+/** The table of `items`, copying the last table's runs of items found at the same place. */
+function termTable(items: readonly Profile[], last?: TermTable): TermTable {
+  const n = items.length;
+  const same = (a: number) => last !== undefined && items[a] === last.items[a];
+  const start = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) start[a + 1] = start[a]! + (same(a) ? last!.start[a + 1]! - last!.start[a]! : items[a]!.term.length);
+  const term = new Int32Array(start[n]!);
+  for (let a = 0; a < n; ) {
+    if (!same(a)) {
+      term.set(items[a]!.term, start[a]);
+      a++;
+      continue;
+    }
+    let b = a + 1;
+    while (b < n && same(b)) b++;
+    term.set(last!.term.subarray(last!.start[a]!, last!.start[b]!), start[a]);
+    a = b;
   }
-  return { profiles: p, own, idf };
+  return { items, start, term };
 }
 
 /** Ids whose idf differs from the last computation's (every id when there was none), as 1s; undefined when none did. */
@@ -358,11 +385,15 @@ function idfMoved(before: Float64Array | undefined, after: Float64Array): Uint8A
   return any ? moved : undefined;
 }
 
-/** Whether an article carries a term whose idf moved. */
-function carries(terms: Profile, moved: Uint8Array | undefined): boolean {
-  if (!moved) return false;
-  for (let k = 0; k < terms.term.length; k++) if (moved[terms.term[k]!] === 1) return true;
-  return false;
+/** 1 for each article (by place in the table) carrying a term whose idf moved; undefined when none moved. */
+function carriers(table: TermTable, moved: Uint8Array | undefined): Uint8Array | undefined {
+  if (!moved) return undefined;
+  const n = table.start.length - 1;
+  const flags = new Uint8Array(n);
+  for (let a = 0; a < n; a++) {
+    for (let k = table.start[a]!, end = table.start[a + 1]!; k < end; k++) if (moved[table.term[k]!] === 1) (flags[a] = 1), (k = end);
+  }
+  return flags;
 }
 
 /** Picks profiles; reuses its scratch arrays across articles. */
@@ -406,74 +437,6 @@ class ProfilePicker {
   }
 }
 
-/**
- * Orders each profile by how many profiles share the term, so scoring walks the telling (rare)
- * terms first; equal counts by the term's rank, which is canonical. Given the last computation
- * over the same articles in the same order, a profile that is the same object as last time and
- * whose terms' counts and ranks are all unchanged keeps its last order, copied.
- */
-function rarestFirst(p: Profiles, n: number, rank: Int32Array, postings: Int32Array, own: readonly Profile[], last: RelatedMemory['last']): void {
-  const key = new Float64Array(rank.length);
-  for (let t = 0; t < rank.length; t++) key[t] = rank[t]! + (postings[t + 1]! - postings[t]!) * 2 ** 26; // the count weighs above any rank
-  const steady = last && last.rank === rank ? steadyCounts(postings, last.postings) : undefined;
-  for (let a = 0; a < n; a++) {
-    const from = p.start[a]!;
-    const to = p.start[a + 1]!;
-    if (steady && own[a] === last!.sorted[a] && everyTerm(p.term, from, to, steady)) {
-      const before = last!.profiles;
-      for (let k = from, j = before.start[a]!; k < to; k++, j++) (p.term[k] = before.term[j]!), (p.weight[k] = before.weight[j]!);
-      continue;
-    }
-    for (let k = from + 1; k < to; k++) {
-      const t = p.term[k]!;
-      const w = p.weight[k]!;
-      let i = k;
-      for (; i > from && key[p.term[i - 1]!]! > key[t]!; i--) (p.term[i] = p.term[i - 1]!), (p.weight[i] = p.weight[i - 1]!);
-      p.term[i] = t;
-      p.weight[i] = w;
-    }
-  }
-}
-
-/** 1 for each term carried by as many profiles as in the last computation (postings' offsets now and then). */
-function steadyCounts(postings: Int32Array, was: Int32Array): Uint8Array {
-  const steady = new Uint8Array(postings.length - 1);
-  for (let t = 0; t < steady.length; t++) {
-    const before = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
-    if (postings[t + 1]! - postings[t]! === before) steady[t] = 1;
-  }
-  return steady;
-}
-
-/** Whether every term in terms[from, to) is flagged. */
-function everyTerm(terms: Int32Array, from: number, to: number, flags: Uint8Array): boolean {
-  for (let k = from; k < to; k++) if (flags[terms[k]!] !== 1) return false;
-  return true;
-}
-
-/** Postings: the articles carrying each term in their profile, with the weight there and their category. */
-interface Postings extends Profiles { category: Int32Array }
-
-/** Inverts the profiles into postings, article numbers ascending. */
-function invert(p: Profiles, n: number, categoryOf: Int32Array): Postings {
-  const start = new Int32Array(p.terms + 1);
-  for (let k = 0; k < p.term.length; k++) start[p.term[k]! + 1]!++;
-  for (let t = 0; t < p.terms; t++) start[t + 1]! += start[t]!;
-  const fill = start.slice(0, p.terms);
-  const doc = new Int32Array(p.term.length);
-  const weight = new Float64Array(p.term.length);
-  const category = new Int32Array(p.term.length);
-  for (let a = 0; a < n; a++) {
-    for (let k = p.start[a]!; k < p.start[a + 1]!; k++) {
-      const at = fill[p.term[k]!]!++;
-      doc[at] = a;
-      weight[at] = p.weight[k]!;
-      category[at] = categoryOf[a]!;
-    }
-  }
-  return { start, term: doc, weight, category, terms: p.terms };
-}
-
 /** Article indices, newest first, equal dates by URL. */
 function recencyOrder(articles: readonly RelatedInput[]): Int32Array {
   const order = Int32Array.from(articles.keys());
@@ -483,6 +446,13 @@ function recencyOrder(articles: readonly RelatedInput[]): Int32Array {
     return y.date - x.date || (x.url < y.url ? -1 : x.url > y.url ? 1 : a - b);
   };
   return order.sort(cmp);
+}
+
+/** Each article's number (place in recency order), by its index. */
+function placesOf(order: Int32Array): Int32Array {
+  const place = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) place[order[r]!] = r;
+  return place;
 }
 
 /** Categories: each article's category id and place in it, each category's bonus, and its articles newest first. */
