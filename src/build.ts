@@ -9,6 +9,7 @@ import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digest } from './incremental/hash.js';
 import { ByPlace } from './incremental/memo.js';
+import { nextOutputs, OutputMemory } from './incremental/outputs.js';
 import { dropSpare, readySpare, swapInSpare } from './output/spare.js';
 import { FolderWriter, openStaging, repairOutput, type Staging } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
@@ -51,7 +52,7 @@ export interface BuildOptions {
    * build), the listing, the site model, what related stories, link checks and page plans
    * were computed from, and the compiled theme.
    */
-  memory?: { pool?: WorkerPool; cache?: BuildCache; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
+  memory?: { pool?: WorkerPool; cache?: BuildCache; outputs?: OutputMemory; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /** Told about progress, for a progress display. */
@@ -218,10 +219,12 @@ interface RenderInput {
 /** What rendering leaves for the commit: the plan, what changed, and where it was written. */
 interface Rendered {
   plan: PagePlan[];
-  /** The cache entry of every output file as it stands after this build. */
-  outputs: Map<string, CachedOutput>;
-  /** Paths written into the staging folder by this build. */
-  produced: Set<string>;
+  /** The cache entry of every planned file as it stands after this build, by place in the plan. */
+  entries: (CachedOutput | undefined)[];
+  /** Places in the plan whose entry may differ from the cached build's. */
+  updated: number[];
+  /** Places in the plan of the files written into the staging folder by this build. */
+  produced: Set<number>;
   problems: Problem[];
   staging?: Staging;
   /** How many files of the plan the cached build had. */
@@ -252,27 +255,29 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const stamp = (path: string) => parsedNow.get(path) ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
     const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, stamp, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
     // Each file's entry in the cached build, looked up once.
-    const before = plan.map((p) => cache?.outputs.get(p.path));
-    const todo = plan.filter((p, i) => before[i]?.sig !== p.sig);
+    const before = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : new Array<undefined>(plan.length);
+    const todo: number[] = [];
+    for (let i = 0; i < plan.length; i++) if (before[i]?.sig !== plan[i]!.sig) todo.push(i);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
-    const made = await produce({ todo, task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
-    const outputs = new Map<string, CachedOutput>();
-    const produced = new Set<string>();
+    const made = await produce({ todo: todo.map((i) => plan[i]!), task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
+    const entries = before.slice();
+    const produced = new Set<number>();
+    for (const i of todo) {
+      const p = plan[i]!;
+      const rendered = p.kind === 'article' ? made.articles.get(p.index) : undefined;
+      if (p.kind === 'article') entries[i] = articleEntry(p, rendered, before[i]);
+      else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
+      if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
+    }
     const problems = [...made.problems];
     // Article pages come first in the plan, by index: their entries, for the link checks.
-    const pages: (CachedOutput | undefined)[] = [];
-    plan.forEach((p, i) => {
-      const rendered = p.kind === 'article' ? made.articles.get(p.index) : undefined;
-      const entry = p.kind === 'article' ? articleEntry(p, rendered, before[i]) : made.files.has(p.path) ? { sig: p.sig, hash: made.files.get(p.path)! } : before[i];
-      if (entry) outputs.set(p.path, entry);
-      if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(p.path);
-      if (p.kind !== 'article') return;
-      pages.push(entry);
-      const found = rendered?.problems ?? entry?.problems;
+    const pages = entries.slice(0, site.articles.length);
+    for (let i = 0; i < pages.length; i++) {
+      const found = made.articles.get(i)?.problems ?? pages[i]?.problems;
       if (found?.length) problems.push(...found);
-    });
-    problems.push(...(await relink(plan, pages, task, outputs, produced, writer, view, theme, input)));
-    return { plan, outputs, produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0) };
+    }
+    problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
+    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0) };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -322,17 +327,17 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: C
  * this thread, the pages whose links to `.md` files now resolve differently from what their
  * current bytes hold (rewritten to the linked article's URL, or back).
  */
-async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, outputs: Map<string, CachedOutput>, produced: Set<string>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
+async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, entries: (CachedOutput | undefined)[], produced: Set<number>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
   links.index(plan, listing.articles, valid, site.articles, options.config.baseUrl);
   const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })), view, writer);
+    // Article pages come first in the plan: an article's index is its page's place.
     again.forEach(({ index, rewritten }, k) => {
-      const { path } = plan[index]!;
-      outputs.set(path, { ...outputs.get(path)!, hash: rendered.hashes[k] ?? '', rewrites: rewritten });
-      produced.add(path);
+      entries[index] = { ...entries[index]!, hash: rendered.hashes[k] ?? '', rewrites: rewritten };
+      produced.add(index);
     });
   }
   return problems;
@@ -345,11 +350,12 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   let removed = 0;
   let differing: string[] | undefined;
   const file = cacheFile(options.out);
+  const { plan, entries } = render;
   if (cache) {
     // The spare changes now: a build killed from here on must not find a cache that describes it.
     await dropCache(file);
-    const changed = [...render.produced].filter((path) => cache.outputs.get(path)?.hash !== render.outputs.get(path)?.hash);
-    const gone = goneSince(cache, render.plan, render.kept);
+    const changed = [...render.produced].filter((i) => cache.outputs.get(plan[i]!.path)?.hash !== entries[i]?.hash).map((i) => plan[i]!.path);
+    const gone = goneSince(cache, plan, render.kept);
     if (changed.length || gone.length) {
       readySpare(options.out, cache.differing);
       swapInSpare(options.out, staging.folder, changed, gone);
@@ -366,9 +372,13 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
       differing = [];
     }
   }
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, options.memory ? cache : undefined), outputs: render.outputs, differing };
+  // In one process the last cache is replaced by this one: its maps are brought up to date in place.
+  const last = options.memory ? cache : undefined;
+  const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last), outputs, differing };
   if (options.memory) {
     options.memory.cache = next;
+    (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);
     // Kept with the cache it agrees with: a failed build leaves both as they were.
     options.memory.parsed = { files: sources.files, parsed: sources.parsed };
   } else if (options.cache) await saveCache(file, next);
