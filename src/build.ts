@@ -22,6 +22,7 @@ import { loadTheme, templateDigests, themeAssets, type Theme } from './render/te
 import { siteView, storyView } from './render/viewmodel.js';
 import type { StoryView } from './render/views.js';
 import { reassemble, type Assembly, type Clock, type Site } from './site/assemble.js';
+import { outputFile } from './site/paths.js';
 import { relateArticles, RelatedMemory } from './site/related.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
 
@@ -55,6 +56,12 @@ export interface BuildOptions {
   memory?: { pool?: WorkerPool; cache?: BuildCache; outputs?: OutputMemory; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
+  /**
+   * Article files (content paths) to parse again, and whose pages and the home page to render
+   * again, as if they had changed, though nothing in the output changes: the engine's
+   * rehearsal, which has V8 compile the code an editor's first save runs.
+   */
+  rehearse?: readonly string[];
   /** Told about progress, for a progress display. */
   progress?: (stage: Stage, done: number, total: number) => void;
 }
@@ -107,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = await previousCache(options);
   const listing = await readListing(options);
   timer.lap('read');
-  const known = knownParses(listing.articles, cache, cache && options.memory?.parsed);
+  const known = knownParses(listing.articles, cache, cache && options.memory?.parsed, new Set(options.rehearse));
   const toParse = listing.articles.filter((_, i) => !known[i]);
   const pool = workerPool(options, setup, toParse.length);
   try {
@@ -183,8 +190,9 @@ function cacheEnv(options: BuildOptions): string {
  * cached one, or, in one process, from the last build when the same file object (the listing
  * keeps one per unchanged file) stands at the same place.
  */
-function knownParses(files: readonly ContentFile[], cache: BuildCache | undefined, last: ParsedFiles | undefined): (ParsedArticle | undefined)[] {
+function knownParses(files: readonly ContentFile[], cache: BuildCache | undefined, last: ParsedFiles | undefined, again: ReadonlySet<string>): (ParsedArticle | undefined)[] {
   return files.map((f, i) => {
+    if (again.has(f.path)) return undefined;
     if (last?.files[i] === f) return last.parsed[i];
     const cached = cache?.sources.get(f.path);
     return cached?.stamp === f.stamp ? cached.parsed : undefined;
@@ -255,9 +263,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const stamp = (path: string) => parsedNow.get(path) ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
     const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, stamp, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
     // Each file's entry in the cached build, looked up once.
-    const before = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : new Array<undefined>(plan.length);
-    const todo: number[] = [];
-    for (let i = 0; i < plan.length; i++) if (before[i]?.sig !== plan[i]!.sig) todo.push(i);
+    const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
+    const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     const made = await produce({ todo: todo.map((i) => plan[i]!), task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
     const entries = before.slice();
@@ -282,6 +289,14 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     await staging?.abort();
     throw e;
   }
+}
+
+/** Places in the plan of the pages a rehearsal renders again: those of the rehearsed articles, and the home page. */
+function rehearsed(plan: readonly PagePlan[], site: Site, articles: readonly string[] = []): Set<number> {
+  const again = new Set<number>();
+  if (!articles.length) return again;
+  plan.forEach((p, i) => (p.kind === 'article' ? articles.includes(site.articles[p.index]!.path) : p.path === outputFile('/')) && again.add(i));
+  return again;
 }
 
 /** How an article is listed, and its digest (which signs every page listing it). */

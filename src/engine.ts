@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
 
 /** A build that can be repeated, each time doing only what the changes since the last one need. */
@@ -15,15 +16,17 @@ export interface Engine {
 /** Creates an engine for one site configuration; it keeps the build cache in memory between rebuilds. A config change needs a new engine. */
 export function createEngine(options: BuildOptions): Engine {
   const memory: NonNullable<BuildOptions['memory']> = {};
-  const run = (changed?: readonly string[]) => build({ ...options, cache: options.cache ?? 'use', memory, changed });
+  const run = (changed?: readonly string[], rehearse?: readonly string[]) => build({ ...options, cache: options.cache ?? 'use', memory, changed, rehearse });
   let first = true;
   return {
     async rebuild(changed) {
       const result = await run(changed);
-      // The first build ran the archive through code that a rebuild mostly skips. Rehearsing a
-      // rebuild with nothing changed (it writes nothing) has V8 compile the code of rebuilds
-      // now, not on the editor's first save.
-      if (first && result.ok) await run([]);
+      // The first build ran the archive through code that a rebuild mostly skips, and parsed
+      // and rendered on the worker threads. Rehearsing a rebuild in which one article is
+      // parsed and rendered again on this thread (it writes nothing) has V8 compile the code
+      // of rebuilds now, not on the editor's first save.
+      const article = memory.listing?.articles[0];
+      if (first && result.ok && article) await run([join(options.content, article.path)], [article.path]);
       first = false;
       return result;
     },

@@ -13,17 +13,27 @@ export class OutputMemory {
   private plan: readonly PagePlan[] = [];
   private entries: readonly (CachedOutput | undefined)[] = [];
 
-  /** Remembers the entries a committed build left in `outputs`. */
+  /** Remembers the entries a committed build left in `outputs` (each made for its plan's signature, or none). */
   keep(outputs: ReadonlyMap<string, CachedOutput>, plan: readonly PagePlan[], entries: readonly (CachedOutput | undefined)[]): void {
     [this.outputs, this.plan, this.entries] = [outputs, plan, entries];
   }
 
-  /** Each planned file's entry in `outputs`. */
-  entriesOf(plan: readonly PagePlan[], outputs: ReadonlyMap<string, CachedOutput>): (CachedOutput | undefined)[] {
+  /**
+   * Each planned file's entry in `outputs`, and the places of the files whose entry is missing
+   * or was made for another signature (to be produced). A plan found where it was at the last
+   * commit has the entry that commit kept, made for its signature.
+   */
+  entriesOf(plan: readonly PagePlan[], outputs: ReadonlyMap<string, CachedOutput>): { entries: (CachedOutput | undefined)[]; stale: number[] } {
     const same = this.outputs === outputs;
     const entries = new Array<CachedOutput | undefined>(plan.length);
-    for (let i = 0; i < plan.length; i++) entries[i] = same && plan[i] === this.plan[i] ? this.entries[i] : outputs.get(plan[i]!.path);
-    return entries;
+    const stale: number[] = [];
+    for (let i = 0; i < plan.length; i++) {
+      const p = plan[i]!;
+      const kept = same && p === this.plan[i];
+      const entry = (entries[i] = kept ? this.entries[i] : outputs.get(p.path));
+      if (kept ? !entry : entry?.sig !== p.sig) stale.push(i);
+    }
+    return { entries, stale };
   }
 }
 

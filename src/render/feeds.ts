@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
-import { ByPlace } from '../incremental/memo.js';
+import { ByPlace, sameItems } from '../incremental/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
 import { absoluteUrl } from './viewmodel.js';
 import { escapeXml } from './xml.js';
@@ -20,13 +20,22 @@ export interface DataFile {
  * sitemap entry, and the last sitemaps with their entries.
  */
 export class FeedMemory {
-  readonly entries = new ByPlace<Article, { baseUrl: string; entry: string }>();
-  readonly items = new ByPlace<Article, { baseUrl: string; item: string }>();
-  last?: { entries: string[]; chunks: string[] };
+  entries = new ByPlace<Article, { entry: string }>();
+  items = new ByPlace<Article, string>();
+  last?: { head: string[]; articles: readonly { entry: string }[]; chunks: string[] };
+  /** The site address the entries and items were made for. */
+  private baseUrl?: string;
+
+  /** Forgets what was made for another site address. */
+  at(baseUrl: string): this {
+    if (this.baseUrl !== baseUrl) [this.entries, this.items, this.last, this.baseUrl] = [new ByPlace(), new ByPlace(), undefined, baseUrl];
+    return this;
+  }
 }
 
 /** The RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
 export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory): DataFile[] {
+  memory?.at(config.baseUrl);
   const chunks = sitemaps(sitemapEntries(site, config, memory), memory);
   return [
     { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config, memory) },
@@ -41,30 +50,38 @@ function rssFeed(articles: readonly Article[], config: SiteConfig, memory: FeedM
   const make = (a: Article) => {
     const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
     const item = `<item><title>${escapeXml(a.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><category>${escapeXml(a.category)}</category><description>${escapeXml(a.summary)}</description></item>`;
-    return { baseUrl: config.baseUrl, item };
+    return item;
   };
-  const items = (memory ? memory.items.map(articles, make, (known) => known.baseUrl === config.baseUrl) : articles.map(make)).map((i) => i.item);
+  const items = memory ? memory.items.map(articles, make) : articles.map(make);
   const newest = articles[0] ? `<lastBuildDate>${formatRfc822(articles[0].updated ?? articles[0].date)}</lastBuildDate>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escapeXml(config.title)}</title><link>${escapeXml(config.baseUrl)}/</link><description>${escapeXml(config.tagline)}</description><language>${escapeXml(config.language)}</language>${newest}\n${items.join('\n')}\n</channel></rss>\n`;
 }
 
-/** Every article and category front page, with last-modified times for articles. */
-function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | undefined): string[] {
+/** Every article and category front page, with last-modified times for articles: the home and categories' entries, and the articles'. */
+function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | undefined): { head: string[]; articles: readonly { entry: string }[] } {
   const entry = (path: string, lastmod?: number) =>
     `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc>${lastmod === undefined ? '' : `<lastmod>${formatIso(lastmod)}</lastmod>`}</url>`;
-  const make = (a: Article) => ({ baseUrl: config.baseUrl, entry: entry(a.url, a.updated ?? a.date) });
-  const articles = memory ? memory.entries.map(site.articles, make, (known) => known.baseUrl === config.baseUrl) : site.articles.map(make);
-  return [entry('/'), ...site.categories.map((c) => entry(c.url)), ...articles.map((a) => a.entry)];
+  const make = (a: Article) => ({ entry: entry(a.url, a.updated ?? a.date) });
+  const articles = memory ? memory.entries.map(site.articles, make) : site.articles.map(make);
+  return { head: [entry('/'), ...site.categories.map((c) => entry(c.url))], articles };
 }
 
 /** The sitemap files' text for these entries; the last ones again while every entry is the same. */
-function sitemaps(entries: string[], memory: FeedMemory | undefined): string[] {
+function sitemaps({ head, articles }: ReturnType<typeof sitemapEntries>, memory: FeedMemory | undefined): string[] {
   const last = memory?.last;
-  if (last && last.entries.length === entries.length && entries.every((e, i) => e === last.entries[i])) return last.chunks;
+  if (last && sameItems(last.head, head) && sameEntries(last.articles, articles)) return last.chunks;
+  const entries = [...head, ...articles.map((a) => a.entry)];
   const chunks: string[] = [];
   for (let i = 0; i < entries.length; i += SITEMAP_SIZE) chunks.push(urlset(entries.slice(i, i + SITEMAP_SIZE)));
-  if (memory) memory.last = { entries, chunks };
+  if (memory) memory.last = { head, articles, chunks };
   return chunks;
+}
+
+/** Whether two lists of entries say the same; entries kept from the last build are the same objects, and only the others are compared by text. */
+function sameEntries(a: readonly { entry: string }[], b: readonly { entry: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.entry !== b[i]!.entry) return false;
+  return true;
 }
 
 function urlset(entries: string[]): string {

@@ -158,7 +158,7 @@ export interface CheckedLinks extends LinkCheck {
  * article, its links or the index changed.
  */
 export class LinkChecker {
-  private last?: { produced: readonly string[]; paths: readonly string[]; valid: readonly Article[]; published: readonly Article[]; baseUrl: string; index: LinkIndex };
+  private last?: { outputs: readonly { path: string }[]; files: readonly { path: string }[]; valid: readonly Article[]; published: readonly Article[]; baseUrl: string; index: LinkIndex };
   private round = 0;
   /** The pages of the last `checkPages`, and the problems found, by place. */
   private pages: { round: number; entries: readonly (PageLinks | undefined)[]; articles: readonly Article[]; found: Map<number, Problem[]> } = { round: -1, entries: [], articles: [], found: new Map() };
@@ -168,10 +168,10 @@ export class LinkChecker {
   /** Indexes a build's output files and article files, each given by its `path` (see `linkIndex`). */
   index(outputs: readonly { path: string }[], files: readonly { path: string }[], valid: readonly Article[], published: readonly Article[], baseUrl: string): void {
     const last = this.last;
-    if (last && last.baseUrl === baseUrl && samePaths(last.produced, outputs) && samePaths(last.paths, files) && sameTargets(last.valid, valid) && sameTargets(last.published, published)) return;
+    if (last && last.baseUrl === baseUrl && samePaths(last.outputs, outputs) && samePaths(last.files, files) && sameTargets(last.valid, valid) && sameTargets(last.published, published)) return;
     this.round++;
-    const [produced, paths] = [outputs.map((o) => o.path), files.map((f) => f.path)];
-    this.last = { produced, paths, valid, published, baseUrl, index: linkIndex(new Set(produced), paths, valid, published, baseUrl) };
+    const index = linkIndex(new Set(outputs.map((o) => o.path)), files.map((f) => f.path), valid, published, baseUrl);
+    this.last = { outputs, files, valid, published, baseUrl, index };
   }
 
   /**
@@ -210,9 +210,10 @@ export class LinkChecker {
   }
 }
 
-function samePaths(a: readonly string[], b: readonly { path: string }[]): boolean {
+/** Whether two lists name the same paths; items kept from the last build are the same objects, and only the others are compared by path. */
+function samePaths(a: readonly { path: string }[], b: readonly { path: string }[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]!.path) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.path !== b[i]!.path) return false;
   return true;
 }
 

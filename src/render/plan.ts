@@ -55,6 +55,7 @@ export class PlanMemory {
   /** What the last planning's article pages were made from. */
   sources?: { template: string; view: string; related: readonly number[][]; storySigs: readonly string[] };
   readonly feeds = new FeedMemory();
+  readonly listers = new Listers();
 }
 
 /** Every output file of the site, with its signature: the article pages first, in the order of `site.articles`. */
@@ -122,16 +123,46 @@ interface ArticleSigned { stamp: string; plan: PagePlan }
 function unchangedSources(template: string, view: string, input: PlanInput, memory: PlanMemory): (known: ArticleSigned, index: number) => boolean {
   const last = memory.sources;
   memory.sources = { template, view, related: input.related, storySigs: input.storySigs };
+  const listers = memory.listers.update(input.related);
   if (!last || last.template !== template || last.view !== view) return () => false;
   const { related, storySigs: sigs } = input;
-  const moved = new Uint8Array(sigs.length);
-  let anyMoved = false;
-  for (let i = 0; i < sigs.length; i++) if (sigs[i] !== last.storySigs[i]) (moved[i] = 1), (anyMoved = true);
-  return (_, index) => {
-    if (related[index] !== last.related[index] || moved[index] === 1) return false;
-    if (anyMoved) for (const j of related[index]!) if (moved[j] === 1) return false;
-    return true;
-  };
+  const stale = new Uint8Array(sigs.length);
+  for (let i = 0; i < sigs.length; i++) {
+    if (related[i] !== last.related[i]) stale[i] = 1;
+    if (sigs[i] === last.storySigs[i]) continue;
+    // A story listed otherwise: its page, and every page listing it among related stories.
+    stale[i] = 1;
+    for (const k of listers[i]!) stale[k] = 1;
+  }
+  return (_, index) => stale[index] === 0;
+}
+
+/**
+ * For each article (by index), the articles listing it among their related stories, kept up to
+ * date build after build from the lists that changed (the related-story stage hands unchanged
+ * lists on as the same arrays), so finding the pages that list a story costs what it lists.
+ */
+export class Listers {
+  private related: readonly number[][] = [];
+  private by: number[][] = [];
+
+  /** The listers for these related lists. */
+  update(related: readonly number[][]): readonly number[][] {
+    const changed: number[] = [];
+    if (related.length === this.related.length) for (let i = 0; i < related.length; i++) if (related[i] !== this.related[i]) changed.push(i);
+    // Beyond a few changed lists (articles added or removed shift every index), counting afresh is cheaper.
+    if (related.length !== this.related.length || changed.length > related.length / 8) {
+      this.by = related.map(() => []);
+      related.forEach((list, i) => list.forEach((j) => this.by[j]!.push(i)));
+    } else {
+      for (const i of changed) {
+        for (const j of this.related[i]!) this.by[j]!.splice(this.by[j]!.indexOf(i), 1);
+        for (const j of related[i]!) this.by[j]!.push(i);
+      }
+    }
+    this.related = related;
+    return this.by;
+  }
 }
 
 /** An article page's plan (`stamp`: its file's, when known): its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */

@@ -142,6 +142,8 @@ const FEW_CHANGED = 256;
 class QuickRescore {
   private readonly count: number;
   private readonly isChanged: Uint8Array;
+  /** 1 for each term a changed profile carries. */
+  private readonly carried: Uint8Array;
   /** Sums for the changed articles that one article's walk touches: articles and their scores. */
   private readonly sumDoc: number[] = [];
   private readonly sumScore: number[] = [];
@@ -156,6 +158,8 @@ class QuickRescore {
     this.count = last.count;
     this.isChanged = new Uint8Array(groups.of.length);
     for (const c of changed) this.isChanged[c] = 1;
+    this.carried = new Uint8Array(patch.index.terms);
+    for (const t of patch.carriers.keys()) this.carried[t] = 1;
   }
 
   /** The new list of `r` (numbered newest first), its scores written to `scores`; undefined when the quick way does not hold. */
@@ -193,7 +197,8 @@ class QuickRescore {
       const length = index.start[t + 1]! - index.start[t]!;
       if (length > this.cap || (total > 0 && total + length > WALK_BUDGET)) break;
       total += length;
-      for (const { c, w } of carriers.get(t) ?? []) {
+      if (this.carried[t] !== 1) continue;
+      for (const { c, w } of carriers.get(t)!) {
         let i = sumDoc.indexOf(c, 0);
         if (i < 0 || i >= found) (i = found++), (sumDoc[i] = c), (sumScore[i] = of[c] === of[r] ? bonus[of[r]!]! : 0);
         sumScore[i]! += profiles.weight[k]! * w;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -99,6 +99,11 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
 }
 
+async function mtimes(dir: string): Promise<Map<string, number>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).mtimeMs] as const)));
+}
+
 function summary(r: BuildResult): string {
   return `${r.ok} ${r.problems.length}`;
 }
@@ -148,6 +153,23 @@ test('warta dev\'s engine, told which files changed, equals a clean build byte f
     }),
     { numRuns: 8, seed: 7 },
   );
+});
+
+test('warta dev\'s rehearsal (an article parsed, and its page and the home page rendered, again) writes nothing', async () => {
+  const box = await sandbox();
+  try {
+    const memory: NonNullable<BuildOptions['memory']> = {};
+    const dev = { ...options(box, 'dev', 'use'), memory };
+    assert.ok((await build(dev)).ok);
+    const [before, times] = [await snapshot(join(box.root, 'dev')), await mtimes(join(box.root, 'dev'))];
+    const article = memory.listing!.articles[0]!.path;
+    const rehearsal = await build({ ...dev, changed: [join(box.content, article)], rehearse: [article] });
+    assert.deepEqual([rehearsal.ok, rehearsal.written, rehearsal.removed], [true, 0, 0]);
+    assert.deepEqual(await snapshot(join(box.root, 'dev')), before);
+    assert.deepEqual(await mtimes(join(box.root, 'dev')), times);
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
 });
 
 test('warta dev\'s engine: an edit that changes how an article is listed, not its words, reaches every page listing it among related stories', async () => {
