@@ -4,9 +4,10 @@ import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../content/parse.js';
 import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
+import type { RelatedState } from '../site/related-state.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 /**
  * Map entries per chunk of the cache file. The file is a header and then chunks, each a 32-bit
  * length and a v8-serialized array of entries, so saving never holds a serialized copy of the
@@ -24,6 +25,8 @@ export interface BuildCache {
   outputs: Map<string, CachedOutput>;
   /** Where the output and its spare differ (see output/spare.ts); absent: no spare to trust. */
   differing?: string[];
+  /** The related-story stage's last computation. */
+  related?: RelatedState;
 }
 
 /** An output file as the last build left it. */
@@ -59,7 +62,7 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
       at = end;
       return value;
     };
-    const head = next() as { format?: number; env?: string; sources?: number; outputs?: number; differing?: string[] };
+    const head = next() as { format?: number; env?: string; sources?: number; outputs?: number; differing?: string[]; related?: boolean };
     if (head?.format !== FORMAT || head.env !== env || typeof head.sources !== 'number' || typeof head.outputs !== 'number') return undefined;
     const fill = <V>(map: Map<string, V>, size: number) => {
       while (map.size < size) {
@@ -72,6 +75,7 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
     const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), differing };
     fill(cache.sources, head.sources);
     fill(cache.outputs, head.outputs);
+    if (head.related) cache.related = relatedState(next());
     return at === bytes.length ? cache : undefined;
   } catch {
     return undefined;
@@ -92,7 +96,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
         for (let done = 0; done < buffer.length; ) done += (await handle.write(buffer, done)).bytesWritten;
       }
     };
-    await put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, differing: cache.differing });
+    await put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, differing: cache.differing, related: !!cache.related });
     for (const map of [cache.sources, cache.outputs] as Map<string, unknown>[]) {
       let chunk: [string, unknown][] = [];
       for (const entry of map) {
@@ -101,10 +105,21 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
       }
       if (chunk.length) await put(chunk);
     }
+    if (cache.related) await put(cache.related);
   } finally {
     await handle.close();
   }
   await rename(temp, file);
+}
+
+/** The related stage's state as read back, checked for the shape it was saved in. */
+function relatedState(value: unknown): RelatedState {
+  const state = value as RelatedState;
+  const n = state?.order?.length;
+  const fits = state?.order instanceof Int32Array && Array.isArray(state.urls) && state.urls.length === n && state.dates instanceof Float64Array && state.dates.length === n && Array.isArray(state.names) && state.rank instanceof Int32Array && state.rank.length === state.names.length && state.idf instanceof Float64Array;
+  const lists = [state?.table, state?.profiles].every((l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array);
+  if (!fits || !lists || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array)) throw new Error('bad related state');
+  return state;
 }
 
 /** Removes the cache: done before the output's spare is changed, so a kill then means a full build next time. */

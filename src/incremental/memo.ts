@@ -33,4 +33,10 @@ export class ByPlace<T, R> {
     this.results = results;
     return results;
   }
+
+  /** Takes `results` as the last ones, for `items` at their places (a memory read back from a cache). */
+  restore(items: readonly T[], results: R[]): void {
+    this.items = items;
+    this.results = results;
+  }
 }

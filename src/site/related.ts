@@ -74,7 +74,7 @@ export class RelatedMemory {
   readonly names: string[] = [];
   readonly ids = new Map<string, number>();
   /** Each id's rank in the alphabetical order of `names`; ties break by it, never by when a term was first seen. */
-  rank = new Int32Array(0);
+  rank: Int32Array = new Int32Array(0);
   /** Each article's distinct term ids, with their tf (tags: -1). */
   readonly interned = new WeakMap<RelatedInput, Profile>();
   /** Each article's profile, with the computation it was last checked in. */
@@ -329,6 +329,12 @@ function rankNames(memory: RelatedMemory): void {
   order.forEach((id, i) => (memory.rank[id] = i));
 }
 
+/**
+ * Stands for an article's interned terms that a memory read back from the cache has only as
+ * ids in its table: the article is interned again when its profile must be picked again.
+ */
+export const UNREAD: Profile = { term: [], weight: [] };
+
 /** Each article's profile (its strongest weighted terms plus its tags), and each term's idf. */
 function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { own: Profile[]; idf: Float64Array } {
   const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
@@ -346,7 +352,7 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory)
   const profileOf = (article: RelatedInput, a: number) => {
     const known = memory.profiles.get(article);
     if (known && known.round === round - 1 && stale?.[a] !== 1) return (known.round = round), known.profile;
-    const profile = picker.pick(terms[a]!);
+    const profile = picker.pick(terms[a] === UNREAD ? intern(article, memory) : terms[a]!);
     memory.profiles.set(article, { profile, round });
     return profile;
   };
@@ -359,7 +365,7 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory)
  * Every article's interned term ids in one array (article a's at start[a] .. start[a + 1]):
  * passes over all articles' terms read it instead of visiting each article's object.
  */
-interface TermTable { items: readonly Profile[]; start: Int32Array; term: Int32Array }
+export interface TermTable { items: readonly Profile[]; start: Int32Array; term: Int32Array }
 
 /** The table of `items`, copying the last table's runs of items found at the same place. */
 function termTable(items: readonly Profile[], last?: TermTable): TermTable {
@@ -461,7 +467,7 @@ function placesOf(order: Int32Array): Int32Array {
 }
 
 /** Categories: each article's category id and place in it, each category's bonus, and its articles newest first. */
-interface Groups { of: Int32Array; at: Int32Array; bonus: Float64Array; members: Int32Array[] }
+export interface Groups { of: Int32Array; at: Int32Array; bonus: Float64Array; members: Int32Array[] }
 
 /** Groups articles (numbered newest first) by category. */
 function categoryGroups(sorted: readonly RelatedInput[]): Groups {

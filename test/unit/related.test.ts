@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { deserialize, serialize } from 'node:v8';
 import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
+import { restoreRelated, saveRelated, type RelatedState } from '../../src/site/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { generateArchive, mulberry32 } from '../../bench/generate.js';
 
@@ -218,3 +220,32 @@ test('with memory, an article whose list was partly filled takes a changed artic
   assert.ok(fresh[0]!.includes(2), `fresh: ${urls(inputs, fresh[0]!)}`);
   assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
 });
+
+test('a computation saved to the cache and read back in a fresh process goes on to what a fresh computation gives', () => {
+  const { inputs, bodies } = generated(400);
+  const random = mulberry32(5);
+  let saved = saveRelated(withMemory(inputs));
+  for (let round = 0; round < 12; round++) {
+    // A fresh process reads every article anew: equal objects, not the same ones.
+    const copies = inputs.map((a) => structuredClone(a));
+    const edited = new Set<number>();
+    for (let k = 0; k < 1 + (round % 3); k++) {
+      const i = Math.floor(random() * copies.length);
+      edited.add(i);
+      copies[i] = round % 4 === 3 ? { ...copies[i]!, date: copies[i]!.date + DAY } : { ...copies[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas ${round}.`, []) };
+    }
+    const memory = restoreRelated(deserialize(serialize(saved)) as RelatedState, copies, (a) => !edited.has(copies.indexOf(a)));
+    assert.deepEqual(relateArticles(copies, { count: 5 }, memory), relateArticles(copies, { count: 5 }), `after round ${round}`);
+    // The edited articles' terms were interned again; of the others, only those of the few whose profile had to be picked again.
+    const interned = copies.flatMap((a, i) => (memory.interned.has(a) ? [i] : []));
+    assert.ok([...edited].every((i) => interned.includes(i)) && interned.length < copies.length / 2, `interned in round ${round}: ${interned.length}`);
+    saved = saveRelated(memory);
+    inputs.splice(0, inputs.length, ...copies);
+  }
+});
+
+function withMemory(inputs: RelatedInput[]): RelatedMemory {
+  const memory = new RelatedMemory();
+  relateArticles(inputs, { count: 5 }, memory);
+  return memory;
+}
