@@ -24,7 +24,7 @@ import type { StoryView } from './render/views.js';
 import { reassemble, type Assembly, type Clock, type Site } from './site/assemble.js';
 import { outputFile } from './site/paths.js';
 import { relateArticles, RelatedMemory } from './site/related.js';
-import { restoreRelated, saveRelated } from './site/related-state.js';
+import { restoreRelated, saveRelated, type RelatedState } from './site/related-state.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
 
 /** What to build, from where, to where. */
@@ -138,15 +138,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       problems: sortProblems(problems), ok, files, written, removed, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, false);
-    const memory = options.memory ? (options.memory.related ??= new RelatedMemory()) : relatedMemory(cache, site.articles, toParse);
-    const related = relateArticles(site.articles, { count: options.config.relatedCount }, memory);
+    const { related, state } = relateStories(site.articles, cache, toParse, options);
     timer.lap('related');
     const render = await renderSite({ site, related, listing, parsedNow: toParse, valid: articles, cache, setup, pool, options });
+    // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
+    if (pool !== options.memory?.pool) await pool?.close();
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
     const sources = { files: listing.articles, parsed, fresh: toParse.map((f) => ({ file: f, parsed: fresh.get(f.path)! })) };
-    const counts = ok ? await commit(render, sources, memory, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
+    const counts = ok ? await commit(render, sources, state, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, !hasErrors(problems));
   } finally {
@@ -202,12 +203,19 @@ function knownParses(files: readonly ContentFile[], cache: BuildCache | undefine
 }
 
 /**
- * The related stage's memory for a build in a fresh process: the cached computation, in which
- * an article whose file was not parsed again stands for the one it was computed from.
+ * Related stories of every published article. In one process (`warta dev`) the stage's memory
+ * lives on in `options.memory`; a build in a fresh process starts from the cached computation
+ * (in which an article whose file was not parsed again stands for the one it was computed
+ * from) and returns the state for the cache it will write, letting the memory go before the
+ * render stage, where the build's memory peaks.
  */
-function relatedMemory(cache: BuildCache | undefined, articles: readonly Article[], parsedNow: readonly ContentFile[]): RelatedMemory {
+function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState } {
+  const count = options.config.relatedCount;
+  if (options.memory) return { related: relateArticles(articles, { count }, (options.memory.related ??= new RelatedMemory())) };
   const fresh = new Set(parsedNow.map((f) => f.path));
-  return restoreRelated(cache?.related, articles, (a) => !fresh.has(a.path));
+  const memory = restoreRelated(cache?.related, articles, (a) => !fresh.has(a.path));
+  const related = relateArticles(articles, { count }, memory);
+  return { related, state: options.cache ? saveRelated(memory) : undefined };
 }
 
 /** Parses article files, on the workers when there are some; results by content path. */
@@ -370,7 +378,7 @@ async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefine
 }
 
 /** Puts a successful build's output in place and remembers it; returns how many files changed. */
-async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedMemory, cache: BuildCache | undefined, options: BuildOptions): Promise<{ written: number; removed: number }> {
+async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedState | undefined, cache: BuildCache | undefined, options: BuildOptions): Promise<{ written: number; removed: number }> {
   const staging = render.staging!;
   let written = render.produced.size;
   let removed = 0;
@@ -401,9 +409,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   // In one process the last cache is replaced by this one: its maps are brought up to date in place.
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
-  // In one process the related stage's memory lives on; a cache on disk keeps its state for the next process.
-  const state = options.memory || !options.cache ? undefined : saveRelated(related);
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last), outputs, differing, related: state };
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last), outputs, differing, related };
   if (options.memory) {
     options.memory.cache = next;
     (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);
