@@ -256,6 +256,8 @@ interface Rendered {
   staging?: Staging;
   /** How many files of the plan the cached build had. */
   kept: number;
+  /** How each published article is listed (its category's name and its story's digest), by content path, for a cache written to disk. */
+  stories?: Map<string, { category: string; sig: string }>;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -265,7 +267,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
   try {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-    const { listed, sigOf } = listStories(site.articles, names, options.memory && (options.memory.stories ??= new StoryMemory()));
+    const { listed, sigOf } = listStories(site.articles, names, options.memory && (options.memory.stories ??= new StoryMemory()), cachedStory(cache));
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const root = resolve(options.content);
@@ -303,7 +305,9 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       if (found?.length) problems.push(...found);
     }
     problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
-    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0) };
+    // For a cache written to disk (in one process, the stories' memory serves).
+    const listings = options.cache && !options.memory ? new Map(site.articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }])) : undefined;
+    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -332,12 +336,25 @@ export class StoryMemory {
   names = '';
 }
 
+/**
+ * The digest of an article's story as the cached build listed it, for an article parsed then
+ * (the very object the cache holds, so its fields are those it had) under the same category
+ * name: spares a fresh process a digest of every story in the archive.
+ */
+function cachedStory(cache: BuildCache | undefined): ((article: Article, category: string) => string | undefined) | undefined {
+  if (!cache) return undefined;
+  return (article, category) => {
+    const source = cache.sources.get(article.path);
+    return source?.parsed.article === article && source.story?.category === category ? source.story.sig : undefined;
+  };
+}
+
 /** How each published article is listed. */
-function listStories(articles: readonly Article[], names: ReadonlyMap<string, string>, memory = new StoryMemory()): { listed: Listed[]; sigOf: (story: StoryView) => string } {
+function listStories(articles: readonly Article[], names: ReadonlyMap<string, string>, memory = new StoryMemory(), known?: (article: Article, category: string) => string | undefined): { listed: Listed[]; sigOf: (story: StoryView) => string } {
   const make = (article: Article): Listed => {
     const category = names.get(article.categorySlug)!;
     const story = storyView(article, category);
-    const made = { category, story, sig: digest(JSON.stringify(story)) };
+    const made = { category, story, sig: known?.(article, category) ?? digest(JSON.stringify(story)) };
     memory.sigs.set(story, made.sig);
     return made;
   };
@@ -409,7 +426,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   // In one process the last cache is replaced by this one: its maps are brought up to date in place.
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last), outputs, differing, related };
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, differing, related };
   if (options.memory) {
     options.memory.cache = next;
     (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);
@@ -425,14 +442,14 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
  * taken from it, or from the last build by place, which agrees with it, so only the files
  * parsed now are set, sparing a new map of every file.
  */
-function nextSources({ files, parsed, fresh }: ParsedFiles & { fresh: FreshParse[] }, last: BuildCache | undefined): BuildCache['sources'] {
+function nextSources({ files, parsed, fresh }: ParsedFiles & { fresh: FreshParse[] }, last: BuildCache | undefined, stories: Rendered['stories']): BuildCache['sources'] {
   if (last) {
     const sources = last.sources;
     for (const f of fresh) sources.set(f.file.path, { stamp: f.file.stamp, parsed: f.parsed });
     // Every file is in the map now: more entries than files means some were deleted, and only a fresh map drops them.
     if (sources.size === files.length) return sources;
   }
-  return new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]! }]));
+  return new Map(files.map((f, i) => [f.path, { stamp: f.stamp, parsed: parsed[i]!, story: stories?.get(f.path) }]));
 }
 
 /** Output files of the cached build that this build's plan no longer has. */

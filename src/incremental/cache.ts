@@ -7,7 +7,7 @@ import type { BodyLink } from '../render/links.js';
 import type { RelatedState } from '../site/related-state.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 /**
  * Map entries per chunk of the cache file. The file is a header and then chunks, each a 32-bit
  * length and a v8-serialized array of entries, so saving never holds a serialized copy of the
@@ -19,8 +19,11 @@ const CHUNK = 2000;
 export interface BuildCache {
   /** Everything that, when it changes, invalidates the whole cache (warta version, config, options). */
   env: string;
-  /** Parsed article files by content path, with the stamp (size and mtime) they were parsed at. */
-  sources: Map<string, { stamp: string; parsed: ParsedArticle }>;
+  /**
+   * Parsed article files by content path, with the stamp (size and mtime) they were parsed at,
+   * and, for a published article, its category's name and its story's digest as listed then.
+   */
+  sources: Map<string, { stamp: string; parsed: ParsedArticle; story?: { category: string; sig: string } }>;
   /** Output files by path. */
   outputs: Map<string, CachedOutput>;
   /** Where the output and its spare differ (see output/spare.ts); absent: no spare to trust. */
