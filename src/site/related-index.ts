@@ -40,6 +40,8 @@ export interface IndexPatch {
   index: Postings;
   /** The changed articles carrying each term in their new profile, with its weight there, ascending by article. */
   carriers: Map<number, { c: number; w: number }[]>;
+  /** 1 for each article whose profile changed. */
+  changed: Uint8Array;
   /** 1 for each article whose profile, or the order or count of one of its terms, may have changed. */
   redo: Uint8Array;
 }
@@ -56,14 +58,15 @@ export function patchIndex(last: { own: readonly Profile[]; profiles: Profiles; 
   const carriers = carriersOf(own, changed);
   const touched = new Set(carriers.keys());
   for (const c of changed) for (const t of last.own[c]!.term) touched.add(t);
-  const index = patchPostings(last.index, input, last.own, changed, carriers, touched);
+  const isChanged = new Uint8Array(own.length);
+  for (const c of changed) isChanged[c] = 1;
+  const index = patchPostings(last.index, input, last.own, changed, isChanged, carriers, touched);
   const profiles = patchSizes(last.profiles, own, changed, rank.length);
-  const redo = new Uint8Array(own.length);
+  const redo = isChanged.slice();
   for (const c of changed) {
     const { term, weight } = own[c]!;
     const from = profiles.start[c]!;
     for (let k = 0; k < term.length; k++) (profiles.term[from + k] = term[k]!), (profiles.weight[from + k] = weight[k]!);
-    redo[c] = 1;
   }
   // Articles carrying a term whose count changed: their entries, in their last order, sorted again.
   for (const t of touched) {
@@ -71,7 +74,7 @@ export function patchIndex(last: { own: readonly Profile[]; profiles: Profiles; 
     for (let j = index.start[t]!; j < index.start[t + 1]!; j++) redo[index.term[j]!] = 1;
   }
   for (let a = 0; a < own.length; a++) if (redo[a] === 1) rarestFirst(profiles, a, rank, index.start);
-  return { profiles, index, carriers, redo };
+  return { profiles, index, carriers, changed: isChanged, redo };
 }
 
 /** The changed articles carrying each term in their new profile, with its weight there, ascending by article. */
@@ -99,6 +102,7 @@ function patchPostings(
   { categoryOf, rank }: IndexInput,
   before: readonly Profile[],
   changed: readonly number[],
+  isChanged: Uint8Array,
   carriers: Map<number, { c: number; w: number }[]>,
   touched: Set<number>,
 ): Postings {
@@ -110,8 +114,6 @@ function patchPostings(
   for (let t = 0; t < terms; t++) start[t + 1]! += start[t]!;
   const size = start[terms]!;
   const index: Postings = { start, term: new Int32Array(size), weight: new Float64Array(size), category: new Int32Array(size), terms };
-  const isChanged = new Uint8Array(categoryOf.length);
-  for (const c of changed) isChanged[c] = 1;
   const wasAt = (t: number) => was.start[Math.min(t, was.terms)]!;
   for (let t = 0; t < terms; ) {
     if (touched.has(t)) {

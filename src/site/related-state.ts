@@ -1,5 +1,5 @@
 import { invert, type Profile, type Profiles } from './related-index.js';
-import { RelatedMemory, UNREAD, type Groups, type RelatedInput } from './related.js';
+import { placesOf, RelatedMemory, UNREAD, type Groups, type RelatedInput } from './related.js';
 
 /**
  * The related-story stage's last computation as plain data in typed arrays, kept in the build
@@ -72,8 +72,7 @@ export function restoreRelated<T extends RelatedInput>(state: RelatedState | und
   memory.byPlace.interned.restore(sorted, items);
   memory.byPlace.profiles.restore(sorted, own);
   memory.table = { items, ...state.table };
-  const place = new Int32Array(state.order.length);
-  for (let r = 0; r < place.length; r++) place[state.order[r]!] = r;
+  const place = placesOf(state.order);
   const { idf, order, count, groups, profiles, scores } = state;
   const index = invert(profiles, groups.of);
   memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related: unflatten(state.related), scores };

@@ -114,7 +114,7 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
   const scores = sameShape ? last.scores.slice() : new Float64Array(n * count);
   const around = changed ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap) : Array.from(order.keys());
-  const quick = patch ? new QuickRescore(last!, patch, groups, changed!, cap) : undefined;
+  const quick = patch ? new QuickRescore(last!, patch, groups, cap) : undefined;
   for (const r of [...(changed ?? []), ...around]) {
     const list = (quick?.relate(r, scores) ?? scorer.relate(r, scores)).map((b) => order[b]!);
     // An unchanged list stays the same array: later stages tell unchanged lists by reference.
@@ -141,7 +141,6 @@ const FEW_CHANGED = 256;
  */
 class QuickRescore {
   private readonly count: number;
-  private readonly isChanged: Uint8Array;
   /** 1 for each term a changed profile carries. */
   private readonly carried: Uint8Array;
   /** Sums for the changed articles that one article's walk touches: articles and their scores. */
@@ -152,19 +151,17 @@ class QuickRescore {
     private readonly last: NonNullable<RelatedMemory['last']>,
     private readonly patch: IndexPatch,
     private readonly groups: Groups,
-    changed: readonly number[],
     private readonly cap: number,
   ) {
     this.count = last.count;
-    this.isChanged = new Uint8Array(groups.of.length);
-    for (const c of changed) this.isChanged[c] = 1;
     this.carried = new Uint8Array(patch.index.terms);
     for (const t of patch.carriers.keys()) this.carried[t] = 1;
   }
 
   /** The new list of `r` (numbered newest first), its scores written to `scores`; undefined when the quick way does not hold. */
   relate(r: number, scores: Float64Array): number[] | undefined {
-    const { count, last, isChanged, patch } = this;
+    const { count, last, patch } = this;
+    const isChanged = patch.changed;
     if (isChanged[r] === 1) return undefined;
     const from = r * count;
     const before = last.related[last.order[r]!]!;
@@ -176,7 +173,7 @@ class QuickRescore {
     }
     // Only an article flagged by the patch can walk other terms, or in another order, than last time.
     if (patch.redo[r] === 1 && !sameTerms(patch.profiles, walked(patch.profiles, r, patch.index.start, this.cap), last.profiles, walked(last.profiles, r, last.index.start, this.cap))) return undefined;
-    const found = this.sums(r);
+    const found = this.sums(r, walked(patch.profiles, r, patch.index.start, this.cap));
     for (let i = 0; i < found; i++) insert(list, scores, from, count, this.sumDoc[i]!, this.sumScore[i]!);
     return list;
   }
@@ -186,17 +183,13 @@ class QuickRescore {
    * in the same order (the walk's), as Scorer.accumulate makes, so the same sums. Returns how
    * many articles got one (in sumDoc and sumScore).
    */
-  private sums(r: number): number {
-    const { profiles, index, carriers } = this.patch;
+  private sums(r: number, walk: readonly number[]): number {
+    const { profiles, carriers } = this.patch;
     const { of, bonus } = this.groups;
     const { sumDoc, sumScore } = this;
     let found = 0;
-    let total = 0;
-    for (let k = profiles.start[r]!, end = profiles.start[r + 1]!; k < end; k++) {
+    for (const k of walk) {
       const t = profiles.term[k]!;
-      const length = index.start[t + 1]! - index.start[t]!;
-      if (length > this.cap || (total > 0 && total + length > WALK_BUDGET)) break;
-      total += length;
       if (this.carried[t] !== 1) continue;
       for (const { c, w } of carriers.get(t)!) {
         let i = sumDoc.indexOf(c, 0);
@@ -460,7 +453,7 @@ function recencyOrder(articles: readonly RelatedInput[]): Int32Array {
 }
 
 /** Each article's number (place in recency order), by its index. */
-function placesOf(order: Int32Array): Int32Array {
+export function placesOf(order: Int32Array): Int32Array {
   const place = new Int32Array(order.length);
   for (let r = 0; r < order.length; r++) place[order[r]!] = r;
   return place;
