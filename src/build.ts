@@ -6,6 +6,7 @@ import { packTerms } from './content/terms.js';
 import type { ParsedArticle } from './content/parse.js';
 import { listContent, updateListing, type ContentFile, type ContentListing } from './content/read.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
+import { collectGarbage } from './heap.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digest } from './incremental/hash.js';
 import { ByPlace } from './incremental/memo.js';
@@ -103,6 +104,8 @@ const PARSE_BATCH = 64;
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
 const NO_TERMS = packTerms([]);
 const MIN_ARTICLES_FOR_WORKERS = 100;
+/** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
+const COLLECT_BEFORE_PAGES = 5000;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
 const OUTPUT_VERSION = '1';
 
@@ -287,6 +290,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
+    if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
     const made = await produce({ todo: todo.map((i) => plan[i]!), task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
     const entries = before.slice();
     const produced = new Set<number>();

@@ -1,0 +1,15 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Has V8 collect the main thread's garbage now. When rendering starts, the main heap holds
+ * the garbage of parsing, modelling and planning as well as the site; while the workers
+ * render, the main thread allocates so little that V8 would not collect it before the end.
+ * At 100,000 articles that garbage is about 300 MiB of the build's peak memory; a full
+ * collection costs about 0.3 s there. `--expose-gc` exposes `gc` only to contexts made after
+ * it is set, hence the new context.
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
