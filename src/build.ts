@@ -430,7 +430,8 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   // In one process the last cache is replaced by this one: its maps are brought up to date in place.
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, differing, related };
+  // A fresh process's cache is saved beside the file it was read from, whose unchanged chunks are copied.
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, differing, related, stored: options.memory ? undefined : cache?.stored };
   if (options.memory) {
     options.memory.cache = next;
     (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);

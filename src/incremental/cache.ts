@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../content/parse.js';
@@ -9,11 +10,16 @@ import type { RelatedState } from '../site/related-state.js';
 /** Bump when the cache's shape or the meaning of its signatures changes. */
 const FORMAT = 6;
 /**
- * Map entries per chunk of the cache file. The file is a header and then chunks, each a 32-bit
- * length and a v8-serialized array of entries, so saving never holds a serialized copy of the
- * whole cache in memory: at 100,000 articles that copy is about 190 MB, at the build's peak.
+ * Map entries per chunk of the cache file, on average. The file is a header and then chunks,
+ * each a 32-bit length and a v8-serialized array of entries, so saving never holds a serialized
+ * copy of the whole cache in memory (at 100,000 articles that copy is about 190 MB, at the
+ * build's peak), and a chunk whose entries are those read is copied from the last file rather
+ * than serialized again. A chunk ends after an entry whose key hashes to a multiple of
+ * `CHUNK` (or at `CHUNK_MAX` entries): adding or removing an entry then changes its own chunk,
+ * not every chunk after it.
  */
 const CHUNK = 2000;
+const CHUNK_MAX = 4 * CHUNK;
 
 /** What the last build knew: parsed sources and the outputs it wrote. */
 export interface BuildCache {
@@ -23,13 +29,35 @@ export interface BuildCache {
    * Parsed article files by content path, with the stamp (size and mtime) they were parsed at,
    * and, for a published article, its category's name and its story's digest as listed then.
    */
-  sources: Map<string, { stamp: string; parsed: ParsedArticle; story?: { category: string; sig: string } }>;
+  sources: Map<string, CachedSource>;
   /** Output files by path. */
   outputs: Map<string, CachedOutput>;
   /** Where the output and its spare differ (see output/spare.ts); absent: no spare to trust. */
   differing?: string[];
   /** The related-story stage's last computation. */
   related?: RelatedState;
+  /** Where the chunks of the file this cache was read from stand in it, for saving the next (see `CHUNK`). */
+  stored?: StoredChunks;
+}
+
+/** A parsed article file, as the cache keeps it. */
+export interface CachedSource {
+  stamp: string;
+  parsed: ParsedArticle;
+  story?: { category: string; sig: string };
+}
+
+/** The chunks of a cache file by their first key, for sources and outputs. */
+interface StoredChunks {
+  sources: Map<string, StoredChunk>;
+  outputs: Map<string, StoredChunk>;
+}
+
+/** A chunk of a cache file: where its bytes (length included) stand, and the entries they hold. */
+interface StoredChunk {
+  at: number;
+  bytes: number;
+  entries: readonly [string, unknown][];
 }
 
 /** An output file as the last build left it. */
@@ -67,17 +95,20 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
     };
     const head = next() as { format?: number; env?: string; sources?: number; outputs?: number; differing?: string[]; related?: boolean };
     if (head?.format !== FORMAT || head.env !== env || typeof head.sources !== 'number' || typeof head.outputs !== 'number') return undefined;
-    const fill = <V>(map: Map<string, V>, size: number) => {
+    const fill = <V>(map: Map<string, V>, size: number, stored: Map<string, StoredChunk>) => {
       while (map.size < size) {
+        const start = at;
         const chunk = next();
         if (!Array.isArray(chunk) || chunk.length === 0) throw new Error('bad chunk');
         for (const [key, value] of chunk as [string, V][]) map.set(key, value);
+        stored.set((chunk as [string, V][])[0]![0], { at: start, bytes: at - start, entries: chunk as [string, V][] });
       }
     };
     const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
-    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), differing };
-    fill(cache.sources, head.sources);
-    fill(cache.outputs, head.outputs);
+    const stored: StoredChunks = { sources: new Map(), outputs: new Map() };
+    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), differing, stored };
+    fill(cache.sources, head.sources, stored.sources);
+    fill(cache.outputs, head.outputs, stored.outputs);
     if (head.related) cache.related = relatedState(next());
     return at === bytes.length ? cache : undefined;
   } catch {
@@ -85,34 +116,90 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
   }
 }
 
-/** Writes the cache atomically, so a killed build leaves the old cache or the new one, never half of one. */
+/**
+ * Writes the cache atomically, so a killed build leaves the old cache or the new one, never
+ * half of one. Chunks whose entries are those of a chunk `cache.stored` describes are copied
+ * from the last file, which `dropCache` set aside.
+ */
 export async function saveCache(file: string, cache: BuildCache): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
+  // Synchronous calls: nothing else is left to do meanwhile, and the thread pool's round trips cost more than the writes.
+  const out = openSync(temp, 'w');
+  const last = cache.stored && existsSync(lastFile(file)) ? openSync(lastFile(file), 'r') : undefined;
   try {
-    const put = async (value: unknown) => {
+    const write = (buffer: Uint8Array) => {
+      for (let done = 0; done < buffer.length; ) done += writeSync(out, buffer, done);
+    };
+    const put = (value: unknown) => {
       const body = serialize(value);
       const length = Buffer.alloc(4);
       length.writeUInt32LE(body.length);
-      for (const buffer of [length, body]) {
-        for (let done = 0; done < buffer.length; ) done += (await handle.write(buffer, done)).bytesWritten;
-      }
+      write(length);
+      write(body);
     };
-    await put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, differing: cache.differing, related: !!cache.related });
-    for (const map of [cache.sources, cache.outputs] as Map<string, unknown>[]) {
-      let chunk: [string, unknown][] = [];
-      for (const entry of map) {
-        chunk.push(entry);
-        if (chunk.length === CHUNK) await put(chunk), (chunk = []);
-      }
-      if (chunk.length) await put(chunk);
-    }
-    if (cache.related) await put(cache.related);
+    put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, differing: cache.differing, related: !!cache.related });
+    let buffer = Buffer.alloc(0);
+    const copy =
+      last === undefined
+        ? undefined
+        : (chunk: StoredChunk) => {
+            if (buffer.length < chunk.bytes) buffer = Buffer.allocUnsafe(chunk.bytes);
+            write(readChunk(last, chunk, buffer));
+          };
+    putChunks(cache.sources, cache.stored?.sources, sameSource, put, copy);
+    putChunks(cache.outputs, cache.stored?.outputs, Object.is, put, copy);
+    if (cache.related) put(cache.related);
   } finally {
-    await handle.close();
+    closeSync(out);
+    if (last !== undefined) closeSync(last);
   }
   await rename(temp, file);
+  await rm(lastFile(file), { force: true });
+}
+
+/** Writes a map in chunks: copied, when a stored chunk holds the same entries, else serialized. */
+function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, StoredChunk> | undefined, same: (a: V, b: V) => boolean, put: (chunk: [string, V][]) => void, copy?: (chunk: StoredChunk) => void): void {
+  let chunk: [string, V][] = [];
+  const flush = () => {
+    const old = copy && stored?.get(chunk[0]![0]);
+    const kept = old && old.entries.length === chunk.length && chunk.every(([key, value], i) => old.entries[i]![0] === key && same(old.entries[i]![1] as V, value));
+    if (kept) copy(old);
+    else put(chunk);
+    chunk = [];
+  };
+  for (const entry of map) {
+    chunk.push(entry);
+    if (chunk.length === CHUNK_MAX || keyHash(entry[0]) % CHUNK === 0) flush();
+  }
+  if (chunk.length) flush();
+}
+
+/** Whether two cached sources say the same: the same parse (the very object read) at the same stamp, listed alike. */
+function sameSource(a: CachedSource, b: CachedSource): boolean {
+  return a.stamp === b.stamp && a.parsed === b.parsed && a.story?.category === b.story?.category && a.story?.sig === b.story?.sig;
+}
+
+/** A stored chunk's bytes, read from the last file into `buffer`. */
+function readChunk(last: number, chunk: StoredChunk, buffer: Buffer): Buffer {
+  for (let done = 0; done < chunk.bytes; ) {
+    const read = readSync(last, buffer, done, chunk.bytes - done, chunk.at + done);
+    if (read === 0) throw new Error('the last cache file ended early');
+    done += read;
+  }
+  return buffer.subarray(0, chunk.bytes);
+}
+
+/** FNV-1a of a key's UTF-16 code units: where chunks end. */
+function keyHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Where `dropCache` sets the last cache file aside. */
+function lastFile(file: string): string {
+  return `${file}.last`;
 }
 
 /** The related stage's state as read back, checked for the shape it was saved in. */
@@ -125,7 +212,12 @@ function relatedState(value: unknown): RelatedState {
   return state;
 }
 
-/** Removes the cache: done before the output's spare is changed, so a kill then means a full build next time. */
+/**
+ * Takes the cache away, done before the output's spare is changed, so a kill then means a full
+ * build next time. The file is set aside, not deleted: `saveCache` copies its unchanged chunks.
+ */
 export async function dropCache(file: string): Promise<void> {
-  await rm(file, { force: true });
+  await rename(file, lastFile(file)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
 }
