@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { Article } from './content/article.js';
 import { packTerms } from './content/terms.js';
 import type { ParsedArticle } from './content/parse.js';
-import { listContent, updateListing, type ContentFile, type ContentListing } from './content/read.js';
+import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from './content/read.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
@@ -104,6 +104,8 @@ const PARSE_BATCH = 64;
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
 const NO_TERMS = packTerms([]);
 const MIN_ARTICLES_FOR_WORKERS = 100;
+/** A cache file this large (about 4,000 articles) takes longer to read than a thread takes to start (see `readListing`). */
+const WALK_ON_THREAD_BYTES = 8 * 2 ** 20;
 /** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
 const COLLECT_BEFORE_PAGES = 5000;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
@@ -115,8 +117,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const setup: TaskSetup = { config: options.config, templates: options.templates };
   // A build killed mid-commit may have left the last good output aside: put it back first.
   if (!options.writer) await repairOutput(options.out);
+  const listed = readListing(options);
+  // Awaited below: a failed listing must not count as unhandled while the cache is read.
+  listed.catch(() => undefined);
   const cache = await previousCache(options);
-  const listing = await readListing(options);
+  const listing = await listed;
   timer.lap('read');
   const known = knownParses(listing.articles, cache, cache && options.memory?.parsed, new Set(options.rehearse));
   const toParse = listing.articles.filter((_, i) => !known[i]);
@@ -169,12 +174,21 @@ function workerPool(options: BuildOptions, setup: TaskSetup, toParse: number): W
   return options.memory ? (options.memory.pool ??= make()) : make();
 }
 
-/** The archive's files: walked, or, when a watcher says which files changed, updated from the last build's listing. */
+/**
+ * The archive's files: walked, or, when a watcher says which files changed, updated from the
+ * last build's listing. While a large cache is read from disk, the walk goes on a thread.
+ */
 async function readListing(options: BuildOptions): Promise<ContentListing> {
   const last = options.memory?.listing;
-  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await listContent(options.content));
+  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await (readsLargeCache(options) ? listContentOnThread : listContent)(options.content));
   if (options.memory) options.memory.listing = listing;
   return listing;
+}
+
+/** Whether this build (in a fresh process, allowed threads) reads a cache from disk that takes longer to read than a thread takes to start. */
+function readsLargeCache(options: BuildOptions): boolean {
+  if (options.cache !== 'use' || options.writer || options.memory || options.jobs < 2) return false;
+  return (statSync(cacheFile(options.out), { throwIfNoEntry: false })?.size ?? 0) >= WALK_ON_THREAD_BYTES;
 }
 
 /** The cache of the last build, when this build may use it and it is sound. */

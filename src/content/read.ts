@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { error, type Problem } from '../errors.js';
 
 /** A file found under the content folder. */
@@ -38,6 +39,45 @@ export async function listContent(root: string): Promise<ContentListing> {
   const base = resolve(root);
   await walkFolder(base, { root: base, realRoot: await realpath(root), listing });
   return sorted(listing);
+}
+
+/**
+ * `listContent` on a thread of its own, so that the caller can do something else meanwhile
+ * (a fresh process's incremental build reads its cache: at 100,000 files each takes 1–2 s).
+ */
+export function listContentOnThread(root: string): Promise<ContentListing> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(new URL('./list-thread.js', import.meta.url), { workerData: root });
+    thread.once('message', (packed: PackedListing) => resolve(unpackListing(packed)));
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`the content listing thread stopped (exit code ${code})`)));
+  });
+}
+
+/**
+ * A listing packed to cross to another thread: each list of files as one string, their fields
+ * joined by NUL (which no file name holds). Copying one string costs little; copying 100,000
+ * objects costs the receiving thread hundreds of milliseconds.
+ */
+export interface PackedListing {
+  articles: string;
+  statics: string;
+  problems: Problem[];
+}
+
+export function packListing(listing: ContentListing): PackedListing {
+  const pack = (files: readonly ContentFile[]) => files.map((f) => `${f.path}\0${f.file}\0${f.abs}\0${f.stamp}`).join('\0');
+  return { articles: pack(listing.articles), statics: pack(listing.statics), problems: listing.problems };
+}
+
+function unpackListing(packed: PackedListing): ContentListing {
+  const unpack = (text: string): ContentFile[] => {
+    const fields = text ? text.split('\0') : [];
+    const files: ContentFile[] = [];
+    for (let i = 0; i < fields.length; i += 4) files.push({ path: fields[i]!, file: fields[i + 1]!, abs: fields[i + 2]!, stamp: fields[i + 3]! });
+    return files;
+  };
+  return { articles: unpack(packed.articles), statics: unpack(packed.statics), problems: packed.problems };
 }
 
 /**

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { listContent, listContentOnThread } from '../../src/content/read.js';
+
+let root: string;
+before(async () => (root = await mkdtemp(join(tmpdir(), 'warta-read-'))));
+after(() => rm(root, { recursive: true, force: true }));
+
+test('the content folder listed on a thread is the listing made here, problems included', async () => {
+  const content = join(root, 'content');
+  for (const folder of ['2025/04', '2025/05', 'foto', '.git']) await mkdir(join(content, folder), { recursive: true });
+  for (const [path, text] of [['2025/04/banjir.md', 'a'], ['2025/05/pemilu.MD', 'bb'], ['2025/04/ä-ö.md', 'c'], ['foto/x.jpg', 'd'], ['.git/HEAD', 'e'], ['foto\\y.jpg', 'f'], ['tentang.md', 'g']]) {
+    await writeFile(join(content, path!), text!);
+  }
+  await writeFile(join(root, 'luar.md'), 'x');
+  await symlink(join(root, 'luar.md'), join(content, 'luar.md'));
+  await symlink(join(content, 'tentang.md'), join(content, 'juga.md'));
+
+  const here = await listContent(content);
+  assert.deepEqual(here.articles.map((f) => f.path), ['2025/04/banjir.md', '2025/04/ä-ö.md', '2025/05/pemilu.MD', 'juga.md', 'tentang.md']);
+  assert.deepEqual(here.statics.map((f) => f.path), ['foto/x.jpg']);
+  assert.deepEqual(here.problems.map((p) => p.code).sort(), ['file-name', 'symlink-outside']);
+  assert.deepEqual(await listContentOnThread(content), here);
+});
+
+test('a listing thread that fails rejects with its error', async () => {
+  await assert.rejects(listContentOnThread(join(root, 'tidak-ada')), /ENOENT/);
+});
