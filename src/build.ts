@@ -296,9 +296,10 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     if (options.memory) options.memory.theme = theme;
     const copies = [...input.listing.statics, ...(await themeAssets(theme))];
     // Only articles never signed in this process need their stamp looked up: in `warta dev`, the ones just parsed.
+    // A file not parsed now has the stamp the cache holds (its parse was taken from there); without a cache, a map of the listing's.
     const parsedNow = new Map(input.parsedNow.map((f) => [f.path, f.stamp]));
     let stamps: Map<string, string> | undefined;
-    const stamp = (path: string) => parsedNow.get(path) ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
+    const stamp = (path: string) => parsedNow.get(path) ?? cache?.sources.get(path)?.stamp ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
     const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, stamp, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
