@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import type { Problem } from './errors.js';
 import { digest } from './incremental/hash.js';
 import type { OutputWriter } from './output/writer.js';
@@ -83,6 +84,8 @@ async function produceOthers(input: ProduceInput): Promise<{ problems: Problem[]
   const files = new Map<string, string>();
   const seen = new Set<string>();
   for (const p of input.todo) {
+    // Writes are synchronous: without a turn of the event loop between pages, the workers' replies would wait for the last page, and the workers for their next batch.
+    if (input.workers) await turn();
     if (p.kind === 'page') {
       const result = input.theme.render(p.template, { site: input.view, page: p.page });
       if ('html' in result) {
