@@ -73,15 +73,32 @@ interface Claim {
   file?: string;
 }
 
+/** An article (published or waiting) claims its page as itself, labelled only for a message. */
+type Claimant = Article | Claim;
+
+/** Every output file's claimants: one as itself (nearly every file has one), several as a list. */
+type Claims = Map<string, Claimant | Claimant[]>;
+
+function claimOf(by: Claimant): Claim {
+  return 'label' in by ? by : { label: `${by.file} (${by.url})`, file: by.file };
+}
+
+/** The claimants of an output file, as a list. */
+function claimsOn(claims: Claims, output: string): Claim[] {
+  const by = claims.get(output);
+  return by === undefined ? [] : Array.isArray(by) ? by.map(claimOf) : [claimOf(by)];
+}
+
 /** Every output file claimed twice, by articles (published or waiting), aliases, categories or static files. */
 function findCollisions(live: readonly Article[], site: Site, staticFiles: readonly ContentFile[]): Problem[] {
-  const claims = new Map<string, Claim[]>();
-  const claim = (output: string, by: Claim) => {
-    const list = claims.get(output);
-    if (list) list.push(by);
-    else claims.set(output, [by]);
+  const claims: Claims = new Map();
+  const claim = (output: string, by: Claimant) => {
+    const known = claims.get(output);
+    if (known === undefined) claims.set(output, by);
+    else if (Array.isArray(known)) known.push(by);
+    else claims.set(output, [known, by]);
   };
-  for (const a of live) claim(outputFile(a.url), { label: `${a.file} (${a.url})`, file: a.file });
+  for (const a of live) claim(outputFile(a.url), a);
   for (const alias of site.aliases) {
     const { file } = site.articles[alias.article]!;
     claim(outputFile(alias.path), { label: `${file} (alias ${alias.path})`, file });
@@ -89,22 +106,24 @@ function findCollisions(live: readonly Article[], site: Site, staticFiles: reado
   for (const c of site.categories) for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})` });
   for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, file: s.file });
   for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}` });
-  for (const [output, by] of claims) {
-    if (RESERVED_FOLDERS.some((folder) => output.startsWith(folder))) by.push({ label: `warta's own /${output.slice(0, output.indexOf('/') + 1)}` });
+  for (const output of claims.keys()) {
+    if (RESERVED_FOLDERS.some((folder) => output.startsWith(folder))) claim(output, { label: `warta's own /${output.slice(0, output.indexOf('/') + 1)}` });
   }
-  return [...claims].filter(([, by]) => by.length > 1).map(([output, by]) => collision(output, by)).concat(folderClashes(claims));
+  const problems: Problem[] = [];
+  for (const [output, by] of claims) if (Array.isArray(by)) problems.push(collision(output, claimsOn(claims, output)));
+  return problems.concat(folderClashes(claims));
 }
 
 /** A file claimed where another claim needs a folder of that name (`politik` beside `politik/index.html`). */
-function folderClashes(claims: Map<string, Claim[]>): Problem[] {
+function folderClashes(claims: Claims): Problem[] {
   const problems: Problem[] = [];
   const reported = new Set<string>();
-  for (const [output, by] of claims) {
+  for (const output of claims.keys()) {
     for (let slash = output.indexOf('/'); slash !== -1; slash = output.indexOf('/', slash + 1)) {
       const folder = output.slice(0, slash);
-      const file = claims.get(folder);
-      if (!file || reported.has(folder)) continue;
+      if (!claims.has(folder) || reported.has(folder)) continue;
       reported.add(folder);
+      const [file, by] = [claimsOn(claims, folder), claimsOn(claims, output)];
       problems.push(error({
         code: 'url-collision',
         file: [...file, ...by].find((b) => b.file)?.file,
