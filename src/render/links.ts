@@ -47,6 +47,8 @@ export function linkTarget(href: string, from: { path: string; url: string }, ba
 /** Why an article file or URL has no page: a draft, held back, or an invalid file. */
 type Unpublished = { unpublished: string };
 
+const HAS_ERRORS: Unpublished = Object.freeze({ unpublished: 'that file has errors' });
+
 /** What body links are checked against. */
 export interface LinkIndex {
   /** Output files of the build, e.g. `2025/04/02/slug/index.html`, `images/foto.jpg`. */
@@ -63,7 +65,8 @@ export interface LinkIndex {
 export function linkIndex(produced: ReadonlySet<string>, paths: Iterable<string>, valid: readonly Article[], published: readonly Article[], baseUrl: string): LinkIndex {
   const sources = new Map<string, { url: string } | Unpublished>();
   const waiting = new Map<string, Unpublished>();
-  for (const path of paths) sources.set(path, { unpublished: 'that file has errors' });
+  // One shared record for every file, and each published article as its own record: a pass over the whole archive, spared an object per file.
+  for (const path of paths) sources.set(path, HAS_ERRORS);
   const live = new Set(published);
   for (const a of valid) {
     if (live.has(a)) continue;
@@ -71,7 +74,7 @@ export function linkIndex(produced: ReadonlySet<string>, paths: Iterable<string>
     sources.set(a.path, why);
     waiting.set(outputFile(a.url), why);
   }
-  for (const a of published) sources.set(a.path, { url: a.url });
+  for (const a of published) sources.set(a.path, a);
   return { produced, sources, waiting, baseUrl };
 }
 
@@ -146,6 +149,8 @@ export interface PageLinks {
 }
 
 const NO_LINKS: readonly BodyLink[] = [];
+/** What checking no links comes to; shared, so never changed. */
+const NOTHING_CHECKED: CheckedLinks = Object.freeze({ problems: [], rewrites: new Map<string, string>(), rewritten: '[]' });
 
 /** What the links of one article come to, with the `.md` rewrites as sorted JSON (as a page's cache entry keeps them). */
 export interface CheckedLinks extends LinkCheck {
@@ -201,6 +206,8 @@ export class LinkChecker {
 
   /** Checks the links of one article, the `place`th published one, against the last index. */
   private check(place: number, article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
+    // Most pages link nowhere inside the site: one shared result spares each a map, a set and a record.
+    if (links.length === 0) return NOTHING_CHECKED;
     const known = this.checked[place];
     if (known && known.article === article && known.round === this.round && known.links === links) return known.result;
     const checked = checkLinks(article, links, this.last!.index);
