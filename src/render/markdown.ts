@@ -25,6 +25,8 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 /** Makes a body renderer applying the given raw-HTML policy. */
 export function createBodyRenderer(policy: sanitizeHtml.IOptions): BodyRenderer {
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
+  // Only URLs with a scheme, and e-mail addresses, become links (as markdown-it 15 does): a site named in a sentence (`kompas.com`, `www.kompas.com`) stays text.
+  md.linkify.set({ fuzzyLink: false });
   return (markdown, options = {}) => {
     const tokens = md.parse(markdown, {});
     const { raw, links } = scan(tokens, options.rewrite);
