@@ -110,7 +110,7 @@ function findCollisions(live: readonly Article[], site: Site, staticFiles: reado
     if (RESERVED_FOLDERS.some((folder) => output.startsWith(folder))) claim(output, { label: `warta's own /${output.slice(0, output.indexOf('/') + 1)}` });
   }
   const problems: Problem[] = [];
-  for (const [output, by] of claims) if (Array.isArray(by)) problems.push(collision(output, claimsOn(claims, output)));
+  for (const [output, by] of claims) if (Array.isArray(by)) problems.push(collision(output, by.map(claimOf)));
   return problems.concat(folderClashes(claims));
 }
 
