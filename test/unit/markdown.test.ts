@@ -12,3 +12,9 @@ test('URLs with a scheme and e-mail addresses become links; a site named in a se
     '<p>Dikutip dari kompas.com dan www.detik.com, lihat <a href="https://contoh.id/berita">https://contoh.id/berita</a> atau surel <a href="mailto:redaksi@warta.id">redaksi@warta.id</a>.</p>\n',
   );
 });
+
+test('a paragraph with only an e-mail address, or only a protocol-relative URL, still gets its link', () => {
+  assert.equal(render('Surel redaksi@warta.id.').html, '<p>Surel <a href="mailto:redaksi@warta.id">redaksi@warta.id</a>.</p>\n');
+  assert.equal(render('Lihat //contoh.id/x ya.').html, '<p>Lihat <a href="//contoh.id/x">//contoh.id/x</a> ya.</p>\n');
+  assert.equal(render('Lihat ftp://contoh.id/x ya.').html, '<p>Lihat <a href="ftp://contoh.id/x">ftp://contoh.id/x</a> ya.</p>\n');
+});
