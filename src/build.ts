@@ -8,6 +8,7 @@ import { listContent, listContentOnThread, updateListing, type ContentFile, type
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
+import { digestCopies, type KnownCopies } from './incremental/copies.js';
 import { digest } from './incremental/hash.js';
 import { ByPlace } from './incremental/memo.js';
 import { nextOutputs, OutputMemory } from './incremental/outputs.js';
@@ -71,7 +72,7 @@ export interface BuildOptions {
 /** The article files of a build and what parsing each gave, by place. */
 interface ParsedFiles { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] }
 
-/** A file parsed by this build. */
+/** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */
 interface FreshParse { file: ContentFile; parsed: ParsedArticle }
 
 /** The stages of a build, in order. */
@@ -94,6 +95,10 @@ export interface BuildResult {
   written: number;
   /** Files removed from the output because nothing produces them any more. */
   removed: number;
+  /** Article files parsed by this build (the others' parses came from the cache or the last build). */
+  parsed: number;
+  /** Output files rendered or copied by this build (the others were kept, their signatures unchanged). */
+  rendered: number;
   /** True when this build used the cache and redid only what changed. */
   incremental: boolean;
   /** Seconds spent in each stage. */
@@ -123,13 +128,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = await previousCache(options);
   const listing = await listed;
   timer.lap('read');
-  const known = knownParses(listing.articles, cache, cache && options.memory?.parsed, new Set(options.rehearse));
-  const toParse = listing.articles.filter((_, i) => !known[i]);
-  const pool = workerPool(options, setup, toParse.length);
+  const again = new Set(options.rehearse);
+  const known = knownParses(listing.articles, cache, cache && options.memory?.parsed, again);
+  const toRead = listing.articles.filter((_, i) => !known[i]);
+  // A file the cache holds at another stamp is parsed only if its bytes changed: a fresh clone gives every file a new time.
+  const expected = toRead.map((f) => (again.has(f.path) ? null : (cache?.sources.get(f.path)?.parsed.digest ?? null)));
+  const pool = workerPool(options, setup, toRead.length);
   try {
     // Starting workers, or sending them a few files, costs more than parsing a few files here.
-    const fresh = await parseAll(toParse, setup, toParse.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined, options);
-    const parsed = listing.articles.map((f, i) => known[i] ?? fresh.get(f.path)!);
+    const read = await parseAll(toRead, expected, setup, toRead.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined, options);
+    const fresh = toRead.map((f) => ({ file: f, parsed: read.get(f.path) ?? cache!.sources.get(f.path)!.parsed }));
+    const parsedNow = toRead.filter((f) => read.get(f.path));
+    const parsed = listing.articles.map((f, i) => known[i] ?? read.get(f.path) ?? cache!.sources.get(f.path)!.parsed);
     timer.lap('parse');
     const problems = [...listing.problems];
     const articles: Article[] = [];
@@ -142,22 +152,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { site } = assembly;
     problems.push(...assembly.problems);
     timer.lap('model');
-    const result = (files: number, written: number, removed: number, ok: boolean): BuildResult => ({
-      problems: sortProblems(problems), ok, files, written, removed, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
+    const result = (files: number, written: number, removed: number, rendered: number, ok: boolean): BuildResult => ({
+      problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
-    if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, false);
-    const { related, state } = relateStories(site.articles, cache, toParse, options);
+    if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
+    const { related, state } = relateStories(site.articles, cache, parsedNow, options);
     timer.lap('related');
-    const render = await renderSite({ site, related, listing, parsedNow: toParse, valid: articles, cache, setup, pool, options });
+    const digestOf = sourceDigests(read, cache);
+    const render = await renderSite({ site, related, listing, digestOf, valid: articles, cache, setup, pool, options });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
     if (pool !== options.memory?.pool) await pool?.close();
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
-    const sources = { files: listing.articles, parsed, fresh: toParse.map((f) => ({ file: f, parsed: fresh.get(f.path)! })) };
+    const sources = { files: listing.articles, parsed, fresh };
     const counts = ok ? await commit(render, sources, state, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
-    return result(ok ? render.plan.length : 0, counts.written, counts.removed, !hasErrors(problems));
+    return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
   } finally {
     if (pool !== options.memory?.pool) await pool?.close();
   }
@@ -235,23 +246,36 @@ function relateStories(articles: readonly Article[], cache: BuildCache | undefin
   return { related, state: options.cache ? saveRelated(memory) : undefined };
 }
 
-/** Parses article files, on the workers when there are some; results by content path. */
-async function parseAll(files: readonly ContentFile[], setup: TaskSetup, pool: WorkerPool | undefined, options: BuildOptions): Promise<Map<string, ParsedArticle>> {
+/**
+ * Parses article files, on the workers when there are some; results by content path, null
+ * for a file whose bytes still have the digest expected of it (see `parseBatch`).
+ */
+async function parseAll(files: readonly ContentFile[], expected: readonly (string | null)[], setup: TaskSetup, pool: WorkerPool | undefined, options: BuildOptions): Promise<Map<string, ParsedArticle | null>> {
   let done = 0;
-  const report = (batch: readonly ContentFile[]) => options.progress?.('parse', (done += batch.length), files.length);
-  const groups = batches(files, PARSE_BATCH);
-  const results: ParsedArticle[][] = [];
-  if (pool) results.push(...(await pool.map<ContentFile[], ParsedArticle[]>(groups, (b) => ({ kind: 'parse', files: b }), report)));
-  else for (const group of groups) results.push(await parseBatch(group, setup)), report(group);
+  const report = (batch: readonly number[]) => options.progress?.('parse', (done += batch.length), files.length);
+  const groups = batches([...files.keys()], PARSE_BATCH);
+  const results: (ParsedArticle | null)[][] = [];
+  const pick = <T>(list: readonly T[], batch: readonly number[]) => batch.map((i) => list[i] as T);
+  if (pool) results.push(...(await pool.map<number[], (ParsedArticle | null)[]>(groups, (b) => ({ kind: 'parse', files: pick(files, b), expected: pick(expected, b) }), report)));
+  else for (const group of groups) results.push(await parseBatch(pick(files, group), setup, pick(expected, group))), report(group);
   return new Map(results.flat().map((p, i) => [files[i]!.path, p]));
+}
+
+/**
+ * The digest of each article file's bytes, by content path, which its page signs. A file read
+ * now has its parse's (new, or the cached one it still matches); any other was not read because
+ * a cache holds its parse (in one process, one agreeing with the last build's), with its digest.
+ */
+function sourceDigests(read: ReadonlyMap<string, ParsedArticle | null>, cache: BuildCache | undefined): (path: string) => string | undefined {
+  return (path) => read.get(path)?.digest ?? cache?.sources.get(path)?.parsed.digest;
 }
 
 interface RenderInput {
   site: Site;
   related: number[][];
   listing: ContentListing;
-  /** The article files parsed by this build (the others came from the cache). */
-  parsedNow: readonly ContentFile[];
+  /** The digest of an article file's bytes, by content path. */
+  digestOf: (path: string) => string | undefined;
   /** Every valid article, published or not. */
   valid: readonly Article[];
   cache: BuildCache | undefined;
@@ -275,6 +299,8 @@ interface Rendered {
   kept: number;
   /** How each published article is listed (its category's name and its story's digest), by content path, for a cache written to disk. */
   stories?: Map<string, { category: string; sig: string }>;
+  /** The copied files' digests, for the next build. */
+  copies: KnownCopies;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -294,13 +320,10 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;
-    const copies = [...input.listing.statics, ...(await themeAssets(theme))];
-    // Only articles never signed in this process need their stamp looked up: in `warta dev`, the ones just parsed.
-    // A file not parsed now has the stamp the cache holds (its parse was taken from there); without a cache, a map of the listing's.
-    const parsedNow = new Map(input.parsedNow.map((f) => [f.path, f.stamp]));
-    let stamps: Map<string, string> | undefined;
-    const stamp = (path: string) => parsedNow.get(path) ?? cache?.sources.get(path)?.stamp ?? (stamps ??= new Map(input.listing.articles.map((f) => [f.path, f.stamp]))).get(path);
-    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, stamp, template: templateDigests(theme, digest), copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
+    const found = [...input.listing.statics, ...(await themeAssets(theme))];
+    // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
+    const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
+    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
@@ -326,7 +349,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
     // For a cache written to disk (in one process, the stories' memory serves).
     const listings = options.cache && !options.memory ? new Map(site.articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }])) : undefined;
-    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings };
+    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -446,7 +469,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
   // A fresh process's cache is saved beside the file it was read from, whose unchanged chunks are copied.
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, differing, related, stored: options.memory ? undefined : cache?.stored };
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, stored: options.memory ? undefined : cache?.stored };
   if (options.memory) {
     options.memory.cache = next;
     (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);

@@ -3,6 +3,7 @@ import type { SiteConfig } from './config.js';
 import { parseArticle, type ParsedArticle } from './content/parse.js';
 import type { ContentFile } from './content/read.js';
 import type { Problem } from './errors.js';
+import { digest } from './incremental/hash.js';
 import type { OutputWriter } from './output/writer.js';
 import { renderArticlePage, type ArticleTask } from './render/article-page.js';
 import type { BodyLink } from './render/links.js';
@@ -27,13 +28,18 @@ export interface RenderSetup {
   theme: string;
 }
 
-/** Parses a batch of article files. */
-export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup): Promise<ParsedArticle[]> {
-  const out: ParsedArticle[] = [];
-  for (const f of files) {
+/**
+ * Parses a batch of article files. A file given the digest its bytes had at its last parse
+ * (`expected`, by place) and still holding those bytes gives null: that parse stands.
+ */
+export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup, expected: readonly (string | null)[] = []): Promise<(ParsedArticle | null)[]> {
+  const out: (ParsedArticle | null)[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
     // Sync: on a worker there is nothing else to do meanwhile, and each await costs a thread-pool round trip.
     const bytes = readFileSync(f.abs);
-    out.push(parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
+    const last = expected[i];
+    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { FolderWriter } from './output/staging.js';
 
 /** A message from the pool: one batch of work. */
 export type WorkerRequest =
-  | { id: number; kind: 'parse'; files: ContentFile[] }
+  | { id: number; kind: 'parse'; files: ContentFile[]; expected: (string | null)[] }
   | { id: number; kind: 'render-setup'; render: RenderSetup }
   | { id: number; kind: 'render'; tasks: ArticleTask[] };
 
@@ -18,7 +18,7 @@ let render: { setup: RenderSetup; writer: OutputWriter } | undefined;
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.kind) {
     case 'parse':
-      return parseBatch(request.files, setup);
+      return parseBatch(request.files, setup, request.expected);
     case 'render-setup':
       // Kept build after build in `warta dev`: a template edited since means a theme loaded again.
       if (renderer?.themeStamp !== request.render.theme) renderer = new PageRenderer(setup);

@@ -1,4 +1,5 @@
 import { error, quote, sortProblems, type Problem } from '../errors.js';
+import { digest } from '../incremental/hash.js';
 import { wibDay } from '../time.js';
 import type { Article } from './article.js';
 import { FieldReader } from './fields.js';
@@ -23,6 +24,12 @@ export interface ArticleSource {
 export interface ParsedArticle {
   article?: Article;
   problems: Problem[];
+  /**
+   * Digest of the bytes parsed. An article page signs it (it covers every field and the
+   * body), and it tells a file whose time changed but not its bytes (a fresh clone on CI)
+   * from an edited one, which alone is parsed again.
+   */
+  digest: string;
 }
 
 /** Limits that apply while parsing. */
@@ -35,6 +42,12 @@ const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 
 
 /** Parses and validates one article file against the article contract. */
 export function parseArticle(source: ArticleSource, options: ParseOptions): ParsedArticle {
+  const found = readArticle(source, options);
+  return { ...found, digest: digest(source.bytes) };
+}
+
+/** The article and the problems of one file. */
+function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedArticle, 'digest'> {
   const { file } = source;
   if (source.bytes.length > options.maxBytes) {
     return { problems: [error({ code: 'too-large', file, message: `expected at most ${options.maxBytes} bytes, found ${source.bytes.length}` })] };

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -6,9 +6,10 @@ import type { ParsedArticle } from '../content/parse.js';
 import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { RelatedState } from '../site/related-state.js';
+import type { KnownCopies } from './copies.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 /**
  * Map entries per chunk of the cache file, on average. The file is a header and then chunks,
  * each a 32-bit length and a v8-serialized array of entries, so saving never holds a serialized
@@ -26,12 +27,14 @@ export interface BuildCache {
   /** Everything that, when it changes, invalidates the whole cache (warta version, config, options). */
   env: string;
   /**
-   * Parsed article files by content path, with the stamp (size and mtime) they were parsed at,
-   * and, for a published article, its category's name and its story's digest as listed then.
+   * Parsed article files by content path (each parse holds the digest of the bytes parsed),
+   * with the stamp (size and mtime) the file had when last read, and, for a published article, its category's name and its story's digest as listed then.
    */
   sources: Map<string, CachedSource>;
   /** Output files by path. */
   outputs: Map<string, CachedOutput>;
+  /** Files copied into the output as they are, by absolute path: their stamp and the digest of their bytes. */
+  copies: KnownCopies;
   /** Where the output and its spare differ (see output/spare.ts); absent: no spare to trust. */
   differing?: string[];
   /** The related-story stage's last computation. */
@@ -47,10 +50,11 @@ export interface CachedSource {
   story?: { category: string; sig: string };
 }
 
-/** The chunks of a cache file by their first key, for sources and outputs. */
+/** The chunks of a cache file by their first key, for each map. */
 interface StoredChunks {
   sources: Map<string, StoredChunk>;
   outputs: Map<string, StoredChunk>;
+  copies: Map<string, StoredChunk>;
 }
 
 /** A chunk of a cache file: where its bytes (length included) stand, and the entries they hold. */
@@ -80,9 +84,22 @@ export function cacheFile(out: string): string {
   return join(dirname(full), '.warta-cache', `${basename(full)}.v8`);
 }
 
+/** The header of a cache file. */
+interface Head {
+  format?: number;
+  env?: string;
+  sources?: number;
+  outputs?: number;
+  copies?: number;
+  differing?: string[];
+  related?: boolean;
+}
+
 /** Reads the cache; a missing, corrupt or foreign one reads as none, which means a full build. */
 export async function loadCache(file: string, env: string): Promise<BuildCache | undefined> {
   try {
+    // A cache of another version or config is told by its header alone: not read whole (hundreds of megabytes at 100,000 articles) only to be dropped.
+    if (!fits(readHead(file), env)) return undefined;
     const bytes = await readFile(file);
     let at = 0;
     const next = (): unknown => {
@@ -93,8 +110,8 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
       at = end;
       return value;
     };
-    const head = next() as { format?: number; env?: string; sources?: number; outputs?: number; differing?: string[]; related?: boolean };
-    if (head?.format !== FORMAT || head.env !== env || typeof head.sources !== 'number' || typeof head.outputs !== 'number') return undefined;
+    const head = next() as Head;
+    if (!fits(head, env)) return undefined;
     const fill = <V>(map: Map<string, V>, size: number, stored: Map<string, StoredChunk>) => {
       while (map.size < size) {
         const start = at;
@@ -105,14 +122,34 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
       }
     };
     const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
-    const stored: StoredChunks = { sources: new Map(), outputs: new Map() };
-    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), differing, stored };
+    const stored: StoredChunks = { sources: new Map(), outputs: new Map(), copies: new Map() };
+    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), differing, stored };
     fill(cache.sources, head.sources, stored.sources);
     fill(cache.outputs, head.outputs, stored.outputs);
+    fill(cache.copies, head.copies, stored.copies);
     if (head.related) cache.related = relatedState(next());
     return at === bytes.length ? cache : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Whether a header is this version's, for this environment. */
+function fits(head: Head | undefined, env: string): head is Head & { sources: number; outputs: number; copies: number } {
+  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number';
+}
+
+/** A cache file's header, read alone. */
+function readHead(file: string): Head | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const length = Buffer.alloc(4);
+    if (readSync(fd, length, 0, 4, 0) < 4 || length.readUInt32LE(0) > fstatSync(fd).size) return undefined;
+    const head = Buffer.alloc(length.readUInt32LE(0));
+    if (readSync(fd, head, 0, head.length, 4) < head.length) return undefined;
+    return deserialize(head) as Head;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -138,7 +175,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
       write(length);
       write(body);
     };
-    put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, differing: cache.differing, related: !!cache.related });
+    put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, differing: cache.differing, related: !!cache.related });
     let buffer = Buffer.alloc(0);
     const copy =
       last === undefined
@@ -149,6 +186,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
           };
     putChunks(cache.sources, cache.stored?.sources, sameSource, put, copy);
     putChunks(cache.outputs, cache.stored?.outputs, Object.is, put, copy);
+    putChunks(cache.copies, cache.stored?.copies, Object.is, put, copy);
     if (cache.related) put(cache.related);
   } finally {
     closeSync(out);

@@ -32,12 +32,12 @@ export interface PlanInput {
   sigOf: (story: StoryView) => string;
   /** Related articles of each published article, by index. */
   related: readonly number[][];
-  /** Size and modification time of an article file, by content path. */
-  stamp: (path: string) => string | undefined;
+  /** Digest of an article file's bytes, by content path. */
+  source: (path: string) => string | undefined;
   /** Digest of a template and everything it includes, by name. */
   template: (name: string) => string;
-  /** Files copied as they are: content statics and theme assets. */
-  copies: readonly { path: string; abs: string; stamp: string }[];
+  /** Files copied as they are (content statics and theme assets), with the digest of their bytes. */
+  copies: readonly { path: string; abs: string; digest: string }[];
 }
 
 /**
@@ -63,7 +63,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
   const { site, view, stories } = input;
   const viewSig = digest(JSON.stringify(view));
   const articleTemplate = input.template('article.njk');
-  const signed = (article: Article, index: number, last?: ArticleSigned) => signArticle(article, index, articleTemplate, viewSig, input, last?.stamp);
+  const signed = (article: Article, index: number, last?: ArticleSigned) => signArticle(article, index, articleTemplate, viewSig, input, last?.source);
   const plans = memory ? memory.articles.map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory)) : site.articles.map((article, index) => signed(article, index));
   const plan: PagePlan[] = plans.map((s) => s.plan);
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
@@ -71,7 +71,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
   if (memory) memory.frame = { categories: site.categories, config: input.config };
   for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
   for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
-  for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.stamp) });
+  for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;
 }
 
@@ -109,7 +109,7 @@ function dataSig(path: string, data: string, memory: PlanMemory | undefined): st
 }
 
 /** What an article page is made from, and its plan. */
-interface ArticleSigned { stamp: string; plan: PagePlan }
+interface ArticleSigned { source: string; plan: PagePlan }
 
 /**
  * Whether an article page kept from the last planning (the same article object at the same
@@ -118,7 +118,7 @@ interface ArticleSigned { stamp: string; plan: PagePlan }
  * same stories, its own and its related ones. Told with comparisons of references across the
  * last and this planning's arrays, not by reading every page's record: at 10,000 articles
  * that reading alone costs milliseconds. An article object is parsed from one version of its
- * file (a new stamp means a new object), so its stamp need not be compared.
+ * file (new bytes mean a new object), so its file's digest need not be compared.
  */
 function unchangedSources(template: string, view: string, input: PlanInput, memory: PlanMemory): (known: ArticleSigned, index: number) => boolean {
   const last = memory.sources;
@@ -165,9 +165,9 @@ export class Listers {
   }
 }
 
-/** An article page's plan (`stamp`: its file's, when known): its signature covers the file's stamp (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
-function signArticle(article: Article, index: number, template: string, view: string, input: PlanInput, stamp = input.stamp(article.path) ?? ''): ArticleSigned {
+/** An article page's plan (`source`: its file's digest, when known): its signature covers the file's bytes (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
+function signArticle(article: Article, index: number, template: string, view: string, input: PlanInput, source = input.source(article.path) ?? ''): ArticleSigned {
   const story = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
-  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, stamp, ...story) };
-  return { stamp, plan };
+  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, source, ...story) };
+  return { source, plan };
 }

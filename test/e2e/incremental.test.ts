@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -37,10 +37,10 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
 ) as fc.Arbitrary<Edit>;
 
-async function sandbox(): Promise<Sandbox> {
+async function sandbox(articles = 40): Promise<Sandbox> {
   const root = await mkdtemp(join(tmpdir(), 'warta-incremental-'));
   const content = join(root, 'content');
-  await writeArchive(content, { articles: 40, seed: 7 });
+  await writeArchive(content, { articles, seed: 7 });
   await mkdir(join(root, 'templates'));
   return { root, content, templates: join(root, 'templates'), now: START };
 }
@@ -258,6 +258,34 @@ test('a corrupt or foreign cache means a full build, never a wrong one', async (
     assert.ok(result.ok);
     await build(options(box, 'clean', 'clean'));
     assert.deepEqual(await snapshot(join(box.root, 'out')), await snapshot(join(box.root, 'clean')));
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
+});
+
+test('a fresh clone (every file given a new time, no byte changed) parses, renders and copies nothing; an edited file among them is parsed again', async () => {
+  // 120 articles: enough for the worker threads, which read the files of a build with two jobs.
+  const box = await sandbox(120);
+  try {
+    await mkdir(join(box.content, 'foto'));
+    await writeFile(join(box.content, 'foto', 'banjir.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const files = await listFiles(box.content);
+    const touchAll = (seconds: number) => Promise.all(files.map((f) => utimes(join(box.content, f), seconds, seconds)));
+    for (const jobs of [1, 2]) {
+      const run = () => build({ ...options(box, `out-${jobs}`, 'use'), jobs });
+      assert.ok((await run()).ok);
+      await touchAll(2_000_000_000 + jobs);
+      const touched = await run();
+      assert.deepEqual([touched.ok, touched.incremental, touched.parsed, touched.rendered, touched.written], [true, true, 0, 0, 0]);
+      await touchAll(2_000_000_100 + jobs);
+      const edited = files.find((f) => f.endsWith('.md'))!;
+      await change(join(box.content, edited), '', { kind: 'body', pick: 0, value: jobs });
+      const after = await run();
+      assert.deepEqual([after.ok, after.parsed], [true, 1]);
+      await rm(join(box.root, 'clean'), { recursive: true, force: true });
+      assert.ok((await build(options(box, 'clean', 'clean'))).ok);
+      assert.deepEqual(await snapshot(join(box.root, `out-${jobs}`)), await snapshot(join(box.root, 'clean')));
+    }
   } finally {
     await rm(box.root, { recursive: true, force: true });
   }

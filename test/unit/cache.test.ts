@@ -18,7 +18,7 @@ after(() => rm(root, { recursive: true, force: true }));
 const ENV = 'env';
 
 function source(n: number, stamp = `stamp-${String(n).padStart(5, '0')}`): CachedSource {
-  return { stamp, parsed: { problems: [] }, story: { category: 'Nasional', sig: `sig-${n}` } };
+  return { stamp, parsed: { problems: [], digest: `digest-${n}` }, story: { category: 'Nasional', sig: `sig-${n}` } };
 }
 
 function output(n: number, hash = `hash-${n}`): CachedOutput {
@@ -28,7 +28,8 @@ function output(n: number, hash = `hash-${n}`): CachedOutput {
 /** An archive's cache: `n` sources and outputs, in path order. */
 function cacheOf(n: number): BuildCache {
   const keys = Array.from({ length: n }, (_, i) => `berita/${String(i).padStart(5, '0')}.md`);
-  return { env: ENV, sources: new Map(keys.map((k, i) => [k, source(i)])), outputs: new Map(keys.map((k, i) => [k.replace('.md', '.html'), output(i)])) };
+  const copies = new Map(keys.slice(0, 3).map((k, i) => [`/situs/konten/${k.replace('.md', '.jpg')}`, { stamp: `stamp-${i}`, digest: `digest-${i}` }]));
+  return { env: ENV, sources: new Map(keys.map((k, i) => [k, source(i)])), outputs: new Map(keys.map((k, i) => [k.replace('.md', '.html'), output(i)])), copies };
 }
 
 /** The next build's cache from a read one: every entry the same object but the changed ones, one source added in the middle. */
@@ -36,7 +37,8 @@ function nextOf(read: BuildCache, changed: readonly number[]): BuildCache {
   const sources = [...read.sources].map(([k, v], i): [string, CachedSource] => [k, changed.includes(i) ? source(i, `new-${i}`) : { ...v }]);
   sources.splice(4000, 0, ['berita/03999a.md', source(-1)]);
   const outputs = [...read.outputs].map(([k, v], i): [string, CachedOutput] => [k, changed.includes(i) ? output(i, `new-${i}`) : v]);
-  return { env: ENV, sources: new Map(sources), outputs: new Map(outputs), stored: read.stored };
+  const copies = new Map([...read.copies].map(([k, v], i) => [k, i === 1 ? { stamp: 'new', digest: 'new' } : v]));
+  return { env: ENV, sources: new Map(sources), outputs: new Map(outputs), copies, stored: read.stored };
 }
 
 test('a save that copies unchanged chunks reads back as a save of every entry', async () => {
@@ -55,6 +57,8 @@ test('a save that copies unchanged chunks reads back as a save of every entry', 
   const expected = (await loadCache(fresh, ENV))!;
   assert.deepEqual([...again.sources], [...expected.sources]);
   assert.deepEqual([...again.outputs], [...expected.outputs]);
+  assert.deepEqual([...again.copies], [...expected.copies]);
+  assert.equal(again.copies.get('/situs/konten/berita/00001.jpg')!.digest, 'new');
   assert.equal(again.sources.get('berita/00010.md')!.stamp, 'new-10');
   assert.equal(again.outputs.get('berita/07000.html')!.hash, 'new-7000');
   assert.equal(again.sources.get('berita/03999a.md')!.stamp, 'stamp-000-1');
