@@ -210,10 +210,14 @@ async function previousCache(options: BuildOptions): Promise<BuildCache | undefi
   return loadCache(cacheFile(options.out), env);
 }
 
-/** Everything that, changed, makes every cached page suspect: warta's output version, the config, the folders. */
+/**
+ * Everything that, changed, makes every cached page suspect: warta's output version, the
+ * config, the folders, and the working folder (cached parses and warnings name their files
+ * relative to it).
+ */
 function cacheEnv(options: BuildOptions): string {
   const templates = options.templates ? resolve(options.templates) : '';
-  return digest(OUTPUT_VERSION, JSON.stringify(options.config), resolve(options.content), templates);
+  return digest(OUTPUT_VERSION, JSON.stringify(options.config), resolve(options.content), templates, process.cwd());
 }
 
 /**

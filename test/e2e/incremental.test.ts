@@ -291,6 +291,23 @@ test('a fresh clone (every file given a new time, no byte changed) parses, rende
   }
 });
 
+test('a build from another working folder names files relative to it, also those whose warnings the cache kept', async () => {
+  const box = await sandbox();
+  const previous = process.cwd();
+  try {
+    await writeFile(join(box.content, 'marquee.md'), article('Berita Bergerak', 3).replace(/Isi berita.*\n/, '<marquee>Isi bergerak</marquee>\n'));
+    process.chdir(box.root);
+    const first = await build(options(box, 'out', 'use'));
+    assert.deepEqual(first.problems.map((p) => p.file), [join('content', 'marquee.md')]);
+    process.chdir(box.content);
+    const again = await build(options(box, 'out', 'use'));
+    assert.deepEqual(again.problems.map((p) => p.file), ['marquee.md']);
+  } finally {
+    process.chdir(previous);
+    await rm(box.root, { recursive: true, force: true });
+  }
+});
+
 test('publishing one new article rewrites a small, bounded set of files', async () => {
   const box = await sandbox();
   try {
