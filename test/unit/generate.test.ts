@@ -66,3 +66,19 @@ test('writeArchive writes every article where its path says', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the parts benchmark measures every part of an article page over a generated archive', async () => {
+  const { measureParts } = await import('../../bench/parts.js');
+  const dir = await mkdtemp(join(tmpdir(), 'warta-parts-test-'));
+  try {
+    await writeArchive(dir, { articles: 20, seed: 5 });
+    const parts = measureParts(dir, 10);
+    assert.equal(parts.articles, 10);
+    const summed = ['read', 'parse', 'markdown', 'template', 'write'].map((key) => parts[key]!);
+    assert.ok([...summed, parts.terms!].every((us) => Number.isFinite(us) && us >= 0), JSON.stringify(parts));
+    // Each part is rounded on its own: the sum of the rounded parts is within rounding of the sum.
+    assert.ok(Math.abs(parts.sum! - summed.reduce((a, b) => a + b, 0)) <= 3, JSON.stringify(parts));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
