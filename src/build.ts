@@ -19,7 +19,7 @@ import { batches, WorkerPool } from './pool.js';
 import { produce, type RenderedPage } from './produce.js';
 import type { ArticleTask } from './render/article-page.js';
 import { LinkChecker } from './render/links.js';
-import { planPages, PlanMemory, type PagePlan } from './render/plan.js';
+import { articleFrame, planPages, PlanMemory, type ArticleFrame, type PagePlan, type PlanInput } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
 import type { StoryView } from './render/views.js';
@@ -156,10 +156,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
-    const { related, state } = relateStories(site.articles, cache, parsedNow, options);
+    const { related, state, before } = relateStories(site.articles, cache, parsedNow, options);
     timer.lap('related');
     const digestOf = sourceDigests(read, cache);
-    const render = await renderSite({ site, related, listing, digestOf, valid: articles, cache, setup, pool, options });
+    const render = await renderSite({ site, related, before, listing, digestOf, valid: articles, cache, setup, pool, options });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
     if (pool !== options.memory?.pool) await pool?.close();
     problems.push(...render.problems);
@@ -241,13 +241,15 @@ function knownParses(files: readonly ContentFile[], cache: BuildCache | undefine
  * from) and returns the state for the cache it will write, letting the memory go before the
  * render stage, where the build's memory peaks.
  */
-function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState } {
+function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState; before?: readonly number[][] } {
   const count = options.config.relatedCount;
   if (options.memory) return { related: relateArticles(articles, { count }, (options.memory.related ??= new RelatedMemory())) };
   const fresh = new Set(parsedNow.map((f) => f.path));
   const memory = restoreRelated(cache?.related, articles, (a) => !fresh.has(a.path));
+  // The cached lists: a list still the very same array afterwards is unchanged, at the same places.
+  const before = memory.last?.related;
   const related = relateArticles(articles, { count }, memory);
-  return { related, state: options.cache ? saveRelated(memory) : undefined };
+  return { related, state: options.cache ? saveRelated(memory) : undefined, before };
 }
 
 /**
@@ -277,6 +279,8 @@ function sourceDigests(read: ReadonlyMap<string, ParsedArticle | null>, cache: B
 interface RenderInput {
   site: Site;
   related: number[][];
+  /** The cached build's related lists, as restored (a fresh process's incremental build). */
+  before?: readonly number[][];
   listing: ContentListing;
   /** The digest of an article file's bytes, by content path. */
   digestOf: (path: string) => string | undefined;
@@ -305,6 +309,8 @@ interface Rendered {
   stories?: Map<string, { category: string; sig: string }>;
   /** The copied files' digests, for the next build. */
   copies: KnownCopies;
+  /** What the article pages were signed in, for the next build. */
+  frame: ArticleFrame;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -327,7 +333,9 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const found = [...input.listing.statics, ...(await themeAssets(theme))];
     // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
     const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
-    const plan = planPages({ site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies }, options.memory && (options.memory.plan ??= new PlanMemory()));
+    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
+    const kept = cache?.frame && input.before ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.before, listed) } : undefined;
+    const plan = planPages(planInput, options.memory && (options.memory.plan ??= new PlanMemory()), kept);
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
@@ -353,7 +361,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
     // For a cache written to disk (in one process, the stories' memory serves).
     const listings = options.cache && !options.memory ? new Map(site.articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }])) : undefined;
-    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known };
+    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known, frame: articleFrame(planInput) };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -392,6 +400,25 @@ function cachedStory(cache: BuildCache | undefined): ((article: Article, categor
   return (article, category) => {
     const source = cache.sources.get(article.path);
     return source?.parsed.article === article && source.story?.category === category ? source.story.sig : undefined;
+  };
+}
+
+/**
+ * The article pages whose plans the cached build's stand for, in a fresh process: the article
+ * is the very parse the cache holds (its file's bytes unchanged), its related list the very
+ * list of the cached computation (so the same articles at the same places, see
+ * `relateArticles`), and neither its story nor a related one is listed otherwise than the cache
+ * says. Such a page signs what it signed then, and its cached output's signature is its plan's:
+ * no digest of every page of the archive.
+ */
+function keptPlans(site: Site, cache: BuildCache, related: readonly number[][], before: readonly number[][], listed: readonly Listed[]): (index: number) => PagePlan | undefined {
+  const sources = site.articles.map((a) => cache.sources.get(a.path));
+  const sameStory = sources.map((source, i) => source?.story?.sig === listed[i]!.sig);
+  return (i) => {
+    if (!sameStory[i] || sources[i]!.parsed.article !== site.articles[i] || related[i] !== before[i] || !related[i]!.every((j) => sameStory[j])) return undefined;
+    const path = outputFile(site.articles[i]!.url);
+    const sig = cache.outputs.get(path)?.sig;
+    return sig === undefined ? undefined : { kind: 'article', path, index: i, sig };
   };
 }
 
@@ -473,7 +500,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
   // A fresh process's cache is saved beside the file it was read from, whose unchanged chunks are copied.
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, stored: options.memory ? undefined : cache?.stored };
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, frame: render.frame, stored: options.memory ? undefined : cache?.stored };
   if (options.memory) {
     options.memory.cache = next;
     (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);

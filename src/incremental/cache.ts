@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../content/parse.js';
 import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
+import type { ArticleFrame } from '../render/plan.js';
 import type { RelatedState } from '../site/related-state.js';
 import type { KnownCopies } from './copies.js';
 
@@ -39,6 +40,8 @@ export interface BuildCache {
   differing?: string[];
   /** The related-story stage's last computation. */
   related?: RelatedState;
+  /** What the article pages were signed in: their template and the site's view (see `KeptPlans`). */
+  frame?: ArticleFrame;
   /** Where the chunks of the file this cache was read from stand in it, for saving the next (see `CHUNK`). */
   stored?: StoredChunks;
 }
@@ -93,6 +96,7 @@ interface Head {
   copies?: number;
   differing?: string[];
   related?: boolean;
+  frame?: ArticleFrame;
 }
 
 /** Reads the cache; a missing, corrupt or foreign one reads as none, which means a full build. */
@@ -123,7 +127,8 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
     };
     const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
     const stored: StoredChunks = { sources: new Map(), outputs: new Map(), copies: new Map() };
-    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), differing, stored };
+    const frame = typeof head.frame?.template === 'string' && typeof head.frame.view === 'string' ? { template: head.frame.template, view: head.frame.view } : undefined;
+    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), differing, frame, stored };
     fill(cache.sources, head.sources, stored.sources);
     fill(cache.outputs, head.outputs, stored.outputs);
     fill(cache.copies, head.copies, stored.copies);
@@ -175,7 +180,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
       write(length);
       write(body);
     };
-    put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, differing: cache.differing, related: !!cache.related });
+    put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, differing: cache.differing, related: !!cache.related, frame: cache.frame });
     let buffer = Buffer.alloc(0);
     const copy =
       last === undefined

@@ -58,14 +58,35 @@ export class PlanMemory {
   readonly listers = new Listers();
 }
 
-/** Every output file of the site, with its signature: the article pages first, in the order of `site.articles`. */
-export function planPages(input: PlanInput, memory?: PlanMemory): PagePlan[] {
-  const { site, view, stories } = input;
-  const viewSig = digest(JSON.stringify(view));
-  const articleTemplate = input.template('article.njk');
+/** What every article page signs besides its own sources: its template (with what that includes) and the site's view. */
+export interface ArticleFrame {
+  template: string;
+  view: string;
+}
+
+export function articleFrame(input: Pick<PlanInput, 'template' | 'view'>): ArticleFrame {
+  return { template: input.template('article.njk'), view: digest(JSON.stringify(input.view)) };
+}
+
+/** Article pages whose plans stand from the last build, told by a fresh process from its cache, with the frame they were signed in. */
+export interface KeptPlans {
+  frame: ArticleFrame;
+  plan: (index: number) => PagePlan | undefined;
+}
+
+/**
+ * Every output file of the site, with its signature: the article pages first, in the order of
+ * `site.articles`. An article page is signed again unless `memory` (one process) or `kept`
+ * (a fresh process, while the frame is the same) holds its plan.
+ */
+export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlans): PagePlan[] {
+  const { site, stories } = input;
+  const { template: articleTemplate, view: viewSig } = articleFrame(input);
   const signed = (article: Article, index: number, last?: ArticleSigned) => signArticle(article, index, articleTemplate, viewSig, input, last?.source);
-  const plans = memory ? memory.articles.map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory)) : site.articles.map((article, index) => signed(article, index));
-  const plan: PagePlan[] = plans.map((s) => s.plan);
+  const keep = kept && kept.frame.template === articleTemplate && kept.frame.view === viewSig ? kept.plan : undefined;
+  const plan: PagePlan[] = memory
+    ? memory.articles.map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory)).map((s) => s.plan)
+    : site.articles.map((article, index) => keep?.(index) ?? signed(article, index).plan);
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };

@@ -172,26 +172,29 @@ test('warta dev\'s rehearsal (an article parsed, and its page and the home page 
   }
 });
 
-test('warta dev\'s engine: an edit that changes how an article is listed, not its words, reaches every page listing it among related stories', async () => {
-  const box = await sandbox();
-  try {
-    // A theme that shows the related stories' bylines, so a byline edit changes the pages listing it.
-    const source = await readFile(join(DEFAULT_TEMPLATES, 'article.njk'), 'utf8');
-    await writeFile(join(box.templates, 'article.njk'), `${source}\n{% block footer %}{{ super() }}{% for s in page.related %}<p>oleh {{ s.byline }}</p>{% endfor %}{% endblock %}\n`);
-    const engine = createEngine(options(box, 'dev', undefined));
-    await engine.rebuild();
-    const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md')).slice(0, 6);
-    for (const [k, f] of files.entries()) {
-      await change(join(box.content, f), '', { kind: 'byline', pick: 0, value: k });
-      const incremental = await engine.rebuild([join(box.content, f)]);
-      await rm(join(box.root, 'clean'), { recursive: true, force: true });
-      assert.ok((await build(options(box, 'clean', 'clean'))).ok && incremental.ok);
-      assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after the byline edit of ${f}`);
+for (const mode of ['warta dev\'s engine', 'a cold incremental build'] as const) {
+  test(`${mode}: an edit that changes how an article is listed, not its words, reaches every page listing it among related stories`, async () => {
+    const box = await sandbox();
+    try {
+      // A theme that shows the related stories' bylines, so a byline edit changes the pages listing it.
+      const source = await readFile(join(DEFAULT_TEMPLATES, 'article.njk'), 'utf8');
+      await writeFile(join(box.templates, 'article.njk'), `${source}\n{% block footer %}{{ super() }}{% for s in page.related %}<p>oleh {{ s.byline }}</p>{% endfor %}{% endblock %}\n`);
+      const engine = mode === 'warta dev\'s engine' ? createEngine(options(box, 'out', undefined)) : undefined;
+      const rebuild = (changed: string[]) => (engine ? engine.rebuild(changed) : build(options(box, 'out', 'use')));
+      await rebuild([]);
+      const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md')).slice(0, 6);
+      for (const [k, f] of files.entries()) {
+        await change(join(box.content, f), '', { kind: 'byline', pick: 0, value: k });
+        const incremental = await rebuild([join(box.content, f)]);
+        await rm(join(box.root, 'clean'), { recursive: true, force: true });
+        assert.ok((await build(options(box, 'clean', 'clean'))).ok && incremental.ok);
+        assert.deepEqual(await snapshot(join(box.root, 'out')), await snapshot(join(box.root, 'clean')), `after the byline edit of ${f}`);
+      }
+    } finally {
+      await rm(box.root, { recursive: true, force: true });
     }
-  } finally {
-    await rm(box.root, { recursive: true, force: true });
-  }
-});
+  });
+}
 
 test('warta dev\'s engine: publishing into a category page by page, each list page links to its neighbours as a clean build\'s do', async () => {
   const box = await sandbox();
