@@ -36,7 +36,7 @@ export function saveRelated(memory: RelatedMemory): RelatedState | undefined {
     names: memory.names,
     rank: memory.rank,
     urls: last.articles.map((a) => a.url),
-    dates: Float64Array.from(last.articles, (a) => a.date),
+    dates: datesOf(last.articles),
     categories: last.articles.map((a) => a.categorySlug),
     table: { start: table.start, term: table.term },
     idf: last.idf,
@@ -90,6 +90,12 @@ function fromProfiles({ start, term, weight }: Profiles): Profile[] {
     lists[i] = list;
   }
   return lists;
+}
+
+function datesOf(articles: readonly RelatedInput[]): Float64Array {
+  const dates = new Float64Array(articles.length);
+  for (let i = 0; i < articles.length; i++) dates[i] = articles[i]!.date;
+  return dates;
 }
 
 function flatten(lists: readonly number[][]): { start: Int32Array; items: Int32Array } {
