@@ -134,11 +134,15 @@ async function checkCommand(values: { content: string; out?: string; templates?:
   return hasErrors(result.problems) ? 1 : 0;
 }
 
+/** `1 article`, `3 articles`. */
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
 /** The one-line summary of `warta check`. */
 export function checkSummary(r: BuildResult): string {
   const errors = r.problems.filter((p) => p.severity === 'error').length;
   const warnings = r.problems.length - errors;
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const found = r.problems.length ? `${count(errors, 'error')} and ${count(warnings, 'warning')}` : 'no problems';
   const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
   const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
@@ -205,7 +209,8 @@ export function summary(r: BuildResult, outDir: string): string {
   const drafts = r.drafts ? `, ${r.drafts} draft${r.drafts > 1 ? 's' : ''}` : '';
   const notes = `${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`;
   if (!r.ok) return `warta: build failed with ${errors} error${errors > 1 ? 's' : ''}${notes}; ${outDir}/ was left as it was`;
-  const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/` : `${r.files} files written to ${outDir}/`;
+  const redone = `${count(r.parsed, 'article')} parsed, ${count(r.rendered, 'file')} rendered`;
+  const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/ (${redone})` : `${r.files} files written to ${outDir}/`;
   return `warta: ${r.published} articles published${held}${drafts}, ${changes} in ${seconds} s${notes}`;
 }
 
