@@ -156,10 +156,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
-    const { related, state, before } = relateStories(site.articles, cache, parsedNow, options);
+    const { related, state, cachedRelated } = relateStories(site.articles, cache, parsedNow, options);
     timer.lap('related');
     const digestOf = sourceDigests(read, cache);
-    const render = await renderSite({ site, related, before, listing, digestOf, valid: articles, cache, setup, pool, options });
+    const render = await renderSite({ site, related, cachedRelated, listing, digestOf, valid: articles, cache, setup, pool, options });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
     if (pool !== options.memory?.pool) await pool?.close();
     problems.push(...render.problems);
@@ -241,15 +241,15 @@ function knownParses(files: readonly ContentFile[], cache: BuildCache | undefine
  * from) and returns the state for the cache it will write, letting the memory go before the
  * render stage, where the build's memory peaks.
  */
-function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState; before?: readonly number[][] } {
+function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState; cachedRelated?: readonly number[][] } {
   const count = options.config.relatedCount;
   if (options.memory) return { related: relateArticles(articles, { count }, (options.memory.related ??= new RelatedMemory())) };
   const fresh = new Set(parsedNow.map((f) => f.path));
   const memory = restoreRelated(cache?.related, articles, (a) => !fresh.has(a.path));
   // The cached lists: a list still the very same array afterwards is unchanged, at the same places.
-  const before = memory.last?.related;
+  const cachedRelated = memory.last?.related;
   const related = relateArticles(articles, { count }, memory);
-  return { related, state: options.cache ? saveRelated(memory) : undefined, before };
+  return { related, state: options.cache ? saveRelated(memory) : undefined, cachedRelated };
 }
 
 /**
@@ -280,7 +280,7 @@ interface RenderInput {
   site: Site;
   related: number[][];
   /** The cached build's related lists, as restored (a fresh process's incremental build). */
-  before?: readonly number[][];
+  cachedRelated?: readonly number[][];
   listing: ContentListing;
   /** The digest of an article file's bytes, by content path. */
   digestOf: (path: string) => string | undefined;
@@ -334,8 +334,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
     const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
     const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
-    const kept = cache?.frame && input.before ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.before, listed) } : undefined;
-    const plan = planPages(planInput, options.memory && (options.memory.plan ??= new PlanMemory()), kept);
+    const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
+    const plan = planPages(planInput, options.memory && (options.memory.plan ??= new PlanMemory()), unchanged);
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
@@ -411,11 +411,11 @@ function cachedStory(cache: BuildCache | undefined): ((article: Article, categor
  * says. Such a page signs what it signed then, and its cached output's signature is its plan's:
  * no digest of every page of the archive.
  */
-function keptPlans(site: Site, cache: BuildCache, related: readonly number[][], before: readonly number[][], listed: readonly Listed[]): (index: number) => PagePlan | undefined {
+function keptPlans(site: Site, cache: BuildCache, related: readonly number[][], cachedRelated: readonly number[][], listed: readonly Listed[]): (index: number) => PagePlan | undefined {
   const sources = site.articles.map((a) => cache.sources.get(a.path));
   const sameStory = sources.map((source, i) => source?.story?.sig === listed[i]!.sig);
   return (i) => {
-    if (!sameStory[i] || sources[i]!.parsed.article !== site.articles[i] || related[i] !== before[i] || !related[i]!.every((j) => sameStory[j])) return undefined;
+    if (!sameStory[i] || sources[i]!.parsed.article !== site.articles[i] || related[i] !== cachedRelated[i] || !related[i]!.every((j) => sameStory[j])) return undefined;
     const path = outputFile(site.articles[i]!.url);
     const sig = cache.outputs.get(path)?.sig;
     return sig === undefined ? undefined : { kind: 'article', path, index: i, sig };
