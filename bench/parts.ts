@@ -8,7 +8,7 @@
  *   `terms`, the significant words alone (`extractTerms`, for related stories);
  * - Markdown: the body through warta's renderer (markdown-it and the raw-HTML policy);
  * - template: `article.njk` of the default theme, with five related stories;
- * - write: the page into a folder of its own.
+ * - write: the page into a folder of its own (made by the first pass; later passes overwrite).
  *
  * Run: `node lib/bench/parts.js <content-folder> [sample]`; prints one line of JSON, microseconds
  * an article per part, and the sum of read, parse, markdown, template and write.
