@@ -139,7 +139,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const read = await parseAll(toRead, expected, setup, toRead.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined, options);
     const fresh = toRead.map((f) => ({ file: f, parsed: read.get(f.path) ?? cache!.sources.get(f.path)!.parsed }));
     const parsedNow = toRead.filter((f) => read.get(f.path));
-    const parsed = listing.articles.map((f, i) => known[i] ?? read.get(f.path) ?? cache!.sources.get(f.path)!.parsed);
+    // The files read are the listing's without a known parse, in order.
+    let k = 0;
+    const parsed = listing.articles.map((_, i) => known[i] ?? fresh[k++]!.parsed);
     timer.lap('parse');
     const problems = [...listing.problems];
     const articles: Article[] = [];

@@ -206,9 +206,9 @@ export function summary(r: BuildResult, outDir: string): string {
   const errors = r.problems.filter((p) => p.severity === 'error').length;
   const warnings = r.problems.length - errors;
   const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
-  const drafts = r.drafts ? `, ${r.drafts} draft${r.drafts > 1 ? 's' : ''}` : '';
-  const notes = `${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`;
-  if (!r.ok) return `warta: build failed with ${errors} error${errors > 1 ? 's' : ''}${notes}; ${outDir}/ was left as it was`;
+  const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
+  const notes = warnings ? `, ${count(warnings, 'warning')}` : '';
+  if (!r.ok) return `warta: build failed with ${count(errors, 'error')}${notes}; ${outDir}/ was left as it was`;
   const redone = `${count(r.parsed, 'article')} parsed, ${count(r.rendered, 'file')} rendered`;
   const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/ (${redone})` : `${r.files} files written to ${outDir}/`;
   return `warta: ${r.published} articles published${held}${drafts}, ${changes} in ${seconds} s${notes}`;

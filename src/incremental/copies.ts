@@ -15,6 +15,13 @@ export interface KnownCopy {
   digest: string;
 }
 
+/** A copied file with the digest of its bytes, which its copy in the output signs. */
+export interface DigestedCopy {
+  path: string;
+  abs: string;
+  digest: string;
+}
+
 /** Known copied files by absolute path. */
 export type KnownCopies = Map<string, KnownCopy>;
 
@@ -24,7 +31,7 @@ export type KnownCopies = Map<string, KnownCopy>;
  * hashed again. A copy signs its bytes, not its time, so a fresh clone (every file given a new
  * time) copies nothing again. Gives the copies, in order, and what to know next time.
  */
-export function digestCopies(copies: readonly CopySource[], known: ReadonlyMap<string, KnownCopy> | undefined): { copies: { path: string; abs: string; digest: string }[]; known: KnownCopies } {
+export function digestCopies(copies: readonly CopySource[], known: ReadonlyMap<string, KnownCopy> | undefined): { copies: DigestedCopy[]; known: KnownCopies } {
   const next: KnownCopies = new Map();
   const digested = copies.map(({ path, abs, stamp }) => {
     const last = known?.get(abs);

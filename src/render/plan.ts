@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
+import type { DigestedCopy } from '../incremental/copies.js';
 import { digest } from '../incremental/hash.js';
 import { ByPlace, sameItems } from '../incremental/memo.js';
 import type { Site } from '../site/assemble.js';
@@ -37,7 +38,7 @@ export interface PlanInput {
   /** Digest of a template and everything it includes, by name. */
   template: (name: string) => string;
   /** Files copied as they are (content statics and theme assets), with the digest of their bytes. */
-  copies: readonly { path: string; abs: string; digest: string }[];
+  copies: readonly DigestedCopy[];
 }
 
 /**
