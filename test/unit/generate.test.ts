@@ -82,3 +82,13 @@ test('the parts benchmark measures every part of an article page over a generate
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the machine benchmark measures system calls, fresh memory and what a second thread gives', async () => {
+  const { measureMachine } = await import('../../bench/machine.js');
+  const machine = await measureMachine({ syscalls: 200, faultMiB: 4, bodies: 5, loop: 2_000_000 });
+  for (const key of ['syscallUs', 'pageFaultUs', 'markdownScaling', 'arithmeticScaling']) {
+    const value = machine[key];
+    assert.ok(typeof value === 'number' && Number.isFinite(value) && value > 0, `${key}: ${JSON.stringify(machine)}`);
+  }
+  assert.ok(Number(machine.cpus) >= 1);
+});
