@@ -1,17 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { Article } from './content/article.js';
 import { packTerms } from './content/terms.js';
 import type { ParsedArticle } from './content/parse.js';
 import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from './content/read.js';
-import { hasErrors, sortProblems, type Problem } from './errors.js';
+import { error, hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digestCopies, type KnownCopies } from './incremental/copies.js';
 import { digest } from './incremental/hash.js';
 import { ByPlace } from './incremental/memo.js';
 import { nextOutputs, OutputMemory } from './incremental/outputs.js';
+import { lockOutput, type OutputLock } from './output/lock.js';
 import { dropSpare, readySpare, swapInSpare } from './output/spare.js';
 import { FolderWriter, openStaging, repairOutput, type Staging } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
@@ -27,6 +28,7 @@ import { reassemble, type Assembly, type Clock, type Site } from './site/assembl
 import { outputFile } from './site/paths.js';
 import { relateArticles, RelatedMemory } from './site/related.js';
 import { restoreRelated, saveRelated, type RelatedState } from './site/related-state.js';
+import { formatLong } from './time.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
 
 /** What to build, from where, to where. */
@@ -116,8 +118,32 @@ const COLLECT_BEFORE_PAGES = 5000;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
 const OUTPUT_VERSION = '1';
 
-/** Builds the site: read → parse → model → related → render → write. */
+/**
+ * Builds the site: read → parse → model → related → render → write. A build into a folder
+ * holds its lock throughout (see output/lock.ts; an engine holds it for all its builds, which
+ * carry its `memory`); one that finds another build holding it fails at once, changing nothing.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  if (options.writer || options.memory) return buildSite(options);
+  const lock = lockBuilds(options.out);
+  if (!('release' in lock)) return lock;
+  try {
+    return await buildSite(options);
+  } finally {
+    lock.release();
+  }
+}
+
+/** Takes the lock of an output folder for builds into it, or gives the result of a build refused because another holds it. */
+export function lockBuilds(out: string): OutputLock | BuildResult {
+  const taken = lockOutput(out);
+  if ('lock' in taken) return taken.lock;
+  const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `this lock of ${out}/ is not one warta wrote, or cannot be replaced`;
+  const problem = error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` });
+  return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, stages: stageTimer().stages };
+}
+
+async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timer = stageTimer();
   const setup: TaskSetup = { config: options.config, templates: options.templates };
   // A build killed mid-commit may have left the last good output aside: put it back first.

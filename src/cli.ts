@@ -36,7 +36,8 @@ Options:
                      them) or "json" (an array of {severity, file, line, column, field, code,
                      message}; absent values are null) (default: text)
 
-Exit codes: 0 built; 1 content or template errors (the output is left as it was); 2 usage or config errors.
+Exit codes: 0 built; 1 content or template errors, or another build writing the output folder
+(the output is left as it was); 2 usage or config errors.
 warta check: 0 no errors (warnings allowed); 1 errors; 2 usage or config errors.
 warta dev runs until Ctrl-C (then 0); 2 on usage errors or when no port is free. Content, template
 and config errors while it runs never stop it: they are shown in the terminal and on the page.

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { build, type BuildOptions, type BuildResult } from './build.js';
+import { build, lockBuilds, type BuildOptions, type BuildResult } from './build.js';
+import type { OutputLock } from './output/lock.js';
 
 /** A build that can be repeated, each time doing only what the changes since the last one need. */
 export interface Engine {
@@ -9,17 +10,27 @@ export interface Engine {
    * so the hint can only make a build faster, never wrong.
    */
   rebuild(changed?: readonly string[]): Promise<BuildResult>;
-  /** Stops the worker threads it keeps between builds. */
+  /** Stops the worker threads it keeps between builds and gives up the output folder's lock. */
   close(): Promise<void>;
 }
 
-/** Creates an engine for one site configuration; it keeps the build cache in memory between rebuilds. A config change needs a new engine. */
+/**
+ * Creates an engine for one site configuration; it keeps the build cache in memory between
+ * rebuilds. A config change needs a new engine. From its first build until closed it holds the
+ * output folder's lock: its memory describes the output, which no other build may change.
+ */
 export function createEngine(options: BuildOptions): Engine {
   const memory: NonNullable<BuildOptions['memory']> = {};
   const run = (changed?: readonly string[], rehearse?: readonly string[]) => build({ ...options, cache: options.cache ?? 'use', memory, changed, rehearse });
   let first = true;
+  let lock: OutputLock | undefined;
   return {
     async rebuild(changed) {
+      if (!lock && !options.writer) {
+        const taken = lockBuilds(options.out);
+        if (!('release' in taken)) return taken;
+        lock = taken;
+      }
       const result = await run(changed);
       // The first build ran the archive through code that a rebuild mostly skips, and parsed
       // and rendered on the worker threads. Rehearsing a rebuild in which one article is
@@ -33,6 +44,8 @@ export function createEngine(options: BuildOptions): Engine {
     close: async () => {
       await memory.pool?.close();
       memory.pool = undefined;
+      lock?.release();
+      lock = undefined;
     },
   };
 }

@@ -46,7 +46,7 @@ export interface Staging {
   abort(): Promise<void>;
 }
 
-/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts). */
+/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts, and `.dist.lock`, see lock.ts). */
 export function siblings(out: string): { parent: string; staging: string; old: string; prefix: string } {
   const parent = dirname(resolve(out));
   const prefix = `.${basename(resolve(out))}.`;
@@ -102,13 +102,14 @@ async function recover(out: string, parent: string, prefix: string): Promise<voi
   } catch {
     return;
   }
-  const leftovers = entries.filter((e) => e.startsWith(prefix) && e !== `${prefix}spare` && !isAlive(Number(e.slice(e.lastIndexOf('-') + 1))));
+  const leftovers = entries.filter((e) => e.startsWith(prefix) && e !== `${prefix}spare` && e !== `${prefix}lock` && !isAlive(Number(e.slice(e.lastIndexOf('-') + 1))));
   const old = leftovers.filter((e) => e.startsWith(`${prefix}old-`));
   if (old.length && !(await exists(out))) await rename(join(parent, old[0]!), out);
   for (const entry of leftovers) await rm(join(parent, entry), { recursive: true, force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Whether another process with this id is running. */
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return false;
   try {

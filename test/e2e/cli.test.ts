@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli } from '../support/cli.js';
@@ -47,6 +50,27 @@ test('a failed build leaves the previous output byte for byte in place, and says
   } finally {
     await rm(join(site, 'content', 'rusak.md'));
   }
+});
+
+test('a build while another build writes the same output fails at once and changes nothing', async () => {
+  await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
+  const before = await snapshot(join(site, 'dist'));
+  // A running process named in the lock beside the output: another build, as far as warta can tell.
+  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  await once(other, 'spawn');
+  await writeFile(join(site, '.dist.lock'), JSON.stringify({ pid: other.pid, host: hostname(), since: Date.now() }));
+  try {
+    const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
+    assert.equal(code, 1);
+    assert.match(err, new RegExp(`^\\.dist\\.lock another warta \\(process ${other.pid}, since .+ WIB\\) is writing dist/: wait for it to finish or stop it; if no warta is running, delete this file$`, 'm'));
+    assert.deepEqual(await snapshot(join(site, 'dist')), before);
+  } finally {
+    other.kill();
+    await once(other, 'exit');
+  }
+  // Its process gone, the lock is stale: the next build takes it over and gives it back.
+  assert.equal((await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet')).code, 0);
+  assert.equal(existsSync(join(site, '.dist.lock')), false);
 });
 
 test('--future publishes embargoed articles; --now decides what is held back', async () => {

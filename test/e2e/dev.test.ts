@@ -286,6 +286,17 @@ test('a config change makes a new engine; a broken config goes to the overlay, n
   assert.doesNotMatch(html, /<div id="warta-dev-overlay"/);
 });
 
+test('while warta dev runs, a build into its folder is refused and its pages stay', async () => {
+  const before = (await page()).html;
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet'], { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const code = await timeout(new Promise<number | null>((done) => child.on('close', done)), 'the refused build');
+  assert.equal(code, 1);
+  assert.match(err, new RegExp(`^\\.\\.warta-dev\\.lock another warta \\(process ${process.pid}, since .+ WIB\\) is writing \\.warta-dev/`, 'm'));
+  assert.equal((await page()).html, before);
+});
+
 test('warta dev on the command line: prints the URL, serves, and stops cleanly on SIGTERM', async () => {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'dev', '--port', '0', '--out', '.warta-cli', '--now', NOW, '--jobs', '1'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
