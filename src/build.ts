@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { Article } from './content/article.js';
@@ -7,7 +7,7 @@ import type { ParsedArticle } from './content/parse.js';
 import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from './content/read.js';
 import { error, hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
-import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
+import { cacheBytes, cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
 import { digestCopies, type KnownCopies } from './incremental/copies.js';
 import { digest } from './incremental/hash.js';
 import { ByPlace } from './incremental/memo.js';
@@ -111,7 +111,7 @@ const PARSE_BATCH = 64;
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
 const NO_TERMS = packTerms([]);
 const MIN_ARTICLES_FOR_WORKERS = 100;
-/** A cache file this large (about 4,000 articles) takes longer to read than a thread takes to start (see `readListing`). */
+/** A cache this large (about 4,000 articles) takes longer to read than a thread takes to start (see `readListing`). */
 const WALK_ON_THREAD_BYTES = 8 * 2 ** 20;
 /** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
 const COLLECT_BEFORE_PAGES = 5000;
@@ -227,7 +227,7 @@ async function readListing(options: BuildOptions): Promise<ContentListing> {
 /** Whether this build (in a fresh process, allowed threads) reads a cache from disk that takes longer to read than a thread takes to start. */
 function readsLargeCache(options: BuildOptions): boolean {
   if (options.cache !== 'use' || options.writer || options.memory || options.jobs < 2) return false;
-  return (statSync(cacheFile(options.out), { throwIfNoEntry: false })?.size ?? 0) >= WALK_ON_THREAD_BYTES;
+  return cacheBytes(cacheFile(options.out)) >= WALK_ON_THREAD_BYTES;
 }
 
 /** The cache of the last build, when this build may use it and it is sound. */

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../content/parse.js';
@@ -10,15 +11,14 @@ import type { RelatedState } from '../site/related-state.js';
 import type { KnownCopies } from './copies.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 7;
+const FORMAT = 8;
 /**
- * Map entries per chunk of the cache file, on average. The file is a header and then chunks,
- * each a 32-bit length and a v8-serialized array of entries, so saving never holds a serialized
- * copy of the whole cache in memory (at 100,000 articles that copy is about 190 MB, at the
- * build's peak), and a chunk whose entries are those read is copied from the last file rather
- * than serialized again. A chunk ends after an entry whose key hashes to a multiple of
- * `CHUNK` (or at `CHUNK_MAX` entries): adding or removing an entry then changes its own chunk,
- * not every chunk after it.
+ * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
+ * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
+ * entries are those read is kept as it is, and a save writes only the chunks that changed,
+ * never a copy of the whole cache (at 100,000 articles about 240 MB). A chunk ends after an
+ * entry whose key hashes to a multiple of `CHUNK` (or at `CHUNK_MAX` entries): adding or
+ * removing an entry then changes its own chunk, not every chunk after it.
  */
 const CHUNK = 2000;
 const CHUNK_MAX = 4 * CHUNK;
@@ -42,7 +42,7 @@ export interface BuildCache {
   related?: RelatedState;
   /** What the article pages were signed in: their template and the site's view (see `KeptPlans`). */
   frame?: ArticleFrame;
-  /** Where the chunks of the file this cache was read from stand in it, for saving the next (see `CHUNK`). */
+  /** The chunks this cache was read from, for saving the next (see `CHUNK`). */
   stored?: StoredChunks;
 }
 
@@ -60,9 +60,9 @@ interface StoredChunks {
   copies: Map<string, StoredChunk>;
 }
 
-/** A chunk of a cache file: where its bytes (length included) stand, and the entries they hold. */
+/** A chunk as read: its file's name and size, and the entries it holds. */
 interface StoredChunk {
-  at: number;
+  name: string;
   bytes: number;
   entries: readonly [string, unknown][];
 }
@@ -87,64 +87,85 @@ export function cacheFile(out: string): string {
   return join(dirname(full), '.warta-cache', `${basename(full)}.v8`);
 }
 
-/** The header of a cache file. */
+/** The folder of a cache file's chunks: `.warta-cache/<name>.chunks`. */
+function chunkFolder(file: string): string {
+  return join(dirname(file), `${basename(file, '.v8')}.chunks`);
+}
+
+/** What the cache file holds: the chunks' names in order, and what is small. */
 interface Head {
   format?: number;
   env?: string;
   sources?: number;
   outputs?: number;
   copies?: number;
+  chunks?: { sources: string[]; outputs: string[]; copies: string[] };
+  /** The related state's chunk. */
+  related?: string;
+  /** Bytes of all its chunks. */
+  bytes?: number;
   differing?: string[];
-  related?: boolean;
   frame?: ArticleFrame;
 }
 
 /** Reads the cache; a missing, corrupt or foreign one reads as none, which means a full build. */
 export async function loadCache(file: string, env: string): Promise<BuildCache | undefined> {
   try {
-    // A cache of another version or config is told by its header alone: not read whole (hundreds of megabytes at 100,000 articles) only to be dropped.
-    if (!fits(readHead(file), env)) return undefined;
-    const bytes = await readFile(file);
-    let at = 0;
-    const next = (): unknown => {
-      if (at + 4 > bytes.length) throw new Error('truncated');
-      const end = at + 4 + bytes.readUInt32LE(at);
-      if (end > bytes.length) throw new Error('truncated');
-      const value: unknown = deserialize(bytes.subarray(at + 4, end));
-      at = end;
-      return value;
-    };
-    const head = next() as Head;
+    const head = readHead(file);
     if (!fits(head, env)) return undefined;
-    const fill = <V>(map: Map<string, V>, size: number, stored: Map<string, StoredChunk>) => {
-      while (map.size < size) {
-        const start = at;
-        const chunk = next();
+    const folder = chunkFolder(file);
+    // Each chunk file in a buffer of its own: deserialized typed arrays may keep it as their memory.
+    const read = (name: string): { value: unknown; bytes: number } => {
+      const bytes = readFileSync(join(folder, name));
+      return { value: deserialize(bytes), bytes: bytes.length };
+    };
+    const fill = <V>(map: Map<string, V>, names: readonly string[], size: number, stored: Map<string, StoredChunk>) => {
+      for (const name of names) {
+        const { value: chunk, bytes } = read(name);
         if (!Array.isArray(chunk) || chunk.length === 0) throw new Error('bad chunk');
         for (const [key, value] of chunk as [string, V][]) map.set(key, value);
-        stored.set((chunk as [string, V][])[0]![0], { at: start, bytes: at - start, entries: chunk as [string, V][] });
+        stored.set((chunk as [string, V][])[0]![0], { name, bytes, entries: chunk as [string, V][] });
       }
+      if (map.size !== size) throw new Error('entries missing');
     };
     const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
     const stored: StoredChunks = { sources: new Map(), outputs: new Map(), copies: new Map() };
     const frame = typeof head.frame?.template === 'string' && typeof head.frame.view === 'string' ? { template: head.frame.template, view: head.frame.view } : undefined;
     const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), differing, frame, stored };
-    fill(cache.sources, head.sources, stored.sources);
-    fill(cache.outputs, head.outputs, stored.outputs);
-    fill(cache.copies, head.copies, stored.copies);
-    if (head.related) cache.related = relatedState(next());
-    return at === bytes.length ? cache : undefined;
+    fill(cache.sources, head.chunks.sources, head.sources, stored.sources);
+    fill(cache.outputs, head.chunks.outputs, head.outputs, stored.outputs);
+    fill(cache.copies, head.chunks.copies, head.copies, stored.copies);
+    if (head.related) cache.related = relatedState(read(head.related).value);
+    return cache;
   } catch {
     return undefined;
   }
 }
 
-/** Whether a header is this version's, for this environment. */
-function fits(head: Head | undefined, env: string): head is Head & { sources: number; outputs: number; copies: number } {
-  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number';
+/** Bytes of the chunks of a cache file (0 without a cache this version reads): how long it takes to read. */
+export function cacheBytes(file: string): number {
+  try {
+    const head = readHead(file);
+    return head?.format === FORMAT && typeof head.bytes === 'number' ? head.bytes : 0;
+  } catch {
+    return 0;
+  }
 }
 
-/** A cache file's header, read alone. */
+type Chunked = Head & { sources: number; outputs: number; copies: number; chunks: NonNullable<Head['chunks']> };
+
+/** Whether a header is this version's, for this environment. */
+function fits(head: Head | undefined, env: string): head is Chunked {
+  const names = (list: unknown) => Array.isArray(list) && list.every((n) => typeof n === 'string' && /^[0-9a-f]{40}\.v8$/.test(n));
+  const chunks = head?.chunks;
+  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related]));
+}
+
+/**
+ * A cache file's header: a 32-bit length, then the v8-serialized header. Only that much is
+ * read, so the file of an older version (the whole cache in one file) is not read whole only
+ * to be dropped.
+ */
 function readHead(file: string): Head | undefined {
   const fd = openSync(file, 'r');
   try {
@@ -159,56 +180,58 @@ function readHead(file: string): Head | undefined {
 }
 
 /**
- * Writes the cache atomically, so a killed build leaves the old cache or the new one, never
- * half of one. Chunks whose entries are those of a chunk `cache.stored` describes are copied
- * from the last file, which `dropCache` set aside.
+ * Saves the cache: the chunks that changed, each written whole under the digest of its bytes,
+ * then the file naming them, replaced atomically, so a killed build leaves the old cache or the
+ * new one, never half of one; then the chunks neither names any more are removed.
  */
 export async function saveCache(file: string, cache: BuildCache): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  // Synchronous calls: nothing else is left to do meanwhile, and the thread pool's round trips cost more than the writes.
-  const out = openSync(temp, 'w');
-  const last = cache.stored && existsSync(lastFile(file)) ? openSync(lastFile(file), 'r') : undefined;
-  try {
-    const write = (buffer: Uint8Array) => {
-      for (let done = 0; done < buffer.length; ) done += writeSync(out, buffer, done);
-    };
-    const put = (value: unknown) => {
-      const body = serialize(value);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(body.length);
-      write(length);
-      write(body);
-    };
-    put({ format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, differing: cache.differing, related: !!cache.related, frame: cache.frame });
-    let buffer = Buffer.alloc(0);
-    const copy =
-      last === undefined
-        ? undefined
-        : (chunk: StoredChunk) => {
-            if (buffer.length < chunk.bytes) buffer = Buffer.allocUnsafe(chunk.bytes);
-            write(readChunk(last, chunk, buffer));
-          };
-    putChunks(cache.sources, cache.stored?.sources, sameSource, put, copy);
-    putChunks(cache.outputs, cache.stored?.outputs, Object.is, put, copy);
-    putChunks(cache.copies, cache.stored?.copies, Object.is, put, copy);
-    if (cache.related) put(cache.related);
-  } finally {
-    closeSync(out);
-    if (last !== undefined) closeSync(last);
-  }
-  await rename(temp, file);
-  await rm(lastFile(file), { force: true });
+  const folder = chunkFolder(file);
+  mkdirSync(folder, { recursive: true });
+  const names = new Set<string>();
+  let bytes = 0;
+  const put = (value: unknown): string => {
+    const body = serialize(value);
+    const name = `${createHash('sha256').update(body).digest('hex').slice(0, 40)}.v8`;
+    if (!existsSync(join(folder, name))) writeWhole(join(folder, name), body);
+    names.add(name);
+    bytes += body.length;
+    return name;
+  };
+  const keep = (chunk: StoredChunk): string | undefined => {
+    if (!existsSync(join(folder, chunk.name))) return undefined;
+    names.add(chunk.name);
+    bytes += chunk.bytes;
+    return chunk.name;
+  };
+  const chunks = {
+    sources: putChunks(cache.sources, cache.stored?.sources, sameSource, put, keep),
+    outputs: putChunks(cache.outputs, cache.stored?.outputs, Object.is, put, keep),
+    copies: putChunks(cache.copies, cache.stored?.copies, Object.is, put, keep),
+  };
+  const related = cache.related && put(cache.related);
+  const head: Head = { format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, chunks, related, bytes, differing: cache.differing, frame: cache.frame };
+  const body = serialize(head);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length);
+  writeWhole(file, Buffer.concat([length, body]));
+  for (const entry of readdirSync(folder)) if (!names.has(entry)) rmSync(join(folder, entry), { force: true });
 }
 
-/** Writes a map in chunks: copied, when a stored chunk holds the same entries, else serialized. */
-function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, StoredChunk> | undefined, same: (a: V, b: V) => boolean, put: (chunk: [string, V][]) => void, copy?: (chunk: StoredChunk) => void): void {
+/** Writes a file under a temporary name, then renames it: readers see all of it or none. */
+function writeWhole(path: string, data: Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
+
+/** Writes a map in chunks: kept, when a stored chunk holds the same entries, else written; the chunks' names in order. */
+function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, StoredChunk> | undefined, same: (a: V, b: V) => boolean, put: (chunk: [string, V][]) => string, keep: (chunk: StoredChunk) => string | undefined): string[] {
+  const names: string[] = [];
   let chunk: [string, V][] = [];
   const flush = () => {
-    const old = copy && stored?.get(chunk[0]![0]);
-    const kept = old && old.entries.length === chunk.length && chunk.every(([key, value], i) => old.entries[i]![0] === key && same(old.entries[i]![1] as V, value));
-    if (kept) copy(old);
-    else put(chunk);
+    const old = stored?.get(chunk[0]![0]);
+    const unchanged = old && old.entries.length === chunk.length && chunk.every(([key, value], i) => old.entries[i]![0] === key && same(old.entries[i]![1] as V, value));
+    names.push((unchanged && keep(old)) || put(chunk));
     chunk = [];
   };
   for (const entry of map) {
@@ -216,6 +239,7 @@ function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, S
     if (chunk.length === CHUNK_MAX || keyHash(entry[0]) % CHUNK === 0) flush();
   }
   if (chunk.length) flush();
+  return names;
 }
 
 /** Whether two cached sources say the same: the same parse (the very object read) at the same stamp, listed alike. */
@@ -223,26 +247,11 @@ function sameSource(a: CachedSource, b: CachedSource): boolean {
   return a.stamp === b.stamp && a.parsed === b.parsed && a.story?.category === b.story?.category && a.story?.sig === b.story?.sig;
 }
 
-/** A stored chunk's bytes, read from the last file into `buffer`. */
-function readChunk(last: number, chunk: StoredChunk, buffer: Buffer): Buffer {
-  for (let done = 0; done < chunk.bytes; ) {
-    const read = readSync(last, buffer, done, chunk.bytes - done, chunk.at + done);
-    if (read === 0) throw new Error('the last cache file ended early');
-    done += read;
-  }
-  return buffer.subarray(0, chunk.bytes);
-}
-
 /** FNV-1a of a key's UTF-16 code units: where chunks end. */
 function keyHash(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   return hash >>> 0;
-}
-
-/** Where `dropCache` sets the last cache file aside. */
-function lastFile(file: string): string {
-  return `${file}.last`;
 }
 
 /** The related stage's state as read back, checked for the shape it was saved in. */
@@ -257,10 +266,8 @@ function relatedState(value: unknown): RelatedState {
 
 /**
  * Takes the cache away, done before the output's spare is changed, so a kill then means a full
- * build next time. The file is set aside, not deleted: `saveCache` copies its unchanged chunks.
+ * build next time. Only the file naming the chunks goes: `saveCache` keeps the chunks it can.
  */
 export async function dropCache(file: string): Promise<void> {
-  await rename(file, lastFile(file)).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') throw e;
-  });
+  await rm(file, { force: true });
 }

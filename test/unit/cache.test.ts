@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,8 @@ import { after, before, test } from 'node:test';
 import { dropCache, loadCache, saveCache, type BuildCache, type CachedOutput, type CachedSource } from '../../src/incremental/cache.js';
 
 /**
- * The cache file is saved in chunks; a fresh process's next save copies the chunks whose
- * entries it read unchanged, and must read back as a save of every entry does.
+ * The cache is saved in chunk files; a fresh process's next save keeps the chunks whose
+ * entries it read unchanged, writes the others, and must read back as a save of every entry does.
  */
 
 let root: string;
@@ -41,8 +41,14 @@ function nextOf(read: BuildCache, changed: readonly number[]): BuildCache {
   return { env: ENV, sources: new Map(sources), outputs: new Map(outputs), copies, stored: read.stored };
 }
 
-test('a save that copies unchanged chunks reads back as a save of every entry', async () => {
-  const file = join(root, 'copy', 'out.v8');
+/** The chunk files beside a cache file, by name, with their times of last change. */
+function chunks(file: string): Map<string, number> {
+  const folder = file.replace(/\.v8$/, '.chunks');
+  return new Map(readdirSync(folder).map((name) => [name, statSync(join(folder, name)).mtimeMs]));
+}
+
+test('a save that keeps unchanged chunks reads back as a save of every entry', async () => {
+  const file = join(root, 'keep', 'out.v8');
   await saveCache(file, cacheOf(12000));
   const read = (await loadCache(file, ENV))!;
   const next = nextOf(read, [10, 7000]);
@@ -50,8 +56,8 @@ test('a save that copies unchanged chunks reads back as a save of every entry', 
   const fresh = join(root, 'fresh', 'out.v8');
   await saveCache(fresh, { ...next, stored: undefined });
   await dropCache(file);
+  assert.ok(!existsSync(file), 'a dropped cache reads as none');
   await saveCache(file, next);
-  assert.ok(!existsSync(`${file}.last`), 'the set-aside file is removed');
 
   const again = (await loadCache(file, ENV))!;
   const expected = (await loadCache(fresh, ENV))!;
@@ -65,30 +71,37 @@ test('a save that copies unchanged chunks reads back as a save of every entry', 
   assert.deepEqual([...again.sources.keys()], [...next.sources.keys()]);
 });
 
-test('what a save copies comes from the set-aside file, and only for unchanged chunks', async () => {
-  const file = join(root, 'tampered', 'out.v8');
+test('a save writes only the chunks that changed and removes those no longer named', async () => {
+  const file = join(root, 'changed', 'out.v8');
   await saveCache(file, cacheOf(12000));
+  const before = chunks(file);
   const read = (await loadCache(file, ENV))!;
-  const next = nextOf(read, [10]);
   await dropCache(file);
-  // Mark two stamps in the set-aside bytes: one in an unchanged chunk, one beside the changed source.
-  const bytes = readFileSync(`${file}.last`, 'latin1').replace('stamp-11000', 'stamp-1100X').replace('stamp-00011', 'stamp-0001X');
-  writeFileSync(`${file}.last`, bytes, 'latin1');
-  await saveCache(file, next);
-  const again = (await loadCache(file, ENV))!;
-  assert.equal(again.sources.get('berita/11000.md')!.stamp, 'stamp-1100X', 'an unchanged chunk is copied');
-  assert.equal(again.sources.get('berita/00011.md')!.stamp, 'stamp-00011', 'a changed chunk is serialized again');
-  assert.equal(again.sources.get('berita/00010.md')!.stamp, 'new-10');
+  await new Promise((done) => setTimeout(done, 20));
+  await saveCache(file, nextOf(read, [10]));
+  const after = chunks(file);
+  const kept = [...after].filter(([name, time]) => before.get(name) === time);
+  const written = [...after.keys()].filter((name) => !before.has(name));
+  // Changed: the chunk of source 10, the chunk the added source joins, the output 10's chunk, and the copies.
+  assert.ok(written.length >= 3 && written.length <= 4, `written: ${written.length}`);
+  assert.equal(kept.length, after.size - written.length, 'every other chunk is kept untouched');
+  assert.equal([...before.keys()].filter((name) => !after.has(name)).length, written.length, 'replaced chunks are removed');
 });
 
-test('without the set-aside file, a save serializes everything', async () => {
-  const file = join(root, 'gone', 'out.v8');
+test('a chunk that is not what the cache file names makes the cache read as none', async () => {
+  const file = join(root, 'tampered', 'out.v8');
   await saveCache(file, cacheOf(3000));
-  const read = (await loadCache(file, ENV))!;
-  await dropCache(file);
-  await rm(`${file}.last`);
-  await saveCache(file, nextOf(read, [5]));
-  const again = (await loadCache(file, ENV))!;
-  assert.equal(again.sources.size, 3001);
-  assert.equal(again.sources.get('berita/00005.md')!.stamp, 'new-5');
+  const name = [...chunks(file).keys()][0]!;
+  writeFileSync(join(file.replace(/\.v8$/, '.chunks'), name), 'not a chunk');
+  assert.equal(await loadCache(file, ENV), undefined);
+  rmSync(join(file.replace(/\.v8$/, '.chunks'), name));
+  assert.equal(await loadCache(file, ENV), undefined);
+});
+
+test('a cache of another environment or format is not read', async () => {
+  const file = join(root, 'foreign', 'out.v8');
+  await saveCache(file, cacheOf(100));
+  assert.ok(await loadCache(file, ENV));
+  assert.equal(await loadCache(file, 'another env'), undefined);
+  assert.equal(await loadCache(join(root, 'missing', 'out.v8'), ENV), undefined);
 });
