@@ -138,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export function lockBuilds(out: string): OutputLock | BuildResult {
   const taken = lockOutput(out);
   if ('lock' in taken) return taken.lock;
-  const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `this lock of ${out}/ is not one warta wrote, or cannot be replaced`;
+  const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `another warta is taking the lock of ${out}/ this moment, or this file cannot be replaced`;
   const problem = error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` });
   return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, stages: stageTimer().stages };
 }

@@ -1,4 +1,4 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, siblings } from './staging.js';
@@ -38,8 +38,8 @@ export function lockFile(out: string): string {
 }
 
 /**
- * Takes the lock of `out`, or says who holds it (no holder: the file could not be replaced,
- * e.g. a folder of that name, or no permission).
+ * Takes the lock of `out`, or says who holds it (no holder: a lock being written this moment,
+ * or a file that could not be replaced).
  */
 export function lockOutput(out: string): { lock: OutputLock } | { holder?: LockHolder; file: string } {
   const file = lockFile(out);
@@ -49,33 +49,27 @@ export function lockOutput(out: string): { lock: OutputLock } | { holder?: LockH
   for (let attempt = 0; attempt < 3; attempt++) {
     if (create(file, me)) return { lock: { file, release: () => releaseLock(file, me) } };
     const holder = readHolder(file);
-    if (holder && holds(holder)) return { holder, file };
+    if (holder ? holds(holder) : justWritten(file)) return { holder, file };
     setAside(file, holder);
   }
   return { file };
 }
 
-/**
- * Creates the lock whole or not at all: written to a file of this process, then linked to the
- * lock's name, which fails if the name is taken. Another build never reads a half-written lock.
- */
+/** Creates the lock, unless the name is taken: another build then holds it, or held it. */
 function create(file: string, me: LockHolder): boolean {
-  const temp = `${file}-${process.pid}`;
-  const fd = openSync(temp, 'w');
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
   try {
     writeSync(fd, JSON.stringify(me));
   } finally {
     closeSync(fd);
   }
-  try {
-    linkSync(temp, file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  return true;
 }
 
 /** The holder a lock file names; undefined when it is missing or not a lock warta wrote (then it is stale). */
@@ -89,10 +83,22 @@ function readHolder(file: string): LockHolder | undefined {
   return undefined;
 }
 
+/** Slack for the wall clock, set right after the machine started (NTP), against its uptime. */
+const CLOCK_SLACK = 5 * 60_000;
+
 /** Whether a holder is a process still running on this machine since it took the lock. */
 function holds(holder: LockHolder): boolean {
-  const booted = Date.now() - uptime() * 1000;
+  const booted = Date.now() - uptime() * 1000 - CLOCK_SLACK;
   return holder.host === hostname() && holder.since >= booted && (holder.pid === process.pid || isAlive(holder.pid));
+}
+
+/** Whether an unreadable lock file was made in the last seconds: another build is writing it now. */
+function justWritten(file: string): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs < 5000;
+  } catch {
+    return false;
+  }
 }
 
 /**

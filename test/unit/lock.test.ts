@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { hostname, tmpdir } from 'node:os';
@@ -72,11 +72,20 @@ test('a lock of another machine, from before the machine started, or not written
   try {
     for (const stale of [{ pid: other.pid, host: `${hostname()}-elsewhere`, since: Date.now() }, { pid: other.pid, host: hostname(), since: 0 }, 'not a lock', '']) {
       writeLock(stale);
+      // Unreadable for a few seconds, a lock may be one another build is writing this moment.
+      if (typeof stale === 'string') utimesSync(lockFile(out), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
       take().release();
     }
   } finally {
     await stop(other);
   }
+});
+
+test('an unreadable lock made seconds ago is one being written: held', () => {
+  writeLock('');
+  const taken = lockOutput(out);
+  assert.ok(!('lock' in taken) && taken.holder === undefined);
+  rmSync(lockFile(out));
 });
 
 test('releasing leaves alone a lock another build has taken since', async () => {
