@@ -217,7 +217,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.length);
   writeWhole(file, Buffer.concat([length, body]));
-  for (const entry of readdirSync(folder)) if (!names.has(entry)) rmSync(join(folder, entry), { force: true });
+  for (const entry of readdirSync(folder)) if (!names.has(entry)) rmSync(join(folder, entry), { recursive: true, force: true });
 }
 
 /** Writes a file under a temporary name, then renames it: readers see all of it or none. */

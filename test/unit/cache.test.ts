@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,12 @@ test('a save writes only the chunks that changed and removes those no longer nam
   const read = (await loadCache(file, ENV))!;
   await dropCache(file);
   await new Promise((done) => setTimeout(done, 20));
+  // What a killed save left, and whatever else lands there: nothing the cache names.
+  const folder = file.replace(/\.v8$/, '.chunks');
+  writeFileSync(join(folder, 'abc.v8.123.tmp'), 'half a chunk');
+  mkdirSync(join(folder, 'stray'));
   await saveCache(file, nextOf(read, [10]));
+  assert.ok(!existsSync(join(folder, 'abc.v8.123.tmp')) && !existsSync(join(folder, 'stray')));
   const after = chunks(file);
   const kept = [...after].filter(([name, time]) => before.get(name) === time);
   const written = [...after.keys()].filter((name) => !before.has(name));
