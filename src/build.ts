@@ -527,7 +527,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   // In one process the last cache is replaced by this one: its maps are brought up to date in place.
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
-  // A fresh process's cache is saved beside the file it was read from, whose unchanged chunks are copied.
+  // A fresh process's cache keeps the chunk files whose entries are unchanged since it read them.
   const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, frame: render.frame, stored: options.memory ? undefined : cache?.stored };
   if (options.memory) {
     options.memory.cache = next;
