@@ -194,6 +194,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
   let bytes = 0;
   const put = (value: unknown): string => {
     const body = serialize(value);
+    // Hex, not `digest`'s base64url: file names must not differ by case alone (macOS, Windows).
     const name = `${createHash('sha256').update(body).digest('hex').slice(0, 40)}.v8`;
     if (!existsSync(join(folder, name))) writeWhole(join(folder, name), body);
     names.add(name);
