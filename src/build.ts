@@ -2,28 +2,28 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { SiteConfig } from './config.js';
 import type { Article } from './content/article.js';
-import { packTerms } from './content/terms.js';
 import type { ParsedArticle } from './content/parse.js';
 import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from './content/read.js';
 import { error, hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
-import { cacheBytes, cacheFile, dropCache, loadCache, saveCache, type BuildCache, type CachedOutput } from './incremental/cache.js';
+import { cacheBytes, cacheFile, dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput } from './incremental/cache.js';
 import { digestCopies, type KnownCopies } from './incremental/copies.js';
 import { digest } from './incremental/hash.js';
 import { ByPlace } from './incremental/memo.js';
 import { nextOutputs, OutputMemory } from './incremental/outputs.js';
 import { lockOutput, type OutputLock } from './output/lock.js';
-import { dropSpare, readySpare, swapInSpare } from './output/spare.js';
+import { dropSpare, readySpare, updateThroughSpare } from './output/spare.js';
 import { FolderWriter, openStaging, repairOutput, type Staging } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
 import { batches, WorkerPool } from './pool.js';
 import { produce, type RenderedPage } from './produce.js';
-import type { ArticleTask } from './render/article-page.js';
+import { quickBuild, summarize } from './quick.js';
+import { articleTask, type ArticleTask } from './render/article-page.js';
 import { LinkChecker } from './render/links.js';
 import { articleFrame, planPages, PlanMemory, type ArticleFrame, type PagePlan, type PlanInput } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
 import { siteView, storyView } from './render/viewmodel.js';
-import type { StoryView } from './render/views.js';
+import type { SiteView, StoryView } from './render/views.js';
 import { reassemble, type Assembly, type Clock, type Site } from './site/assemble.js';
 import { outputFile } from './site/paths.js';
 import { relateArticles, RelatedMemory } from './site/related.js';
@@ -103,13 +103,13 @@ export interface BuildResult {
   rendered: number;
   /** True when this build used the cache and redid only what changed. */
   incremental: boolean;
+  /** True when it took the quick path (see quick.ts): only the edited articles' pages and those whose related stories changed were looked at. */
+  quick: boolean;
   /** Seconds spent in each stage. */
   stages: Record<Stage, number>;
 }
 
 const PARSE_BATCH = 64;
-/** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
-const NO_TERMS = packTerms([]);
 const MIN_ARTICLES_FOR_WORKERS = 100;
 /** A cache this large (about 4,000 articles) takes longer to read than a thread takes to start (see `readListing`). */
 const WALK_ON_THREAD_BYTES = 8 * 2 ** 20;
@@ -140,7 +140,7 @@ export function lockBuilds(out: string): OutputLock | BuildResult {
   if ('lock' in taken) return taken.lock;
   const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `another warta is taking the lock of ${out}/ this moment, or this file cannot be replaced`;
   const problem = error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` });
-  return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, stages: stageTimer().stages };
+  return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, quick: false, stages: stageTimer().stages };
 }
 
 async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -151,6 +151,10 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const listed = readListing(options);
   // Awaited below: a failed listing must not count as unhandled while the cache is read.
   listed.catch(() => undefined);
+  if (triesQuick(options)) {
+    const quick = await quickBuild({ options, env: cacheEnv(options), listed, lap: timer.lap, stages: timer.stages });
+    if (quick) return quick;
+  }
   const cache = await previousCache(options);
   const listing = await listed;
   timer.lap('read');
@@ -181,7 +185,7 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
     problems.push(...assembly.problems);
     timer.lap('model');
     const result = (files: number, written: number, removed: number, rendered: number, ok: boolean): BuildResult => ({
-      problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
+      problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, quick: false, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
     const { related, state, cachedRelated } = relateStories(site.articles, cache, parsedNow, options);
@@ -194,7 +198,9 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
     const sources = { files: listing.articles, parsed, fresh };
-    const counts = ok ? await commit(render, sources, state, cache, options) : (await render.staging?.abort(), { written: 0, removed: 0 });
+    // For the next build's quick path, which reports these problems again (warnings: the build is ok).
+    const summary = ok && options.cache && !options.memory ? summarize(site, listing.articles, listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
+    const counts = ok ? await commit(render, sources, state, cache, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
   } finally {
@@ -228,6 +234,11 @@ async function readListing(options: BuildOptions): Promise<ContentListing> {
 function readsLargeCache(options: BuildOptions): boolean {
   if (options.cache !== 'use' || options.writer || options.memory || options.jobs < 2) return false;
   return cacheBytes(cacheFile(options.out)) >= WALK_ON_THREAD_BYTES;
+}
+
+/** Whether a build may take the quick path (see quick.ts): a fresh process's incremental build of the whole site into a folder. */
+function triesQuick(options: BuildOptions): boolean {
+  return options.cache === 'use' && !options.writer && !options.memory && !options.keepGoing && !options.rehearse?.length && existsSync(options.out);
 }
 
 /** The cache of the last build, when this build may use it and it is sound. */
@@ -339,6 +350,9 @@ interface Rendered {
   copies: KnownCopies;
   /** What the article pages were signed in, for the next build. */
   frame: ArticleFrame;
+  /** The theme's stamp, and the site as its templates saw it. */
+  theme: string;
+  view: SiteView;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -354,7 +368,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const root = resolve(options.content);
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
-      return { article: { ...article, terms: NO_TERMS }, abs: join(root, article.path), story: stories[i]!, related: input.related[i]!.map((j) => stories[j]!) };
+      return articleTask(article, join(root, article.path), stories[i]!, input.related[i]!.map((j) => stories[j]!));
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;
@@ -389,7 +403,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
     // For a cache written to disk (in one process, the stories' memory serves).
     const listings = options.cache && !options.memory ? new Map(site.articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }])) : undefined;
-    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known, frame: articleFrame(planInput) };
+    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known, frame: articleFrame(planInput), theme: theme.stamp, view };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -496,7 +510,7 @@ async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefine
 }
 
 /** Puts a successful build's output in place and remembers it; returns how many files changed. */
-async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedState | undefined, cache: BuildCache | undefined, options: BuildOptions): Promise<{ written: number; removed: number }> {
+async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedState | undefined, cache: BuildCache | undefined, options: BuildOptions, summary: BuildSummary | undefined): Promise<{ written: number; removed: number }> {
   const staging = render.staging!;
   let written = render.produced.size;
   let removed = 0;
@@ -508,11 +522,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
     await dropCache(file);
     const changed = [...render.produced].filter((i) => cache.outputs.get(plan[i]!.path)?.hash !== entries[i]?.hash).map((i) => plan[i]!.path);
     const gone = goneSince(cache, plan, render.kept);
-    if (changed.length || gone.length) {
-      readySpare(options.out, cache.differing);
-      swapInSpare(options.out, staging.folder, changed, gone);
-      differing = [...changed, ...gone];
-    } else differing = cache.differing; // nothing to put in place: the output and the spare stay as they are
+    differing = updateThroughSpare(options.out, staging.folder, cache.differing, changed, gone);
     await staging.abort();
     [written, removed] = [changed.length, gone.length];
   } else {
@@ -528,7 +538,7 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   const last = options.memory ? cache : undefined;
   const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
   // A fresh process's cache keeps the chunk files whose entries are unchanged since it read them.
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, frame: render.frame, stored: options.memory ? undefined : cache?.stored };
+  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, frame: render.frame, stored: options.memory ? undefined : cache?.stored, summary };
   if (options.memory) {
     options.memory.cache = next;
     (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);

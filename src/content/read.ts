@@ -23,10 +23,18 @@ export interface ContentListing {
   problems: Problem[];
 }
 
+/** Paths and stamps of a list of files, in order, each joined by NUL (which no file name holds). */
+export interface JoinedFiles {
+  paths: string;
+  stamps: string;
+}
+
 /** Where a walk of the content folder stands. */
 interface Walk {
   root: string;
   realRoot: string;
+  /** The root relative to the working folder, which messages name files from; undefined when the working folder is inside it. */
+  fromCwd?: string;
   listing: ContentListing;
 }
 
@@ -37,7 +45,7 @@ interface Walk {
 export async function listContent(root: string): Promise<ContentListing> {
   const listing: ContentListing = { articles: [], statics: [], problems: [] };
   const base = resolve(root);
-  await walkFolder(base, { root: base, realRoot: await realpath(root), listing });
+  await walkFolder(base, { root: base, realRoot: await realpath(root), fromCwd: fromCwd(base), listing });
   return sorted(listing);
 }
 
@@ -48,36 +56,74 @@ export async function listContent(root: string): Promise<ContentListing> {
 export function listContentOnThread(root: string): Promise<ContentListing> {
   return new Promise((resolve, reject) => {
     const thread = new Worker(new URL('./list-thread.js', import.meta.url), { workerData: root });
-    thread.once('message', (packed: PackedListing) => resolve(unpackListing(packed)));
+    thread.once('message', (packed: PackedListing) => resolve(unpackListing(packed, root)));
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`the content listing thread stopped (exit code ${code})`)));
   });
 }
 
 /**
- * A listing packed to cross to another thread: each list of files as one string, their fields
- * joined by NUL (which no file name holds). Copying one string costs little; copying 100,000
- * objects costs the receiving thread hundreds of milliseconds.
+ * A listing packed to cross to another thread: each list of files as two strings (see
+ * `JoinedFiles`). Copying a string costs little; copying 100,000 objects costs the receiving
+ * thread hundreds of milliseconds.
  */
 export interface PackedListing {
-  articles: string;
-  statics: string;
+  articles: JoinedFiles;
+  statics: JoinedFiles;
   problems: Problem[];
 }
 
 export function packListing(listing: ContentListing): PackedListing {
-  const pack = (files: readonly ContentFile[]) => files.map((f) => `${f.path}\0${f.file}\0${f.abs}\0${f.stamp}`).join('\0');
-  return { articles: pack(listing.articles), statics: pack(listing.statics), problems: listing.problems };
+  return { articles: joinFiles(listing.articles), statics: joinFiles(listing.statics), problems: listing.problems };
 }
 
-function unpackListing(packed: PackedListing): ContentListing {
-  const unpack = (text: string): ContentFile[] => {
-    const fields = text ? text.split('\0') : [];
-    const files: ContentFile[] = [];
-    for (let i = 0; i < fields.length; i += 4) files.push({ path: fields[i]!, file: fields[i + 1]!, abs: fields[i + 2]!, stamp: fields[i + 3]! });
-    return files;
+/** The paths and stamps of a list of files (see `JoinedFiles`). */
+export function joinFiles(files: readonly ContentFile[]): JoinedFiles {
+  return { paths: files.map((f) => f.path).join('\0'), stamps: files.map((f) => f.stamp).join('\0') };
+}
+
+/** Joined files as they came from a listing thread, kept beside a listing: its article files are made of them when first read. */
+const JOINED = new WeakMap<ContentListing, JoinedFiles>();
+
+/** The article files of a listing, joined (see `JoinedFiles`): as they came from the listing thread, or joined now. */
+export function joinedArticles(listing: ContentListing): JoinedFiles {
+  return JOINED.get(listing) ?? joinFiles(listing.articles);
+}
+
+function unpackListing(packed: PackedListing, root: string): ContentListing {
+  const base = resolve(root);
+  const from = fromCwd(base);
+  const unpack = ({ paths, stamps }: JoinedFiles): ContentFile[] => {
+    if (!paths) return [];
+    const stamp = stamps.split('\0');
+    return paths.split('\0').map((path, i) => contentFile(base, from, path, stamp[i]!));
   };
-  return { articles: unpack(packed.articles), statics: unpack(packed.statics), problems: packed.problems };
+  let articles: ContentFile[] | undefined;
+  // The quick path of a build (see quick.ts) compares the joined strings and needs no file objects.
+  const listing: ContentListing = {
+    get articles() {
+      return (articles ??= unpack(packed.articles));
+    },
+    statics: unpack(packed.statics),
+    problems: packed.problems,
+  };
+  JOINED.set(listing, packed.articles);
+  return listing;
+}
+
+/** A file of the content folder `root` (absolute) by its path there, as a walk lists it. */
+export function contentFileAt(root: string, path: string, stamp: string): ContentFile {
+  const base = resolve(root);
+  return contentFile(base, fromCwd(base), path, stamp);
+}
+
+/** A file by its path inside the content folder `base` (absolute, normalised) and the folder's place from the working folder (see `fromCwd`). */
+function contentFile(base: string, from: string | undefined, path: string, stamp: string): ContentFile {
+  const inside = sep === '/' ? path : path.split('/').join(sep);
+  const abs = (base.endsWith(sep) ? base : base + sep) + inside;
+  // Joined, not `relative(cwd, abs)` again: resolving both paths for every file costs as much as its `stat`.
+  const file = from === undefined ? below(process.cwd(), abs) : from ? from + sep + inside : inside;
+  return { path, file, abs, stamp };
 }
 
 /**
@@ -85,9 +131,12 @@ function unpackListing(packed: PackedListing): ContentListing {
  * promises and thread-pool round trips of the asynchronous ones cost seconds.
  */
 async function walkFolder(dir: string, walk: Walk): Promise<void> {
+  // Joined by hand: the folder is absolute and normalised, a name holds no separator, and
+  // `join` normalises again, which at 100,000 files costs half as much as their `stat`s.
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
-    const abs = join(dir, entry.name);
+    const abs = prefix + entry.name;
     const kind = entry.isSymbolicLink() ? await followLink(abs, walk) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
     if (kind === 'dir') await walkFolder(abs, walk);
     else if (kind === 'file') {
@@ -123,14 +172,23 @@ async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
 const UNSERVABLE_NAME = /[\\\u0000-\u001f\u007f]/;
 
 function addFile(abs: string, stamp: string, walk: Walk): void {
-  const path = below(walk.root, abs).split(sep).join('/');
-  const entry = { path, file: below(process.cwd(), abs), abs, stamp };
-  if (UNSERVABLE_NAME.test(path)) {
+  const entry = contentFile(walk.root, walk.fromCwd, toPosix(below(walk.root, abs)), stamp);
+  if (UNSERVABLE_NAME.test(entry.path)) {
     walk.listing.problems.push(error({ code: 'file-name', file: entry.file, message: 'expected a file name without backslashes or control characters; rename the file' }));
     return;
   }
-  if (path.toLowerCase().endsWith('.md')) walk.listing.articles.push(entry);
+  if (entry.path.toLowerCase().endsWith('.md')) walk.listing.articles.push(entry);
   else walk.listing.statics.push(entry);
+}
+
+/** A folder relative to the working folder, when a path inside it is that plus its path inside (not when the working folder is inside it). */
+function fromCwd(folder: string): string | undefined {
+  const cwd = process.cwd();
+  return cwd !== folder && cwd.startsWith(folder.endsWith(sep) ? folder : folder + sep) ? undefined : relative(cwd, folder);
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /** `relative(folder, path)`, without its cost (resolving both) when `path` was joined (so normalised) onto `folder`, as a walk's paths are. */
@@ -157,7 +215,7 @@ export async function updateListing(listing: ContentListing, root: string, chang
     const info = await lstat(abs).catch(() => undefined);
     // Gone and never a file of ours: a removed folder, whose files only a walk can account for.
     if ((info && !info.isFile()) || (!info && !known)) return undefined;
-    if (info) addFile(join(base, rel), `${info.size}:${info.mtimeMs}`, { root: base, realRoot: base, listing: found });
+    if (info) addFile(join(base, rel), `${info.size}:${info.mtimeMs}`, { root: base, realRoot: base, fromCwd: fromCwd(base), listing: found });
   }
   for (const f of found.articles) place(next.articles, f);
   for (const f of found.statics) place(next.statics, f);

@@ -4,14 +4,16 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParsedArticle } from '../content/parse.js';
+import type { JoinedFiles } from '../content/read.js';
 import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { ArticleFrame } from '../render/plan.js';
+import type { SiteView } from '../render/views.js';
 import type { RelatedState } from '../site/related-state.js';
 import type { KnownCopies } from './copies.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 8;
+const FORMAT = 9;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -20,7 +22,7 @@ const FORMAT = 8;
  * entry whose key hashes to a multiple of `CHUNK` (or at `CHUNK_MAX` entries): adding or
  * removing an entry then changes its own chunk, not every chunk after it.
  */
-const CHUNK = 2000;
+const CHUNK = 500;
 const CHUNK_MAX = 4 * CHUNK;
 
 /** What the last build knew: parsed sources and the outputs it wrote. */
@@ -44,6 +46,38 @@ export interface BuildCache {
   frame?: ArticleFrame;
   /** The chunks this cache was read from, for saving the next (see `CHUNK`). */
   stored?: StoredChunks;
+  /** What a quick build needs of this one (see quick.ts); absent, none follows it. */
+  summary?: BuildSummary;
+}
+
+/**
+ * What the quick path of the next build (see quick.ts) needs to know of a build without
+ * reading its maps: what it reported, and what the site model, lists and feeds were made from
+ * besides the article files.
+ */
+export interface BuildSummary {
+  /** Every problem the build reported (warnings: a build with errors leaves no cache), sorted. */
+  problems: Problem[];
+  counts: { published: number; heldBack: number; drafts: number; files: number };
+  /** The clock's `future`, the newest published article's date and when the next held-back one falls due: the clock the site stands for. */
+  clock: { future: boolean; newest?: number; nextDue?: number };
+  /** The theme's stamp (every file of its folders). */
+  theme: string;
+  /** Digest of the static files' paths and stamps. */
+  statics: string;
+  /** The site as the templates saw it. */
+  view: SiteView;
+  /** Each published article's place in the sources map, newest first (the related state's order). */
+  published: Int32Array;
+}
+
+/** Where the maps' entries lie among their chunks, and the article files' stamps: what a quick build reads instead of the maps. */
+export interface CacheIndex {
+  /** The sources map's keys and stamps, in its order, joined as a listing joins them. */
+  sources: JoinedFiles;
+  /** How many entries each chunk of a map holds, in order. */
+  counts: { sources: number[]; outputs: number[] };
+  published: Int32Array;
 }
 
 /** A parsed article file, as the cache keeps it. */
@@ -54,14 +88,14 @@ export interface CachedSource {
 }
 
 /** The chunks of a cache file by their first key, for each map. */
-interface StoredChunks {
+export interface StoredChunks {
   sources: Map<string, StoredChunk>;
   outputs: Map<string, StoredChunk>;
   copies: Map<string, StoredChunk>;
 }
 
 /** A chunk as read: its file's name and size, and the entries it holds. */
-interface StoredChunk {
+export interface StoredChunk {
   name: string;
   bytes: number;
   entries: readonly [string, unknown][];
@@ -88,12 +122,12 @@ export function cacheFile(out: string): string {
 }
 
 /** The folder of a cache file's chunks: `.warta-cache/<name>.chunks`. */
-function chunkFolder(file: string): string {
+export function chunkFolder(file: string): string {
   return join(dirname(file), `${basename(file, '.v8')}.chunks`);
 }
 
 /** What the cache file holds: the chunks' names in order, and what is small. */
-interface Head {
+export interface Head {
   format?: number;
   env?: string;
   sources?: number;
@@ -106,6 +140,9 @@ interface Head {
   bytes?: number;
   differing?: string[];
   frame?: ArticleFrame;
+  /** The index's chunk and the summary, for a quick build (see quick.ts). */
+  index?: string;
+  summary?: Omit<BuildSummary, 'published'>;
 }
 
 /** Reads the cache; a missing, corrupt or foreign one reads as none, which means a full build. */
@@ -155,10 +192,10 @@ export function cacheBytes(file: string): number {
   }
 }
 
-type Chunked = Head & { sources: number; outputs: number; copies: number; chunks: NonNullable<Head['chunks']> };
+export type Chunked = Head & { sources: number; outputs: number; copies: number; chunks: NonNullable<Head['chunks']> };
 
 /** Whether a header is this version's, for this environment. */
-function fits(head: Head | undefined, env: string): head is Chunked {
+export function fits(head: Head | undefined, env: string): head is Chunked {
   const names = (list: unknown) => Array.isArray(list) && list.every((n) => typeof n === 'string' && /^[0-9a-f]{40}\.v8$/.test(n));
   const chunks = head?.chunks;
   return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related]));
@@ -169,7 +206,7 @@ function fits(head: Head | undefined, env: string): head is Chunked {
  * read, so the file of an older version (the whole cache in one file) is not read whole only
  * to be dropped.
  */
-function readHead(file: string): Head | undefined {
+export function readHead(file: string): Head | undefined {
   const fd = openSync(file, 'r');
   try {
     const length = Buffer.alloc(4);
@@ -188,37 +225,67 @@ function readHead(file: string): Head | undefined {
  * new one, never half of one; then the chunks neither names any more are removed.
  */
 export async function saveCache(file: string, cache: BuildCache): Promise<void> {
-  const folder = chunkFolder(file);
-  mkdirSync(folder, { recursive: true });
-  const names = new Set<string>();
-  let bytes = 0;
-  const put = (value: unknown): string => {
+  const chunks = new ChunkWriter(chunkFolder(file));
+  const sources = putChunks(cache.sources, cache.stored?.sources, sameSource, chunks);
+  const outputs = putChunks(cache.outputs, cache.stored?.outputs, Object.is, chunks);
+  const copies = putChunks(cache.copies, cache.stored?.copies, Object.is, chunks);
+  const related = cache.related && chunks.put(cache.related);
+  const { published, ...summary } = cache.summary ?? { published: undefined };
+  const index = published && chunks.put(indexOf(cache.sources, { sources: sources.counts, outputs: outputs.counts }, published));
+  const names = { sources: sources.names, outputs: outputs.names, copies: copies.names };
+  chunks.finish(file, { format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, chunks: names, related, differing: cache.differing, frame: cache.frame, index, summary: index ? (summary as Head['summary']) : undefined });
+}
+
+/** The index of a cache's maps (see `CacheIndex`). */
+function indexOf(sources: ReadonlyMap<string, CachedSource>, counts: CacheIndex['counts'], published: Int32Array): CacheIndex {
+  const paths: string[] = [];
+  const stamps: string[] = [];
+  for (const [path, source] of sources) paths.push(path), stamps.push(source.stamp);
+  return { sources: { paths: paths.join('\0'), stamps: stamps.join('\0') }, counts, published };
+}
+
+/**
+ * Writes a cache's chunk files, each named by the digest of its bytes (a chunk already on disk
+ * is not written again), then the file naming them.
+ */
+export class ChunkWriter {
+  private readonly names = new Set<string>();
+
+  /** `bytes`: of the chunks to be kept without being counted (see `keep`). */
+  constructor(
+    private readonly folder: string,
+    private bytes = 0,
+  ) {
+    mkdirSync(folder, { recursive: true });
+  }
+
+  /** Writes a chunk; its file's name. */
+  put(value: unknown): string {
     const body = serialize(value);
     // Hex, not `digest`'s base64url: file names must not differ by case alone (macOS, Windows).
     const name = `${createHash('sha256').update(body).digest('hex').slice(0, 40)}.v8`;
-    if (!existsSync(join(folder, name))) writeWhole(join(folder, name), body);
-    names.add(name);
-    bytes += body.length;
+    if (!existsSync(join(this.folder, name))) writeWhole(join(this.folder, name), body);
+    this.names.add(name);
+    this.bytes += body.length;
     return name;
-  };
-  const keep = (chunk: StoredChunk): string | undefined => {
-    if (!existsSync(join(folder, chunk.name))) return undefined;
-    names.add(chunk.name);
-    bytes += chunk.bytes;
-    return chunk.name;
-  };
-  const chunks = {
-    sources: putChunks(cache.sources, cache.stored?.sources, sameSource, put, keep),
-    outputs: putChunks(cache.outputs, cache.stored?.outputs, Object.is, put, keep),
-    copies: putChunks(cache.copies, cache.stored?.copies, Object.is, put, keep),
-  };
-  const related = cache.related && put(cache.related);
-  const head: Head = { format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, chunks, related, bytes, differing: cache.differing, frame: cache.frame };
-  const body = serialize(head);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(body.length);
-  writeWhole(file, Buffer.concat([length, body]));
-  for (const entry of readdirSync(folder)) if (!names.has(entry)) rmSync(join(folder, entry), { recursive: true, force: true });
+  }
+
+  /** Keeps a chunk file as it is, when it is still there (someone may have removed it by hand). */
+  keep(name: string, bytes: number): string | undefined {
+    if (!existsSync(join(this.folder, name))) return undefined;
+    this.names.add(name);
+    this.bytes += bytes;
+    return name;
+  }
+
+  /** Replaces the file naming the chunks, atomically, then removes every chunk file it does not name. */
+  finish(file: string, head: Head): void {
+    const body = serialize({ ...head, bytes: this.bytes });
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(body.length);
+    writeWhole(file, Buffer.concat([length, body]));
+    for (const entry of readdirSync(this.folder)) if (!this.names.has(entry)) rmSync(join(this.folder, entry), { recursive: true, force: true });
+  }
 }
 
 /** Writes a file under a temporary name, then renames it: readers see all of it or none. */
@@ -228,14 +295,16 @@ function writeWhole(path: string, data: Uint8Array): void {
   renameSync(temp, path);
 }
 
-/** Writes a map in chunks: kept, when a stored chunk holds the same entries, else written; the chunks' names in order. */
-function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, StoredChunk> | undefined, same: (a: V, b: V) => boolean, put: (chunk: [string, V][]) => string, keep: (chunk: StoredChunk) => string | undefined): string[] {
+/** Writes a map in chunks: kept, when a stored chunk holds the same entries, else written; the chunks' names and sizes in entries, in order. */
+function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, StoredChunk> | undefined, same: (a: V, b: V) => boolean, chunks: ChunkWriter): { names: string[]; counts: number[] } {
   const names: string[] = [];
+  const counts: number[] = [];
   let chunk: [string, V][] = [];
   const flush = () => {
     const old = stored?.get(chunk[0]![0]);
     const unchanged = old && old.entries.length === chunk.length && chunk.every(([key, value], i) => old.entries[i]![0] === key && same(old.entries[i]![1] as V, value));
-    names.push((unchanged && keep(old)) || put(chunk));
+    names.push((unchanged && chunks.keep(old.name, old.bytes)) || chunks.put(chunk));
+    counts.push(chunk.length);
     chunk = [];
   };
   for (const entry of map) {
@@ -243,7 +312,7 @@ function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, S
     if (chunk.length === CHUNK_MAX || keyHash(entry[0]) % CHUNK === 0) flush();
   }
   if (chunk.length) flush();
-  return names;
+  return { names, counts };
 }
 
 /** Whether two cached sources say the same: the same parse (the very object read) at the same stamp, listed alike. */
@@ -259,7 +328,7 @@ function keyHash(key: string): number {
 }
 
 /** The related stage's state as read back, checked for the shape it was saved in. */
-function relatedState(value: unknown): RelatedState {
+export function relatedState(value: unknown): RelatedState {
   const state = value as RelatedState;
   const n = state?.order?.length;
   const fits = state?.order instanceof Int32Array && Array.isArray(state.urls) && state.urls.length === n && state.dates instanceof Float64Array && state.dates.length === n && Array.isArray(state.names) && state.rank instanceof Int32Array && state.rank.length === state.names.length && state.idf instanceof Float64Array;

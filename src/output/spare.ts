@@ -69,6 +69,18 @@ export function swapInSpare(out: string, staging: string, changed: readonly stri
   renameSync(old, spare);
 }
 
+/**
+ * Puts an incremental build's changed and removed files in place by way of the spare (see
+ * `readySpare`, `swapInSpare`); returns where the output and its spare differ now.
+ */
+export function updateThroughSpare(out: string, staging: string, differing: readonly string[] | undefined, changed: readonly string[], removed: readonly string[]): string[] | undefined {
+  // Nothing to put in place: the output and the spare stay as they are.
+  if (!changed.length && !removed.length) return differing?.slice();
+  readySpare(out, differing);
+  swapInSpare(out, staging, changed, removed);
+  return [...changed, ...removed];
+}
+
 /** Removes the spare: after a full build it holds an output nothing describes. */
 export async function dropSpare(out: string): Promise<void> {
   await rm(spareFolder(out), { recursive: true, force: true });

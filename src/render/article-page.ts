@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
+import { packTerms } from '../content/terms.js';
 import { error, warning, type Problem } from '../errors.js';
 import type { OutputWriter } from '../output/writer.js';
 import { digest } from '../incremental/hash.js';
@@ -23,6 +24,14 @@ export interface ArticleTask {
   related: StoryView[];
   /** New hrefs for some of its body links (`.md` files become their articles' URLs). */
   rewrites?: Map<string, string>;
+}
+
+/** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
+const NO_TERMS = packTerms([]);
+
+/** The task of rendering an article's page. */
+export function articleTask(article: Article, abs: string, story: StoryView, related: StoryView[]): ArticleTask {
+  return { article: { ...article, terms: NO_TERMS }, abs, story, related };
 }
 
 /** A rendered article page: its problems, and the body links to this site, to check once every page is known. */

@@ -189,7 +189,12 @@ export class Listers {
 
 /** An article page's plan (`source`: its file's digest, when known): its signature covers the file's bytes (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
 function signArticle(article: Article, index: number, template: string, view: string, input: PlanInput, source = input.source(article.path) ?? ''): ArticleSigned {
-  const story = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
-  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: digest('article', template, view, article.path, source, ...story) };
+  const stories = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
+  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: articleSig({ template, view }, article.path, source, stories) };
   return { source, plan };
+}
+
+/** An article page's signature: its frame, its file's path and digest, and the digests of its story and its related ones, in order. */
+export function articleSig(frame: ArticleFrame, path: string, source: string, stories: readonly string[]): string {
+  return digest('article', frame.template, frame.view, path, source, ...stories);
 }

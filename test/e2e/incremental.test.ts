@@ -104,11 +104,13 @@ async function mtimes(dir: string): Promise<Map<string, number>> {
   return new Map(await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).mtimeMs] as const)));
 }
 
+/** What a build reports besides its output: an incremental build must report what a clean one does. */
 function summary(r: BuildResult): string {
-  return `${r.ok} ${r.problems.length}`;
+  return JSON.stringify([r.ok, r.problems, r.published, r.heldBack, r.drafts, r.nextDue, r.ok ? r.files : 0]);
 }
 
 test('after any sequence of edits, the incremental build equals a clean build byte for byte', async () => {
+  let quick = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
       const box = await sandbox();
@@ -117,6 +119,7 @@ test('after any sequence of edits, the incremental build equals a clean build by
         for (const e of edits) {
           await apply(box, e);
           const incremental = await build(options(box, 'inc', 'use'));
+          if (incremental.quick) quick++;
           await rm(join(box.root, 'clean'), { recursive: true, force: true });
           const clean = await build(options(box, 'clean', 'clean'));
           assert.equal(summary(incremental), summary(clean));
@@ -129,6 +132,8 @@ test('after any sequence of edits, the incremental build equals a clean build by
     }),
     { numRuns: 12, seed: 20251127 },
   );
+  // Body edits and touches take the quick path (see quick.ts): the property covers it too.
+  assert.ok(quick > 0, 'no build took the quick path');
 });
 
 test('warta dev\'s engine, told which files changed, equals a clean build byte for byte', async () => {
@@ -329,3 +334,49 @@ test('publishing one new article rewrites a small, bounded set of files', async 
 });
 
 
+
+test('a body edit takes the quick path: the edited page and those whose related stories changed are rendered, warnings elsewhere are reported again; other edits take the full path', async () => {
+  const box = await sandbox();
+  const out = join(box.root, 'out');
+  try {
+    const run = () => build(options(box, 'out', 'use'));
+    const same = async (r: BuildResult, what: string) => {
+      await rm(join(box.root, 'clean'), { recursive: true, force: true });
+      const clean = await build(options(box, 'clean', 'clean'));
+      assert.equal(summary(r), summary(clean), what);
+      assert.deepEqual(await snapshot(out), await snapshot(join(box.root, 'clean')), what);
+    };
+    await writeFile(join(box.content, 'marquee.md'), article('Berita Bergerak', 3).replace(/Isi berita.*\n/, '<marquee>Isi bergerak</marquee>\n'));
+    await writeFile(join(box.content, 'kapal-selam.md'), article('Kapal Selam Berlayar di Laut Banda', 1).replace(/Isi berita.*\n/, 'Kapal selam berlayar di Laut Banda.\n').replace('[Jakarta]', '[Laut Banda]'));
+    assert.ok((await run()).ok);
+    const [first, second] = (await listFiles(box.content)).filter((f) => f.endsWith('.md') && !['marquee.md', 'kapal-selam.md'].includes(f));
+
+    await change(join(box.content, first!), '', { kind: 'body', pick: 0, value: 1 });
+    const body = await run();
+    assert.deepEqual([body.quick, body.parsed, body.problems.map((p) => p.code)], [true, 1, ['html-dropped']]);
+    await same(body, 'after a body edit');
+
+    // The body now shares the rare words of another story: its related stories, and theirs, change.
+    await writeFile(join(box.content, first!), `${await readFile(join(box.content, first!), 'utf8')}\nKapal selam berlayar di Laut Banda.\n`);
+    const shared = await run();
+    assert.equal(shared.quick, true);
+    assert.ok(shared.rendered >= 2, `rendered ${shared.rendered}`);
+    await same(shared, 'after a body edit that changes related stories');
+
+    const nothing = await run();
+    assert.deepEqual([nothing.quick, nothing.parsed, nothing.written], [true, 0, 0]);
+
+    await change(join(box.content, second!), '', { kind: 'title', pick: 0, value: 2 });
+    const title = await run();
+    assert.equal(title.quick, false);
+    await same(title, 'after a title edit');
+
+    // A new warning: the full path finds and reports it.
+    await writeFile(join(box.content, second!), `${await readFile(join(box.content, second!), 'utf8')}\n<blink>kedip</blink>\n`);
+    const warned = await run();
+    assert.deepEqual([warned.quick, warned.problems.length], [false, 2]);
+    await same(warned, 'after an edit that brings a warning');
+  } finally {
+    await rm(box.root, { recursive: true, force: true });
+  }
+});

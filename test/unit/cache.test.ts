@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { dropCache, loadCache, saveCache, type BuildCache, type CachedOutput, type CachedSource } from '../../src/incremental/cache.js';
+import { dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput, type CachedSource } from '../../src/incremental/cache.js';
+import { OpenedCache } from '../../src/incremental/cache-patch.js';
 
 /**
  * The cache is saved in chunk files; a fresh process's next save keeps the chunks whose
@@ -109,4 +110,37 @@ test('a cache of another environment or format is not read', async () => {
   assert.ok(await loadCache(file, ENV));
   assert.equal(await loadCache(file, 'another env'), undefined);
   assert.equal(await loadCache(join(root, 'missing', 'out.v8'), ENV), undefined);
+});
+
+/** What a build leaves for a quick build: here every source published, newest last. */
+function summaryOf(n: number): BuildSummary {
+  const view = { title: 'Warta', tagline: '', baseUrl: 'https://warta.example', language: 'id', nav: [] };
+  return { problems: [], counts: { published: n, heldBack: 0, drafts: 0, files: n }, clock: { future: false }, theme: 'theme', statics: 'statics', view, published: Int32Array.from({ length: n }, (_, i) => n - 1 - i) };
+}
+
+test('a cache opened for a quick build reads entries by place; a save with a few replaced reads back as a save of every entry', async () => {
+  const file = join(root, 'quick', 'out.v8');
+  await saveCache(file, { ...cacheOf(12000), summary: summaryOf(12000) });
+  const before = chunks(file);
+  const opened = OpenedCache.open(file, ENV)!;
+  assert.equal(OpenedCache.open(file, 'another env'), undefined);
+  assert.deepEqual(opened.source(7000), ['berita/07000.md', source(7000)]);
+  assert.deepEqual(opened.output(11999), ['berita/11999.html', output(11999)]);
+  assert.deepEqual([opened.index.sources.paths.split('\0')[10], opened.index.sources.stamps.split('\0')[10], opened.summary.published[0]], ['berita/00010.md', 'stamp-00010', 11999]);
+  await dropCache(file);
+  opened.save({ sources: new Map([[10, source(10, 'new-10')]]), outputs: new Map([[7000, output(7000, 'new-7000')]]), differing: ['berita/07000.html'] });
+
+  const expected = cacheOf(12000);
+  expected.sources.set('berita/00010.md', source(10, 'new-10'));
+  expected.outputs.set('berita/07000.html', output(7000, 'new-7000'));
+  const again = (await loadCache(file, ENV))!;
+  assert.deepEqual([...again.sources], [...expected.sources]);
+  assert.deepEqual([...again.outputs], [...expected.outputs]);
+  assert.deepEqual(again.differing, ['berita/07000.html']);
+  assert.equal(OpenedCache.open(file, ENV)!.index.sources.stamps.split('\0')[10], 'new-10');
+  // The source's chunk, the output's, and the index: every other chunk kept untouched, the replaced ones removed.
+  const after = chunks(file);
+  assert.equal([...after.keys()].filter((name) => !before.has(name)).length, 3);
+  assert.equal([...before.keys()].filter((name) => !after.has(name)).length, 3);
+  assert.ok([...after].every(([name, time]) => !before.has(name) || before.get(name) === time));
 });

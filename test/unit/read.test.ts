@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { listContent, listContentOnThread } from '../../src/content/read.js';
 
@@ -28,4 +28,21 @@ test('the content folder listed on a thread is the listing made here, problems i
 
 test('a listing thread that fails rejects with its error', async () => {
   await assert.rejects(listContentOnThread(join(root, 'tidak-ada')), /ENOENT/);
+});
+
+test('files are named from the working folder, wherever it is: above, beside or inside the content folder', async () => {
+  const content = join(root, 'named');
+  await mkdir(join(content, '2025', '04'), { recursive: true });
+  await writeFile(join(content, '2025', '04', 'banjir.md'), 'a');
+  const previous = process.cwd();
+  try {
+    for (const cwd of [root, join(content, '2025'), join(content, '2025', '04'), content, tmpdir()]) {
+      process.chdir(cwd);
+      const expected = relative(cwd, join(content, '2025', '04', 'banjir.md'));
+      assert.deepEqual((await listContent(content)).articles.map((f) => f.file), [expected], `from ${cwd}`);
+      assert.deepEqual((await listContentOnThread(content)).articles.map((f) => f.file), [expected], `from ${cwd}, on a thread`);
+    }
+  } finally {
+    process.chdir(previous);
+  }
 });
