@@ -7,6 +7,7 @@ import type { Problem } from './errors.js';
 import { cacheFile, dropCache, type BuildSummary, type CachedOutput, type CachedSource } from './incremental/cache.js';
 import { OpenedCache } from './incremental/cache-patch.js';
 import { digest } from './incremental/hash.js';
+import { differingFields, fieldsAt } from './incremental/joined.js';
 import { updateThroughSpare } from './output/spare.js';
 import { FolderWriter, openStaging } from './output/staging.js';
 import { articleTask, type ArticleTask } from './render/article-page.js';
@@ -17,7 +18,7 @@ import type { SiteView } from './render/views.js';
 import type { Clock, Site } from './site/assemble.js';
 import { outputFile } from './site/paths.js';
 import { relateArticles, type RelatedInput } from './site/related.js';
-import { restoreRelated, saveRelated, type RelatedState } from './site/related-state.js';
+import { keysOf, restoreRelated, saveRelated, type RelatedState } from './site/related-state.js';
 import { PageRenderer, parseBatch } from './tasks.js';
 
 /**
@@ -109,7 +110,8 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   if (theme.stamp !== cache.summary.theme || !state || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
   const archive = new StoredArchive(cache);
   // While the archive is walked: every published article stands for itself as the cache holds it.
-  const stored: RelatedInput[] = Array.from(state.urls, (url, i) => new StoredInput(url, state.dates[i]!, state.categories[i]!, i, archive));
+  const { urls, categories } = keysOf(state);
+  const stored: RelatedInput[] = urls.map((url, i) => new StoredInput(url, state.dates[i]!, categories[i]!, i, archive));
   const memory = restoreRelated(state, stored, () => true);
   const cachedRelated = memory.last?.related;
   const listing = await input.listed;
@@ -150,24 +152,10 @@ function editedFiles(listing: ContentListing, cache: OpenedCache, root: string):
   const now = joinedArticles(listing);
   const known = cache.index.sources;
   if (now.paths !== known.paths) return undefined;
-  if (now.stamps === known.stamps) return [];
-  const [stamps, before] = [now.stamps.split('\0'), known.stamps.split('\0')];
-  const places: number[] = [];
-  for (let i = 0; i < stamps.length; i++) if (stamps[i] !== before[i] && places.push(i) > MOST_EDITED) return undefined;
-  const paths = fields(now.paths, places);
-  return places.map((place, k) => ({ place, file: contentFileAt(root, paths[k]!, stamps[place]!) }));
-}
-
-/** The fields at some places (ascending) of a NUL-joined string. */
-function fields(joined: string, places: readonly number[]): string[] {
-  const found: string[] = [];
-  let [at, field] = [0, 0];
-  for (const place of places) {
-    for (; field < place; field++) at = joined.indexOf('\0', at) + 1;
-    const end = joined.indexOf('\0', at);
-    found.push(joined.slice(at, end < 0 ? undefined : end));
-  }
-  return found;
+  const places = differingFields(now.stamps, known.stamps, MOST_EDITED);
+  if (!places) return undefined;
+  const [paths, stamps] = [fieldsAt(now.paths, places), fieldsAt(now.stamps, places)];
+  return places.map((place, k) => ({ place, file: contentFileAt(root, paths[k]!, stamps[k]!) }));
 }
 
 /** What the quick path compares static files on: their paths and stamps. */

@@ -9,11 +9,11 @@ import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { ArticleFrame } from '../render/plan.js';
 import type { SiteView } from '../render/views.js';
-import type { RelatedState } from '../site/related-state.js';
+import { keysOf, type RelatedState } from '../site/related-state.js';
 import type { KnownCopies } from './copies.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 9;
+const FORMAT = 10;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -331,9 +331,9 @@ function keyHash(key: string): number {
 export function relatedState(value: unknown): RelatedState {
   const state = value as RelatedState;
   const n = state?.order?.length;
-  const fits = state?.order instanceof Int32Array && Array.isArray(state.urls) && state.urls.length === n && state.dates instanceof Float64Array && state.dates.length === n && Array.isArray(state.names) && state.rank instanceof Int32Array && state.rank.length === state.names.length && state.idf instanceof Float64Array;
+  const fits = state?.order instanceof Int32Array && typeof state.urls === 'string' && typeof state.categories === 'string' && state.dates instanceof Float64Array && state.dates.length === n && Array.isArray(state.names) && state.rank instanceof Int32Array && state.rank.length === state.names.length && state.idf instanceof Float64Array;
   const lists = [state?.table, state?.profiles].every((l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array);
-  if (!fits || !lists || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array)) throw new Error('bad related state');
+  if (!fits || !lists || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array) || keysOf(state).urls.length !== n || keysOf(state).categories.length !== n) throw new Error('bad related state');
   return state;
 }
 
