@@ -225,7 +225,8 @@ function workerPool(options: BuildOptions, setup: TaskSetup, toParse: number): W
  */
 async function readListing(options: BuildOptions): Promise<ContentListing> {
   const last = options.memory?.listing;
-  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await (readsLargeCache(options) ? listContentOnThread : listContent)(options.content));
+  // Two threads when the quick path may need nothing else: the walk is then most of the build.
+  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await (readsLargeCache(options) ? listContentOnThread(options.content, triesQuick(options) ? 2 : 1) : listContent(options.content)));
   if (options.memory) options.memory.listing = listing;
   return listing;
 }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { listPacked } from './read.js';
+import { listPacked, type WalkPart } from './read.js';
 
-/** The thread of `listContentOnThread`: lists the content folder it is given, and posts the listing packed. */
-parentPort!.postMessage(await listPacked(workerData as string));
+/** A thread of `listContentOnThread`: lists the content folder it is given (or its part of it), and posts the listing packed. */
+const { root, part } = workerData as { root: string; part?: WalkPart };
+parentPort!.postMessage(await listPacked(root, part));

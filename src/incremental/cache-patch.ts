@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import type { RelatedState } from '../site/related-state.js';
+import { decodeRaw } from './raw.js';
 import { chunkFolder, ChunkWriter, fits, readHead, relatedState, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
 
 type Map_ = 'sources' | 'outputs';
@@ -57,7 +58,10 @@ export class OpenedCache {
 
   /** The related stage's state; undefined when the build left none. */
   related(): RelatedState | undefined {
-    return this.head.related === undefined ? undefined : relatedState(this.read(this.head.related).value);
+    if (this.head.related === undefined) return undefined;
+    const bytes = readFileSync(join(chunkFolder(this.file), this.head.related));
+    this.chunks.set(this.head.related, { value: undefined, bytes: bytes.length });
+    return relatedState(decodeRaw(bytes));
   }
 
   /**
@@ -76,7 +80,7 @@ export class OpenedCache {
     const all = [...names.sources, ...names.outputs, ...head.chunks.copies, ...(changes.related ? [] : [head.related])];
     for (const name of all) if (typeof name === 'string' && !chunks.keep(name, 0)) throw new Error(`cache chunk ${name} is missing`);
     const put = (list: (string | unknown[])[]) => list.map((c) => (typeof c === 'string' ? c : chunks.put(c)));
-    const related = changes.related ? chunks.put(changes.related) : head.related;
+    const related = changes.related ? chunks.putRaw(changes.related) : head.related;
     const newIndex = chunks.put({ ...index, sources: { paths: index.sources.paths, stamps: stamps.join('\0') } });
     chunks.finish(this.file, { ...head, chunks: { sources: put(names.sources), outputs: put(names.outputs), copies: head.chunks.copies }, related, index: newIndex, differing: changes.differing });
   }

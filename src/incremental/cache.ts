@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -11,9 +11,10 @@ import type { ArticleFrame } from '../render/plan.js';
 import type { SiteView } from '../render/views.js';
 import { keysOf, type RelatedState } from '../site/related-state.js';
 import type { KnownCopies } from './copies.js';
+import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 10;
+const FORMAT = 11;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -175,7 +176,7 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
     fill(cache.sources, head.chunks.sources, head.sources, stored.sources);
     fill(cache.outputs, head.chunks.outputs, head.outputs, stored.outputs);
     fill(cache.copies, head.chunks.copies, head.copies, stored.copies);
-    if (head.related) cache.related = relatedState(read(head.related).value);
+    if (head.related) cache.related = relatedState(decodeRaw(files.get(head.related)!));
     return cache;
   } catch {
     return undefined;
@@ -196,9 +197,9 @@ export type Chunked = Head & { sources: number; outputs: number; copies: number;
 
 /** Whether a header is this version's, for this environment. */
 export function fits(head: Head | undefined, env: string): head is Chunked {
-  const names = (list: unknown) => Array.isArray(list) && list.every((n) => typeof n === 'string' && /^[0-9a-f]{40}\.v8$/.test(n));
+  const names = (list: unknown, ext = 'v8') => Array.isArray(list) && list.every((n) => typeof n === 'string' && n === `${n.slice(0, 40)}.${ext}` && /^[0-9a-f]{40}$/.test(n.slice(0, 40)));
   const chunks = head?.chunks;
-  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related]));
+  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related], 'raw'));
 }
 
 /**
@@ -229,7 +230,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
   const sources = putChunks(cache.sources, cache.stored?.sources, sameSource, chunks);
   const outputs = putChunks(cache.outputs, cache.stored?.outputs, Object.is, chunks);
   const copies = putChunks(cache.copies, cache.stored?.copies, Object.is, chunks);
-  const related = cache.related && chunks.put(cache.related);
+  const related = cache.related && chunks.putRaw(cache.related);
   const { published, ...summary } = cache.summary ?? { published: undefined };
   const index = published && chunks.put(indexOf(cache.sources, { sources: sources.counts, outputs: outputs.counts }, published));
   const names = { sources: sources.names, outputs: outputs.names, copies: copies.names };
@@ -267,6 +268,27 @@ export class ChunkWriter {
     if (!existsSync(join(this.folder, name))) writeWhole(join(this.folder, name), body);
     this.names.add(name);
     this.bytes += body.length;
+    return name;
+  }
+
+  /**
+   * Writes a large value in the raw format (see raw.ts), under a random name: hashing its
+   * bytes for a name would cost more than writing them, and a value this large (the related
+   * state) changes with every edit, so no file of it is ever kept by name.
+   */
+  putRaw(value: unknown): string {
+    const parts = encodeRaw(value);
+    const name = `${randomBytes(20).toString('hex')}.raw`;
+    const temp = join(this.folder, `${name}.${process.pid}.tmp`);
+    const fd = openSync(temp, 'w');
+    try {
+      writevSync(fd, parts);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, join(this.folder, name));
+    this.names.add(name);
+    this.bytes += parts.reduce((n, p) => n + p.length, 0);
     return name;
   }
 
