@@ -129,7 +129,7 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   const pages = [...reparsed.articles.keys()];
   for (let i = 0; i < related.length; i++) if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
   const tasks = pageTasks(pages, related, archive, reparsed, frame, resolve(options.content));
-  return tasks && { cache, theme, reparsed, tasks, related: saveRelated(memory) };
+  return tasks && { cache, theme, reparsed, tasks, related: saveRelated(memory, state) };
 }
 
 /** Whether the clock publishes what it published at the last build: the same setting, not before the newest article, not past an embargo. */

@@ -14,7 +14,7 @@ import type { KnownCopies } from './copies.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 11;
+const FORMAT = 12;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -23,7 +23,7 @@ const FORMAT = 11;
  * entry whose key hashes to a multiple of `CHUNK` (or at `CHUNK_MAX` entries): adding or
  * removing an entry then changes its own chunk, not every chunk after it.
  */
-const CHUNK = 500;
+const CHUNK = 100;
 const CHUNK_MAX = 4 * CHUNK;
 
 /** What the last build knew: parsed sources and the outputs it wrote. */
@@ -355,7 +355,9 @@ export function relatedState(value: unknown): RelatedState {
   const n = state?.order?.length;
   const fits = state?.order instanceof Int32Array && typeof state.urls === 'string' && typeof state.categories === 'string' && state.dates instanceof Float64Array && state.dates.length === n && Array.isArray(state.names) && state.rank instanceof Int32Array && state.rank.length === state.names.length && state.idf instanceof Float64Array;
   const lists = [state?.table, state?.profiles].every((l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array);
-  if (!fits || !lists || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array) || keysOf(state).urls.length !== n || keysOf(state).categories.length !== n) throw new Error('bad related state');
+  const index = state?.index;
+  const postings = index?.start instanceof Int32Array && index.start.length === index.terms + 1 && index.term instanceof Int32Array && index.weight instanceof Float64Array && index.category instanceof Int32Array && [index.term, index.weight, index.category].every((a) => a.length === state.profiles?.term?.length);
+  if (!fits || !lists || !postings || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array) || keysOf(state).urls.length !== n || keysOf(state).categories.length !== n) throw new Error('bad related state');
   return state;
 }
 

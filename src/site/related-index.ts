@@ -172,7 +172,7 @@ function patchSizes(was: Profiles, own: readonly Profile[], changed: readonly nu
 }
 
 /** Inverts the profiles into postings, article numbers ascending. */
-export function invert(p: Profiles, categoryOf: Int32Array): Postings {
+function invert(p: Profiles, categoryOf: Int32Array): Postings {
   const start = new Int32Array(p.terms + 1);
   for (let k = 0; k < p.term.length; k++) start[p.term[k]! + 1]!++;
   for (let t = 0; t < p.terms; t++) start[t + 1]! += start[t]!;
