@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -251,6 +251,8 @@ function indexOf(sources: ReadonlyMap<string, CachedSource>, counts: CacheIndex[
  */
 export class ChunkWriter {
   private readonly names = new Set<string>();
+  /** The folder's files when the writer started, and those it wrote: one listing, not a check of each of thousands of chunks. */
+  private readonly present: Set<string>;
 
   /** `bytes`: of the chunks to be kept without being counted (see `keep`). */
   constructor(
@@ -258,6 +260,7 @@ export class ChunkWriter {
     private bytes = 0,
   ) {
     mkdirSync(folder, { recursive: true });
+    this.present = new Set(readdirSync(folder));
   }
 
   /** Writes a chunk; its file's name. */
@@ -265,7 +268,7 @@ export class ChunkWriter {
     const body = serialize(value);
     // Hex, not `digest`'s base64url: file names must not differ by case alone (macOS, Windows).
     const name = `${createHash('sha256').update(body).digest('hex').slice(0, 40)}.v8`;
-    if (!existsSync(join(this.folder, name))) writeWhole(join(this.folder, name), body);
+    if (!this.present.has(name)) writeWhole(join(this.folder, name), body), this.present.add(name);
     this.names.add(name);
     this.bytes += body.length;
     return name;
@@ -294,7 +297,7 @@ export class ChunkWriter {
 
   /** Keeps a chunk file as it is, when it is still there (someone may have removed it by hand). */
   keep(name: string, bytes: number): string | undefined {
-    if (!existsSync(join(this.folder, name))) return undefined;
+    if (!this.present.has(name)) return undefined;
     this.names.add(name);
     this.bytes += bytes;
     return name;
@@ -306,7 +309,7 @@ export class ChunkWriter {
     const length = Buffer.alloc(4);
     length.writeUInt32LE(body.length);
     writeWhole(file, Buffer.concat([length, body]));
-    for (const entry of readdirSync(this.folder)) if (!this.names.has(entry)) rmSync(join(this.folder, entry), { recursive: true, force: true });
+    for (const entry of this.present) if (!this.names.has(entry)) rmSync(join(this.folder, entry), { recursive: true, force: true });
   }
 }
 

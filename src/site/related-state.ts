@@ -104,15 +104,40 @@ export function keysOf(state: RelatedState): { urls: string[]; categories: strin
 
 // Plain loops below: typed arrays' from and subarray take V8's slow generic paths, 100,000 times here.
 
-/** Each article's profile, as the profiles' arrays hold it (rarest first). */
-function fromProfiles({ start, term, weight }: Profiles): Profile[] {
-  const lists = new Array<Profile>(start.length - 1);
-  for (let i = 0; i < lists.length; i++) {
-    const list: Profile = { term: [], weight: [] };
-    for (let k = start[i]!; k < start[i + 1]!; k++) list.term.push(term[k]!), list.weight.push(weight[k]!);
-    lists[i] = list;
-  }
+/**
+ * Each article's profile, as the profiles' arrays hold it (rarest first), made when first read:
+ * after an edit only the few articles around it are read, and making 100,000 profiles up front
+ * cost a cold build 50 ms and their garbage.
+ */
+function fromProfiles(profiles: Profiles): Profile[] {
+  const lists = new Array<Profile>(profiles.start.length - 1);
+  for (let i = 0; i < lists.length; i++) lists[i] = new StoredProfile(profiles, i);
   return lists;
+}
+
+class StoredProfile implements Profile {
+  private made?: Profile;
+
+  constructor(
+    private readonly profiles: Profiles,
+    private readonly article: number,
+  ) {}
+
+  get term(): number[] {
+    return this.read().term;
+  }
+
+  get weight(): number[] {
+    return this.read().weight;
+  }
+
+  private read(): Profile {
+    if (this.made) return this.made;
+    const { start, term, weight } = this.profiles;
+    const made: Profile = { term: [], weight: [] };
+    for (let k = start[this.article]!; k < start[this.article + 1]!; k++) made.term.push(term[k]!), made.weight.push(weight[k]!);
+    return (this.made = made);
+  }
 }
 
 function datesOf(articles: readonly RelatedInput[]): Float64Array {
