@@ -31,7 +31,6 @@ import { outputFile } from './site/paths.js';
 import { relateArticles, RelatedMemory } from './site/related.js';
 import { restoreRelated, saveRelated, type RelatedState } from './site/related-state.js';
 import { PageRenderer, parseBatch, type TaskSetup } from './tasks.js';
-
 import { triesQuick, type BuildOptions, type BuildResult, type ParsedFiles, type StageTimer } from './build.js';
 
 /** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */

@@ -24,6 +24,8 @@ test('the content folder listed on a thread is the listing made here, problems i
   assert.deepEqual(here.statics.map((f) => f.path), ['foto/x.jpg']);
   assert.deepEqual(here.problems.map((p) => p.code).sort(), ['file-name', 'symlink-outside']);
   assert.deepEqual(await listContentOnThread(content), here);
+  // Shared between threads, by the entries of the top two levels: the parts, joined, are the whole listing.
+  for (const threads of [2, 3, 5]) assert.deepEqual(await listContentOnThread(content, threads), here, `${threads} threads`);
 });
 
 test('a listing thread that fails rejects with its error', async () => {
