@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { listPacked, type WalkPart } from './read.js';
+import { listPacked, type WalkShare } from './read.js';
 
-/** A thread of `listContentOnThread`: lists the content folder it is given (or its part of it), and posts the listing packed. */
-const { root, part } = workerData as { root: string; part?: WalkPart };
-parentPort!.postMessage(await listPacked(root, part));
+/** A thread of `listContentOnThread`: lists the content folder it is given (or the units of a shared walk it takes), and posts the listing packed. */
+const { root, share } = workerData as { root: string; share?: WalkShare };
+parentPort!.postMessage(await listPacked(root, share));

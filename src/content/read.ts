@@ -54,34 +54,55 @@ export async function listContent(root: string): Promise<ContentListing> {
   return { articles: files(found.articles), statics: files(found.statics), problems: found.problems };
 }
 
-/** One of the parts a walk is shared in between threads: the `index`th of `of`. */
-export interface WalkPart {
-  index: number;
-  of: number;
-}
+/**
+ * A walk shared between threads: in shared memory, the next of its units to take (the entries
+ * of the top two levels, in path order; a folder there is walked whole). Each thread takes the
+ * next unit when it is done with one, so a thread given the large folders does not finish last.
+ */
+export type WalkShare = Int32Array;
 
-/** `listContent` (or a part of it) packed (see `PackedListing`), without making a file object of each file: what a listing thread sends. */
-export async function listPacked(root: string, part?: WalkPart): Promise<PackedListing> {
-  const { found } = await walkContent(root, part);
-  const join = ({ paths, stamps }: Found['articles']) => ({ paths: paths.join('\0'), stamps: stamps.join('\0') });
-  return { articles: join(found.articles), statics: join(found.statics), problems: found.problems };
+/** A unit of a shared walk, packed (see `PackedListing`), with its place among the units. */
+export interface PackedUnit extends PackedListing {
+  unit: number;
 }
 
 /**
- * Walks the content folder, or a part of it: the entries of the top two levels, in path
- * order, cut in `of` runs of about as many, so that the parts' files, one after the other,
- * are the whole folder's in path order.
+ * `listContent` packed (see `PackedListing`), without making a file object of each file: what
+ * a listing thread sends; with `share`, the units this thread took (see `WalkShare`).
  */
-async function walkContent(root: string, part?: WalkPart): Promise<{ base: string; found: Found }> {
+export async function listPacked(root: string, share?: WalkShare): Promise<PackedUnit[]> {
   const base = resolve(root);
-  const found: Found = { articles: { paths: [], stamps: [] }, statics: { paths: [], stamps: [] }, problems: [] };
-  const walk = { root: base, realRoot: await realpath(root), found };
-  if (!part) await walkFolder(base, '', walk);
-  else {
-    const units = entriesOf(base).flatMap((e): [string, string, Dirent][] => (e.isDirectory() ? entriesOf(join(base, e.name)).map((f) => [join(base, e.name), `${e.name}/`, f]) : [[base, '', e]]));
-    const share = units.slice(Math.floor((part.index * units.length) / part.of), Math.floor(((part.index + 1) * units.length) / part.of));
-    for (const [dir, inside, entry] of share) await visit(dir, inside, entry, walk);
+  const realRoot = await realpath(root);
+  const walk = (found: Found) => ({ root: base, realRoot, found });
+  const pack = (unit: number, found: Found): PackedUnit => ({ unit, articles: joinFound(found.articles), statics: joinFound(found.statics), problems: found.problems });
+  if (!share) {
+    const found = emptyFound();
+    await walkFolder(base, '', walk(found));
+    return [pack(0, found)];
   }
+  const units = entriesOf(base).flatMap((e): [string, string, Dirent][] => (e.isDirectory() ? entriesOf(join(base, e.name)).map((f) => [join(base, e.name), `${e.name}/`, f]) : [[base, '', e]]));
+  const taken: PackedUnit[] = [];
+  for (let k = Atomics.add(share, 0, 1); k < units.length; k = Atomics.add(share, 0, 1)) {
+    const [dir, inside, entry] = units[k]!;
+    const found = emptyFound();
+    await visit(dir, inside, entry, walk(found));
+    taken.push(pack(k, found));
+  }
+  return taken;
+}
+
+function emptyFound(): Found {
+  return { articles: { paths: [], stamps: [] }, statics: { paths: [], stamps: [] }, problems: [] };
+}
+
+function joinFound({ paths, stamps }: Found['articles']): JoinedFiles {
+  return { paths: paths.join('\0'), stamps: stamps.join('\0') };
+}
+
+async function walkContent(root: string): Promise<{ base: string; found: Found }> {
+  const base = resolve(root);
+  const found = emptyFound();
+  await walkFolder(base, '', { root: base, realRoot: await realpath(root), found });
   return { base, found };
 }
 
@@ -90,17 +111,18 @@ async function walkContent(root: string, part?: WalkPart): Promise<{ base: strin
  * something else meanwhile (a fresh process's incremental build reads its cache).
  */
 export async function listContentOnThread(root: string, threads = 1): Promise<ContentListing> {
-  const parts = await Promise.all(Array.from({ length: threads }, (_, index) => listOnThread(root, threads > 1 ? { index, of: threads } : undefined)));
+  const share = threads > 1 ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  const units = (await Promise.all(Array.from({ length: threads }, () => listOnThread(root, share)))).flat().sort((a, b) => a.unit - b.unit);
   const join = (lists: JoinedFiles[]): JoinedFiles => {
     const some = lists.filter((l) => l.paths);
     return { paths: some.map((l) => l.paths).join('\0'), stamps: some.map((l) => l.stamps).join('\0') };
   };
-  return unpackListing({ articles: join(parts.map((p) => p.articles)), statics: join(parts.map((p) => p.statics)), problems: parts.flatMap((p) => p.problems) }, root);
+  return unpackListing({ articles: join(units.map((u) => u.articles)), statics: join(units.map((u) => u.statics)), problems: units.flatMap((u) => u.problems) }, root);
 }
 
-function listOnThread(root: string, part: WalkPart | undefined): Promise<PackedListing> {
+function listOnThread(root: string, share: WalkShare | undefined): Promise<PackedUnit[]> {
   return new Promise((resolve, reject) => {
-    const thread = new Worker(new URL('./list-thread.js', import.meta.url), { workerData: { root, part } });
+    const thread = new Worker(new URL('./list-thread.js', import.meta.url), { workerData: { root, share } });
     thread.once('message', resolve);
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`the content listing thread stopped (exit code ${code})`)));

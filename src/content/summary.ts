@@ -1,6 +1,7 @@
 const LIMIT = 160;
 const SKIPPED_BLOCK = /^(?:#|!\[|<|>|\||```|~~~|[-*+] |\d+[.)] |={3,}|-{3,}|\*{3,})/;
-const segmenter = new Intl.Segmenter('id', { granularity: 'grapheme' });
+/** Made when first needed (text without spaces): making one costs every process 30 ms of ICU at start. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** The default summary: the first paragraph of the body as plain text, cut near 160 characters. */
 export function summarise(body: string): string {
@@ -39,7 +40,7 @@ export function cut(text: string, limit: number): string {
   const space = head.lastIndexOf(' ');
   if (space > limit / 2) return `${head.slice(0, space).replace(/[\s,.;:!?-]+$/, '')}…`;
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of (segmenter ??= new Intl.Segmenter('id', { granularity: 'grapheme' })).segment(text)) {
     if (out.length + segment.length > limit) break;
     out += segment;
   }

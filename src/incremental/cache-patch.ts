@@ -36,7 +36,7 @@ export class OpenedCache {
       const head = readHead(file);
       if (!fits(head, env) || !head.index || !head.summary) return undefined;
       const bytes = readFileSync(join(chunkFolder(file), head.index));
-      const index = deserialize(bytes) as CacheIndex;
+      const index = decodeRaw(bytes) as CacheIndex;
       const { sources, counts, published } = index;
       const sum = (list: unknown) => (Array.isArray(list) ? list.reduce((a: number, n: unknown) => a + (typeof n === 'number' ? n : NaN), 0) : NaN);
       const fine = typeof sources?.paths === 'string' && typeof sources.stamps === 'string' && sum(counts?.sources) === head.sources && sum(counts?.outputs) === head.outputs && counts.sources.length === head.chunks.sources.length && counts.outputs.length === head.chunks.outputs.length && published instanceof Int32Array;
@@ -81,7 +81,7 @@ export class OpenedCache {
     for (const name of all) if (typeof name === 'string' && !chunks.keep(name, 0)) throw new Error(`cache chunk ${name} is missing`);
     const put = (list: (string | unknown[])[]) => list.map((c) => (typeof c === 'string' ? c : chunks.put(c)));
     const related = changes.related ? chunks.putRaw(changes.related) : head.related;
-    const newIndex = chunks.put({ ...index, sources: { paths: index.sources.paths, stamps: stamps.join('\0') } });
+    const newIndex = chunks.putRaw({ ...index, sources: { paths: index.sources.paths, stamps: stamps.join('\0') } });
     chunks.finish(this.file, { ...head, chunks: { sources: put(names.sources), outputs: put(names.outputs), copies: head.chunks.copies }, related, index: newIndex, differing: changes.differing });
   }
 

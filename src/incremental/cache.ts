@@ -14,7 +14,7 @@ import type { KnownCopies } from './copies.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 12;
+const FORMAT = 13;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -199,7 +199,7 @@ export type Chunked = Head & { sources: number; outputs: number; copies: number;
 export function fits(head: Head | undefined, env: string): head is Chunked {
   const names = (list: unknown, ext = 'v8') => Array.isArray(list) && list.every((n) => typeof n === 'string' && n === `${n.slice(0, 40)}.${ext}` && /^[0-9a-f]{40}$/.test(n.slice(0, 40)));
   const chunks = head?.chunks;
-  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related], 'raw'));
+  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related], 'raw')) && (head.index === undefined || names([head.index], 'raw'));
 }
 
 /**
@@ -232,7 +232,7 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
   const copies = putChunks(cache.copies, cache.stored?.copies, Object.is, chunks);
   const related = cache.related && chunks.putRaw(cache.related);
   const { published, ...summary } = cache.summary ?? { published: undefined };
-  const index = published && chunks.put(indexOf(cache.sources, { sources: sources.counts, outputs: outputs.counts }, published));
+  const index = published && chunks.putRaw(indexOf(cache.sources, { sources: sources.counts, outputs: outputs.counts }, published));
   const names = { sources: sources.names, outputs: outputs.names, copies: copies.names };
   chunks.finish(file, { format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, chunks: names, related, differing: cache.differing, frame: cache.frame, index, summary: index ? (summary as Head['summary']) : undefined });
 }
@@ -277,7 +277,7 @@ export class ChunkWriter {
   /**
    * Writes a large value in the raw format (see raw.ts), under a random name: hashing its
    * bytes for a name would cost more than writing them, and a value this large (the related
-   * state) changes with every edit, so no file of it is ever kept by name.
+   * state, the index) changes with every edit, so no file of it is ever kept by name.
    */
   putRaw(value: unknown): string {
     const parts = encodeRaw(value);
