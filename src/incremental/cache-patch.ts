@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import type { RelatedState } from '../site/related-state.js';
+import { replaceFields } from './joined.js';
 import { decodeRaw } from './raw.js';
 import { chunkFolder, ChunkWriter, fits, readHead, relatedState, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
 
@@ -73,15 +74,14 @@ export class OpenedCache {
     const { head, index } = this;
     const replaced = [head.index, ...(changes.related && head.related ? [head.related] : [])];
     const names = { sources: this.patched('sources', changes.sources, replaced), outputs: this.patched('outputs', changes.outputs, replaced) };
-    const stamps = index.sources.stamps.split('\0');
-    for (const [place, source] of changes.sources) stamps[place] = source.stamp;
+    const stamps = replaceFields(index.sources.stamps, new Map([...changes.sources].map(([place, source]) => [place, source.stamp])));
     const kept = replaced.reduce((bytes, name) => bytes - this.read(name).bytes, head.bytes ?? 0);
     const chunks = new ChunkWriter(chunkFolder(this.file), kept);
     const all = [...names.sources, ...names.outputs, ...head.chunks.copies, ...(changes.related ? [] : [head.related])];
     for (const name of all) if (typeof name === 'string' && !chunks.keep(name, 0)) throw new Error(`cache chunk ${name} is missing`);
     const put = (list: (string | unknown[])[]) => list.map((c) => (typeof c === 'string' ? c : chunks.put(c)));
     const related = changes.related ? chunks.putRaw(changes.related) : head.related;
-    const newIndex = chunks.putRaw({ ...index, sources: { paths: index.sources.paths, stamps: stamps.join('\0') } });
+    const newIndex = chunks.putRaw({ ...index, sources: { paths: index.sources.paths, stamps } });
     chunks.finish(this.file, { ...head, chunks: { sources: put(names.sources), outputs: put(names.outputs), copies: head.chunks.copies }, related, index: newIndex, differing: changes.differing });
   }
 

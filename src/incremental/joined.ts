@@ -34,3 +34,18 @@ export function fieldsAt(joined: string, places: readonly number[]): string[] {
   }
   return found;
 }
+
+/** A NUL-joined string with the fields at some places replaced, without splitting it. */
+export function replaceFields(joined: string, changes: ReadonlyMap<number, string>): string {
+  const parts: string[] = [];
+  let [at, field] = [0, 0];
+  for (const place of [...changes.keys()].sort((a, b) => a - b)) {
+    let start = at;
+    for (; field < place; field++) start = joined.indexOf('\0', start) + 1;
+    const end = joined.indexOf('\0', start);
+    parts.push(joined.slice(at, start), changes.get(place)!);
+    at = end < 0 ? joined.length : end;
+  }
+  parts.push(joined.slice(at));
+  return parts.join('');
+}

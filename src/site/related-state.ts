@@ -53,7 +53,7 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
     groups: last.groups,
     profiles: last.profiles,
     index: last.index,
-    related: flatten(last.related),
+    related: same ? patchedLists(last.related, from) : flatten(last.related),
     scores: last.scores,
   };
 }
@@ -86,7 +86,9 @@ export function restoreRelated<T extends RelatedInput>(state: RelatedState | und
   const place = placesOf(state.order);
   const { idf, order, count, groups, profiles, scores } = state;
   const { index } = state;
-  memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related: unflatten(state.related), scores };
+  const related = unflatten(state.related);
+  RESTORED.set(state, related);
+  memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related, scores };
   return memory;
 }
 
@@ -144,6 +146,26 @@ function datesOf(articles: readonly RelatedInput[]): Float64Array {
   const dates = new Float64Array(articles.length);
   for (let i = 0; i < articles.length; i++) dates[i] = articles[i]!.date;
   return dates;
+}
+
+/** The related lists a state was restored into: a list still the same array afterwards is unchanged (see `relateArticles`). */
+const RESTORED = new WeakMap<RelatedState, readonly number[][]>();
+
+/**
+ * The lists flattened, from the state they were restored from: its arrays copied and only the
+ * lists that changed written again, while every list has its length (after an edit, nearly all
+ * are the very lists restored); else flattened afresh.
+ */
+function patchedLists(lists: readonly number[][], from: RelatedState): RelatedState['related'] {
+  const restored = RESTORED.get(from);
+  const { start } = from.related;
+  if (!restored || restored.length !== lists.length) return flatten(lists);
+  const changed = [];
+  for (let i = 0; i < lists.length; i++) if (lists[i] !== restored[i]) changed.push(i);
+  if (changed.some((i) => lists[i]!.length !== start[i + 1]! - start[i]!)) return flatten(lists);
+  const items = from.related.items.slice();
+  for (const i of changed) items.set(lists[i]!, start[i]);
+  return { start, items };
 }
 
 function flatten(lists: readonly number[][]): { start: Int32Array; items: Int32Array } {
