@@ -122,14 +122,21 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   lap('parse');
   if (!reparsed) return undefined;
   if (!reparsed.articles.size) return { cache, theme, reparsed, tasks: [] };
+  // Words and tags as before (a typo fixed outside an article's strongest words): the related stories are the cached computation's.
+  const sameWords = [...reparsed.articles].every(([i, article]) => sameTerms(archive.article(i), article));
   const inputs = stored.slice();
   for (const [i, article] of reparsed.articles) inputs[i] = article;
-  const related = relateArticles(inputs, { count: options.config.relatedCount }, memory);
+  const related = sameWords ? cachedRelated : relateArticles(inputs, { count: options.config.relatedCount }, memory);
   lap('related');
   const pages = [...reparsed.articles.keys()];
   for (let i = 0; i < related.length; i++) if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
   const tasks = pageTasks(pages, related, archive, reparsed, frame, resolve(options.content));
-  return tasks && { cache, theme, reparsed, tasks, related: saveRelated(memory, state) };
+  return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
+}
+
+/** Whether two parses of an article give the related stage the same words with the same weights (its tags are the same: see `sameListing`). */
+function sameTerms(a: Article, b: Article): boolean {
+  return a.terms.words === b.terms.words && a.terms.weights.length === b.terms.weights.length && a.terms.weights.every((w, k) => w === b.terms.weights[k]);
 }
 
 /** Whether the clock publishes what it published at the last build: the same setting, not before the newest article, not past an embargo. */

@@ -366,6 +366,16 @@ test('a body edit takes the quick path: the edited page and those whose related 
     const nothing = await run();
     assert.deepEqual([nothing.quick, nothing.parsed, nothing.written], [true, 0, 0]);
 
+    // A body edit that leaves its words as they were (a blank line added): its page again, and the cached related stories kept as they are.
+    const stateFiles = async () => new Set((await listFiles(join(box.root, '.warta-cache', 'out.chunks'))).filter((f) => f.endsWith('.raw')));
+    const before = await stateFiles();
+    await writeFile(join(box.content, first!), `${await readFile(join(box.content, first!), 'utf8')}\n\n`);
+    const blank = await run();
+    assert.deepEqual([blank.quick, blank.parsed, blank.rendered], [true, 1, 1]);
+    const after = await stateFiles();
+    assert.equal([...after].filter((f) => before.has(f)).length, 1, 'the related state kept, the index written anew');
+    await same(blank, 'after a body edit that keeps its words');
+
     await change(join(box.content, second!), '', { kind: 'title', pick: 0, value: 2 });
     const title = await run();
     assert.equal(title.quick, false);
