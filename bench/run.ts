@@ -295,7 +295,7 @@ async function timeEdits(archive: string, out: string, options: Options, profile
       const run = { ...(await timedChild<ChildReport>(args, tmpdir())), load };
       if (!run.ok) throw new Error(`incremental build ${k + 1} failed with ${run.problems} problems`);
       runs.push(run);
-      log(`incremental ${k + 1}/${options.edits}${k ? '' : ' (also makes the output\'s spare)'}: ${run.wall.toFixed(2)} s wall, ${run.written} written, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
+      log(`incremental ${k + 1}/${options.edits}: ${run.wall.toFixed(2)} s wall, ${run.written} written, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
     }
   } finally {
     for (const [file, bytes] of originals) await writeFile(file, bytes);
