@@ -81,7 +81,7 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   lap('render');
   // The spare changes now: a build killed from here on must not find a cache that describes it.
   await dropCache(cache.file);
-  const differing = updateThroughSpare(options.out, staging.folder, differingOf(cache.head.differing), changed, []);
+  const differing = updateThroughSpare(options.out, staging.folder, cache.differing, changed, []);
   await staging.abort();
   cache.save({ sources: reparsed.sources, outputs, related: edit.related, differing });
   lap('write');
@@ -105,7 +105,7 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   const cache = OpenedCache.open(cacheFile(options.out), input.env);
   if (!cache || !standsFor(cache.summary, options.clock)) return undefined;
   const theme = loadTheme(options.templates);
-  const frame = cache.head.frame;
+  const { frame } = cache;
   const state = cache.related();
   if (theme.stamp !== cache.summary.theme || !state || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
   const archive = new StoredArchive(cache);
@@ -293,10 +293,6 @@ class StoredArchive {
 function counted(summary: BuildSummary): Omit<BuildResult, 'written' | 'removed' | 'parsed' | 'rendered' | 'incremental' | 'quick' | 'stages'> {
   const { published, heldBack, drafts, files } = summary.counts;
   return { problems: summary.problems, ok: true, published, heldBack, drafts, nextDue: summary.clock.nextDue, files };
-}
-
-function differingOf(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((p) => typeof p === 'string') ? value : undefined;
 }
 
 /** What the next build's quick path needs of a full build (see `BuildSummary`). */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
+import type { ArticleFrame } from '../render/plan.js';
 import type { RelatedState } from '../site/related-state.js';
 import { replaceFields } from './joined.js';
 import { decodeRaw } from './raw.js';
-import { chunkFolder, ChunkWriter, fits, readHead, relatedState, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
+import { chunkFolder, ChunkWriter, fits, readHead, relatedState, smallParts, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
 
 type Map_ = 'sources' | 'outputs';
 
@@ -15,6 +16,9 @@ type Map_ = 'sources' | 'outputs';
  */
 export class OpenedCache {
   readonly summary: BuildSummary;
+  /** Where the output and its spare differ, and what the article pages were signed in (see `BuildCache`). */
+  readonly differing?: string[];
+  readonly frame?: ArticleFrame;
   private readonly chunks = new Map<string, { value: unknown; bytes: number }>();
   /** Each chunk's first place, and the total, by map. */
   private readonly starts: Record<Map_, number[]>;
@@ -27,6 +31,7 @@ export class OpenedCache {
   ) {
     this.chunks.set(head.index, { value: index, bytes: indexBytes });
     this.summary = { ...head.summary, published: index.published };
+    ({ differing: this.differing, frame: this.frame } = smallParts(head));
     const starts = (counts: readonly number[]) => counts.reduce((all, n) => (all.push(all[all.length - 1]! + n), all), [0]);
     this.starts = { sources: starts(index.counts.sources), outputs: starts(index.counts.outputs) };
   }

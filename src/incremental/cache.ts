@@ -169,10 +169,8 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
       }
       if (map.size !== size) throw new Error('entries missing');
     };
-    const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
     const stored: StoredChunks = { sources: new Map(), outputs: new Map(), copies: new Map() };
-    const frame = typeof head.frame?.template === 'string' && typeof head.frame.view === 'string' ? { template: head.frame.template, view: head.frame.view } : undefined;
-    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), differing, frame, stored };
+    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), ...smallParts(head), stored };
     fill(cache.sources, head.chunks.sources, head.sources, stored.sources);
     fill(cache.outputs, head.chunks.outputs, head.outputs, stored.outputs);
     fill(cache.copies, head.chunks.copies, head.copies, stored.copies);
@@ -181,6 +179,13 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
   } catch {
     return undefined;
   }
+}
+
+/** What a header holds besides chunk names, checked for the shape it was written in: a part of another shape reads as none. */
+export function smallParts(head: Head): Pick<BuildCache, 'differing' | 'frame'> {
+  const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
+  const frame = typeof head.frame?.template === 'string' && typeof head.frame.view === 'string' ? { template: head.frame.template, view: head.frame.view } : undefined;
+  return { differing, frame };
 }
 
 /** Bytes of the chunks of a cache file (0 without a cache this version reads): how long it takes to read. */
