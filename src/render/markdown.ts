@@ -1,6 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type sanitizeHtml from 'sanitize-html';
-import { droppedBy, sanitize } from './sanitize.js';
+import { droppedBy, sanitize, type BodyPolicy } from './sanitize.js';
 
 /** A body rendered to HTML, with what the raw-HTML policy dropped and where. */
 export interface RenderedBody {
@@ -23,7 +22,7 @@ export type BodyRenderer = (markdown: string, options?: BodyOptions) => Rendered
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** Makes a body renderer applying the given raw-HTML policy. */
-export function createBodyRenderer(policy: sanitizeHtml.IOptions): BodyRenderer {
+export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
   const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
   // Only URLs with a scheme, and e-mail addresses, become links (as markdown-it 15 does): a site named in a sentence (`kompas.com`, `www.kompas.com`) stays text.
   md.linkify.set({ fuzzyLink: false });

@@ -23,7 +23,7 @@ export function unescapeHtml(text: string): string {
 
 /** Every way a page could run script or show markup nobody allowed; empty when the page is safe. */
 export function unsafeHtml(html: string, iframeHosts: readonly string[]): string[] {
-  const allowed = new Set([...THEME_TAGS, ...(bodyPolicy(iframeHosts).allowedTags as string[])]);
+  const allowed = new Set([...THEME_TAGS, ...(bodyPolicy(iframeHosts).options.allowedTags as string[])]);
   const found: string[] = [];
   let from = 0;
   for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', from)) {
