@@ -113,6 +113,8 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   const { urls, categories } = keysOf(state);
   const stored: RelatedInput[] = urls.map((url, i) => new StoredInput(url, state.dates[i]!, categories[i]!, i, archive));
   const memory = restoreRelated(state, stored, () => true);
+  // This process ends after the build, and the state is saved from the new computation.
+  memory.inPlace = true;
   const cachedRelated = memory.last?.related;
   const listing = await input.listed;
   const edited = editedFiles(listing, cache, options.content);

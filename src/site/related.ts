@@ -86,6 +86,12 @@ export class RelatedMemory {
   readonly byPlace = { interned: new ByPlace<RelatedInput, Profile>(), profiles: new ByPlace<RelatedInput, Profile>() };
   /** The last computation's interned terms, all in one array. */
   table?: TermTable;
+  /**
+   * The last computation's index and profiles may be overwritten by the next: set by a one-shot
+   * process whose memory was restored from the cache (see quick.ts), where nothing reads them
+   * afterwards; never in `warta dev`, whose cache may hold them.
+   */
+  inPlace = false;
   /** The last computation, for the next to compare with. */
   last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; place: Int32Array; count: number; groups: Groups; own: Profile[]; profiles: Profiles; index: Postings; related: number[][]; scores: Float64Array };
 }
@@ -107,9 +113,10 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const changed = sameShape ? changedProfiles(last.own, own) : undefined;
   const few = changed !== undefined && changed.length <= FEW_CHANGED;
   const input = { own, categoryOf: groups.of, rank: memory.rank };
-  const patch = few ? patchIndex(last!, input, changed) : undefined;
-  const { profiles, index } = patch ?? indexProfiles(input);
   const cap = Math.max(POSTINGS_CAP_MIN, Math.ceil(n * POSTINGS_CAP_SHARE));
+  const walk = (p: Profiles, a: number, postings: Int32Array) => walked(p, a, postings, cap).map((k) => p.term[k]!);
+  const patch = few ? patchIndex(last!, input, changed, { inPlace: memory.inPlace, walk }) : undefined;
+  const { profiles, index } = patch ?? indexProfiles(input);
   const scorer = new Scorer(profiles, index, groups, count, cap, (memory.scratch = scratchFor(n, memory.scratch)));
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
   const scores = sameShape ? last.scores.slice() : new Float64Array(n * count);
@@ -162,7 +169,8 @@ class QuickRescore {
   relate(r: number, scores: Float64Array): number[] | undefined {
     const { count, last, patch } = this;
     const isChanged = patch.changed;
-    if (isChanged[r] === 1) return undefined;
+    // Its own profile, or the terms it walks or their order, changed: its sums are not last time's.
+    if (patch.moved[r] === 1) return undefined;
     const from = r * count;
     const before = last.related[last.order[r]!]!;
     const list = new Array<number>(before.length);
@@ -171,8 +179,6 @@ class QuickRescore {
       if (isChanged[b] === 1 || Number.isNaN(last.scores[from + k]!)) return undefined;
       list[k] = b;
     }
-    // Only an article flagged by the patch can walk other terms, or in another order, than last time.
-    if (patch.redo[r] === 1 && !sameTerms(patch.profiles, walked(patch.profiles, r, patch.index.start, this.cap), last.profiles, walked(last.profiles, r, last.index.start, this.cap))) return undefined;
     const found = this.sums(r, walked(patch.profiles, r, patch.index.start, this.cap));
     for (let i = 0; i < found; i++) insert(list, scores, from, count, this.sumDoc[i]!, this.sumScore[i]!);
     return list;
@@ -231,11 +237,6 @@ function walked(p: Profiles, a: number, postings: Int32Array, cap: number): numb
     out.push(k);
   }
   return out;
-}
-
-/** Whether two walks (of the same profile, in two computations' profiles) visit the same terms in the same order. */
-function sameTerms(p: Profiles, a: readonly number[], q: Profiles, b: readonly number[]): boolean {
-  return a.length === b.length && a.every((k, i) => p.term[k] === q.term[b[i]!]);
 }
 
 /** Articles (numbered newest first) whose profile differs from the last computation's. */

@@ -139,11 +139,11 @@ test('on a small clustered archive most related stories belong to the same story
   assert.ok(share / counted > 0.7, `same-story share ${share / counted}`);
 });
 
-test('computing again with the memory of the last computation gives what a fresh computation gives', () => {
+memoryTest('computing again with the memory of the last computation gives what a fresh computation gives', (newMemory) => {
   const { inputs, bodies } = generated(400);
   const random = mulberry32(11);
   const pick = () => Math.floor(random() * inputs.length);
-  const memory = new RelatedMemory();
+  const memory = newMemory();
   const edits: ((i: number) => RelatedInput)[] = [
     // Body edits: new words, lost words, a copied body (which shares every term with another article).
     (i) => ({ ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) }),
@@ -165,9 +165,9 @@ test('computing again with the memory of the last computation gives what a fresh
   }
 });
 
-test('with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives', () => {
+memoryTest('with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives', (newMemory) => {
   const { inputs } = generated(400);
-  const memory = new RelatedMemory();
+  const memory = newMemory();
   const withWord = (i: number, on: boolean) => ({ ...inputs[i]!, terms: packTerms(on ? [['pemilu', 9], ...unpackTerms(inputs[i]!.terms)] : unpackTerms(inputs[i]!.terms).filter(([t]) => t !== 'pemilu')) });
   relateArticles(inputs, { count: 5 }, memory);
   // The cap is 50 postings at 400 articles: walk up to 60 and back down.
@@ -178,7 +178,7 @@ test('with memory, a term whose postings grow past the cap and shrink back gives
   }
 });
 
-test('with memory, an unchanged profile is walked in the new order when a term it carries enters another profile', () => {
+memoryTest('with memory, an unchanged profile is walked in the new order when a term it carries enters another profile', (newMemory) => {
   // 400 articles: the cap is 50 postings. "alpha" and "beta" are in 50 profiles each, the
   // first article's among them, which walks alpha first (equal counts: by name). Then
   // "alpha" rises into the profile of an article that always carried it (so no idf moves and
@@ -192,7 +192,7 @@ test('with memory, an unchanged profile is walked in the new order when a term i
     art('/b/', `${rare} alpha:1`, { date: 200 * DAY }),
     ...filler(300, 'isian'),
   ];
-  const memory = new RelatedMemory();
+  const memory = newMemory();
   assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
   inputs[99] = art('/b/', `${rare} alpha:100`, { date: 200 * DAY });
   const fresh = relateArticles(inputs, { count: 5 });
@@ -200,7 +200,7 @@ test('with memory, an unchanged profile is walked in the new order when a term i
   assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
 });
 
-test('with memory, an article whose list was partly filled takes a changed article among its scored ones as a fresh computation does', () => {
+memoryTest('with memory, an article whose list was partly filled takes a changed article among its scored ones as a fresh computation does', (newMemory) => {
   // "cianjur" is carried by 40 articles but in the profile of only two (the others carry it
   // weakly, below their twelve strong words), so the first article's list is one scored story
   // and four filled places. Then one weak carrier makes it strong: no idf moves (the same
@@ -212,7 +212,7 @@ test('with memory, an article whose list was partly filled takes a changed artic
     ...Array.from({ length: 38 }, (_, k) => art(`/lemah/${k}/`, `${strong(k)} cianjur:0.01`, { date: k * DAY })),
     ...filler(360, 'isian'),
   ];
-  const memory = new RelatedMemory();
+  const memory = newMemory();
   const first = relateArticles(inputs, { count: 5 }, memory);
   assert.deepEqual(first, relateArticles(inputs, { count: 5 }));
   inputs[2] = art('/lemah/0/', `${strong(0)} cianjur:100`, { date: 0 });
@@ -235,6 +235,8 @@ test('a computation saved to the cache and read back in a fresh process goes on 
       copies[i] = round % 4 === 3 ? { ...copies[i]!, date: copies[i]!.date + DAY } : { ...copies[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas ${round}.`, []) };
     }
     const memory = restoreRelated(deserialize(serialize(saved)) as RelatedState, copies, (a) => !edited.has(copies.indexOf(a)));
+    // As the quick path does, every other round: the restored arrays are patched where they lie.
+    memory.inPlace = round % 2 === 1;
     assert.deepEqual(relateArticles(copies, { count: 5 }, memory), relateArticles(copies, { count: 5 }), `after round ${round}`);
     // The edited articles' terms were interned again; of the others, only those of the few whose profile had to be picked again.
     const interned = copies.flatMap((a, i) => (memory.interned.has(a) ? [i] : []));
@@ -243,6 +245,13 @@ test('a computation saved to the cache and read back in a fresh process goes on 
     inputs.splice(0, inputs.length, ...copies);
   }
 });
+
+/** A test of computations with memory, run twice: the last computation's arrays copied, and patched in place. */
+function memoryTest(name: string, body: (newMemory: () => RelatedMemory) => void): void {
+  for (const inPlace of [false, true]) {
+    test(`${name}${inPlace ? ' (arrays patched in place)' : ''}`, () => body(() => Object.assign(new RelatedMemory(), { inPlace })));
+  }
+}
 
 function withMemory(inputs: RelatedInput[]): RelatedMemory {
   const memory = new RelatedMemory();
