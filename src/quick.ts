@@ -18,7 +18,7 @@ import type { SiteView } from './render/views.js';
 import type { Clock, Site } from './site/assemble.js';
 import { outputFile } from './site/paths.js';
 import { relateArticles, type RelatedInput } from './site/related.js';
-import { keysOf, restoreRelated, saveRelated, type RelatedState } from './site/related-state.js';
+import { keysOf, restoreStandIns, saveRelated, type RelatedState } from './site/related-state.js';
 import { PageRenderer, parseBatch } from './tasks.js';
 
 /**
@@ -110,9 +110,7 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   if (theme.stamp !== cache.summary.theme || !state || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
   const archive = new StoredArchive(cache);
   // While the archive is walked: every published article stands for itself as the cache holds it.
-  const { urls, categories } = keysOf(state);
-  const stored: RelatedInput[] = urls.map((url, i) => new StoredInput(url, state.dates[i]!, categories[i]!, i, archive));
-  const memory = restoreRelated(state, stored, () => true);
+  const { memory, articles: stored } = restoreStandIns(state, (i) => new StoredInput(i, state, archive));
   // This process ends after the build, and the state is saved from the new computation.
   memory.inPlace = true;
   const cachedRelated = memory.last?.related;
@@ -235,15 +233,25 @@ function pageTasks(pages: readonly number[], related: readonly number[][], archi
   return tasks;
 }
 
-/** A published article as the related stage sees it: its terms and tags read from the cache only when its profile is picked again. */
+/** A published article as the related stage sees it, read when asked for: its URL, date and category from the related state, its terms and tags from the cache (only when its profile is picked again). */
 class StoredInput implements RelatedInput {
   constructor(
-    readonly url: string,
-    readonly date: number,
-    readonly categorySlug: string,
     private readonly index: number,
+    private readonly state: RelatedState,
     private readonly archive: StoredArchive,
   ) {}
+
+  get url(): string {
+    return keysOf(this.state).urls.at(this.index);
+  }
+
+  get date(): number {
+    return this.state.dates[this.index]!;
+  }
+
+  get categorySlug(): string {
+    return keysOf(this.state).categories.at(this.index);
+  }
 
   get terms(): Terms {
     return this.archive.article(this.index).terms;

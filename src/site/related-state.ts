@@ -1,3 +1,4 @@
+import { JoinedFields } from '../incremental/joined.js';
 import type { Postings, Profile, Profiles } from './related-index.js';
 import { placesOf, RelatedMemory, UNREAD, type Groups, type RelatedInput } from './related.js';
 
@@ -66,16 +67,34 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
  * knew of it, which no article will be taken for, so everything about it is computed again.
  */
 export function restoreRelated<T extends RelatedInput>(state: RelatedState | undefined, articles: readonly T[], unchanged: (article: T) => boolean): RelatedMemory {
+  if (!state) return new RelatedMemory();
+  const { urls, categories } = keysOf(state);
+  const known = new Array<RelatedInput>(urls.length);
+  for (let i = 0; i < known.length; i++) {
+    const [article, url, date, categorySlug] = [articles[i], urls.at(i), state.dates[i]!, categories.at(i)];
+    const same = article && article.url === url && article.date === date && article.categorySlug === categorySlug && unchanged(article);
+    known[i] = same ? article : { url, date, categorySlug, tags: [], terms: { words: '', weights: new Float64Array(0) } };
+  }
+  return restoreFor(state, known);
+}
+
+/**
+ * A memory holding the saved computation for the very articles it was computed from, each
+ * standing for itself as `standIn` makes it by index (a cold quick build's, whose words are
+ * read from the cache only when asked for: see quick.ts); the articles to compute with. Nothing
+ * of them is read here.
+ */
+export function restoreStandIns(state: RelatedState, standIn: (index: number) => RelatedInput): { memory: RelatedMemory; articles: RelatedInput[] } {
+  const articles = new Array<RelatedInput>(state.order.length);
+  for (let i = 0; i < articles.length; i++) articles[i] = standIn(i);
+  return { memory: restoreFor(state, articles), articles };
+}
+
+/** A memory holding the saved computation, with `known` standing for the articles it was computed from. */
+function restoreFor(state: RelatedState, known: RelatedInput[]): RelatedMemory {
   const memory = new RelatedMemory();
-  if (!state) return memory;
   state.names.forEach((name, id) => (memory.names.push(name), memory.ids.set(name, id)));
   memory.rank = state.rank;
-  const { urls, categories } = keysOf(state);
-  const known = urls.map((url, i): RelatedInput => {
-    const article = articles[i];
-    const same = article && article.url === url && article.date === state.dates[i] && article.categorySlug === categories[i] && unchanged(article);
-    return same ? article : { url, date: state.dates[i]!, categorySlug: categories[i]!, tags: [], terms: { words: '', weights: new Float64Array(0) } };
-  });
   const sorted = new Array<RelatedInput>(state.order.length);
   for (let r = 0; r < sorted.length; r++) sorted[r] = known[state.order[r]!]!;
   const own = fromProfiles(state.profiles);
@@ -92,15 +111,12 @@ export function restoreRelated<T extends RelatedInput>(state: RelatedState | und
   return memory;
 }
 
-const KEYS = new WeakMap<RelatedState, { urls: string[]; categories: string[] }>();
+const KEYS = new WeakMap<RelatedState, { urls: JoinedFields; categories: JoinedFields }>();
 
 /** The URL and category slug of each article a state was computed from, by index. */
-export function keysOf(state: RelatedState): { urls: string[]; categories: string[] } {
+export function keysOf(state: RelatedState): { urls: JoinedFields; categories: JoinedFields } {
   let keys = KEYS.get(state);
-  if (!keys) {
-    const split = (joined: string) => (state.order.length ? joined.split('\0') : []);
-    KEYS.set(state, (keys = { urls: split(state.urls), categories: split(state.categories) }));
-  }
+  if (!keys) KEYS.set(state, (keys = { urls: new JoinedFields(state.urls), categories: new JoinedFields(state.categories) }));
   return keys;
 }
 

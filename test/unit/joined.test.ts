@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { differingFields, fieldsAt, replaceFields } from '../../src/incremental/joined.js';
+import { differingFields, fieldsAt, JoinedFields, replaceFields } from '../../src/incremental/joined.js';
 
 /** Stamps as the walk writes them, some long enough that runs of equal text span blocks. */
 const stamp = fc.oneof(fc.string({ maxLength: 30 }).map((s) => s.replace(/\0/g, '')), fc.tuple(fc.nat(), fc.nat()).map(([size, time]) => `${size}:${time}.${size % 1000}`));
@@ -17,6 +17,10 @@ test('the places where two joined lists differ are those a field-by-field compar
       assert.deepEqual(fieldsAt(after.join('\0'), expected), expected.map((i) => after[i]));
       assert.equal(replaceFields(before.join('\0'), new Map(expected.map((i) => [i, after[i]!]))), after.join('\0'));
       if (expected.length > 1) assert.equal(differingFields(after.join('\0'), before.join('\0'), expected.length - 1), undefined);
+      // An empty string holds no field: a list of one empty field joins to it too.
+      const fields = new JoinedFields(after.join('\0'));
+      const read = Array.from({ length: fields.length }, (_, i) => fields.at(i));
+      assert.deepEqual(read, after.length === 1 && after[0] === '' ? [] : after);
     }),
     { numRuns: 300, seed: 2026 },
   );

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
 import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
-import { restoreRelated, saveRelated, type RelatedState } from '../../src/site/related-state.js';
+import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/site/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { generateArchive, mulberry32 } from '../../bench/generate.js';
 
@@ -244,6 +244,23 @@ test('a computation saved to the cache and read back in a fresh process goes on 
     saved = saveRelated(memory);
     inputs.splice(0, inputs.length, ...copies);
   }
+});
+
+test('a saved computation restored for its own articles as stand-ins reads none of them, and goes on to what a fresh computation gives', () => {
+  const { inputs, bodies } = generated(400);
+  const state = deserialize(serialize(saveRelated(withMemory(inputs)))) as RelatedState;
+  let reads = 0;
+  const standIn = (i: number): RelatedInput => {
+    const article = structuredClone(inputs[i]!);
+    return { get url() { return reads++, article.url; }, get date() { return reads++, article.date; }, get categorySlug() { return reads++, article.categorySlug; }, get terms() { return reads++, article.terms; }, get tags() { return reads++, article.tags; } };
+  };
+  const { memory, articles } = restoreStandIns(state, standIn);
+  assert.equal(reads, 0);
+  memory.inPlace = true;
+  const edited = articles.slice();
+  for (const i of [3, 150, 399]) edited[i] = { ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) };
+  assert.deepEqual(relateArticles(edited, { count: 5 }, memory), relateArticles(edited.map((a, i) => (a === articles[i] ? inputs[i]! : a)), { count: 5 }));
+  assert.ok(reads < 400, `read ${reads} times`);
 });
 
 /** A test of computations with memory, run twice: the last computation's arrays copied, and patched in place. */
