@@ -17,7 +17,7 @@ import { storyView } from './render/viewmodel.js';
 import type { SiteView } from './render/views.js';
 import type { Clock, Site } from './site/assemble.js';
 import { outputFile } from './site/paths.js';
-import { relateArticles, type RelatedInput } from './site/related.js';
+import { relateArticles, relatedList, type RelatedInput } from './site/related.js';
 import { keysOf, restoreStandIns, saveRelated, type RelatedState } from './site/related-state.js';
 import { PageRenderer, parseBatch } from './tasks.js';
 
@@ -130,7 +130,8 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   lap('related');
   const pages = [...reparsed.articles.keys()];
   for (let i = 0; i < related.length; i++) if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
-  const tasks = pageTasks(pages, related, archive, reparsed, frame, resolve(options.content));
+  // The memory's lists, as computed or (when the stage was skipped) as cached, read from the cache when they were not.
+  const tasks = pageTasks(pages, (i) => relatedList(memory, i), archive, reparsed, frame, resolve(options.content));
   return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
 }
 
@@ -215,7 +216,7 @@ interface PageTask {
 }
 
 /** The pages to render again, signed as the full path signs them; undefined when one is not as the quick path expects (warnings, rewritten links, an entry elsewhere). */
-function pageTasks(pages: readonly number[], related: readonly number[][], archive: StoredArchive, edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> }, frame: { template: string; view: string }, root: string): PageTask[] | undefined {
+function pageTasks(pages: readonly number[], relatedOf: (index: number) => number[], archive: StoredArchive, edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> }, frame: { template: string; view: string }, root: string): PageTask[] | undefined {
   const tasks: PageTask[] = [];
   const articleOf = (i: number) => edited.articles.get(i) ?? archive.article(i);
   // Each article file as it stands now: parsed again, or as cached.
@@ -223,12 +224,13 @@ function pageTasks(pages: readonly number[], related: readonly number[][], archi
   for (const index of pages) {
     const article = articleOf(index);
     const [path, before] = archive.output(index);
-    const stories = [index, ...related[index]!].map((i) => source(i).story);
+    const related = relatedOf(index);
+    const stories = [index, ...related].map((i) => source(i).story);
     if (path !== outputFile(article.url) || before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
     const sig = articleSig(frame, article.path, source(index).parsed.digest, stories.map((s) => s!.sig));
     if (sig === before.sig) continue;
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category);
-    tasks.push({ index, path, sig, before, task: articleTask(article, join(root, article.path), view(index), related[index]!.map(view)) });
+    tasks.push({ index, path, sig, before, task: articleTask(article, join(root, article.path), view(index), related.map(view)) });
   }
   return tasks;
 }

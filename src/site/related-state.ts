@@ -1,6 +1,6 @@
 import { JoinedFields } from '../incremental/joined.js';
 import type { Postings, Profile, Profiles } from './related-index.js';
-import { placesOf, RelatedMemory, UNREAD, type Groups, type RelatedInput } from './related.js';
+import { placesOf, RelatedMemory, UNREAD, UNREAD_LIST, type Groups, type RelatedInput } from './related.js';
 
 /**
  * The related-story stage's last computation as plain data in typed arrays, kept in the build
@@ -75,7 +75,7 @@ export function restoreRelated<T extends RelatedInput>(state: RelatedState | und
     const same = article && article.url === url && article.date === date && article.categorySlug === categorySlug && unchanged(article);
     known[i] = same ? article : { url, date, categorySlug, tags: [], terms: { words: '', weights: new Float64Array(0) } };
   }
-  return restoreFor(state, known);
+  return restoreFor(state, known, unflatten(state.related));
 }
 
 /**
@@ -87,11 +87,12 @@ export function restoreRelated<T extends RelatedInput>(state: RelatedState | und
 export function restoreStandIns(state: RelatedState, standIn: (index: number) => RelatedInput): { memory: RelatedMemory; articles: RelatedInput[] } {
   const articles = new Array<RelatedInput>(state.order.length);
   for (let i = 0; i < articles.length; i++) articles[i] = standIn(i);
-  return { memory: restoreFor(state, articles), articles };
+  // Lists too are read when asked for: after an edit, those of the few articles around it.
+  return { memory: restoreFor(state, articles, new Array<number[]>(state.order.length).fill(UNREAD_LIST)), articles };
 }
 
-/** A memory holding the saved computation, with `known` standing for the articles it was computed from. */
-function restoreFor(state: RelatedState, known: RelatedInput[]): RelatedMemory {
+/** A memory holding the saved computation, with `known` standing for the articles it was computed from, and their `related` lists. */
+function restoreFor(state: RelatedState, known: RelatedInput[], related: number[][]): RelatedMemory {
   const memory = new RelatedMemory();
   state.names.forEach((name, id) => (memory.names.push(name), memory.ids.set(name, id)));
   memory.rank = state.rank;
@@ -105,9 +106,8 @@ function restoreFor(state: RelatedState, known: RelatedInput[]): RelatedMemory {
   const place = placesOf(state.order);
   const { idf, order, count, groups, profiles, scores } = state;
   const { index } = state;
-  const related = unflatten(state.related);
   RESTORED.set(state, related);
-  memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related, scores };
+  memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related, stored: state.related, scores };
   return memory;
 }
 
@@ -168,19 +168,29 @@ function datesOf(articles: readonly RelatedInput[]): Float64Array {
 const RESTORED = new WeakMap<RelatedState, readonly number[][]>();
 
 /**
- * The lists flattened, from the state they were restored from: its arrays copied and only the
- * lists that changed written again, while every list has its length (after an edit, nearly all
- * are the very lists restored); else flattened afresh.
+ * The lists flattened, from the state they were restored from: its arrays copied, with only the
+ * lists that changed written again (after an edit, nearly all are the very lists restored, and
+ * those not read are not lists yet: see `UNREAD_LIST`); else flattened afresh.
  */
 function patchedLists(lists: readonly number[][], from: RelatedState): RelatedState['related'] {
   const restored = RESTORED.get(from);
-  const { start } = from.related;
   if (!restored || restored.length !== lists.length) return flatten(lists);
-  const changed = [];
-  for (let i = 0; i < lists.length; i++) if (lists[i] !== restored[i]) changed.push(i);
-  if (changed.some((i) => lists[i]!.length !== start[i + 1]! - start[i]!)) return flatten(lists);
-  const items = from.related.items.slice();
-  for (const i of changed) items.set(lists[i]!, start[i]);
+  const n = lists.length;
+  const was = from.related;
+  const changed: number[] = [];
+  for (let i = 0; i < n; i++) if (lists[i] !== restored[i]) changed.push(i);
+  const start = new Int32Array(n + 1);
+  for (let i = 0, c = 0, shift = 0; i < n; i++) {
+    if (i === changed[c]) (shift += lists[i]!.length - (was.start[i + 1]! - was.start[i]!)), c++;
+    start[i + 1] = was.start[i + 1]! + shift;
+  }
+  const items = new Int32Array(start[n]!);
+  let a = 0;
+  for (const i of [...changed, n]) {
+    items.set(was.items.subarray(was.start[a]!, was.start[i]!), start[a]);
+    if (i < n) items.set(lists[i]!, start[i]);
+    a = i + 1;
+  }
   return { start, items };
 }
 
@@ -195,8 +205,9 @@ function flatten(lists: readonly number[][]): { start: Int32Array; items: Int32A
 function unflatten({ start, items }: { start: Int32Array; items: Int32Array }): number[][] {
   const lists = new Array<number[]>(start.length - 1);
   for (let i = 0; i < lists.length; i++) {
-    const list: number[] = [];
-    for (let k = start[i]!; k < start[i + 1]!; k++) list.push(items[k]!);
+    // Made at their length: pushing grew each list, and took half as long again.
+    const list = new Array<number>(start[i + 1]! - start[i]!);
+    for (let k = 0; k < list.length; k++) list[k] = items[start[i]! + k]!;
     lists[i] = list;
   }
   return lists;

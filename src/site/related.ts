@@ -93,7 +93,48 @@ export class RelatedMemory {
    */
   inPlace = false;
   /** The last computation, for the next to compare with. */
-  last?: { idf: Float64Array; articles: RelatedInput[]; order: Int32Array; place: Int32Array; count: number; groups: Groups; own: Profile[]; profiles: Profiles; index: Postings; related: number[][]; scores: Float64Array };
+  last?: LastComputation;
+}
+
+/**
+ * A computation, as the next one goes on from it. A list of `related` may be `UNREAD_LIST`,
+ * when the memory was restored from the cache for stand-ins: it is in `stored` (flat, by index
+ * in `articles`), read when first asked for (see `lastList`).
+ */
+export interface LastComputation {
+  idf: Float64Array;
+  articles: RelatedInput[];
+  order: Int32Array;
+  place: Int32Array;
+  count: number;
+  groups: Groups;
+  own: Profile[];
+  profiles: Profiles;
+  index: Postings;
+  related: number[][];
+  stored?: { start: Int32Array; items: Int32Array };
+  scores: Float64Array;
+}
+
+/** Stands for a list of the last computation not read yet from the cache (see `LastComputation`): reading it is a mistake, and throws. */
+export const UNREAD_LIST: number[] = new Proxy([], {
+  get() {
+    throw new Error('a related list was read before it was read from the cache');
+  },
+});
+
+/** The related list of article i (by index) in a memory's last computation, read from the cache when it was not yet. */
+export function relatedList(memory: RelatedMemory, i: number): number[] {
+  return lastList(memory.last!, i);
+}
+
+function lastList(last: LastComputation, i: number): number[] {
+  let list = last.related[i]!;
+  if (list === UNREAD_LIST) {
+    const { start, items } = last.stored!;
+    last.related[i] = list = Array.from({ length: start[i + 1]! - start[i]! }, (_, k) => items[start[i]! + k]!);
+  }
+  return list;
 }
 
 /** For each article (by index), the indices of its related articles, most related first. */
@@ -125,9 +166,10 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   for (const r of [...(changed ?? []), ...around]) {
     const list = (quick?.relate(r, scores) ?? scorer.relate(r, scores)).map((b) => order[b]!);
     // An unchanged list stays the same array: later stages tell unchanged lists by reference.
-    related[order[r]!] = sameShape && sameItems(last.related[order[r]!]!, list) ? last.related[order[r]!]! : list;
+    const before = sameShape ? lastList(last, order[r]!) : undefined;
+    related[order[r]!] = before && sameItems(before, list) ? before : list;
   }
-  memory.last = { idf, articles: articles.slice(), order, place, count, groups, own, profiles, index, related, scores };
+  memory.last = { idf, articles: articles.slice(), order, place, count, groups, own, profiles, index, related, stored: sameShape ? last.stored : undefined, scores };
   return related;
 }
 
@@ -155,7 +197,7 @@ class QuickRescore {
   private readonly sumScore: number[] = [];
 
   constructor(
-    private readonly last: NonNullable<RelatedMemory['last']>,
+    private readonly last: LastComputation,
     private readonly patch: IndexPatch,
     private readonly groups: Groups,
     private readonly cap: number,
@@ -172,7 +214,7 @@ class QuickRescore {
     // Its own profile, or the terms it walks or their order, changed: its sums are not last time's.
     if (patch.moved[r] === 1) return undefined;
     const from = r * count;
-    const before = last.related[last.order[r]!]!;
+    const before = lastList(last, last.order[r]!);
     const list = new Array<number>(before.length);
     for (let k = 0; k < before.length; k++) {
       const b = last.place[before[k]!]!;

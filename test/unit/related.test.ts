@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
-import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
+import { relateArticles, RelatedMemory, relatedList, UNREAD_LIST, type RelatedInput } from '../../src/site/related.js';
 import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/site/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { generateArchive, mulberry32 } from '../../bench/generate.js';
@@ -259,8 +259,15 @@ test('a saved computation restored for its own articles as stand-ins reads none 
   memory.inPlace = true;
   const edited = articles.slice();
   for (const i of [3, 150, 399]) edited[i] = { ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) };
-  assert.deepEqual(relateArticles(edited, { count: 5 }, memory), relateArticles(edited.map((a, i) => (a === articles[i] ? inputs[i]! : a)), { count: 5 }));
-  assert.ok(reads < 400, `read ${reads} times`);
+  const lists = relateArticles(edited, { count: 5 }, memory);
+  const fresh = relateArticles(edited.map((a, i) => (a === articles[i] ? inputs[i]! : a)), { count: 5 });
+  // A list never read from the cache stands as UNREAD_LIST: unchanged, read from the state when asked for.
+  const unread = lists.filter((list) => list === UNREAD_LIST).length;
+  assert.deepEqual(lists.map((list, i) => (list === UNREAD_LIST ? relatedList(memory, i) : list)), fresh);
+  assert.ok(reads < 400 && unread > 0, `read ${reads} times, ${unread} lists unread`);
+  // Saved again, from the state it was restored from, and read back whole: the fresh lists.
+  const again = deserialize(serialize(saveRelated(memory, state))) as RelatedState;
+  assert.deepEqual(restoreRelated(again, edited, () => false).last!.related, fresh);
 });
 
 /** A test of computations with memory, run twice: the last computation's arrays copied, and patched in place. */
