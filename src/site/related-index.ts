@@ -74,8 +74,8 @@ export function patchIndex(last: { own: readonly Profile[]; profiles: Profiles; 
   for (const c of changed) isChanged[c] = 1;
   const start = postingStarts(last.index, rank.length, last.own, changed, carriers);
   const inPlace = how.inPlace && changed.every((c) => own[c]!.term.length === last.profiles.start[c + 1]! - last.profiles.start[c]!);
-  const patched = { start, categoryOf: input.categoryOf, isChanged, carriers, touched };
-  const index = inPlace ? movePostings(last.index, patched) : copyPostings(last.index, patched);
+  const plan = planPostings(last.index, start, last.own, changed, carriers, touched);
+  const index = (inPlace ? movePostings : copyPostings)(last.index, start, plan, input.categoryOf);
   const profiles = inPlace ? { ...last.profiles, terms: rank.length } : patchSizes(last.profiles, own, changed, rank.length);
   // Other articles carrying a term whose count changed: their entries, in their last order, sorted again.
   const redo = new Set<number>();
@@ -131,85 +131,85 @@ function postingStarts(was: Postings, terms: number, before: readonly Profile[],
   return start;
 }
 
-/** What patching the postings needs: their new offsets, and the changes (`touched` holds the changed articles' old and new terms). */
-interface PostingsChange {
-  start: Int32Array;
-  categoryOf: Int32Array;
-  isChanged: Uint8Array;
-  carriers: Map<number, { c: number; w: number }[]>;
-  touched: Set<number>;
+/**
+ * How the last postings become the new ones: blocks of their entries, each moved whole to a new
+ * place (in their order: a block starting later goes later), and the changed articles' new
+ * entries put between them. A touched term's long postings are not visited: its changed
+ * articles' entries are found by binary search (postings are in article order), so a patch
+ * costs the entries it moves, in a few large copies.
+ */
+interface PostingsPlan {
+  blocks: { from: number; to: number; at: number }[];
+  puts: { at: number; doc: number; weight: number }[];
 }
 
-/** The last postings patched into new arrays: each run of untouched terms copied as it was, each touched term's merged. */
-function copyPostings(was: Postings, { start, categoryOf, isChanged, carriers, touched }: PostingsChange): Postings {
-  const terms = start.length - 1;
-  const size = start[terms]!;
-  const index: Postings = { start, term: new Int32Array(size), weight: new Float64Array(size), category: new Int32Array(size), terms };
-  for (const run of untouchedRuns(was, start, touched)) {
-    index.term.set(was.term.subarray(run.from, run.to), run.at);
-    index.weight.set(was.weight.subarray(run.from, run.to), run.at);
-    index.category.set(was.category.subarray(run.from, run.to), run.at);
+/** The plan for the changed articles leaving their old terms' postings (`before`) and joining their new ones' (`carriers`). */
+function planPostings(was: Postings, start: Int32Array, before: readonly Profile[], changed: readonly number[], carriers: Map<number, { c: number; w: number }[]>, touched: Set<number>): PostingsPlan {
+  const wasAt = (t: number) => was.start[Math.min(t, was.terms)]!;
+  const leaving = new Map<number, number[]>();
+  for (const c of changed) for (const t of before[c]!.term) leaving.set(t, [...(leaving.get(t) ?? []), c]);
+  const plan: PostingsPlan = { blocks: [], puts: [] };
+  let [from, at] = [0, 0];
+  const copyTo = (to: number) => {
+    if (to > from) plan.blocks.push({ from, to, at }), (at += to - from);
+    from = to;
+  };
+  for (const t of [...touched].sort((x, y) => x - y)) {
+    const [first, end] = [wasAt(t), wasAt(t + 1)];
+    const find = (doc: number) => lowerBound(was.term, first, end, doc);
+    // Where each leaving entry is and where each joining one goes, in the last postings; at one place, joining first.
+    const events = [...(leaving.get(t) ?? []).map((doc) => ({ place: find(doc), joins: undefined })), ...(carriers.get(t) ?? []).map((joins) => ({ place: find(joins.c), joins }))];
+    events.sort((x, y) => x.place - y.place || (x.joins ? 0 : 1) - (y.joins ? 0 : 1));
+    for (const { place, joins } of events) {
+      copyTo(place);
+      if (joins) plan.puts.push({ at: at++, doc: joins.c, weight: joins.w });
+      else from = place + 1;
+    }
+    copyTo(end);
   }
-  for (const t of touched) {
-    let at = start[t]!;
-    merge(was, t, isChanged, carriers.get(t), (doc, w) => ((index.term[at] = doc), (index.weight[at] = w), (index.category[at] = categoryOf[doc]!), at++));
+  copyTo(was.term.length);
+  if (at !== start[start.length - 1]) throw new Error('related index: a patch that does not add up');
+  return plan;
+}
+
+/** The first place in `docs` from `first` to `end` (ascending) holding `doc` or more. */
+function lowerBound(docs: Int32Array, first: number, end: number, doc: number): number {
+  let [lo, hi] = [first, end];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
   }
-  return index;
+  return lo;
+}
+
+/** The last postings patched by a plan into new arrays. */
+function copyPostings(was: Postings, start: Int32Array, plan: PostingsPlan, categoryOf: Int32Array): Postings {
+  const size = start[start.length - 1]!;
+  const index: Postings = { start, term: new Int32Array(size), weight: new Float64Array(size), category: new Int32Array(size), terms: start.length - 1 };
+  for (const { from, to, at } of plan.blocks) {
+    index.term.set(was.term.subarray(from, to), at);
+    index.weight.set(was.weight.subarray(from, to), at);
+    index.category.set(was.category.subarray(from, to), at);
+  }
+  return put(index, plan, categoryOf);
 }
 
 /**
- * The last postings patched in their own arrays (the total of entries unchanged): the touched
- * terms' merged postings made aside first, then each run of untouched terms moved to its new
- * place. Runs keep their order, so moving those that go left first to last, then those that go
- * right last to first, overwrites only entries already moved or left behind.
+ * The last postings patched by a plan in their own arrays (the total of entries unchanged). Blocks
+ * keep their order, so moving those that go left first to last, then those that go right last
+ * to first, overwrites only entries already moved or left behind.
  */
-function movePostings(was: Postings, { start, categoryOf, isChanged, carriers, touched }: PostingsChange): Postings {
-  const merged = [...touched].map((t) => {
-    const docs: number[] = [];
-    const weights: number[] = [];
-    merge(was, t, isChanged, carriers.get(t), (doc, w) => (docs.push(doc), weights.push(w)));
-    return { at: start[t]!, docs, weights };
-  });
-  const runs = untouchedRuns(was, start, touched);
-  const move = ({ from, to, at }: Run) => [was.term, was.weight, was.category].forEach((a) => a.copyWithin(at, from, to));
-  for (const run of runs) if (run.at < run.from) move(run);
-  for (let i = runs.length - 1; i >= 0; i--) if (runs[i]!.at > runs[i]!.from) move(runs[i]!);
-  for (const { at, docs, weights } of merged) {
-    for (let k = 0; k < docs.length; k++) (was.term[at + k] = docs[k]!), (was.weight[at + k] = weights[k]!), (was.category[at + k] = categoryOf[docs[k]!]!);
-  }
-  return { start, term: was.term, weight: was.weight, category: was.category, terms: start.length - 1 };
+function movePostings(was: Postings, start: Int32Array, plan: PostingsPlan, categoryOf: Int32Array): Postings {
+  const move = ({ from, to, at }: PostingsPlan['blocks'][number]) => [was.term, was.weight, was.category].forEach((a) => a.copyWithin(at, from, to));
+  for (const block of plan.blocks) if (block.at < block.from) move(block);
+  for (let i = plan.blocks.length - 1; i >= 0; i--) if (plan.blocks[i]!.at > plan.blocks[i]!.from) move(plan.blocks[i]!);
+  return put({ start, term: was.term, weight: was.weight, category: was.category, terms: start.length - 1 }, plan, categoryOf);
 }
 
-/** A run of untouched terms' postings: where its entries were (from .. to) and where they go (at). */
-interface Run {
-  from: number;
-  to: number;
-  at: number;
-}
-
-/** The runs of untouched terms between the touched ones, in order, each as one move of entries. */
-function untouchedRuns(was: Postings, start: Int32Array, touched: Set<number>): Run[] {
-  const wasAt = (t: number) => was.start[Math.min(t, was.terms)]!;
-  const runs: Run[] = [];
-  let t = 0;
-  for (const u of [...[...touched].sort((a, b) => a - b), start.length - 1]) {
-    if (wasAt(u) > wasAt(t)) runs.push({ from: wasAt(t), to: wasAt(u), at: start[t]! });
-    t = u + 1;
-  }
-  return runs;
-}
-
-/** Emits term t's new postings in article order: its last ones but the changed articles', merged with the changed carriers. */
-function merge(was: Postings, t: number, isChanged: Uint8Array, carriers: readonly { c: number; w: number }[] = [], emit: (doc: number, weight: number) => void): void {
-  let k = 0;
-  const [from, to] = t < was.terms ? [was.start[t]!, was.start[t + 1]!] : [0, 0];
-  for (let j = from; j < to; j++) {
-    const doc = was.term[j]!;
-    if (isChanged[doc] === 1) continue;
-    for (; k < carriers.length && carriers[k]!.c < doc; k++) emit(carriers[k]!.c, carriers[k]!.w);
-    emit(doc, was.weight[j]!);
-  }
-  for (; k < carriers.length; k++) emit(carriers[k]!.c, carriers[k]!.w);
+function put(index: Postings, plan: PostingsPlan, categoryOf: Int32Array): Postings {
+  for (const { at, doc, weight } of plan.puts) (index.term[at] = doc), (index.weight[at] = weight), (index.category[at] = categoryOf[doc]!);
+  return index;
 }
 
 /** The last profiles' arrays, copied, with room made for the changed articles' new profiles (their entries left to be written). */
