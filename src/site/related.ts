@@ -128,6 +128,20 @@ export function relatedList(memory: RelatedMemory, i: number): number[] {
   return lastList(memory.last!, i);
 }
 
+/** Said of a list that stays as the last computation had it (see `QuickRescore.relate`). */
+const KEPT = Symbol('kept');
+
+/** The length of the last list of article i, and its item k, without making the list when it was not read. */
+function lastLength(last: LastComputation, i: number): number {
+  const list = last.related[i]!;
+  return list === UNREAD_LIST ? last.stored!.start[i + 1]! - last.stored!.start[i]! : list.length;
+}
+
+function lastItem(last: LastComputation, i: number, k: number): number {
+  const list = last.related[i]!;
+  return list === UNREAD_LIST ? last.stored!.items[last.stored!.start[i]! + k]! : list[k]!;
+}
+
 function lastList(last: LastComputation, i: number): number[] {
   let list = last.related[i]!;
   if (list === UNREAD_LIST) {
@@ -164,7 +178,9 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const around = changed ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap) : Array.from(order.keys());
   const quick = patch ? new QuickRescore(last!, patch, groups, cap) : undefined;
   for (const r of [...(changed ?? []), ...around]) {
-    const list = (quick?.relate(r, scores) ?? scorer.relate(r, scores)).map((b) => order[b]!);
+    const found = quick?.relate(r, scores) ?? scorer.relate(r, scores);
+    if (found === KEPT) continue;
+    const list = found.map((b) => order[b]!);
     // An unchanged list stays the same array: later stages tell unchanged lists by reference.
     const before = sameShape ? lastList(last, order[r]!) : undefined;
     related[order[r]!] = before && sameItems(before, list) ? before : list;
@@ -207,23 +223,33 @@ class QuickRescore {
     for (const t of patch.carriers.keys()) this.carried[t] = 1;
   }
 
-  /** The new list of `r` (numbered newest first), its scores written to `scores`; undefined when the quick way does not hold. */
-  relate(r: number, scores: Float64Array): number[] | undefined {
+  /**
+   * The new list of `r` (numbered newest first), its scores written to `scores`; KEPT when it is
+   * last time's list, scores and all (no changed article's new score enters it: most articles
+   * around an edit), which is then not even read from the cache; undefined when the quick way
+   * does not hold.
+   */
+  relate(r: number, scores: Float64Array): number[] | typeof KEPT | undefined {
     const { count, last, patch } = this;
-    const isChanged = patch.changed;
     // Its own profile, or the terms it walks or their order, changed: its sums are not last time's.
     if (patch.moved[r] === 1) return undefined;
     const from = r * count;
-    const before = lastList(last, last.order[r]!);
-    const list = new Array<number>(before.length);
-    for (let k = 0; k < before.length; k++) {
-      const b = last.place[before[k]!]!;
-      if (isChanged[b] === 1 || Number.isNaN(last.scores[from + k]!)) return undefined;
-      list[k] = b;
-    }
+    const at = last.order[r]!;
+    const length = lastLength(last, at);
+    for (let k = 0; k < length; k++) if (patch.changed[last.place[lastItem(last, at, k)]!] === 1 || Number.isNaN(last.scores[from + k]!)) return undefined;
     const found = this.sums(r, walked(patch.profiles, r, patch.index.start, this.cap));
+    if (!this.enters(found, scores, from, length, length && last.place[lastItem(last, at, length - 1)]!)) return KEPT;
+    const list = lastList(last, at).map((b) => last.place[b]!);
     for (let i = 0; i < found; i++) insert(list, scores, from, count, this.sumDoc[i]!, this.sumScore[i]!);
     return list;
+  }
+
+  /** Whether one of the `found` sums enters a list of `length` held at scores[from ..], whose last article is `tail`. */
+  private enters(found: number, scores: Float64Array, from: number, length: number, tail: number): boolean {
+    // As `insert` decides: a list not full takes any; a full one, a score above its last's, or equal and newer.
+    const least = length < this.count ? -Infinity : scores[from + length - 1]!;
+    for (let i = 0; i < found; i++) if (this.sumScore[i]! > least || (this.sumScore[i] === least && this.sumDoc[i]! < tail)) return true;
+    return false;
   }
 
   /**
