@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { error, type Problem } from '../errors.js';
 
@@ -77,15 +77,20 @@ export async function listPacked(root: string, share?: WalkShare): Promise<Packe
   const pack = (unit: number, found: Found): PackedUnit => ({ unit, articles: joinFound(found.articles), statics: joinFound(found.statics), problems: found.problems });
   if (!share) {
     const found = emptyFound();
-    await walkFolder(base, '', walk(found));
+    await walkFolder(topFolder(base), walk(found));
     return [pack(0, found)];
   }
-  const units = entriesOf(base).flatMap((e): [string, string, Dirent][] => (e.isDirectory() ? entriesOf(join(base, e.name)).map((f) => [join(base, e.name), `${e.name}/`, f]) : [[base, '', e]]));
+  const top = topFolder(base);
+  const units = entriesOf(base).flatMap((e): [Folder, Dirent][] => {
+    if (!e.isDirectory()) return [[top, e]];
+    const folder = folderIn(top, e.name);
+    return entriesOf(folder.abs).map((f) => [folder, f]);
+  });
   const taken: PackedUnit[] = [];
   for (let k = Atomics.add(share, 0, 1); k < units.length; k = Atomics.add(share, 0, 1)) {
-    const [dir, inside, entry] = units[k]!;
+    const [folder, entry] = units[k]!;
     const found = emptyFound();
-    await visit(dir, inside, entry, walk(found));
+    await visit(folder, entry, walk(found));
     taken.push(pack(k, found));
   }
   return taken;
@@ -102,7 +107,7 @@ function joinFound({ paths, stamps }: Found['articles']): JoinedFiles {
 async function walkContent(root: string): Promise<{ base: string; found: Found }> {
   const base = resolve(root);
   const found = emptyFound();
-  await walkFolder(base, '', { root: base, realRoot: await realpath(root), found });
+  await walkFolder(topFolder(base), { root: base, realRoot: await realpath(root), found });
   return { base, found };
 }
 
@@ -190,33 +195,45 @@ function contentFile(base: string, from: string | undefined, path: string, stamp
 }
 
 /**
- * Walks a folder (`inside`: its path inside the content folder, with a trailing slash, or '').
- * Synchronous calls: the walk has nothing else to do meanwhile, and at 100,000 files the
- * promises and thread-pool round trips of the asynchronous ones cost seconds.
+ * A folder being walked: its absolute path with a trailing separator, its path inside the
+ * content folder (with a trailing slash, or ''), and whether that path holds a character no URL
+ * path can (then so does every file's inside it).
  */
-async function walkFolder(dir: string, inside: string, walk: Walk): Promise<void> {
-  for (const entry of entriesOf(dir)) {
-    const pending = visit(dir, inside, entry, walk);
+interface Folder {
+  abs: string;
+  inside: string;
+  unservable: boolean;
+}
+
+function topFolder(base: string): Folder {
+  return { abs: base.endsWith(sep) ? base : base + sep, inside: '', unservable: false };
+}
+
+function folderIn(parent: Folder, name: string): Folder {
+  return { abs: parent.abs + name + sep, inside: `${parent.inside}${name}/`, unservable: parent.unservable || UNSERVABLE_NAME.test(name) };
+}
+
+/**
+ * Walks a folder. Synchronous calls: the walk has nothing else to do meanwhile, and at 100,000
+ * files the promises and thread-pool round trips of the asynchronous ones cost seconds.
+ */
+async function walkFolder(folder: Folder, walk: Walk): Promise<void> {
+  for (const entry of entriesOf(folder.abs)) {
+    const pending = visit(folder, entry, walk);
     if (pending) await pending;
   }
 }
 
 /**
- * Lists a file found in `dir` (whose path inside the content folder is `inside`), or walks a
- * folder; a promise only for a folder or a symbolic link: at 100,000 files, a promise for each
- * costs a tenth of the walk.
+ * Lists a file found in a folder, or walks a folder; a promise only for a folder or a symbolic
+ * link: at 100,000 files, a promise for each costs a tenth of the walk. Paths are joined by
+ * hand: the folder is absolute and normalised and a name holds no separator, and `join`
+ * normalises again, which at 100,000 files costs half as much as their `stat`s.
  */
-function visit(dir: string, inside: string, entry: Dirent, walk: Walk): Promise<void> | undefined {
-  // Joined by hand: the folder is absolute and normalised, a name holds no separator, and
-  // `join` normalises again, which at 100,000 files costs half as much as their `stat`s.
-  const abs = (dir.endsWith(sep) ? dir : dir + sep) + entry.name;
-  const add = () => {
-    const info = statSync(abs);
-    addFile(inside + entry.name, `${info.size}:${info.mtimeMs}`, walk);
-  };
-  if (entry.isSymbolicLink()) return followLink(abs, walk).then((kind) => (kind === 'file' ? add() : undefined));
-  if (entry.isDirectory()) return walkFolder(abs, `${inside}${entry.name}/`, walk);
-  if (entry.isFile()) add();
+function visit(folder: Folder, entry: Dirent, walk: Walk): Promise<void> | undefined {
+  if (entry.isFile()) return addFile(folder, entry.name, walk);
+  if (entry.isDirectory()) return walkFolder(folderIn(folder, entry.name), walk);
+  if (entry.isSymbolicLink()) return followLink(folder.abs + entry.name, walk).then((kind) => (kind === 'file' ? addFile(folder, entry.name, walk) : undefined));
   return undefined;
 }
 
@@ -257,12 +274,14 @@ async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
 // A backslash or control character cannot stand in a URL path the same way on every host.
 const UNSERVABLE_NAME = /[\\\u0000-\u001f\u007f]/;
 
-function addFile(path: string, stamp: string, walk: Walk): void {
-  if (UNSERVABLE_NAME.test(path)) {
+function addFile(folder: Folder, name: string, walk: Walk): undefined {
+  const info = statSync(folder.abs + name);
+  const [path, stamp] = [folder.inside + name, `${info.size}:${info.mtimeMs}`];
+  if (folder.unservable || UNSERVABLE_NAME.test(name)) {
     walk.found.problems.push(nameProblem(contentFile(walk.root, fromCwd(walk.root), path, stamp).file));
     return;
   }
-  const list = isArticle(path) ? walk.found.articles : walk.found.statics;
+  const list = isArticle(name) ? walk.found.articles : walk.found.statics;
   list.paths.push(path);
   list.stamps.push(stamp);
 }
@@ -272,8 +291,10 @@ function nameProblem(file: string): Problem {
 }
 
 function isArticle(path: string): boolean {
-  return path.toLowerCase().endsWith('.md');
+  return MARKDOWN.test(path);
 }
+
+const MARKDOWN = /\.md$/i;
 
 /** A folder relative to the working folder, when a path inside it is that plus its path inside (not when the working folder is inside it). */
 function fromCwd(folder: string): string | undefined {
