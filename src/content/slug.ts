@@ -1,4 +1,14 @@
-import anyAscii from 'any-ascii';
+import { createRequire } from 'node:module';
+import type anyAscii from 'any-ascii';
+
+/** any-ascii, loaded for the first text that is not ASCII already: its tables cost a fresh process 20 ms, and most slugs come from plain ASCII. */
+let transliterate: typeof anyAscii | undefined;
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+function toAscii(text: string): string {
+  if (!NOT_ASCII.test(text)) return text;
+  return (transliterate ??= (createRequire(import.meta.url)('any-ascii') as { default: typeof anyAscii }).default)(text);
+}
 
 const VALID_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -9,7 +19,7 @@ export function isValidSlug(text: string): boolean {
 
 /** Derives a slug: transliterated to ASCII, lower-cased, other runs made one hyphen. May be empty. */
 export function slugify(text: string): string {
-  return anyAscii(text)
+  return toAscii(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
