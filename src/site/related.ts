@@ -128,6 +128,9 @@ export function relatedList(memory: RelatedMemory, i: number): number[] {
   return lastList(memory.last!, i);
 }
 
+/** More than the relative rounding error of a score (a category bonus and a profile's products of weights, summed in any order). */
+const ROUNDING = 1e-9;
+
 /** Said of a list that stays as the last computation had it (see `QuickRescore.relate`). */
 const KEPT = Symbol('kept');
 
@@ -208,6 +211,12 @@ class QuickRescore {
   private readonly count: number;
   /** 1 for each term a changed profile carries. */
   private readonly carried: Uint8Array;
+  /**
+   * For each article, more than any changed article's new score in it can be, less its category
+   * bonus: the sum, over every term a changed profile carries, of the products of weights
+   * (every weight is positive, so the terms an article walks give no more, up to rounding).
+   */
+  private readonly reach: Float64Array;
   /** Sums for the changed articles that one article's walk touches: articles and their scores. */
   private readonly sumDoc: number[] = [];
   private readonly sumScore: number[] = [];
@@ -221,6 +230,13 @@ class QuickRescore {
     this.count = last.count;
     this.carried = new Uint8Array(patch.index.terms);
     for (const t of patch.carriers.keys()) this.carried[t] = 1;
+    this.reach = new Float64Array(last.order.length);
+    const { start, term, weight } = patch.index;
+    for (const [t, list] of patch.carriers) {
+      // A term past the cap is walked by no article.
+      if (start[t + 1]! - start[t]! > cap) continue;
+      for (const { w } of list) for (let j = start[t]!; j < start[t + 1]!; j++) this.reach[term[j]!]! += w * weight[j]!;
+    }
   }
 
   /**
@@ -237,6 +253,7 @@ class QuickRescore {
     const at = last.order[r]!;
     const length = lastLength(last, at);
     for (let k = 0; k < length; k++) if (patch.changed[last.place[lastItem(last, at, k)]!] === 1 || Number.isNaN(last.scores[from + k]!)) return undefined;
+    if (length === count && (this.reach[r]! + this.groups.bonus[this.groups.of[r]!]!) * (1 + ROUNDING) < last.scores[from + length - 1]!) return KEPT;
     const found = this.sums(r, walked(patch.profiles, r, patch.index.start, this.cap));
     if (!this.enters(found, scores, from, length, length && last.place[lastItem(last, at, length - 1)]!)) return KEPT;
     const list = lastList(last, at).map((b) => last.place[b]!);
