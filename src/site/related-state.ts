@@ -17,8 +17,8 @@ export interface RelatedState {
   urls: string;
   dates: Float64Array;
   categories: string;
-  /** By place in recency order: each article's interned term ids. */
-  table: { start: Int32Array; term: Int32Array };
+  /** By place in recency order: each article's interned term ids; by id, how many articles carry each. */
+  table: { start: Int32Array; term: Int32Array; df: Float64Array };
   idf: Float64Array;
   order: Int32Array;
   count: number;
@@ -47,7 +47,7 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
     urls: same ? from.urls : last.articles.map((a) => a.url).join('\0'),
     dates: same ? from.dates : datesOf(last.articles),
     categories: same ? from.categories : last.articles.map((a) => a.categorySlug).join('\0'),
-    table: { start: table.start, term: table.term },
+    table: { start: table.start, term: table.term, df: table.df },
     idf: last.idf,
     order: last.order,
     count: last.count,

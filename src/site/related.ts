@@ -418,14 +418,10 @@ export const UNREAD: Profile = { term: [], weight: [] };
 function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { own: Profile[]; idf: Float64Array } {
   const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
   rankNames(memory);
-  const table = (memory.table = termTable(terms, memory.table));
-  const df = new Float64Array(memory.names.length);
-  for (let k = 0; k < table.term.length; k++) df[table.term[k]!]!++;
-  // Rounded to steps of 0.05: one more article carrying a common term then rarely moves its weight at all.
-  // A loop, not df.map: typed arrays' map takes V8's slow generic path (3 ms for 10,000 articles' words).
-  const idf = new Float64Array(df.length);
-  for (let t = 0; t < df.length; t++) idf[t] = Math.round(20 * Math.log(1 + SCALE / df[t]!)) / 20;
-  const stale = carriers(table, idfMoved(memory.last?.idf, idf));
+  const { table, recounted } = termTable(terms, memory.names.length, memory.table);
+  memory.table = table;
+  const { idf, moved } = idfOf(table.df, memory.last?.idf, recounted);
+  const stale = carriers(table, moved);
   const picker = new ProfilePicker(memory.names, idf, Math.log(1 + SCALE));
   const round = ++memory.round;
   const profileOf = (article: RelatedInput, a: number) => {
@@ -442,12 +438,18 @@ function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory)
 
 /**
  * Every article's interned term ids in one array (article a's at start[a] .. start[a + 1]):
- * passes over all articles' terms read it instead of visiting each article's object.
+ * passes over all articles' terms read it instead of visiting each article's object. With
+ * each id's document frequency: how many articles carry it.
  */
-export interface TermTable { items: readonly Profile[]; start: Int32Array; term: Int32Array }
+export interface TermTable { items: readonly Profile[]; start: Int32Array; term: Int32Array; df: Float64Array }
 
-/** The table of `items`, copying the last table's runs of items found at the same place. */
-function termTable(items: readonly Profile[], last?: TermTable): TermTable {
+/**
+ * The table of `items`, copying the last table's runs of items found at the same place, for
+ * `names` ids; its counts are the last table's less the rows replaced, plus their replacements
+ * (counted afresh without a last table). `recounted`: the ids whose count may have changed
+ * (undefined: every id).
+ */
+function termTable(items: readonly Profile[], names: number, last?: TermTable): { table: TermTable; recounted?: Set<number> } {
   const n = items.length;
   const same = (a: number) => last !== undefined && items[a] === last.items[a];
   const start = new Int32Array(n + 1);
@@ -464,15 +466,44 @@ function termTable(items: readonly Profile[], last?: TermTable): TermTable {
     term.set(last!.term.subarray(last!.start[a]!, last!.start[b]!), start[a]);
     a = b;
   }
-  return { items, start, term };
+  const df = new Float64Array(names);
+  if (!last) {
+    for (let k = 0; k < term.length; k++) df[term[k]!]!++;
+    return { table: { items, start, term, df } };
+  }
+  df.set(last.df);
+  const recounted = new Set<number>();
+  const count = (from: Int32Array, first: number, end: number, by: number) => {
+    for (let k = first; k < end; k++) (df[from[k]!]! += by), recounted.add(from[k]!);
+  };
+  for (let a = 0; a < last.items.length; a++) if (!(a < n && same(a))) count(last.term, last.start[a]!, last.start[a + 1]!, -1);
+  for (let a = 0; a < n; a++) if (!same(a)) count(term, start[a]!, start[a + 1]!, 1);
+  return { table: { items, start, term, df }, recounted };
 }
 
-/** Ids whose idf differs from the last computation's (every id when there was none), as 1s; undefined when none did. */
-function idfMoved(before: Float64Array | undefined, after: Float64Array): Uint8Array | undefined {
-  const moved = new Uint8Array(after.length);
+/**
+ * Each id's idf from its count, rounded to steps of 0.05 (one more article carrying a common
+ * term then rarely moves its weight at all): the last computation's for ids not recounted and
+ * known to it. `moved`: 1 for each id whose idf differs from the last computation's (every id
+ * when there was none); undefined when none does.
+ */
+function idfOf(df: Float64Array, before: Float64Array | undefined, recounted: Set<number> | undefined): { idf: Float64Array; moved?: Uint8Array } {
+  const idf = new Float64Array(df.length);
+  const moved = new Uint8Array(df.length);
   let any = false;
-  for (let id = 0; id < after.length; id++) if (before === undefined || id >= before.length || before[id] !== after[id]) (moved[id] = 1), (any = true);
-  return any ? moved : undefined;
+  const update = (t: number) => {
+    idf[t] = Math.round(20 * Math.log(1 + SCALE / df[t]!)) / 20;
+    if (before === undefined || t >= before.length || before[t] !== idf[t]) (moved[t] = 1), (any = true);
+  };
+  if (before && recounted) {
+    idf.set(before.subarray(0, Math.min(before.length, df.length)));
+    for (const t of recounted) update(t);
+    for (let t = before.length; t < df.length; t++) update(t);
+  } else {
+    // A loop, not df.map: typed arrays' map takes V8's slow generic path (3 ms for 10,000 articles' words).
+    for (let t = 0; t < df.length; t++) update(t);
+  }
+  return { idf, moved: any ? moved : undefined };
 }
 
 /** 1 for each article (by place in the table) carrying a term whose idf moved; undefined when none moved. */
