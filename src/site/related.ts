@@ -87,9 +87,9 @@ export class RelatedMemory {
   /** The last computation's interned terms, all in one array. */
   table?: TermTable;
   /**
-   * The last computation's index and profiles may be overwritten by the next: set by a one-shot
-   * process whose memory was restored from the cache (see quick.ts), where nothing reads them
-   * afterwards; never in `warta dev`, whose cache may hold them.
+   * The last computation's index, profiles and scores may be overwritten by the next: set by a
+   * one-shot process whose memory was restored from the cache (see quick.ts), where nothing
+   * reads them afterwards; never in `warta dev`, whose cache may hold them.
    */
   inPlace = false;
   /** The last computation, for the next to compare with. */
@@ -177,7 +177,8 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const { profiles, index } = patch ?? indexProfiles(input);
   const scorer = new Scorer(profiles, index, groups, count, cap, (memory.scratch = scratchFor(n, memory.scratch)));
   const related: number[][] = sameShape ? last.related.slice() : new Array(n);
-  const scores = sameShape ? last.scores.slice() : new Float64Array(n * count);
+  // Each article's row is read before it is written, and by its own scoring alone: in place, when the memory allows.
+  const scores = sameShape ? (memory.inPlace ? last.scores : last.scores.slice()) : new Float64Array(n * count);
   const around = changed ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap) : Array.from(order.keys());
   const quick = patch ? new QuickRescore(last!, patch, groups, cap) : undefined;
   for (const r of [...(changed ?? []), ...around]) {
@@ -345,13 +346,14 @@ function aroundChanges(before: readonly Profile[], after: readonly Profile[], ch
     for (const t of before[r]!.term) terms.add(t);
     for (const t of after[r]!.term) terms.add(t);
   }
-  const found = new Set(changed);
+  const found = new Uint8Array(after.length);
+  for (const r of changed) found[r] = 1;
   const around: number[] = [];
   const { start } = index;
   for (const t of terms) {
     const length = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
     if (length > cap && start[t + 1]! - start[t]! > cap) continue;
-    for (let j = start[t]!; j < start[t + 1]!; j++) if (!found.has(index.term[j]!)) found.add(index.term[j]!), around.push(index.term[j]!);
+    for (let j = start[t]!; j < start[t + 1]!; j++) if (found[index.term[j]!] === 0) (found[index.term[j]!] = 1), around.push(index.term[j]!);
   }
   return around;
 }
