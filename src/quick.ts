@@ -17,7 +17,8 @@ import { storyView } from './render/viewmodel.js';
 import type { SiteView } from './render/views.js';
 import type { Clock, Site } from './site/assemble.js';
 import { outputFile } from './site/paths.js';
-import { relateArticles, relatedList, type RelatedInput } from './site/related.js';
+import { relateArticles, type RelatedInput } from './site/related.js';
+import { relatedList } from './site/related-rescore.js';
 import { keysOf, restoreStandIns, saveRelated, type RelatedState } from './site/related-state.js';
 import { PageRenderer, parseBatch } from './tasks.js';
 

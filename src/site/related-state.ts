@@ -1,6 +1,7 @@
 import { JoinedFields } from '../incremental/joined.js';
 import type { Postings, Profile, Profiles } from './related-index.js';
-import { placesOf, RelatedMemory, UNREAD, UNREAD_LIST, type Groups, type RelatedInput } from './related.js';
+import { placesOf, RelatedMemory, UNREAD, type Groups, type RelatedInput } from './related.js';
+import { UNREAD_LIST } from './related-rescore.js';
 
 /**
  * The related-story stage's last computation as plain data in typed arrays, kept in the build
