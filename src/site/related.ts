@@ -238,11 +238,32 @@ function intern(article: RelatedInput, memory: RelatedMemory): Profile {
  * first would let one new article reorder floating-point sums, and so lists, everywhere.
  */
 function rankNames(memory: RelatedMemory): void {
-  const { names } = memory;
-  if (memory.rank.length === names.length) return;
-  const order = Int32Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1));
+  const { names, rank } = memory;
+  const known = rank.length;
+  if (known === names.length) return;
+  const byName = (a: number, b: number) => (names[a]! < names[b]! ? -1 : 1);
+  const added = Int32Array.from({ length: names.length - known }, (_, k) => known + k).sort(byName);
+  // Names added to ranked ones (an edit's new words) go in by binary search: sorting every
+  // name again cost 60 ms at 60,000 names and 0.8 s at 400,000, for each edit with a new word.
+  const ranked = new Int32Array(known);
+  for (let id = 0; id < known; id++) ranked[rank[id]!] = id;
+  const order = new Int32Array(names.length);
+  let [from, at] = [0, 0];
+  for (const id of added) {
+    let [lo, hi] = [from, known];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[ranked[mid]!]! < names[id]!) lo = mid + 1;
+      else hi = mid;
+    }
+    order.set(ranked.subarray(from, lo), at);
+    at += lo - from;
+    order[at++] = id;
+    from = lo;
+  }
+  order.set(ranked.subarray(from), at);
   memory.rank = new Int32Array(names.length);
-  order.forEach((id, i) => (memory.rank[id] = i));
+  for (let i = 0; i < order.length; i++) memory.rank[order[i]!] = i;
 }
 
 /**

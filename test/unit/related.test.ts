@@ -164,6 +164,9 @@ memoryTest('computing again with the memory of the last computation gives what a
     }
     assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }), `after round ${round}`);
   }
+  // The edits' new words were ranked among the known ones as a sort of every name ranks them.
+  const sorted = memory.names.map((_, id) => id).sort((a, b) => (memory.names[a]! < memory.names[b]! ? -1 : 1));
+  assert.deepEqual([...memory.rank], Array.from(sorted.keys()).sort((a, b) => sorted[a]! - sorted[b]!));
 });
 
 memoryTest('with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives', (newMemory) => {
