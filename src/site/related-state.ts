@@ -12,7 +12,8 @@ import { UNREAD_LIST } from './related-rescore.js';
  * (read again from the article, which the cache keeps, when its profile must be picked again).
  */
 export interface RelatedState {
-  names: string[];
+  /** Every term's name, by id, joined by NUL: read back at once, where 400,000 names in JSON took 0.2–0.26 s. */
+  names: string;
   rank: Int32Array;
   /** By index in the computation's input: what its shape is compared on (URLs and category slugs each joined by NUL, see `keysOf`). */
   urls: string;
@@ -42,7 +43,7 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
   if (!last || !table) return undefined;
   const same = from?.order === last.order;
   return {
-    names: memory.names,
+    names: from && memory.names.length === from.rank.length ? from.names : memory.names.join('\0'),
     rank: memory.rank,
     // Joined: one string is copied in and out of the cache at once, 100,000 take a tenth of a second each way.
     urls: same ? from.urls : last.articles.map((a) => a.url).join('\0'),
@@ -94,8 +95,8 @@ export function restoreStandIns(state: RelatedState, standIn: (index: number) =>
 
 /** A memory holding the saved computation, with `known` standing for the articles it was computed from, and their `related` lists. */
 function restoreFor(state: RelatedState, known: RelatedInput[], related: number[][]): RelatedMemory {
-  const memory = new RelatedMemory();
-  state.names.forEach((name, id) => (memory.names.push(name), memory.ids.set(name, id)));
+  const memory = new RelatedMemory(state.rank.length ? state.names.split('\0') : []);
+  memory.ids.restore(state.rank);
   memory.rank = state.rank;
   const sorted = new Array<RelatedInput>(state.order.length);
   for (let r = 0; r < sorted.length; r++) sorted[r] = known[state.order[r]!]!;

@@ -2,6 +2,7 @@ import type { Terms } from '../content/article.js';
 import { ByPlace, sameItems } from '../incremental/memo.js';
 import { indexProfiles, patchIndex, type Postings, type Profile, type Profiles } from './related-index.js';
 import { KEPT, lastList, QuickRescore, WALK_BUDGET, walked } from './related-rescore.js';
+import { TermIds } from './term-ids.js';
 
 /**
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
@@ -70,8 +71,15 @@ const POSTINGS_CAP_MIN = 50;
  */
 export class RelatedMemory {
   /** Every term and tag key seen, by id (ids in the order first seen); tags start with `#`. */
-  readonly names: string[] = [];
-  readonly ids = new Map<string, number>();
+  readonly names: string[];
+  readonly ids: TermIds;
+
+  /** `names`: those of a computation read back from the cache (see `TermIds.restore`). */
+  constructor(names: string[] = []) {
+    this.names = names;
+    this.ids = new TermIds(names);
+  }
+
   /** Each id's rank in the alphabetical order of `names`; ties break by it, never by when a term was first seen. */
   rank: Int32Array = new Int32Array(0);
   /** Each article's distinct term ids, with their tf (tags: -1). */
