@@ -11,7 +11,7 @@ import type { ArticleFrame } from '../render/plan.js';
 import type { SiteView } from '../render/views.js';
 import { keysOf, type RelatedState } from '../site/related-state.js';
 import type { KnownCopies } from './copies.js';
-import { JoinedFields } from './joined.js';
+import { countFields } from './joined.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
@@ -362,7 +362,7 @@ function keyHash(key: string): number {
 export function relatedState(value: unknown): RelatedState {
   const state = value as RelatedState;
   const n = state?.order?.length;
-  const fits = state?.order instanceof Int32Array && typeof state.urls === 'string' && typeof state.categories === 'string' && state.dates instanceof Float64Array && state.dates.length === n && typeof state.names === 'string' && state.rank instanceof Int32Array && new JoinedFields(state.names).length === state.rank.length && state.idf instanceof Float64Array && state.table?.df instanceof Float64Array && state.table.df.length === state.rank.length;
+  const fits = state?.order instanceof Int32Array && typeof state.urls === 'string' && typeof state.categories === 'string' && state.dates instanceof Float64Array && state.dates.length === n && typeof state.names === 'string' && state.rank instanceof Int32Array && countFields(state.names) === state.rank.length && state.idf instanceof Float64Array && state.table?.df instanceof Float64Array && state.table.df.length === state.rank.length;
   const lists = [state?.table, state?.profiles].every((l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array);
   const index = state?.index;
   const postings = index?.start instanceof Int32Array && index.start.length === index.terms + 1 && index.term instanceof Int32Array && index.weight instanceof Float64Array && index.category instanceof Int32Array && [index.term, index.weight, index.category].every((a) => a.length === state.profiles?.term?.length);

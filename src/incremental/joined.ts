@@ -59,8 +59,7 @@ export class JoinedFields {
   private readonly starts: Int32Array;
 
   constructor(private readonly joined: string) {
-    let count = joined ? 1 : 0;
-    for (let at = joined.indexOf('\0'); at !== -1; at = joined.indexOf('\0', at + 1)) count++;
+    const count = countFields(joined);
     this.starts = new Int32Array(count + 1);
     for (let i = 1, at = -1; i < count; i++) this.starts[i] = (at = joined.indexOf('\0', at + 1)) + 1;
     this.starts[count] = joined.length + 1;
@@ -73,4 +72,11 @@ export class JoinedFields {
   at(place: number): string {
     return this.joined.slice(this.starts[place], this.starts[place + 1]! - 1);
   }
+}
+
+/** How many fields a NUL-joined string holds (none when it is empty). */
+export function countFields(joined: string): number {
+  let count = joined ? 1 : 0;
+  for (let at = joined.indexOf('\0'); at !== -1; at = joined.indexOf('\0', at + 1)) count++;
+  return count;
 }
