@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { createBrotliDecompress } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 
 /** A Chromium the browser tests can launch: its path, the environment it needs, and where it came from. */
 export interface FoundChromium {
@@ -58,24 +59,27 @@ async function unpack(bin: string, dir: string): Promise<void> {
   const staging = `${dir}.${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(staging, 'chromium'), { mode: 0o755 }));
-  await untar(join(bin, 'al2023.tar.br'), staging);
-  await untar(join(bin, 'fonts.tar.br'), staging);
-  await writeFile(join(staging, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${join(dir, 'fonts')}</dir><cachedir>${join(dir, 'fonts-cache')}</cachedir></fontconfig>\n`);
   try {
+    await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(staging, 'chromium'), { mode: 0o755 }));
+    await untar(join(bin, 'al2023.tar.br'), staging);
+    await untar(join(bin, 'fonts.tar.br'), staging);
+    await writeFile(join(staging, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${join(dir, 'fonts')}</dir><cachedir>${join(dir, 'fonts-cache')}</cachedir></fontconfig>\n`);
     await rename(staging, dir);
   } catch (e) {
-    // Another test process unpacked it first: theirs is as good as ours.
     await rm(staging, { recursive: true, force: true });
+    // Another test process unpacked it first: theirs is as good as ours.
     if (!existsSync(join(dir, 'chromium'))) throw e;
   }
 }
 
-/** Extracts a Brotli-compressed tar file with the system's tar. */
+/**
+ * Extracts a Brotli-compressed tar file (a few MB) with the system's tar, from a file: a pipe
+ * into tar can close (tar exits at the archive's end) before the writing stream has finished,
+ * which stream.pipeline reports as a premature close.
+ */
 async function untar(file: string, into: string): Promise<void> {
-  const tar = spawn('tar', ['-x', '-C', into], { stdio: ['pipe', 'ignore', 'inherit'] });
-  const exited = new Promise<number | null>((resolve, reject) => tar.on('error', reject).on('close', resolve));
-  await pipeline(createReadStream(file), createBrotliDecompress(), tar.stdin);
-  const code = await exited;
-  if (code !== 0) throw new Error(`tar could not extract ${file} (exit ${code})`);
+  const tarFile = join(into, 'unpacking.tar');
+  await writeFile(tarFile, brotliDecompressSync(await readFile(file)));
+  await promisify(execFile)('tar', ['-xf', tarFile, '-C', into]);
+  await rm(tarFile);
 }
