@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +6,9 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { parseTimestamp } from '../../src/time.js';
 import { startDevServer, type DevServer } from '../../src/watch.js';
+import { findChromium, type FoundChromium } from '../support/chromium.js';
 import { fixturePath } from '../support/fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTICLE = 'content/ekonomi/harga-beras.md';
 const PAGE = '2025/03/20/harga-beras/';
 const TITLE = 'Pemerintah Tahan Harga Beras Jelang Lebaran';
@@ -18,11 +17,12 @@ const WAIT = { timeout: 15_000 };
 let site: string;
 let server: DevServer | undefined;
 let browser: Browser | undefined;
+let found: FoundChromium;
 let original: string;
 
 before(async () => {
-  // No skipping: without a browser this test fails (CI installs Debian's chromium in .ci/run).
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+  // No skipping: a browser is always found (at worst the one an npm devDependency ships).
+  found = await findChromium();
   site = await mkdtemp(join(tmpdir(), 'warta-browser-'));
   await cp(join(fixturePath('basic-site'), 'content'), join(site, 'content'), { recursive: true });
   await cp(join(fixturePath('basic-site'), 'warta.config.json'), join(site, 'warta.config.json'));
@@ -40,7 +40,8 @@ before(async () => {
   });
   assert.ok((await server.ready).ok);
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
+    env: found.env,
     headless: true,
     timeout: 30_000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -53,7 +54,8 @@ after(async () => {
   if (site) await rm(site, { recursive: true, force: true });
 });
 
-test('an open article follows the edits: new title, error overlay, recovery', { timeout: 90_000 }, async () => {
+test('an open article follows the edits: new title, error overlay, recovery', { timeout: 90_000 }, async (t) => {
+  t.diagnostic(`browser: ${found.from}, ${browser!.version()}`);
   const page = await browser!.newPage();
   page.setDefaultTimeout(WAIT.timeout);
   await page.goto(server!.url + PAGE);
