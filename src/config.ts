@@ -145,8 +145,9 @@ function parseCategories(value: unknown, bad: (expected: string, got: unknown) =
   }
   const out: CategoryConfig[] = [];
   for (const item of value) {
-    const { slug, name } = (item ?? {}) as Record<string, unknown>;
-    if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim()) {
+    const { slug, name, ...rest } = (item ?? {}) as Record<string, unknown>;
+    // Another key is most likely a misspelt one: refused, as the schema refuses it.
+    if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim() && !Object.keys(rest).length) {
       out.push({ slug, name: name.trim() });
     } else {
       bad('{"slug": lower-case-ascii-with-hyphens, "name": non-empty string}', item);
