@@ -17,6 +17,11 @@ Usage:
                             by themselves and show errors over the page; Ctrl-C stops it
   warta check [options]     check the whole archive (articles, templates, links between articles)
                             as build would, and write nothing
+  warta init [DIR] [--title T] [--url URL]
+                            write a new site repository into DIR (default: the current folder),
+                            which must be new or empty: package.json, warta.config.json, two
+                            example articles, templates/, .gitignore and deploy examples for
+                            GitHub Pages and GitLab Pages
   warta --help | --version
 
 Options:
@@ -39,7 +44,7 @@ Options:
                      message}; absent values are null) (default: text)
 
 Exit codes: 0 built; 1 content or template errors, or another build writing the output folder
-(the output is left as it was); 2 usage or config errors.
+(the output is left as it was); 2 usage or config errors (init: also a folder that is not empty).
 warta check: 0 no errors (warnings allowed); 1 errors; 2 usage or config errors.
 warta dev runs until Ctrl-C (then 0); 2 on usage errors or when no port is free. Content, template
 and config errors while it runs never stop it: they are shown in the terminal and on the page.
@@ -78,6 +83,8 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       port: { type: 'string' },
       format: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      url: { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
     },
@@ -85,6 +92,8 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.help) return out.write(HELP), 0;
   if (values.version) return out.write(`${packageVersion()}\n`), 0;
   const [command, ...rest] = positionals;
+  if (command === 'init') return initCommand(argv, err);
+  if (values.title !== undefined || values.url !== undefined) throw new UsageError(`--${values.title !== undefined ? 'title' : 'url'} is for "warta init" only`);
   if (command !== 'build' && command !== 'dev' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!existsSync(values.content)) throw new UsageError(`the content folder "${values.content}" does not exist`);
@@ -190,10 +199,31 @@ async function dev(values: { content: string; out?: string; templates?: string; 
   return 0;
 }
 
-function readBaseUrlFlag(value: string | undefined): string | undefined {
+/** `warta init`: its own options only; the new site's files are listed on stderr. */
+async function initCommand(argv: string[], err: NodeJS.WriteStream): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, url: { type: 'string' } } });
+  const [, dir = '.', extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  if (values.title !== undefined && !values.title.trim()) throw new UsageError('--title: expected the site\'s name');
+  const baseUrl = readBaseUrlFlag(values.url, '--url');
+  const { InitError, initSite } = await import('./scaffold/init.js');
+  let files;
+  try {
+    files = initSite({ dir, title: values.title?.trim(), baseUrl });
+  } catch (e) {
+    if (e instanceof InitError) throw new UsageError(e.message);
+    throw e;
+  }
+  const cd = dir === '.' ? '' : `  cd ${dir}\n`;
+  const address = baseUrl ? '' : ' (first set "baseUrl" in warta.config.json to the site\'s address)';
+  err.write(`warta: wrote a new site of ${files.length} files into ${dir === '.' ? 'this folder' : `${dir}/`}:\n${files.map((f) => `  ${f.path}\n`).join('')}Next:\n${cd}  npm install\n  npm run dev       preview the site, updated on every save\n  npm run build     build it into dist/${address}\n`);
+  return 0;
+}
+
+function readBaseUrlFlag(value: string | undefined, flag = '--base-url'): string | undefined {
   if (value === undefined) return undefined;
   const url = readBaseUrl(value);
-  if (url === undefined) throw new UsageError(`--base-url: expected an absolute http(s) URL, e.g. "https://berita.example", got ${JSON.stringify(value)}`);
+  if (url === undefined) throw new UsageError(`${flag}: expected an absolute http(s) URL, e.g. "https://berita.example", got ${JSON.stringify(value)}`);
   return url;
 }
 
