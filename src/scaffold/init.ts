@@ -76,9 +76,6 @@ function packageJson(dir: string, spec: string): object {
     private: true,
     scripts: { build: 'warta build', dev: 'warta dev', check: 'warta check', new: 'warta new' },
     dependencies: { warta: spec },
-    // npm asks a project to approve its dependencies' install scripts: warta's compiles it when
-    // installed from a git URL.
-    allowScripts: { warta: true },
     engines: { node: '>=20.12' },
   };
 }
