@@ -54,10 +54,11 @@ export function measureParts(dir: string, sample: number): Record<string, number
   const texts = sources.map((s) => s.bytes.toString('utf8'));
   const bodies = articles.map((a, i) => texts[i]!.slice(a.bodyOffset));
   const renderBody = createBodyRenderer(bodyPolicy(defaults.iframeHosts));
-  const { site } = assembleSite(articles, defaults, { now: Date.UTC(2100, 0, 1), future: false }, []);
+  const config = { ...defaults, baseUrl: 'https://warta.example' };
+  const { site } = assembleSite(articles, config, { now: Date.UTC(2100, 0, 1), future: false }, []);
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
   const stories = articles.map((a) => storyView(a, names.get(a.categorySlug)!));
-  const view = siteView(defaults, site.categories);
+  const view = siteView(config, site.categories);
   const theme = loadTheme(undefined);
   const html = bodies.map((b) => renderBody(b).html);
   const pages = articles.map((a, i) => articlePageView(a, stories[i]!, html[i]!, [1, 2, 3, 4, 5].map((k) => stories[(i + k) % stories.length]!), view));

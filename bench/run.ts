@@ -81,8 +81,9 @@ async function child(content: string, out: string, cacheArg: string | undefined,
   const { loadConfig } = await import('../src/config.js');
   const { parseTimestamp } = await import('../src/time.js');
   const imported = performance.now();
-  const { config, problems } = await loadConfig(undefined, false);
+  const { config: settings, problems } = await loadConfig(undefined, false);
   if (problems.length) throw new Error('default config has problems');
+  const config = { ...settings, baseUrl: 'https://warta.example' };
   const now = parseTimestamp(NOW);
   if (!now.ok) throw new Error(`bad clock ${NOW}`);
   // As `warta build` does without --jobs.

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from './build.js';
 import { check, problemsJson } from './check.js';
-import { loadConfig } from './config.js';
+import { loadConfig, readBaseUrl } from './config.js';
 import { formatProblem, hasErrors, type Problem } from './errors.js';
 import { progressReporter } from './progress.js';
 import { formatIso, formatLong, parseTimestamp } from './time.js';
@@ -17,6 +17,11 @@ Usage:
                             by themselves and show errors over the page; Ctrl-C stops it
   warta check [options]     check the whole archive (articles, templates, links between articles)
                             as build would, and write nothing
+  warta init [DIR] [--title T] [--url URL]
+                            write a new site repository into DIR (default: the current folder),
+                            which must be new or empty: package.json, warta.config.json, two
+                            example articles, templates/, .gitignore and deploy examples for
+                            GitHub Pages and GitLab Pages
   warta --help | --version
 
 Options:
@@ -24,6 +29,9 @@ Options:
   --out DIR          the output folder (default: dist; for dev: .warta-dev)
   --templates DIR    the site's own templates, overriding the default theme (default: templates, if present)
   --config FILE      the site config (default: warta.config.json, if present)
+  --base-url URL     the deployed site's address, e.g. https://berita.example, for feeds, sitemaps
+                     and canonical links (default: "baseUrl" in the config; build needs one of them;
+                     dev: the config's, else its own address; check: the config's, if any)
   --now TIMESTAMP    the build clock, e.g. "2025-04-02 15:22:12" (WIB); default: the current time
   --future           publish articles dated after the clock too
   --clean            build: ignore the build cache (.warta-cache/ beside the output) and rebuild everything
@@ -36,7 +44,7 @@ Options:
                      message}; absent values are null) (default: text)
 
 Exit codes: 0 built; 1 content or template errors, or another build writing the output folder
-(the output is left as it was); 2 usage or config errors.
+(the output is left as it was); 2 usage or config errors (init: also a folder that is not empty).
 warta check: 0 no errors (warnings allowed); 1 errors; 2 usage or config errors.
 warta dev runs until Ctrl-C (then 0); 2 on usage errors or when no port is free. Content, template
 and config errors while it runs never stop it: they are shown in the terminal and on the page.
@@ -67,6 +75,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       out: { type: 'string' },
       templates: { type: 'string' },
       config: { type: 'string' },
+      'base-url': { type: 'string' },
       now: { type: 'string' },
       future: { type: 'boolean', default: false },
       clean: { type: 'boolean', default: false },
@@ -74,6 +83,8 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       port: { type: 'string' },
       format: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      url: { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
     },
@@ -81,6 +92,8 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.help) return out.write(HELP), 0;
   if (values.version) return out.write(`${packageVersion()}\n`), 0;
   const [command, ...rest] = positionals;
+  if (command === 'init') return initCommand(argv, err);
+  if (values.title !== undefined || values.url !== undefined) throw new UsageError(`--${values.title !== undefined ? 'title' : 'url'} is for "warta init" only`);
   if (command !== 'build' && command !== 'dev' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!existsSync(values.content)) throw new UsageError(`the content folder "${values.content}" does not exist`);
@@ -90,8 +103,12 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   if (values.clean && command !== 'build') throw new UsageError('--clean is for "warta build" only');
   const outDir = values.out ?? 'dist';
-  const { config, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
+  const configFile = values.config ?? 'warta.config.json';
+  const { config: settings, problems } = await loadConfig(configFile, values.config !== undefined);
   if (problems.length) return report(problems, err), 2;
+  const baseUrl = readBaseUrlFlag(values['base-url']) ?? settings.baseUrl;
+  if (baseUrl === undefined) throw new UsageError(`the site's address is missing: set "baseUrl" in ${configFile} (e.g. "https://berita.example") or pass --base-url`);
+  const config = { ...settings, baseUrl };
   const progress = values.quiet ? undefined : progressReporter(err);
   const result = await build({
     content: values.content,
@@ -110,14 +127,16 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
 }
 
 /** `warta check`: the build pipeline with nothing written; problems go to stdout, as text or JSON. */
-async function checkCommand(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+async function checkCommand(values: { content: string; out?: string; templates?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out: "warta check" writes nothing');
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected "text" or "json", got ${JSON.stringify(format)}`);
   const print = (problems: readonly Problem[]) => out.write(format === 'json' ? problemsJson(problems) : problems.map((p) => `${formatProblem(p)}\n`).join(''));
-  const { config, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
+  const { config: settings, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
   if (problems.length) return print(problems), 2;
+  // Checking writes nothing: without an address, one that no link can name stands in.
+  const config = { ...settings, baseUrl: readBaseUrlFlag(values['base-url']) ?? settings.baseUrl ?? 'https://base-url.invalid' };
   const clock = { now: readClock(values.now), future: values.future };
   const progress = values.quiet ? undefined : progressReporter(err);
   const result = await check({
@@ -150,7 +169,7 @@ export function checkSummary(r: BuildResult): string {
 }
 
 /** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
-async function dev(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
+async function dev(values: { content: string; out?: string; templates?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./watch.js');
   const options = {
@@ -159,6 +178,7 @@ async function dev(values: { content: string; out?: string; templates?: string; 
     templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
     config: values.config ?? 'warta.config.json',
     configRequired: values.config !== undefined,
+    baseUrl: readBaseUrlFlag(values['base-url']),
     port: readPort(values.port, DEFAULT_PORT),
     now: values.now === undefined ? undefined : readClock(values.now),
     future: values.future,
@@ -177,6 +197,34 @@ async function dev(values: { content: string; out?: string; templates?: string; 
   err.write('warta: stopping\n');
   await server.close();
   return 0;
+}
+
+/** `warta init`: its own options only; the new site's files are listed on stderr. */
+async function initCommand(argv: string[], err: NodeJS.WriteStream): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, url: { type: 'string' } } });
+  const [, dir = '.', extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  if (values.title !== undefined && !values.title.trim()) throw new UsageError('--title: expected the site\'s name');
+  const baseUrl = readBaseUrlFlag(values.url, '--url');
+  const { InitError, initSite } = await import('./scaffold/init.js');
+  let files;
+  try {
+    files = initSite({ dir, title: values.title?.trim(), baseUrl });
+  } catch (e) {
+    if (e instanceof InitError) throw new UsageError(e.message);
+    throw e;
+  }
+  const cd = dir === '.' ? '' : `  cd ${dir}\n`;
+  const address = baseUrl ? '' : ' (first set "baseUrl" in warta.config.json to the site\'s address)';
+  err.write(`warta: wrote a new site of ${files.length} files into ${dir === '.' ? 'this folder' : `${dir}/`}:\n${files.map((f) => `  ${f.path}\n`).join('')}Next:\n${cd}  npm install\n  npm run dev       preview the site, updated on every save\n  npm run build     build it into dist/${address}\n`);
+  return 0;
+}
+
+function readBaseUrlFlag(value: string | undefined, flag = '--base-url'): string | undefined {
+  if (value === undefined) return undefined;
+  const url = readBaseUrl(value);
+  if (url === undefined) throw new UsageError(`${flag}: expected an absolute http(s) URL, e.g. "https://berita.example", got ${JSON.stringify(value)}`);
+  return url;
 }
 
 function readPort(value: string | undefined, otherwise: number): number {

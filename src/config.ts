@@ -33,11 +33,16 @@ export interface SiteConfig {
   maxArticleBytes: number;
 }
 
-/** Defaults, used for every field the config file leaves out. */
+/**
+ * Site settings as the config file gives them: `baseUrl` may be missing, since only the command
+ * knows what stands in for it (`warta build` requires one, `warta dev` serves at its own).
+ */
+export type SiteSettings = Omit<SiteConfig, 'baseUrl'> & { baseUrl?: string };
+
+/** Defaults, used for every field the config file leaves out; `baseUrl` has none. */
 export const defaults = {
   title: 'Warta',
   tagline: 'Berita terkini dan arsip lengkap',
-  baseUrl: 'http://localhost:8080',
   language: 'id',
   categories: [] as CategoryConfig[],
   pageSize: 20,
@@ -53,12 +58,17 @@ export const defaults = {
     'open.spotify.com',
   ],
   maxArticleBytes: 1024 * 1024,
-} satisfies SiteConfig;
+} satisfies Omit<SiteConfig, 'baseUrl'>;
 
-/** The config file's result: a config, or the problems that stop the build. */
+/** The config file's result: its settings, or the problems that stop the build. */
 export interface LoadedConfig {
-  config: SiteConfig;
+  config: SiteSettings;
   problems: Problem[];
+}
+
+/** An absolute http(s) URL without its trailing slashes, or undefined when `value` is none. */
+export function readBaseUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value) ? value.replace(/\/+$/, '') : undefined;
 }
 
 /** Reads a config file; a missing optional file means all defaults. */
@@ -85,7 +95,7 @@ export async function loadConfig(file: string | undefined, required: boolean): P
 /** Validates config data against the SiteConfig shape. */
 export function parseConfig(data: unknown, file: string): LoadedConfig {
   const problems: Problem[] = [];
-  const config: SiteConfig = { ...defaults };
+  const config: SiteSettings = { ...defaults };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { config, problems: [error({ code: 'config-shape', file, message: 'expected a JSON object' })] };
   }
@@ -100,8 +110,12 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
         else bad(key, 'a non-empty string', value);
         break;
       case 'baseUrl':
-        if (typeof value === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)) config.baseUrl = value.replace(/\/+$/, '');
-        else bad(key, 'an http(s) URL', value);
+        config.baseUrl = readBaseUrl(value);
+        if (config.baseUrl === undefined) bad(key, 'an http(s) URL', value);
+        break;
+      case '$schema':
+        // Names the JSON Schema for editors; warta checks the file itself.
+        if (typeof value !== 'string') bad(key, 'a string', value);
         break;
       case 'pageSize':
       case 'homeSize':
@@ -131,8 +145,9 @@ function parseCategories(value: unknown, bad: (expected: string, got: unknown) =
   }
   const out: CategoryConfig[] = [];
   for (const item of value) {
-    const { slug, name } = (item ?? {}) as Record<string, unknown>;
-    if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim()) {
+    const { slug, name, ...rest } = (item ?? {}) as Record<string, unknown>;
+    // Another key is most likely a misspelt one: refused, as the schema refuses it.
+    if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim() && !Object.keys(rest).length) {
       out.push({ slug, name: name.trim() });
     } else {
       bad('{"slug": lower-case-ascii-with-hyphens, "name": non-empty string}', item);

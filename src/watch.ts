@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BuildResult } from './build.js';
-import { loadConfig, type SiteConfig } from './config.js';
+import { loadConfig, type SiteSettings } from './config.js';
 import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './dev/page.js';
 import { Batcher, type Batch } from './dev/batcher.js';
 import { inside, type Paths } from './dev/folders.js';
@@ -45,6 +45,8 @@ export interface DevServerOptions {
   config?: string;
   /** Whether a missing config file is an error (it was named on the command line). */
   configRequired?: boolean;
+  /** The site's address, over the config's; without either, the server's own. */
+  baseUrl?: string;
   /** The output folder; default `.warta-dev`. */
   out?: string;
   /** The port; default 8080, or the next free one. 0: any free port. */
@@ -182,11 +184,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     rebuilds.emit('rebuild', event);
   };
 
-  const buildOptions = (config: SiteConfig) => ({
+  const buildOptions = (settings: SiteSettings) => ({
     content: paths.content,
     out: paths.out,
     templates: paths.templates,
-    config,
+    config: { ...settings, baseUrl: options.baseUrl ?? settings.baseUrl ?? url.replace(/\/$/, '') },
     clock: { now: options.now ?? Date.now(), future: options.future ?? false },
     jobs: options.jobs ?? 1,
   });

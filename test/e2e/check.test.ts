@@ -7,14 +7,14 @@ import { after, before, test } from 'node:test';
 import { writeArchive } from '../../bench/generate.js';
 import { build } from '../../src/build.js';
 import { NullWriter } from '../../src/check.js';
-import { defaults, loadConfig, type SiteConfig } from '../../src/config.js';
+import type { SiteConfig } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
 import { formatProblem, type Problem } from '../../src/errors.js';
 import { FolderWriter } from '../../src/output/staging.js';
 import { MemoryWriter } from '../../src/output/writer.js';
 import { parseTimestamp } from '../../src/time.js';
 import { cli } from '../support/cli.js';
-import { fixturePath, listFiles, UPDATE } from '../support/fixtures.js';
+import { fixturePath, listFiles, siteConfig, TEST_CONFIG, UPDATE } from '../support/fixtures.js';
 import { inner, jsonLd, unescapeHtml, unescapeXml, unsafeHtml } from '../property/safety.js';
 
 
@@ -95,7 +95,7 @@ async function buildValidHostile(): Promise<{ writer: MemoryWriter; problems: Pr
   for (const bad of ['rusak', 'jalur', 'tabrakan', 'politik', 'assets', 'robots.txt', '2025', 'tautan-keluar.md', 'folder-keluar', 'putus.md', 'passwd.md']) {
     await rm(join(site, 'content', bad), { recursive: true, force: true });
   }
-  const { config } = await loadConfig(join(site, 'warta.config.json'), true);
+  const config = await siteConfig(join(site, 'warta.config.json'));
   const writer = new MemoryWriter();
   const previous = process.cwd();
   process.chdir(site);
@@ -184,7 +184,7 @@ test('body links are checked in build too, with pages rendered on worker threads
   try {
     const now = parseTimestamp(NOW);
     assert.ok(now.ok);
-    const result = await build({ content: 'content', out: 'dist', config: { ...defaults }, clock: { now: now.instant, future: false }, jobs: 2 });
+    const result = await build({ content: 'content', out: 'dist', config: TEST_CONFIG, clock: { now: now.instant, future: false }, jobs: 2 });
     assert.ok(result.ok);
     assert.deepEqual(result.problems.map(formatProblem), [
       'content/uji/asal.md:9 warning: link to /2025/06/01/hilang/ goes nowhere',
@@ -216,7 +216,7 @@ test('symbolic links under content/ that lead outside it are refused, and nothin
   await symlink(join(site, 'rahasia.txt'), join(site, 'content', 'rahasia.txt'));
   await symlink('..', join(site, 'content', 'naik'));
   const writer = new MemoryWriter();
-  const result = await build({ content: join(site, 'content'), out: 'unused', config: { ...defaults }, clock: { now: 0, future: false }, jobs: 1, writer });
+  const result = await build({ content: join(site, 'content'), out: 'unused', config: TEST_CONFIG, clock: { now: 0, future: false }, jobs: 1, writer });
   assert.deepEqual(result.problems.map((p) => p.code).sort(), ['symlink-outside', 'symlink-outside']);
   assert.equal(writer.files.size, 0);
 });
@@ -226,7 +226,7 @@ test('a static file whose name no URL can hold is an error, not a crash', async 
   const site = join(scratch, 'backslash');
   await mkdir(join(site, 'content'), { recursive: true });
   await writeFile(join(site, 'content', 'foto\\x.jpg'), 'x');
-  const result = await build({ content: join(site, 'content'), out: 'unused', config: { ...defaults }, clock: { now: 0, future: false }, jobs: 1, writer: new NullWriter() });
+  const result = await build({ content: join(site, 'content'), out: 'unused', config: TEST_CONFIG, clock: { now: 0, future: false }, jobs: 1, writer: new NullWriter() });
   assert.deepEqual(result.problems.map((p) => p.code), ['file-name']);
 });
 
@@ -235,6 +235,6 @@ test('a static file where a page needs a folder is a collision naming both, not 
   await mkdir(join(site, 'content'), { recursive: true });
   await writeFile(join(site, 'content', 'politik'), 'berkas tanpa akhiran');
   await writeFile(join(site, 'content', 'a.md'), '---\ntitle: A\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nx\n');
-  const result = await build({ content: join(site, 'content'), out: join(site, 'dist'), config: { ...defaults }, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1 });
+  const result = await build({ content: join(site, 'content'), out: join(site, 'dist'), config: TEST_CONFIG, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1 });
   assert.deepEqual(result.problems.map((p) => p.code), ['url-collision']);
 });

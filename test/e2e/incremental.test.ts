@@ -8,9 +8,8 @@ import fc from 'fast-check';
 import { writeArchive } from '../../bench/generate.js';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
 import { createEngine } from '../../src/engine.js';
-import { defaults } from '../../src/config.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
-import { listFiles } from '../support/fixtures.js';
+import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
 
 const START = Date.UTC(2025, 11, 1);
 const DAY = 86_400_000;
@@ -46,7 +45,7 @@ async function sandbox(articles = 40): Promise<Sandbox> {
 }
 
 function options(box: Sandbox, out: string, cache: BuildOptions['cache']): BuildOptions {
-  return { content: box.content, out: join(box.root, out), templates: box.templates, config: { ...defaults, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
+  return { content: box.content, out: join(box.root, out), templates: box.templates, config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
 }
 
 /** Applies one edit to the files of the sandbox; returns the paths it touched, as a watcher would report them. */

@@ -49,7 +49,7 @@ async function snapshot(folder: string): Promise<Map<string, string> | undefined
 
 /** Runs `warta build` in the site folder; kills it with SIGKILL after `killAfter` ms, if given. */
 function runBuild(args: string[], killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; pid: number; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'build', '--now', NOW, '--quiet', '--jobs', '2', ...(args.length ? args : ['--clean'])], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'build', '--base-url', 'https://warta.example', '--now', NOW, '--quiet', '--jobs', '2', ...(args.length ? args : ['--clean'])], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { writeArchive } from '../../bench/generate.js';
 import { build, type BuildResult } from '../../src/build.js';
-import { loadConfig } from '../../src/config.js';
 import { formatProblem } from '../../src/errors.js';
 import { parseTimestamp } from '../../src/time.js';
-import { listFiles } from '../support/fixtures.js';
+import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
 
 /**
  * Threads must not change the output: a generated archive built on one thread and on two
@@ -24,11 +23,9 @@ before(async () => {
 after(() => rm(root, { recursive: true, force: true }));
 
 async function buildWith(jobs: number, content: string, out: string): Promise<BuildResult> {
-  const { config, problems } = await loadConfig(undefined, false);
-  assert.deepEqual(problems, []);
   const now = parseTimestamp('2026-01-01 00:00:00');
   assert.ok(now.ok);
-  return build({ content, out, config, clock: { now: now.instant, future: false }, jobs });
+  return build({ content, out, config: TEST_CONFIG, clock: { now: now.instant, future: false }, jobs });
 }
 
 test('a build on two worker threads writes the same bytes as a build on one thread', async () => {

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import { build } from '../../src/build.js';
-import { loadConfig } from '../../src/config.js';
 import { MemoryWriter } from '../../src/output/writer.js';
-import { buildFixture, ROOT } from '../support/fixtures.js';
+import { buildFixture, ROOT, siteConfig } from '../support/fixtures.js';
 
 // The recommended rules, less three matters of style: lower-case `<!doctype html>` is the
 // theme's choice, news headlines plus the site name often pass 70 characters, and Markdown
@@ -22,7 +21,7 @@ async function invalidPages(writer: MemoryWriter): Promise<string[]> {
 }
 
 test('every page of the sample archive is valid HTML', async () => {
-  const { config } = await loadConfig(join(ROOT, 'warta.config.json'), true);
+  const config = await siteConfig(join(ROOT, 'warta.config.json'));
   const writer = new MemoryWriter();
   const result = await build({ content: join(ROOT, 'content'), out: 'unused', templates: join(ROOT, 'templates'), config, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1, writer });
   assert.ok(result.ok);

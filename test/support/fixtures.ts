@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildResult } from '../../src/build.js';
-import { loadConfig } from '../../src/config.js';
+import { defaults, loadConfig, type SiteConfig } from '../../src/config.js';
 import { formatProblem } from '../../src/errors.js';
 import { MemoryWriter } from '../../src/output/writer.js';
 import { parseTimestamp } from '../../src/time.js';
@@ -16,6 +16,19 @@ export function fixturePath(name: string): string {
   return join(ROOT, 'test', 'fixtures', name);
 }
 
+/** The address test sites are built for where their config names none. */
+export const BASE_URL = 'https://warta.example';
+
+/** The defaults with an address: what a test builds with when the config does not matter. */
+export const TEST_CONFIG: SiteConfig = { ...defaults, baseUrl: BASE_URL };
+
+/** A test site's config file, with BASE_URL where it names no address (as `--base-url` would give). */
+export async function siteConfig(file: string): Promise<SiteConfig> {
+  const { config, problems } = await loadConfig(file, false);
+  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  return { ...config, baseUrl: config.baseUrl ?? BASE_URL };
+}
+
 /** Options a fixture may set in its `options.json`. */
 interface FixtureOptions {
   now?: string;
@@ -26,8 +39,7 @@ interface FixtureOptions {
 export async function buildFixture(name: string, jobs = 1): Promise<{ result: BuildResult; writer: MemoryWriter; errors: string }> {
   const dir = fixturePath(name);
   const options: FixtureOptions = existsSync(join(dir, 'options.json')) ? JSON.parse(await readFile(join(dir, 'options.json'), 'utf8')) : {};
-  const { config, problems } = await loadConfig(join(dir, 'warta.config.json'), false);
-  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  const config = await siteConfig(join(dir, 'warta.config.json'));
   const now = options.now ? parseTimestamp(options.now) : { ok: true as const, instant: Date.UTC(2026, 0, 1) };
   if (!now.ok) throw new Error(`bad now in ${name}`);
   const writer = new MemoryWriter();

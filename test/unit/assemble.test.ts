@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaults } from '../../src/config.js';
 import type { Article } from '../../src/content/article.js';
 import { packTerms } from '../../src/content/terms.js';
 import { formatProblem } from '../../src/errors.js';
 import { assembleSite, reassemble } from '../../src/site/assemble.js';
+import { TEST_CONFIG } from '../support/fixtures.js';
 
 let counter = 0;
 /** A valid article with only what a test cares about set. */
@@ -21,20 +21,20 @@ const clock = { now: Date.UTC(2025, 5, 1), future: false };
 test('drafts and embargoed articles are not published; the next due time is reported', () => {
   const { site } = assembleSite(
     [article({}), article({ draft: true }), article({ date: Date.UTC(2025, 6, 1) }), article({ date: Date.UTC(2025, 5, 15) })],
-    defaults, clock, [],
+    TEST_CONFIG, clock, [],
   );
   assert.equal(site.articles.length, 1);
   assert.equal(site.heldBack, 2);
   assert.equal(site.drafts, 1);
   assert.equal(site.nextDue, Date.UTC(2025, 5, 15));
-  assert.equal(assembleSite([article({ date: Date.UTC(2025, 6, 1) })], defaults, { ...clock, future: true }, []).site.articles.length, 1);
+  assert.equal(assembleSite([article({ date: Date.UTC(2025, 6, 1) })], TEST_CONFIG, { ...clock, future: true }, []).site.articles.length, 1);
 });
 
 test('articles are ordered newest first, then by URL, whatever order they came in', () => {
   const a = article({ slug: 'b', date: 5 });
   const b = article({ slug: 'a', date: 5 });
   const c = article({ slug: 'c', date: 9 });
-  const urls = (list: Article[]) => assembleSite(list, defaults, clock, []).site.articles.map((x) => x.slug);
+  const urls = (list: Article[]) => assembleSite(list, TEST_CONFIG, clock, []).site.articles.map((x) => x.slug);
   assert.deepEqual(urls([a, b, c]), ['c', 'a', 'b']);
   assert.deepEqual(urls([c, b, a]), ['c', 'a', 'b']);
 });
@@ -47,17 +47,17 @@ test('the most frequent spelling names a category, ties alphabetically; the conf
     article({ category: 'Sains', categorySlug: 'sains' }),
     article({ category: 'sains', categorySlug: 'sains' }),
   ];
-  const names = (config = defaults) => assembleSite(list, config, clock, []).site.categories.map((c) => c.name);
+  const names = (config = TEST_CONFIG) => assembleSite(list, config, clock, []).site.categories.map((c) => c.name);
   assert.deepEqual(names(), ['Olahraga', 'Sains']);
-  assert.deepEqual(names({ ...defaults, categories: [{ slug: 'sains', name: 'Ilmu Pengetahuan' }] }), ['Ilmu Pengetahuan', 'Olahraga']);
+  assert.deepEqual(names({ ...TEST_CONFIG, categories: [{ slug: 'sains', name: 'Ilmu Pengetahuan' }] }), ['Ilmu Pengetahuan', 'Olahraga']);
 });
 
 test('two articles with one URL are one error naming both files; held-back articles count too', () => {
-  const { problems } = assembleSite([article({ slug: 'sama', file: 'content/a.md' }), article({ slug: 'sama', file: 'content/b.md', date: Date.UTC(2025, 3, 2, 12) })], defaults, clock, []);
+  const { problems } = assembleSite([article({ slug: 'sama', file: 'content/a.md' }), article({ slug: 'sama', file: 'content/b.md', date: Date.UTC(2025, 3, 2, 12) })], TEST_CONFIG, clock, []);
   assert.deepEqual(problems.map(formatProblem), [
     'content/a.md 2 sources would write /2025/04/02/sama/index.html: content/a.md (/2025/04/02/sama/), content/b.md (/2025/04/02/sama/)',
   ]);
-  const later = assembleSite([article({ slug: 'x', file: 'content/a.md' }), article({ slug: 'x', file: 'content/b.md', date: Date.UTC(2025, 3, 2) + 1 })], defaults, { now: Date.UTC(2025, 3, 2), future: false }, []);
+  const later = assembleSite([article({ slug: 'x', file: 'content/a.md' }), article({ slug: 'x', file: 'content/b.md', date: Date.UTC(2025, 3, 2) + 1 })], TEST_CONFIG, { now: Date.UTC(2025, 3, 2), future: false }, []);
   assert.equal(later.problems.length, 1);
 });
 
@@ -67,7 +67,7 @@ test('aliases may not take an article URL, a category page, a static file or war
       article({ slug: 'satu', aliases: ['/2025/04/02/dua/', '/nasional/', '/images/a.png', '/feed.xml', '/assets/style.css'] }),
       article({ slug: 'dua' }),
     ],
-    defaults, clock, [{ path: 'images/a.png', file: 'content/images/a.png', abs: '/x', stamp: '1:1' }],
+    TEST_CONFIG, clock, [{ path: 'images/a.png', file: 'content/images/a.png', abs: '/x', stamp: '1:1' }],
   );
   const messages = problems.map(formatProblem).join('\n');
   assert.match(messages, /2025\/04\/02\/dua\/index\.html: content\/dua\.md \(\/2025\/04\/02\/dua\/\), content\/satu\.md \(alias \/2025\/04\/02\/dua\/\)/);
@@ -79,10 +79,10 @@ test('aliases may not take an article URL, a category page, a static file or war
 
 test('assembling again after edits gives what a fresh assembly gives, keeping the last one only when no article moved', () => {
   const all = [article({ slug: 'a' }), article({ slug: 'b', category: 'Ekonomi', categorySlug: 'ekonomi' }), article({ slug: 'c', date: Date.UTC(2025, 5, 10) })];
-  const first = reassemble(undefined, all, defaults, clock, []);
+  const first = reassemble(undefined, all, TEST_CONFIG, clock, []);
   const same = (list: Article[], at = clock) => {
-    const again = reassemble(first, list, defaults, at, []);
-    const fresh = assembleSite(list, defaults, at, []);
+    const again = reassemble(first, list, TEST_CONFIG, at, []);
+    const fresh = assembleSite(list, TEST_CONFIG, at, []);
     assert.deepEqual(again.site, fresh.site);
     assert.deepEqual(again.problems, fresh.problems);
     return again;
