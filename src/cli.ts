@@ -5,6 +5,7 @@ import { build, type BuildResult } from './build.js';
 import { check, problemsJson } from './check.js';
 import { loadConfig } from './config.js';
 import { formatProblem, hasErrors, type Problem } from './errors.js';
+import { checkOutput } from './output/ownership.js';
 import { progressReporter } from './progress.js';
 import { formatIso, formatLong, parseTimestamp } from './time.js';
 
@@ -21,7 +22,8 @@ Usage:
 
 Options:
   --content DIR      the archive of Markdown articles (default: content)
-  --out DIR          the output folder (default: dist; for dev: .warta-dev)
+  --out DIR          the output folder (default: dist; for dev: .warta-dev), replaced whole by every
+                     build: it must be missing, empty, or one warta built (it holds .warta-output)
   --templates DIR    the site's own templates, overriding the default theme (default: templates, if present)
   --config FILE      the site config (default: warta.config.json, if present)
   --now TIMESTAMP    the build clock, e.g. "2025-04-02 15:22:12" (WIB); default: the current time
@@ -36,10 +38,11 @@ Options:
                      message}; absent values are null) (default: text)
 
 Exit codes: 0 built; 1 content or template errors, or another build writing the output folder
-(the output is left as it was); 2 usage or config errors.
+(the output is left as it was); 2 usage or config errors, or an output folder warta refuses.
 warta check: 0 no errors (warnings allowed); 1 errors; 2 usage or config errors.
-warta dev runs until Ctrl-C (then 0); 2 on usage errors or when no port is free. Content, template
-and config errors while it runs never stop it: they are shown in the terminal and on the page.
+warta dev runs until Ctrl-C (then 0); 2 on usage errors, a refused output folder, or no free port.
+Content, template and config errors while it runs never stop it: they are shown in the terminal
+and on the page.
 `;
 
 /** Usage errors: the CLI's own, reported with exit code 2. */
@@ -90,13 +93,16 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   if (values.clean && command !== 'build') throw new UsageError('--clean is for "warta build" only');
   const outDir = values.out ?? 'dist';
+  const templates = values.templates ?? (existsSync('templates') ? 'templates' : undefined);
+  const refused = checkOutput({ out: outDir, content: values.content, templates, config: values.config ?? 'warta.config.json' });
+  if (refused) return report([refused], err), 2;
   const { config, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
   if (problems.length) return report(problems, err), 2;
   const progress = values.quiet ? undefined : progressReporter(err);
   const result = await build({
     content: values.content,
     out: outDir,
-    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    templates,
     config,
     clock: { now: readClock(values.now), future: values.future },
     jobs: readJobs(values.jobs),
@@ -153,11 +159,11 @@ export function checkSummary(r: BuildResult): string {
 async function dev(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./watch.js');
+  const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), config: values.config ?? 'warta.config.json' };
+  const refused = checkOutput(places);
+  if (refused) return report([refused], err), 2;
   const options = {
-    content: values.content,
-    out: values.out ?? DEV_OUT,
-    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
-    config: values.config ?? 'warta.config.json',
+    ...places,
     configRequired: values.config !== undefined,
     port: readPort(values.port, DEFAULT_PORT),
     now: values.now === undefined ? undefined : readClock(values.now),
