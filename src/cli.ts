@@ -216,7 +216,9 @@ export function summary(r: BuildResult, outDir: string): string {
   const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
   const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
   const notes = warnings ? `, ${count(warnings, 'warning')}` : '';
-  if (!r.ok) return `warta: build failed with ${count(errors, 'error')}${notes}; ${outDir}/ was left as it was`;
+  // Refused a change to the output (another user's files), a build may have failed half-way through replacing it.
+  const kept = r.problems.some((p) => p.code === 'output-permission') ? '' : `; ${outDir}/ was left as it was`;
+  if (!r.ok) return `warta: build failed with ${count(errors, 'error')}${notes}${kept}`;
   const redone = `${count(r.parsed, 'article')} parsed, ${count(r.rendered, 'file')} rendered`;
   const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/ (${redone})` : `${r.files} files written to ${outDir}/`;
   return `warta: ${r.published} articles published${held}${drafts}, ${changes} in ${seconds} s${notes}`;

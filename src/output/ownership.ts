@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, opendirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { error, type Problem } from '../errors.js';
 
 /**
@@ -109,3 +109,27 @@ function writable(path: string): boolean {
   }
 }
 
+/** File system errors that mean this user may not change a file or folder. */
+const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * The problem to report for an error thrown while changing the output folder, its siblings or
+ * the folders holding it, when it says this user may not change them (another user's files, a
+ * read-only file system); undefined for any other error.
+ */
+export function deniedProblem(e: unknown, out: string): Problem | undefined {
+  const { code, syscall, path } = e as NodeJS.ErrnoException;
+  if (!code || !DENIED.has(code) || !path || !aboutOutput(path, out)) return undefined;
+  const where = relative(process.cwd(), path) || path;
+  return error({ code: 'output-permission', file: out, message: `cannot be changed: ${syscall ?? 'a change'} ${where} was refused (${code}); it, a file in it or the folder holding it may belong to another user or lie on a read-only disk: fix the permissions or choose another --out` });
+}
+
+/** Whether a path is the output folder, in it, beside it under a name warta owns, or a folder holding it. */
+function aboutOutput(path: string, out: string): boolean {
+  const [full, folder] = [resolve(path), resolve(out)];
+  const parent = dirname(folder);
+  if (full === folder || inside(full, folder) || inside(folder, full)) return true;
+  const sibling = relative(parent, full).split(sep)[0]!;
+  // `.warta-cache`: the build cache's folder (see incremental/cache.ts).
+  return inside(full, parent) && (sibling.startsWith(`.${basename(folder)}.`) || sibling === '.warta-cache');
+}

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmodSync, existsSync, lchownSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from '../../src/cli.js';
-import { fixturePath } from '../support/fixtures.js';
+import { fixturePath, ROOT } from '../support/fixtures.js';
 
 /**
  * warta replaces or deletes only a folder it made: `--out` naming the archive, the project,
@@ -150,4 +151,80 @@ test('names beside the output that warta does not own survive every build', asyn
   await writeFile(join(site, 'content', 'ekonomi', 'baru.md'), '---\ntitle: Berita Baru\nbyline: Redaksi\ncategory: Ekonomi\ndate: 2025-12-01 10:00:00\n---\nIsi.\n');
   assert.equal((await run(site, ['build', ...NOW, '--quiet'])).code, 0);
   for (const [name, text] of Object.entries(mine)) assert.equal(await readFile(join(site, name), 'utf8'), text, name);
+});
+
+// Another user's output: tests run as root spawn the builds as `nobody` and give root the
+// folders taken away (chmod does not stop root); otherwise they make them read-only.
+const AS_ROOT = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+/** Gives a folder tree to the user builds run as (see `runAs`). */
+function handOver(path: string): void {
+  if (AS_ROOT) chownTree(path, NOBODY);
+}
+
+/** Makes a folder tree another user's, one the builds may not change; `back` undoes it. */
+function takeAway(path: string, back = false): void {
+  if (AS_ROOT) chownTree(path, back ? NOBODY : 0);
+  else chmodSync(path, back ? 0o755 : 0o555);
+}
+
+function chownTree(path: string, id: number): void {
+  lchownSync(path, id, id);
+  if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), id);
+}
+
+/** Runs the CLI in its own process, as `nobody` when the tests run as root. */
+function runAs(cwd: string, args: string[]): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}) });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, err }));
+  });
+}
+
+test("another user's output folder is refused, naming it, and nothing is touched", async () => {
+  const site = await makeSite();
+  assert.equal((await run(site, ['build', ...NOW, '--quiet'])).code, 0);
+  await chmod(root, 0o755);
+  handOver(join(root, `s${sites}`));
+  takeAway(join(site, 'dist'));
+  try {
+    const before = tree(site);
+    for (const args of [[], ['--clean']]) {
+      const { code, err } = await runAs(site, ['build', ...NOW, '--quiet', ...args]);
+      assert.equal(code, 2, err);
+      assert.match(err, /^dist cannot be changed: this user may not write dist/m);
+      assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+    }
+    assert.deepEqual(tree(site), before);
+  } finally {
+    takeAway(join(site, 'dist'), true);
+  }
+});
+
+test('files in the output another user owns: each build reports a problem naming the folder, not a crash', async () => {
+  const site = await makeSite();
+  assert.equal((await run(site, ['build', ...NOW, '--quiet'])).code, 0);
+  await chmod(root, 0o755);
+  handOver(join(root, `s${sites}`));
+  const theirs = join(site, 'dist', '2025');
+  takeAway(theirs);
+  try {
+    for (const args of [['--clean'], [], ['--clean']]) {
+      const { code, err } = await runAs(site, ['build', ...NOW, '--quiet', ...args]);
+      assert.equal(code, 1, err);
+      assert.match(err, /^dist cannot be changed: \w+ \S+ was refused \((EACCES|EPERM)\)/m);
+      assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+    }
+  } finally {
+    for (const name of readdirSync(site).filter((n) => n.startsWith('.dist.old-'))) takeAway(join(site, name, '2025'), true);
+    if (existsSync(theirs)) takeAway(theirs, true);
+  }
+  // Given back, the next build cleans up and builds.
+  const { code, err } = await runAs(site, ['build', ...NOW, '--quiet']);
+  assert.equal(code, 0, err);
+  assert.deepEqual(readdirSync(site).filter((n) => n.startsWith('.dist.') && n !== '.dist.spare'), []);
 });
