@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, opendirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, opendirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { error, type Problem } from '../errors.js';
@@ -49,6 +49,8 @@ export function checkOutput(places: OutputPlaces): Problem | undefined {
 
 /** What an existing output folder holds: refused unless empty or marked; and whether this user can change it. */
 function checkFolder(out: string, refuse: (reason: string) => Problem): Problem | undefined {
+  // A build would replace the link with a folder, leaving the folder it names as it was.
+  if (isLink(out)) return refuse('is a symbolic link (give the folder it names as --out)');
   if (existsSync(out)) {
     const stat = statSync(out);
     if (!stat.isDirectory()) return refuse('is a file, not a folder');
@@ -97,6 +99,14 @@ function isEmpty(folder: string): boolean {
     return dir.readSync() === null;
   } finally {
     dir.closeSync();
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -104,6 +104,7 @@ const CASES: Case[] = [
   { what: 'a folder inside the content', args: () => ['--out', 'content/pratinjau'], message: /^content\/pratinjau is inside the content folder/m },
   { what: 'a hidden folder inside the content', args: () => ['--out', 'content/.pratinjau'], message: /is inside the content folder/ },
   { what: 'a link to the content folder', args: async (site) => (await symlink(join(site, 'content'), join(site, 'tautan')), ['--out', 'tautan']), message: /^tautan is the content folder/m },
+  { what: 'a link to a folder', args: async (site) => (await mkdir(join(site, 'situs-web')), await symlink(join(site, 'situs-web'), join(site, 'terbit')), ['--out', 'terbit']), message: /^terbit is a symbolic link \(give the folder it names as --out\)/m },
   { what: 'a file system root', args: () => ['--out', '/'], message: /^\/ is the root of a file system/m },
   { what: 'an empty name', args: () => ['--out', ''], message: /^--out: expected a folder, got ""$/m },
   { what: 'an existing file', args: async (site) => (await writeFile(join(site, 'dist'), 'arsip lama\n'), ['--out', 'dist']), message: /^dist is a file, not a folder/m },
