@@ -115,7 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       lock.release();
     }
   } catch (e) {
-    return failedBuild(deniedProblem(e, options.out) ?? raise(e));
+    return refusedBuild(e, options.out);
   }
 }
 
@@ -125,21 +125,23 @@ export function lockBuilds(out: string): OutputLock | BuildResult {
   try {
     taken = lockOutput(out);
   } catch (e) {
-    return failedBuild(deniedProblem(e, out) ?? raise(e));
+    return refusedBuild(e, out);
   }
   if ('lock' in taken) return taken.lock;
   const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `another warta is taking the lock of ${out}/ this moment, or this file cannot be replaced`;
   return failedBuild(error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` }));
 }
 
-/** The result of a build that failed on one problem before it built anything. */
+/** The result of a build that failed on one problem, building nothing. */
 function failedBuild(problem: Problem): BuildResult {
   return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, quick: false, stages: stageTimer().stages };
 }
 
-/** Throws an error again: one that is not a refused change is a bug. */
-function raise(e: unknown): never {
-  throw e;
+/** The result of a build the file system refused a change to its output; any other error is a bug, thrown again. */
+function refusedBuild(e: unknown, out: string): BuildResult {
+  const problem = deniedProblem(e, out);
+  if (!problem) throw e;
+  return failedBuild(problem);
 }
 
 async function buildSite(options: BuildOptions): Promise<BuildResult> {
