@@ -7,6 +7,7 @@ import { error, type Problem } from './errors.js';
 import { cacheBytes, cacheFile, type BuildCache } from './incremental/cache.js';
 import type { OutputMemory } from './incremental/outputs.js';
 import { lockOutput, type OutputLock } from './output/lock.js';
+import { deniedProblem } from './output/ownership.js';
 import { repairOutput } from './output/staging.js';
 import type { OutputWriter } from './output/writer.js';
 import type { StoryMemory } from './pipeline.js';
@@ -103,23 +104,44 @@ const WALK_ON_THREAD_BYTES = 8 * 2 ** 20;
  * carry its `memory`); one that finds another build holding it fails at once, changing nothing.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  if (options.writer || options.memory) return buildSite(options);
-  const lock = lockBuilds(options.out);
-  if (!('release' in lock)) return lock;
+  if (options.writer) return buildSite(options);
   try {
-    return await buildSite(options);
-  } finally {
-    lock.release();
+    if (options.memory) return await buildSite(options);
+    const lock = lockBuilds(options.out);
+    if (!('release' in lock)) return lock;
+    try {
+      return await buildSite(options);
+    } finally {
+      lock.release();
+    }
+  } catch (e) {
+    return refusedBuild(e, options.out);
   }
 }
 
-/** Takes the lock of an output folder for builds into it, or gives the result of a build refused because another holds it. */
+/** Takes the lock of an output folder for builds into it, or gives the result of a build refused because another holds it (or this user may not write beside it). */
 export function lockBuilds(out: string): OutputLock | BuildResult {
-  const taken = lockOutput(out);
+  let taken;
+  try {
+    taken = lockOutput(out);
+  } catch (e) {
+    return refusedBuild(e, out);
+  }
   if ('lock' in taken) return taken.lock;
   const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `another warta is taking the lock of ${out}/ this moment, or this file cannot be replaced`;
-  const problem = error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` });
+  return failedBuild(error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` }));
+}
+
+/** The result of a build that failed on one problem, building nothing. */
+function failedBuild(problem: Problem): BuildResult {
   return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, quick: false, stages: stageTimer().stages };
+}
+
+/** The result of a build the file system refused a change to its output; any other error is a bug, thrown again. */
+function refusedBuild(e: unknown, out: string): BuildResult {
+  const problem = deniedProblem(e, out);
+  if (!problem) throw e;
+  return failedBuild(problem);
 }
 
 async function buildSite(options: BuildOptions): Promise<BuildResult> {

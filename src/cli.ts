@@ -5,6 +5,7 @@ import { build, type BuildResult } from './build.js';
 import { check, problemsJson } from './check.js';
 import { loadConfig, readBaseUrl } from './config.js';
 import { formatProblem, hasErrors, type Problem } from './errors.js';
+import { checkOutput } from './output/ownership.js';
 import { progressReporter } from './progress.js';
 import { formatIso, formatLong, parseTimestamp } from './time.js';
 
@@ -26,7 +27,8 @@ Usage:
 
 Options:
   --content DIR      the archive of Markdown articles (default: content)
-  --out DIR          the output folder (default: dist; for dev: .warta-dev)
+  --out DIR          the output folder (default: dist; for dev: .warta-dev), replaced whole by every
+                     build: it must be missing, empty, or one warta built (it holds .warta-output)
   --templates DIR    the site's own templates, overriding the default theme (default: templates, if present)
   --config FILE      the site config (default: warta.config.json, if present)
   --base-url URL     the deployed site's address, e.g. https://berita.example, for feeds, sitemaps
@@ -44,10 +46,12 @@ Options:
                      message}; absent values are null) (default: text)
 
 Exit codes: 0 built; 1 content or template errors, or another build writing the output folder
-(the output is left as it was); 2 usage or config errors (init: also a folder that is not empty).
+(the output is left as it was); 2 usage or config errors, or an output folder warta refuses
+(init: also a folder that is not empty).
 warta check: 0 no errors (warnings allowed); 1 errors; 2 usage or config errors.
-warta dev runs until Ctrl-C (then 0); 2 on usage errors or when no port is free. Content, template
-and config errors while it runs never stop it: they are shown in the terminal and on the page.
+warta dev runs until Ctrl-C (then 0); 2 on usage errors, a refused output folder, or no free port.
+Content, template and config errors while it runs never stop it: they are shown in the terminal
+and on the page.
 `;
 
 /** Usage errors: the CLI's own, reported with exit code 2. */
@@ -104,6 +108,9 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.clean && command !== 'build') throw new UsageError('--clean is for "warta build" only');
   const outDir = values.out ?? 'dist';
   const configFile = values.config ?? 'warta.config.json';
+  const templates = values.templates ?? (existsSync('templates') ? 'templates' : undefined);
+  const refused = checkOutput({ out: outDir, content: values.content, templates, config: configFile });
+  if (refused) return report([refused], err), 2;
   const { config: settings, problems } = await loadConfig(configFile, values.config !== undefined);
   if (problems.length) return report(problems, err), 2;
   const baseUrl = readBaseUrlFlag(values['base-url']) ?? settings.baseUrl;
@@ -113,7 +120,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   const result = await build({
     content: values.content,
     out: outDir,
-    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    templates,
     config,
     clock: { now: readClock(values.now), future: values.future },
     jobs: readJobs(values.jobs),
@@ -172,11 +179,11 @@ export function checkSummary(r: BuildResult): string {
 async function dev(values: { content: string; out?: string; templates?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./watch.js');
+  const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), config: values.config ?? 'warta.config.json' };
+  const refused = checkOutput(places);
+  if (refused) return report([refused], err), 2;
   const options = {
-    content: values.content,
-    out: values.out ?? DEV_OUT,
-    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
-    config: values.config ?? 'warta.config.json',
+    ...places,
     configRequired: values.config !== undefined,
     baseUrl: readBaseUrlFlag(values['base-url']),
     port: readPort(values.port, DEFAULT_PORT),
@@ -258,7 +265,9 @@ export function summary(r: BuildResult, outDir: string): string {
   const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
   const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
   const notes = warnings ? `, ${count(warnings, 'warning')}` : '';
-  if (!r.ok) return `warta: build failed with ${count(errors, 'error')}${notes}; ${outDir}/ was left as it was`;
+  // Refused a change to the output (another user's files), a build may have failed half-way through replacing it.
+  const kept = r.problems.some((p) => p.code === 'output-permission') ? '' : `; ${outDir}/ was left as it was`;
+  if (!r.ok) return `warta: build failed with ${count(errors, 'error')}${notes}${kept}`;
   const redone = `${count(r.parsed, 'article')} parsed, ${count(r.rendered, 'file')} rendered`;
   const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/ (${redone})` : `${r.files} files written to ${outDir}/`;
   return `warta: ${r.published} articles published${held}${drafts}, ${changes} in ${seconds} s${notes}`;

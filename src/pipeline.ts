@@ -399,6 +399,9 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
     await staging.abort();
     [written, removed] = [changed.length, gone.length];
   } else {
+    // As above: the output and its spare change now, and a cache of an earlier build left on
+    // disk would describe neither, so a build killed from here on must find none.
+    await dropCache(file);
     await staging.commit();
     await dropSpare(options.out);
     if (options.memory || options.cache) {

@@ -14,11 +14,12 @@ import type { BuildResult } from './build.js';
 import { loadConfig, type SiteSettings } from './config.js';
 import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './dev/page.js';
 import { Batcher, type Batch } from './dev/batcher.js';
-import { inside, type Paths } from './dev/folders.js';
+import type { Paths } from './dev/folders.js';
 import { isHtml, lookup, type Lookup } from './dev/static.js';
 import { watchSources } from './dev/watcher.js';
 import { createEngine, type Engine } from './engine.js';
 import { error, formatProblem, hasErrors, type Problem } from './errors.js';
+import { checkOutput } from './output/ownership.js';
 
 /** The default output folder of `warta dev`, so the published `dist/` is never touched. */
 export const DEV_OUT = '.warta-dev';
@@ -398,16 +399,9 @@ function resolvePaths(options: DevServerOptions): Paths {
   const templates = options.templates === undefined ? undefined : resolve(options.templates);
   const config = options.config === undefined ? undefined : resolve(options.config);
   const out = resolve(options.out ?? DEV_OUT);
-  // The output folder is replaced wholesale by every build: it must not hold anything else.
-  const sources = [content, templates, config, process.cwd()].filter((p): p is string => !!p);
-  for (const source of sources) {
-    if (inside(source, out)) throw new DevServerError(`the output folder "${show(out)}" would replace "${show(source)}"; choose another --out`);
-  }
-  for (const folder of [content, templates].filter((p): p is string => !!p)) {
-    if (inside(out, folder) && !relative(folder, out).split(sep).some((s) => s.startsWith('.'))) {
-      throw new DevServerError(`the output folder "${show(out)}" is inside "${show(folder)}"; choose another --out`);
-    }
-  }
+  // The output folder is replaced wholesale by every build: it must be warta's alone.
+  const refused = checkOutput({ out: options.out ?? DEV_OUT, content, templates, config });
+  if (refused) throw new DevServerError(formatProblem(refused));
   return { content, templates, config, out };
 }
 

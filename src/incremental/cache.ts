@@ -371,9 +371,19 @@ export function relatedState(value: unknown): RelatedState {
 }
 
 /**
- * Takes the cache away, done before the output's spare is changed, so a kill then means a full
- * build next time. Only the file naming the chunks goes: `saveCache` keeps the chunks it can.
+ * Takes the cache away, done before the output or its spare is changed, so a kill then means a
+ * full build next time. Only the file naming the chunks goes (`saveCache` keeps the chunks it
+ * can), with any half-written one a killed build left (`<name>.v8.<pid>.tmp`: only the build
+ * holding the output's lock writes one).
  */
 export async function dropCache(file: string): Promise<void> {
   await rm(file, { force: true });
+  const base = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(base) && /^\d+\.tmp$/.test(name.slice(base.length))) await rm(join(dirname(file), name), { force: true });
 }

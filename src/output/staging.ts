@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { markOutput } from './ownership.js';
 import { checkOutputPath, type OutputWriter } from './writer.js';
 
 /**
@@ -46,7 +47,7 @@ export interface Staging {
   abort(): Promise<void>;
 }
 
-/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts, and `.dist.lock`, see lock.ts). */
+/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts, `.dist.lock` and `.dist.lock-stale-<pid>`, see lock.ts). */
 export function siblings(out: string): { parent: string; staging: string; old: string; prefix: string } {
   const parent = dirname(resolve(out));
   const prefix = `.${basename(resolve(out))}.`;
@@ -69,6 +70,8 @@ export async function openStaging(out: string): Promise<Staging> {
   await repairOutput(out);
   await rm(names.staging, { recursive: true, force: true });
   await mkdir(names.staging, { recursive: true });
+  // Every output warta builds carries the marker that lets the next build replace it.
+  markOutput(names.staging);
   return {
     folder: names.staging,
     async commit() {
@@ -93,7 +96,9 @@ export async function openStaging(out: string): Promise<Staging> {
 
 /**
  * A build killed between the two renames of a commit leaves no output but a complete
- * `.old-*` folder: put it back. Staging folders of dead builds are removed.
+ * `.old-<pid>` folder: put it back. Staging and old folders, and set-aside locks (see lock.ts),
+ * of builds no longer running are removed: these exact names only, never anything else that
+ * starts with the output's name.
  */
 async function recover(out: string, parent: string, prefix: string): Promise<void> {
   let entries: string[];
@@ -102,10 +107,20 @@ async function recover(out: string, parent: string, prefix: string): Promise<voi
   } catch {
     return;
   }
-  const leftovers = entries.filter((e) => e.startsWith(prefix) && e !== `${prefix}spare` && e !== `${prefix}lock` && !isAlive(Number(e.slice(e.lastIndexOf('-') + 1))));
+  const leftovers = entries.filter((e) => {
+    const pid = leftoverPid(e, prefix);
+    return pid !== undefined && !isAlive(pid);
+  });
   const old = leftovers.filter((e) => e.startsWith(`${prefix}old-`));
   if (old.length && !(await exists(out))) await rename(join(parent, old[0]!), out);
   for (const entry of leftovers) await rm(join(parent, entry), { recursive: true, force: true });
+}
+
+/** The process that made a sibling left by a build (`.dist.staging-<pid>`, `.dist.old-<pid>`, `.dist.lock-stale-<pid>`); undefined for any other name. */
+function leftoverPid(name: string, prefix: string): number | undefined {
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(?:staging|old|lock-stale)-([1-9]\d{0,9})$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Whether another process with this id is running. */

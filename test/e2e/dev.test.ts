@@ -346,6 +346,6 @@ test('warta dev usage errors exit 2', async () => {
   assert.equal(await run('--port', 'delapan'), 2);
   assert.match(text, /--port: expected a port number/);
   assert.equal(await run('--out', site), 2);
-  assert.match(text, /would replace/);
+  assert.match(text, /holds the content folder/);
   assert.equal(await main(['build', '--content', join(site, 'content'), '--port', '8080'], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream), 2);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,10 @@ import { mulberry32, writeArchive } from '../../bench/generate.js';
 import { listFiles, ROOT } from '../support/fixtures.js';
 
 /**
- * Nothing lost: `warta build` killed (SIGKILL, no chance to clean up) at moments spread over
- * the whole build, parsing, rendering on workers, writing, committing, leaves the last good
- * output whole and unchanged, and the next build repairs whatever the killed one left.
+ * Nothing lost: `warta build` killed (SIGKILL, no chance to clean up, or Ctrl-C's SIGINT) at
+ * moments spread over the whole build, parsing, rendering on workers, writing, committing,
+ * linking the output's spare, saving the cache, leaves the last good output whole and
+ * unchanged, and the next build repairs whatever the killed one left.
  */
 
 const BIN = join(ROOT, 'bin', 'warta.js');
@@ -67,28 +68,86 @@ async function leftovers(): Promise<string[]> {
   return (await readdir(dir)).filter((e) => e.startsWith('.dist.') && e !== '.dist.spare');
 }
 
+/** Moments of a build's commit, each marked by a name appearing beside the output. */
+type KillPoint = 'staging' | 'old' | 'spare' | 'cache';
+
 /**
- * Kills a build of `target` after `delay` ms and checks what it leaves: the last good output
- * exactly, the new one exactly, or (killed between the two renames of a swap) no output but the
- * last good one whole beside it. Returns the variant the output now holds.
+ * Runs `warta build` and, the moment the point's name appears (a file system event), stops it
+ * (SIGSTOP, so it is caught right there), then sends it `signal`. At the spare, it lets the
+ * build go on linking until `later` more entries of the spare were made, and notes how many
+ * files were linked.
+ */
+async function runBuildKilledAt(args: string[], point: KillPoint, signal: NodeJS.Signals, later = 0): Promise<Awaited<ReturnType<typeof runBuild>> & { spare?: number; caught: boolean }> {
+  const watchers: FSWatcher[] = [];
+  let [reachedOnce, caught] = [false, false];
+  let spare: number | undefined;
+  const child = spawn(process.execPath, [BIN, 'build', '--now', NOW, '--quiet', '--jobs', '2', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const names: Record<Exclude<KillPoint, 'cache'>, string> = { staging: `.dist.staging-${child.pid}`, old: `.dist.old-${child.pid}`, spare: '.dist.spare' };
+  const kill = async () => {
+    caught = true;
+    child.kill('SIGSTOP');
+    for (const w of watchers) w.close();
+    if (point === 'spare') spare = (await listFiles(join(dir, '.dist.spare'))).length;
+    child.kill(signal);
+    if (signal !== 'SIGKILL') child.kill('SIGCONT');
+  };
+  const reached = () => {
+    if (reachedOnce) return;
+    reachedOnce = true;
+    if (point !== 'spare' || later === 0) return void kill();
+    // Stopped while the spare is made, watched, and let go on until `later` entries later.
+    child.kill('SIGSTOP');
+    let seen = 0;
+    watchers.push(watch(join(dir, '.dist.spare'), { recursive: true }, () => ++seen === later && void kill()));
+    child.kill('SIGCONT');
+  };
+  const onEvent = (name: string | null) => {
+    if (point === 'cache' ? name?.endsWith(`.${child.pid}.tmp`) : name === names[point] && existsSync(join(dir, name))) reached();
+  };
+  // The cache is saved through temporary files (`<name>.<pid>.tmp`) in these two folders, which earlier builds made.
+  const folders = point === 'cache' ? [join(dir, '.warta-cache'), join(dir, '.warta-cache', 'dist.chunks')] : [dir];
+  for (const folder of folders) watchers.push(watch(folder, (_, name) => onEvent(name)));
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, closed) => {
+      for (const w of watchers) w.close();
+      resolve({ code, signal: closed, pid: child.pid!, stderr, spare, caught });
+    });
+  });
+}
+
+/**
+ * Kills a build of `target` after `delay` ms and checks what it leaves (see `checkKilled`).
+ * Returns the variant the output now holds.
  */
 async function killAndCheck(args: string[], delay: number, current: Variant, target: Variant, snap: Record<Variant, Map<string, string>>, outcomes: string[]): Promise<Variant> {
   await useVariant(target);
   const run = await runBuild(args, delay);
+  return checkKilled(run, `${delay} ms`, current, target, snap, outcomes);
+}
+
+/**
+ * What a killed build of `target` leaves: the last good output exactly, the new one exactly, or
+ * (killed between the two renames of a swap) no output but the last good one whole beside it.
+ * Returns the variant the output now holds.
+ */
+async function checkKilled(run: { code: number | null; signal: NodeJS.Signals | null; pid: number }, moment: string, current: Variant, target: Variant, snap: Record<Variant, Map<string, string>>, outcomes: string[]): Promise<Variant> {
   const now = await snapshot(join(dir, 'dist'));
-  const where = `killed after ${delay} ms (${run.signal ?? `exit ${run.code}`})`;
+  const where = `killed at ${moment} (${run.signal ?? `exit ${run.code}`})`;
   if (now === undefined) {
     const old = join(dir, `.dist.old-${run.pid}`);
     assert.deepEqual(await snapshot(old), snap[current], `${where}: no dist/ and no whole ${old}`);
-    outcomes.push(`${delay} ms: between the renames`);
+    outcomes.push(`${moment}: between the renames`);
     return current;
   }
   if (deepEqual(now, snap[current])) {
-    outcomes.push(`${delay} ms: old output kept`);
+    outcomes.push(`${moment}: old output kept`);
     return current;
   }
   assert.deepEqual(differences(now, snap[target]), [], `${where}: dist/ is neither the last good output nor the new one`);
-  outcomes.push(`${delay} ms: new output committed`);
+  outcomes.push(`${moment}: new output committed`);
   return target;
 }
 
@@ -154,6 +213,47 @@ test('an incremental build killed at any moment leaves the last good output exac
   }
   t.diagnostic(outcomes.join('; '));
   await checkRecovery(['--jobs', '1'], snap, outcomes);
+});
+
+// A full build's commit changes the output, then links its spare anew and saves the cache: a
+// kill anywhere in it must not leave the last build's cache describing a half-linked spare.
+test('a --clean build killed (SIGKILL or Ctrl-C) in its commit, its spare linking or its cache saving: the next plain build equals a clean one', { timeout: 240_000 }, async (t) => {
+  const { snap } = await bothVariants();
+  const points: KillPoint[] = ['staging', 'old', 'spare', 'cache'];
+  const random = mulberry32(SEED + 2);
+  // At the spare: killed when it is made, or a seeded number of its entries later (it has hundreds).
+  const runs = points.flatMap((point) => (['SIGKILL', 'SIGINT'] as const).map((signal) => ({ point, signal, later: point === 'spare' ? Math.floor(random() * 40) : 0 })));
+  // In a seeded order, so each moment is reached from builds of either variant, with caches of either kind.
+  for (let i = runs.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [runs[i], runs[j]] = [runs[j]!, runs[i]!];
+  }
+  const outcomes: string[] = [];
+  const linked: number[] = [];
+  let current: Variant = 'A';
+  for (const { point, signal, later } of runs) {
+    const target: Variant = current === 'A' ? 'B' : 'A';
+    await useVariant(target);
+    const run = await runBuildKilledAt(['--clean'], point, signal, later);
+    assert.ok(run.caught, `the build ended before ${point} (exit ${run.code}): ${run.stderr}`);
+    if (run.spare !== undefined) linked.push(run.spare);
+    await checkKilled(run, `${point}${later ? ` +${later}` : ''} by ${signal}`, current, target, snap, outcomes);
+    // The next plain build (with whatever cache is left) builds exactly what a clean build does.
+    const next = await runBuild(['--jobs', '1']);
+    assert.equal(next.code, 0, next.stderr);
+    assert.deepEqual(differences(await snapshot(join(dir, 'dist')), snap[target]), [], `after ${outcomes.at(-1)}`);
+    assert.deepEqual(await leftovers(), []);
+    current = target;
+  }
+  t.diagnostic(`${outcomes.join('; ')}; spare files linked when killed: ${linked.join(', ')} of ${snap.A.size}`);
+  assert.ok(linked.some((n) => n < snap.A.size - 1), 'no kill landed while the spare was being linked');
+  // And the builds after it, incremental ones through the spare, stay exact.
+  for (const v of ['A', 'B'] as Variant[]) {
+    await useVariant(v);
+    const run = await runBuild(['--jobs', '1']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(differences(await snapshot(join(dir, 'dist')), snap[v]), []);
+  }
 });
 
 test('a build killed between the two renames of its commit: the next build puts the last good output back', { timeout: 60_000 }, async () => {

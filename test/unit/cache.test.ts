@@ -144,3 +144,12 @@ test('a cache opened for a quick build reads entries by place; a save with a few
   assert.equal([...before.keys()].filter((name) => !after.has(name)).length, 3);
   assert.ok([...after].every(([name, time]) => !before.has(name) || before.get(name) === time));
 });
+
+test('dropping the cache takes a header a killed save half wrote with it, and nothing else', async () => {
+  const file = join(root, 'drop', 'dist.v8');
+  await saveCache(file, cacheOf(10));
+  const folder = join(root, 'drop');
+  for (const name of ['dist.v8.4242.tmp', 'dist.v8.catatan', 'lain.v8.4242.tmp', 'dist.v8.12x.tmp']) writeFileSync(join(folder, name), 'x');
+  await dropCache(file);
+  assert.deepEqual(readdirSync(folder).sort(), ['dist.chunks', 'dist.v8.12x.tmp', 'dist.v8.catatan', 'lain.v8.4242.tmp']);
+});
