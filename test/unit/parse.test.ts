@@ -121,3 +121,13 @@ test('UTF-16 files and scheme-like images get their own messages', () => {
   assert.match(formatProblem(utf16.problems[0]!), /found UTF-16/);
   assert.match(errors(VALID.replace('---\nP', 'image: javascript:alert(1)\n---\nP')).join(), /image: expected a path inside the site/);
 });
+
+test('a date or update outside the years 1000–9999 is a problem naming file, line, field and value, in every form', () => {
+  for (const value of ['0000-01-01 10:00:00', '0000-01-01T10:00:00+07:00', 'Sabtu, 1 Januari 0000 10:00:00 WIB', '9999-12-31T23:59:59-14:00']) {
+    const text = VALID.replace('date: 2025-04-02 15:22:12', `date: ${value}\nupdated: ${value}`);
+    assert.deepEqual(errors(text), [
+      `content/2025/04/contoh.md:5 date: expected a date in the years 1000 to 9999 (WIB), got ${JSON.stringify(value)}`,
+      `content/2025/04/contoh.md:6 updated: expected a date in the years 1000 to 9999 (WIB), got ${JSON.stringify(value)}`,
+    ]);
+  }
+});

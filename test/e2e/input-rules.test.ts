@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { cli } from '../support/cli.js';
+
+// Input the docs/input-rules.md limits refuse: each is an error naming the file, from
+// `warta check` and `warta build` alike, never a crash with a stack trace.
+
+const NOW = '2026-01-01 00:00:00';
+
+let scratch: string;
+before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'warta-rules-'));
+});
+after(() => rm(scratch, { recursive: true, force: true }));
+
+let sites = 0;
+
+/** A site in a fresh folder with these content files (path → text). */
+async function site(files: Record<string, string>): Promise<string> {
+  const dir = join(scratch, `site-${++sites}`);
+  await mkdir(join(dir, 'content'), { recursive: true });
+  await writeFile(join(dir, 'warta.config.json'), '{ "title": "Uji", "baseUrl": "https://warta.example" }');
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, 'content', path)), { recursive: true });
+    await writeFile(join(dir, 'content', path), text);
+  }
+  return dir;
+}
+
+/** An article's text with extra front matter lines. */
+function article(extra = '', date = '2025-04-02 15:22:12'): string {
+  return `---\ntitle: Judul\nbyline: AP Wira\ncategory: Nasional\ndate: ${date}\n${extra}---\nIsi berita.\n`;
+}
+
+/** Runs check and build; both must fail with the same problems and no stack trace. */
+async function refused(dir: string): Promise<string> {
+  const checked = await cli(dir, 'check', '--now', NOW, '--quiet');
+  const built = await cli(dir, 'build', '--now', NOW, '--quiet');
+  assert.equal(checked.code, 1, checked.err);
+  assert.equal(built.code, 1, built.err);
+  assert.doesNotMatch(built.err + checked.out, /\n\s+at /, 'a stack trace');
+  for (const line of checked.out.split('\n').filter(Boolean)) assert.ok(built.err.includes(line), `build misses: ${line}`);
+  return checked.out;
+}
+
+test('a year outside 1000–9999 is an error naming file, line and field, from check and build', async () => {
+  const dir = await site({
+    'a.md': article('', '0000-01-01 10:00:00'),
+    'b.md': article('updated: Sabtu, 1 Januari 0000 10:00:00 WIB\n'),
+  });
+  const out = await refused(dir);
+  assert.match(out, /^content\/a\.md:5 date: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 10:00:00"$/m);
+  assert.match(out, /^content\/b\.md:6 updated: expected a date in the years 1000 to 9999 \(WIB\), got "Sabtu, 1 Januari 0000 10:00:00 WIB"$/m);
+});
+
+test('--now outside 1000–9999 is a usage error', async () => {
+  const dir = await site({ 'a.md': article() });
+  const { code, err } = await cli(dir, 'build', '--now', '0000-01-01 00:00:00');
+  assert.equal(code, 2);
+  assert.match(err, /--now: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 00:00:00"/);
+});
