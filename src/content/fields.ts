@@ -1,6 +1,6 @@
 import { error, quote, type Problem } from '../errors.js';
 import { parseTimestamp } from '../time.js';
-import { isValidSlug } from './slug.js';
+import { isValidSlug, nameTooLong } from './slug.js';
 
 /** Reads one front matter field, reporting a problem with its line when the value is wrong. */
 export class FieldReader {
@@ -68,11 +68,13 @@ export class FieldReader {
     return false;
   }
 
-  /** An explicit slug, which must already be valid. */
+  /** An explicit slug, which must already be valid and short enough to name a folder. */
   slug(field: string): string | undefined {
     const value = this.text(field, false);
-    if (value === undefined || isValidSlug(value)) return value;
-    return this.fail(field, 'slug', `expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got ${quote(value)}`);
+    if (value === undefined) return value;
+    if (!isValidSlug(value)) return this.fail(field, 'slug', `expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got ${quote(value)}`);
+    const tooLong = nameTooLong(value);
+    return tooLong ? this.fail(field, 'name-too-long', `expected a shorter slug: ${quote(value)} is ${tooLong}`) : value;
   }
 }
 

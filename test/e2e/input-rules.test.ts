@@ -62,3 +62,22 @@ test('--now outside 1000–9999 is a usage error', async () => {
   assert.equal(code, 2);
   assert.match(err, /--now: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 00:00:00"/);
 });
+
+test('a name over 255 bytes in a slug or an alias is an error from check as from build', async () => {
+  const long = 'a'.repeat(300);
+  const dir = await site({
+    'a.md': article(`slug: ${long}\n`),
+    'b.md': article(`aliases: [/lama/${long}.html]\n`),
+    [`${'北京'.repeat(40)}.md`]: article(),
+  });
+  const out = await refused(dir);
+  assert.match(out, /^content\/a\.md:6 slug: expected a shorter slug: "a+\.\.\." is 300 bytes long/m);
+  assert.match(out, /^content\/b\.md:6 aliases: expected shorter paths: "\/lama\/a+\.\.\." has a part 305 bytes long/m);
+  assert.match(out, /^content\/(北京)+\.md slug: the slug derived from the file name, "(beijing)+\.\.\.", is \d+ bytes long/m);
+});
+
+test('aliases may not write hidden files or folders', async () => {
+  const dir = await site({ 'a.md': article('aliases: [/.htaccess, /.well-known/x/, /.git/config]\n') });
+  const out = await refused(dir);
+  assert.match(out, /^content\/a\.md:6 aliases: expected no part of a path to start with "\." .*, got "\/\.htaccess", "\/\.well-known\/x\/", "\/\.git\/config"$/m);
+});
