@@ -81,3 +81,16 @@ test('aliases may not write hidden files or folders', async () => {
   const out = await refused(dir);
   assert.match(out, /^content\/a\.md:6 aliases: expected no part of a path to start with "\." .*, got "\/\.htaccess", "\/\.well-known\/x\/", "\/\.git\/config"$/m);
 });
+
+test('output paths that differ only in case are an error naming every file involved', async () => {
+  const dir = await site({
+    'a.md': article('aliases: [/Index.html, /2025/04/02/B/]\n'),
+    'b.md': article(),
+    'Foto.JPG': 'x',
+    'foto.jpg': 'y',
+  });
+  const out = await refused(dir);
+  assert.match(out, /^content\/a\.md 2 sources would write \/Index\.html and \/index\.html, one file on macOS and Windows: content\/a\.md \(alias \/Index\.html\), warta's own \/index\.html$/m);
+  assert.match(out, /^content\/b\.md 2 sources would write \/2025\/04\/02\/b\/index\.html and \/2025\/04\/02\/B\/index\.html, .*: content\/b\.md \(\/2025\/04\/02\/b\/\), content\/a\.md \(alias \/2025\/04\/02\/B\/\)$/m);
+  assert.match(out, /^content\/Foto\.JPG 2 sources would write \/Foto\.JPG and \/foto\.jpg, .*: static file content\/Foto\.JPG, static file content\/foto\.jpg$/m);
+});
