@@ -150,9 +150,9 @@ test('a slug, category or alias part over 255 bytes is a problem naming the fiel
 });
 
 test('aliases may not make hidden files or folders', () => {
-  const text = VALID.replace('---\nP', 'aliases: [/lama/ok.html, /.htaccess, /.well-known/security.txt, /a/.git/config, /b/.x/]\n---\nP');
+  const text = VALID.replace('---\nP', 'aliases: [/lama/ok.html, /.htaccess, /.well-known/security.txt, /a/.git/config, /b/.x/, /..%2f..%2fx.html]\n---\nP');
   assert.deepEqual(errors(text), [
-    'content/2025/04/contoh.md:6 aliases: expected no part of a path to start with "." (hidden files such as /.htaccess belong to the web server), got "/.htaccess", "/.well-known/security.txt", "/a/.git/config", "/b/.x/"',
+    'content/2025/04/contoh.md:6 aliases: expected no part of a path to start with "." (hidden files such as /.htaccess belong to the web server), got "/.htaccess", "/.well-known/security.txt", "/a/.git/config", "/b/.x/", "/..%2f..%2fx.html"',
   ]);
   assert.deepEqual(parse(VALID.replace('---\nP', 'aliases: [/lama/ok.html, /lama/a.b.c/]\n---\nP')).article?.aliases, ['/lama/ok.html', '/lama/a.b.c/']);
 });
