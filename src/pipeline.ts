@@ -241,7 +241,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const root = resolve(options.content);
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
-      return articleTask(article, join(root, article.path), stories[i]!, input.related[i]!.map((j) => stories[j]!));
+      return articleTask(article, join(root, article.path), input.digestOf(article.path)!, stories[i]!, input.related[i]!.map((j) => stories[j]!));
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;
