@@ -7,6 +7,7 @@ import { readFrontMatter } from './frontmatter.js';
 import { decodeSource } from './source.js';
 import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
+import { valueWithoutControls, withoutControls } from './text.js';
 import { extractTerms } from './terms.js';
 import { articleUrl, isSafeSitePath, isWebUrl } from './urls.js';
 
@@ -57,7 +58,7 @@ function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedA
   const front = readFrontMatter(decoded.text, file);
   if (!front.ok) return { problems: [front.problem] };
   const { data, lines, bodyOffset, bodyLine } = front.value;
-  const body = decoded.text.slice(bodyOffset);
+  const body = withoutControls(decoded.text.slice(bodyOffset));
   const fields = new FieldReader(data, lines, file);
   const article = readFields(fields, source, body, bodyOffset, bodyLine);
   return fields.problems.length ? { problems: sortProblems(fields.problems) } : { article, problems: [] };
@@ -92,7 +93,7 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     caption: fields.text('caption', false),
     draft: fields.flag('draft'),
     aliases: readAliases(fields),
-    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key))),
+    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key)).map(([key, value]) => [key, valueWithoutControls(value)])),
     terms: extractTerms(title, body, tags),
     bodyOffset,
     bodyLine,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
+import { withoutControls } from '../content/text.js';
 import { packTerms } from '../content/terms.js';
 import { error, warning, type Problem } from '../errors.js';
 import type { OutputWriter } from '../output/writer.js';
@@ -63,7 +64,7 @@ export async function renderArticlePage(task: ArticleTask, r: ArticleRenderer): 
   const bytes = readFileSync(task.abs);
   const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
   if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
-  const body = r.renderBody(decoded.text.slice(article.bodyOffset), { rewrite: rewrites && ((href) => rewrites.get(href)) });
+  const body = r.renderBody(withoutControls(decoded.text.slice(article.bodyOffset)), { rewrite: rewrites && ((href) => rewrites.get(href)) });
   const links = body.links.filter(({ href }) => linkTarget(href, article, r.site.baseUrl)).map(({ line, href }) => ({ line: article.bodyLine + line, href }));
   const problems = body.dropped.map(({ line, what }) =>
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli } from '../support/cli.js';
+import { listFiles } from '../support/fixtures.js';
 
 // Input the docs/input-rules.md limits refuse: each is an error naming the file, from
 // `warta check` and `warta build` alike, never a crash with a stack trace.
@@ -93,4 +94,23 @@ test('output paths that differ only in case are an error naming every file invol
   assert.match(out, /^content\/a\.md 2 sources would write \/Index\.html and \/index\.html, one file on macOS and Windows: content\/a\.md \(alias \/Index\.html\), warta's own \/index\.html$/m);
   assert.match(out, /^content\/b\.md 2 sources would write \/2025\/04\/02\/b\/index\.html and \/2025\/04\/02\/B\/index\.html, .*: content\/b\.md \(\/2025\/04\/02\/b\/\), content\/a\.md \(alias \/2025\/04\/02\/B\/\)$/m);
   assert.match(out, /^content\/Foto\.JPG 2 sources would write \/Foto\.JPG and \/foto\.jpg, .*: static file content\/Foto\.JPG, static file content\/foto\.jpg$/m);
+});
+
+test('control characters never reach a page or a feed, nor the terminal from a file name', async () => {
+  const title = 'title: "Judul\\e[31m Merah\\x07"\nbyline: "AP\\x00 Wira"\ncaption: "Foto\\x9b"\n';
+  const dir = await site({ 'a.md': `---\n${title}category: Nasional\ndate: 2025-04-02 15:22:12\n---\nIsi \u001b[1mberita\u0007.\n` });
+  const built = await cli(dir, 'build', '--now', NOW, '--quiet');
+  assert.equal(built.code, 0, built.err);
+  const files = await listFiles(join(dir, 'dist'));
+  assert.ok(files.includes('feed.xml') && files.includes('2025/04/02/a/index.html'));
+  for (const f of files.filter((f) => /\.(html|xml|json|txt)$/.test(f))) {
+    assert.doesNotMatch(await readFile(join(dir, 'dist', f), 'utf8'), /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, f);
+  }
+  assert.match(await readFile(join(dir, 'dist', '2025/04/02/a/index.html'), 'utf8'), /Judul\[31m Merah/);
+
+  const named = await site({ 'a\u001b[2J\nb.md': article('', 'kemarin') });
+  const checked = await cli(named, 'check', '--now', NOW);
+  assert.equal(checked.code, 1);
+  assert.doesNotMatch(checked.out + checked.err, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  assert.match(checked.out, /^content\/a\\x1b\[2J\\nb\.md\b/m);
 });

@@ -156,3 +156,26 @@ test('aliases may not make hidden files or folders', () => {
   ]);
   assert.deepEqual(parse(VALID.replace('---\nP', 'aliases: [/lama/ok.html, /lama/a.b.c/]\n---\nP')).article?.aliases, ['/lama/ok.html', '/lama/a.b.c/']);
 });
+
+test('control characters are removed from every text a page, a feed or a terminal shows', () => {
+  const text = `---
+title: "Judul\\e[31m Merah\\x07"
+byline: ["AP\\x00 Wira", "Sari\\u009b"]
+category: "Nasional\\x7f"
+date: 2025-04-02 15:22:12
+caption: "Foto\\e]8;;x\\e\\\\"
+penyunting: { nama: "Budi\\e[0m", daftar: ["a\\x1f"] }
+---
+Paragraf \u001b[1mpertama\u0007.
+
+Baris\tdengan tab.
+`;
+  const { article, problems } = parse(text);
+  assert.deepEqual(problems, []);
+  assert.equal(article?.title, 'Judul[31m Merah');
+  assert.deepEqual(article?.bylines, ['AP Wira', 'Sari']);
+  assert.equal(article?.category, 'Nasional');
+  assert.equal(article?.caption, 'Foto]8;;x\\');
+  assert.deepEqual(article?.extra, { penyunting: { nama: 'Budi[0m', daftar: ['a'] } });
+  assert.equal(article?.summary, 'Paragraf [1mpertama.');
+});
