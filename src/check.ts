@@ -50,5 +50,10 @@ export function problemsJson(problems: readonly Problem[]): string {
     code: p.code,
     message: p.message,
   }));
-  return rows.length ? `[\n${rows.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]\n` : '[]\n';
+  return rows.length ? `[\n${rows.map((r) => `  ${jsonLine(r)}`).join(',\n')}\n]\n` : '[]\n';
+}
+
+/** JSON with DEL and C1 controls escaped too (JSON.stringify escapes only C0), so no control character reaches a terminal. */
+function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -37,14 +37,26 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** Formats a problem as one clickable line: `file:line:col field: message`. */
+/**
+ * Formats a problem as one clickable line: `file:line:col field: message`. Control characters
+ * (a file name may hold an escape sequence or a line break) are shown escaped, as `\x1b` or
+ * `\n`, never sent to the terminal.
+ */
 export function formatProblem(p: Problem): string {
   let where = p.file ?? '';
   if (p.file && p.line) where += `:${p.line}`;
   if (p.file && p.line && p.column) where += `:${p.column}`;
   const field = p.field ? `${p.field}: ` : '';
   const prefix = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where ? `${where} ` : ''}${prefix}${field}${p.message}`;
+  return visible(`${where ? `${where} ` : ''}${prefix}${field}${p.message}`);
+}
+
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** C0 and C1 control characters and DEL written as escapes. */
+function visible(text: string): string {
+  return text.replace(CONTROLS, (c) => NAMED_CONTROLS[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Orders problems by file, line, column, then message, so reports are stable. */

@@ -41,7 +41,7 @@ const MIN_ARTICLES_FOR_WORKERS = 100;
 /** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
 const COLLECT_BEFORE_PAGES = 5000;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
-const OUTPUT_VERSION = '1';
+const OUTPUT_VERSION = '2';
 
 /** The stages of a build once its archive is being walked (see `build`). */
 export async function runStages(options: BuildOptions, listed: Promise<ContentListing>, timer: StageTimer): Promise<BuildResult> {
@@ -241,7 +241,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const root = resolve(options.content);
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
-      return articleTask(article, join(root, article.path), stories[i]!, input.related[i]!.map((j) => stories[j]!));
+      return articleTask(article, join(root, article.path), input.digestOf(article.path)!, stories[i]!, input.related[i]!.map((j) => stories[j]!));
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;

@@ -231,7 +231,7 @@ function pageTasks(pages: readonly number[], relatedOf: (index: number) => numbe
     const sig = articleSig(frame, article.path, source(index).parsed.digest, stories.map((s) => s!.sig));
     if (sig === before.sig) continue;
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category);
-    tasks.push({ index, path, sig, before, task: articleTask(article, join(root, article.path), view(index), related.map(view)) });
+    tasks.push({ index, path, sig, before, task: articleTask(article, join(root, article.path), source(index).parsed.digest, view(index), related.map(view)) });
   }
   return tasks;
 }

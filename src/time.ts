@@ -7,14 +7,15 @@
 // given a Date) go through local-time Date setters, so on a machine whose own zone
 // has DST a wall time in the local DST gap comes out an hour off; getTimezoneOffset
 // reads its argument as a wall time, so it is wrong for hours after a transition.
-// We only use fromZonedTime on strings and formatInTimeZone's offset token ("xxx").
+// We only use fromZonedTime on strings; offsets at an instant come from Intl's "longOffset",
+// which keeps the seconds of local mean time (+07:07:12) that "xxx" would drop.
 
 import { createRequire } from 'node:module';
 import { id } from 'date-fns/locale/id';
 import type { Day, Month } from 'date-fns';
 
 /**
- * date-fns-tz, loaded when first needed: only instants before 1964 ask it (see
+ * date-fns-tz, loaded when first needed: only wall times before 1964 ask it (see
  * `FIXED_SINCE`), and loading it (with the date-fns modules it imports) costs every process
  * a quarter of a second at start, a tenth of a cold incremental build at 100,000 articles.
  */
@@ -35,6 +36,11 @@ const WIB_OFFSET = 7 * HOUR;
 // keeps ~100k calls per build from paying ~30µs of Intl each.
 const FIXED_SINCE_WALL = Date.UTC(1964, 0, 1);
 const FIXED_SINCE = FIXED_SINCE_WALL - WIB_OFFSET;
+/**
+ * The years a timestamp may fall in, in WIB: four digits, as every accepted form writes a
+ * year and as article URLs (`/YYYY/MM/DD/…`) hold one. Year 0 is beyond date-fns-tz.
+ */
+export const YEARS = { first: 1000, last: 9999 } as const;
 const SUFFIX_OFFSET: Record<string, number> = { wib: WIB_OFFSET, wita: 8 * HOUR, wit: 9 * HOUR };
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6].map((d) => id.localize.day(d as Day, { width: 'wide' }));
@@ -54,8 +60,8 @@ const OFFSET_RE =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)? ?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 const LEGACY_RE =
   /^([\p{L}'\u2019]+)(?:\s*,\s*|\s+)(\d{1,2})\s+(\p{L}+)\s+(\d{4})\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?\s+(WIB|WITA|WIT)$/iu;
-// formatInTimeZone's "xxx" token.
-const ZONE_OFFSET_RE = /^([+-])(\d{2}):(\d{2})$/;
+// Intl's "longOffset" zone name: "GMT+07:07:12", "GMT+07:30", "GMT" for zero.
+const LONG_OFFSET_RE = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 // Shapes that are close to an accepted form, so the error can say what is missing.
 const BARE_DATE_RE = /^\d{1,4}-\d{1,2}-\d{1,2}$/;
 const LOCAL_T_RE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
@@ -64,6 +70,7 @@ const UNPADDED_RE =
 
 const EXAMPLES = '"2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" or "Rabu, 2 April 2025 15:22:12 WIB"';
 const GENERIC = `a WIB timestamp like ${EXAMPLES}`;
+const OUT_OF_RANGE = `a date in the years ${YEARS.first} to ${YEARS.last} (WIB)`;
 
 /** Wall-clock fields as written in a timestamp (month 1–12, ms 0–999). */
 type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };
@@ -118,6 +125,8 @@ function parseLegacy(m: RegExpExecArray): TimeResult {
   };
   const problem = invalidWall(wall);
   if (problem) return fail(problem);
+  // Written in WIB or east of it, a year outside the range is outside it in WIB too.
+  if (!yearInRange(wall.y)) return fail(OUT_OF_RANGE);
   // The weekday belongs to the written date, in the written zone (WITA/WIT included).
   const actual = new Date(utcOfWall(wall)).getUTCDay();
   if (actual !== weekday) {
@@ -140,11 +149,21 @@ function fromWall(wall: Wall, offset: number | null): TimeResult {
   const problem = invalidWall(wall);
   if (problem) return fail(problem);
   const wallUtc = utcOfWall(wall);
-  if (offset !== null) return { ok: true, instant: wallUtc - offset };
+  if (offset !== null) return inRange(wallUtc - offset);
+  if (!yearInRange(wall.y)) return fail(OUT_OF_RANGE);
   if (wallUtc >= FIXED_SINCE_WALL) return { ok: true, instant: wallUtc - WIB_OFFSET };
   // fromZonedTime is only local-zone independent when given a string, not a Date.
   const instant = tz().fromZonedTime(isoWall(wall), ZONE).getTime();
   return Number.isNaN(instant) ? fail(GENERIC) : { ok: true, instant };
+}
+
+/** The instant, if its WIB year is in `YEARS` (an offset may carry a written year across the edge). */
+function inRange(instant: number): TimeResult {
+  return yearInRange(wib(instant).getUTCFullYear()) ? { ok: true, instant } : fail(OUT_OF_RANGE);
+}
+
+function yearInRange(year: number): boolean {
+  return year >= YEARS.first && year <= YEARS.last;
 }
 
 /** Why the fields are not a real date and time, or '' if they are. Never rolls over. */
@@ -177,43 +196,63 @@ function fail(expected: string): TimeResult {
   return { ok: false, expected };
 }
 
-/** WIB wall-clock view of an instant: a Date whose UTC getters read WIB, plus the offset used. */
-function wib(instant: number): { at: Date; offset: number } {
-  if (!Number.isFinite(instant)) throw new RangeError(`Invalid time value: ${instant}`);
-  const offset = instant >= FIXED_SINCE ? WIB_OFFSET : historicOffset(instant);
+/** WIB wall-clock view of an instant: a Date whose UTC getters read the wall clock of Asia/Jakarta. */
+function wib(instant: number): Date {
+  return new Date(instant + offsetAt(instant));
+}
+
+/**
+ * The instant as ISO 8601 and RFC 822 can write it, with an offset in whole minutes: before
+ * 1924 (local mean time, +07:07:12) that is +07:07 and a clock 12 seconds behind the wall clock.
+ */
+function wibMinutes(instant: number): { at: Date; offset: number } {
+  const offset = Math.trunc(offsetAt(instant) / MINUTE) * MINUTE;
   return { at: new Date(instant + offset), offset };
 }
 
-/** Asia/Jakarta's offset at a pre-1964 instant, in whole minutes (ISO cannot show LMT's seconds). */
+/** Asia/Jakarta's offset from UTC at an instant, in milliseconds. */
+function offsetAt(instant: number): number {
+  if (!Number.isFinite(instant)) throw new RangeError(`Invalid time value: ${instant}`);
+  return instant >= FIXED_SINCE ? WIB_OFFSET : historicOffset(instant);
+}
+
+/** Names the zone's offset at an instant, created when first needed (like date-fns-tz, only for instants before 1964). */
+const offsetNamer = (() => {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => (made ??= new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }));
+})();
+
+/** Asia/Jakarta's offset at a pre-1964 instant, to the second (local mean time has seconds). */
 function historicOffset(instant: number): number {
-  const m = ZONE_OFFSET_RE.exec(tz().formatInTimeZone(instant, ZONE, 'xxx'));
+  const name = offsetNamer().formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = LONG_OFFSET_RE.exec(name);
   if (!m) throw new RangeError(`No ${ZONE} offset for ${instant}`);
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return (m[1] === '-' ? -minutes : minutes) * MINUTE;
+  const ms = ((Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000;
+  return m[1] === '-' ? -ms : ms;
 }
 
 /** `Rabu, 2 April 2025 15:22:12 WIB` (always in WIB, Indonesian day/month names, zero-padded HH:mm:ss). */
 export function formatLong(instant: number): string {
-  const { at } = wib(instant);
+  const at = wib(instant);
   const date = `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${pad4(at.getUTCFullYear())}`;
   return `${WEEKDAYS[at.getUTCDay()]}, ${date} ${clock(at)} WIB`;
 }
 
 /** `2025-04-02T15:22:12+07:00` */
 export function formatIso(instant: number): string {
-  const { at, offset } = wib(instant);
+  const { at, offset } = wibMinutes(instant);
   const { year, month, day } = dayOf(at);
   return `${year}-${month}-${day}T${clock(at)}${offsetText(offset, ':')}`;
 }
 
 /** The WIB calendar day, zero-padded: { year: '2025', month: '04', day: '02' } */
 export function wibDay(instant: number): { year: string; month: string; day: string } {
-  return dayOf(wib(instant).at);
+  return dayOf(wib(instant));
 }
 
 /** RFC 822 date for RSS in +0700: `Wed, 02 Apr 2025 15:22:12 +0700` */
 export function formatRfc822(instant: number): string {
-  const { at, offset } = wib(instant);
+  const { at, offset } = wibMinutes(instant);
   const date = `${pad2(at.getUTCDate())} ${RFC_MONTHS[at.getUTCMonth()]} ${pad4(at.getUTCFullYear())}`;
   return `${RFC_DAYS[at.getUTCDay()]}, ${date} ${clock(at)} ${offsetText(offset, '')}`;
 }

@@ -34,6 +34,8 @@ const PORT_TRIES = 20;
  */
 const DEBOUNCE_MS = 20;
 const HEARTBEAT_MS = 15_000;
+/** Live-reload connections held at once; more open pages than this go without live reload. */
+export const MAX_LISTENERS = 64;
 const LONGEST_TIMER = 2 ** 31 - 1;
 
 /** What `startDevServer` needs; paths are relative to the working directory or absolute. */
@@ -295,6 +297,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const openEvents = (res: ServerResponse) => {
+    // Each listener holds a socket open for as long as its page is: past the cap a page goes without live reload (its client says so).
+    if (clients.size >= MAX_LISTENERS) {
+      return send(res, 503, 'text/plain; charset=utf-8', `${MAX_LISTENERS} pages already listen for reloads: close some and reload this one\n`, { 'Retry-After': '10' });
+    }
     res.writeHead(200, { ...HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 1000\n${sse('state', { version, overlay })}`);
     clients.add(res);

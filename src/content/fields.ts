@@ -1,6 +1,7 @@
 import { error, quote, type Problem } from '../errors.js';
 import { parseTimestamp } from '../time.js';
-import { isValidSlug } from './slug.js';
+import { isValidSlug, nameTooLong } from './slug.js';
+import { withoutControls } from './text.js';
 
 /** Reads one front matter field, reporting a problem with its line when the value is wrong. */
 export class FieldReader {
@@ -29,12 +30,12 @@ export class FieldReader {
     return value === null ? undefined : value;
   }
 
-  /** A text field, trimmed and with runs of white space made one space. */
+  /** A text field, trimmed, with runs of white space made one space and control characters (YAML's `"\e"`) removed. */
   text(field: string, required: boolean): string | undefined {
     const value = this.raw(field);
     if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : undefined;
     if (typeof value !== 'string') return this.fail(field, 'type', `expected text, got ${describe(value)}`);
-    const text = value.replace(/\s+/g, ' ').trim();
+    const text = oneLine(value);
     if (!text) return required || value ? this.fail(field, 'empty', 'expected non-empty text, got an empty value') : undefined;
     return text;
   }
@@ -48,7 +49,7 @@ export class FieldReader {
       return this.fail(field, 'type', `expected non-empty text or a list of non-empty texts, got ${describe(value)}`);
     }
     if (required && items.length === 0) return this.fail(field, 'empty', 'expected at least one name, got an empty list');
-    return dedupe(items.map((v: string) => v.replace(/\s+/g, ' ').trim()));
+    return dedupe(items.map(oneLine));
   }
 
   /** A WIB timestamp, as epoch milliseconds. */
@@ -68,12 +69,19 @@ export class FieldReader {
     return false;
   }
 
-  /** An explicit slug, which must already be valid. */
+  /** An explicit slug, which must already be valid and short enough to name a folder. */
   slug(field: string): string | undefined {
     const value = this.text(field, false);
-    if (value === undefined || isValidSlug(value)) return value;
-    return this.fail(field, 'slug', `expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got ${quote(value)}`);
+    if (value === undefined) return value;
+    if (!isValidSlug(value)) return this.fail(field, 'slug', `expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got ${quote(value)}`);
+    const tooLong = nameTooLong(value);
+    return tooLong ? this.fail(field, 'name-too-long', `expected a shorter slug: ${quote(value)} is ${tooLong}`) : value;
   }
+}
+
+/** Text as one trimmed line: runs of white space made one space, control characters removed. */
+function oneLine(text: string): string {
+  return withoutControls(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Names a YAML value's type for a message. */

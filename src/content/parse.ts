@@ -5,8 +5,9 @@ import type { Article } from './article.js';
 import { FieldReader } from './fields.js';
 import { readFrontMatter } from './frontmatter.js';
 import { decodeSource } from './source.js';
-import { slugFromPath, slugify } from './slug.js';
+import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
+import { valueWithoutControls, withoutControls } from './text.js';
 import { extractTerms } from './terms.js';
 import { articleUrl, isSafeSitePath, isWebUrl } from './urls.js';
 
@@ -57,7 +58,7 @@ function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedA
   const front = readFrontMatter(decoded.text, file);
   if (!front.ok) return { problems: [front.problem] };
   const { data, lines, bodyOffset, bodyLine } = front.value;
-  const body = decoded.text.slice(bodyOffset);
+  const body = withoutControls(decoded.text.slice(bodyOffset));
   const fields = new FieldReader(data, lines, file);
   const article = readFields(fields, source, body, bodyOffset, bodyLine);
   return fields.problems.length ? { problems: sortProblems(fields.problems) } : { article, problems: [] };
@@ -72,6 +73,8 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
   const slug = readSlug(fields, source.path, title);
   const categorySlug = slugify(category);
   if (category && !categorySlug) fields.fail('category', 'slug', `expected a name with at least one letter or digit, got ${quote(category)}`);
+  const longCategory = nameTooLong(categorySlug);
+  if (longCategory) fields.fail('category', 'name-too-long', `expected a shorter name: its URL segment ${quote(categorySlug)} is ${longCategory}`);
   return {
     file: source.file,
     path: source.path,
@@ -90,7 +93,7 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     caption: fields.text('caption', false),
     draft: fields.flag('draft'),
     aliases: readAliases(fields),
-    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key))),
+    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key)).map(([key, value]) => [key, valueWithoutControls(value)])),
     terms: extractTerms(title, body, tags),
     bodyOffset,
     bodyLine,
@@ -100,8 +103,11 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
 /** The explicit slug, else one derived from the file name, else from the title. */
 function readSlug(fields: FieldReader, path: string, title: string): string {
   if (fields.raw('slug') !== undefined) return fields.slug('slug') ?? '';
-  const derived = slugFromPath(path) || slugify(title);
+  const fromPath = slugFromPath(path);
+  const derived = fromPath || slugify(title);
   if (!derived && title) fields.fail('slug', 'slug', `cannot derive a slug from the file name or the title ${quote(title)}: add a "slug" field`);
+  const tooLong = nameTooLong(derived);
+  if (tooLong) fields.fail('slug', 'name-too-long', `the slug derived from the ${fromPath ? 'file name' : 'title'}, ${quote(derived)}, is ${tooLong}: add a shorter "slug" field`);
   return derived;
 }
 
@@ -117,13 +123,29 @@ function readImage(fields: FieldReader): string | undefined {
   return fields.fail('image', 'image', `expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got ${quote(value)}`);
 }
 
-/** Old URL paths: absolute, no `..`, no query or fragment. */
+/**
+ * Old URL paths: absolute, no `..`, no query or fragment. Each becomes a file of the output
+ * folder, so no part may start with "." (`/.htaccess`, `/.well-known/`, `/.git/` belong to the
+ * server) or be longer than a file name may be.
+ */
 function readAliases(fields: FieldReader): string[] {
   const aliases = fields.list('aliases', false) ?? [];
-  const bad = aliases.filter((a) => !isSafeSitePath(a));
-  if (bad.length) {
-    fields.fail('aliases', 'alias', `expected absolute URL paths like "/old/path/" or "/old/page.html" without "..", query or fragment, got ${bad.map(quote).join(', ')}`);
-    return [];
+  const unsafe = aliases.filter((a) => !isSafeSitePath(a));
+  if (unsafe.length) {
+    fields.fail('aliases', 'alias', `expected absolute URL paths like "/old/path/" or "/old/page.html" without "..", query or fragment, got ${unsafe.map(quote).join(', ')}`);
   }
-  return aliases;
+  const safe = aliases.filter((a) => !unsafe.includes(a));
+  const hidden = safe.filter((a) => a.split('/').some((part) => part.startsWith('.')));
+  if (hidden.length) {
+    fields.fail('aliases', 'alias-hidden', `expected no part of a path to start with "." (hidden files such as /.htaccess belong to the web server), got ${hidden.map(quote).join(', ')}`);
+  }
+  const long: string[] = [];
+  for (const alias of safe) {
+    for (const part of alias.split('/')) {
+      const why = nameTooLong(part);
+      if (why) long.push(`${quote(alias)} has a part ${why}`);
+    }
+  }
+  if (long.length) fields.fail('aliases', 'name-too-long', `expected shorter paths: ${long.join('; ')}`);
+  return unsafe.length || hidden.length || long.length ? [] : aliases;
 }

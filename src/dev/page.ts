@@ -69,6 +69,9 @@ function clientScript(version: string): string {
     else overlay(state.overlay);
   });
   events.addEventListener('reload', function () { location.reload(); });
+  events.addEventListener('error', function () {
+    if (events.readyState === 2) console.warn('warta dev: live reload is off for this page (too many pages listen); reload by hand');
+  });
   events.addEventListener('problems', function (e) { overlay(JSON.parse(e.data).overlay); });
 })();</script>`;
 }

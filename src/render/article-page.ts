@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
+import { withoutControls } from '../content/text.js';
 import { packTerms } from '../content/terms.js';
 import { error, warning, type Problem } from '../errors.js';
 import type { OutputWriter } from '../output/writer.js';
@@ -18,6 +19,8 @@ export interface ArticleTask {
   article: Article;
   /** Absolute path of its source file. */
   abs: string;
+  /** Digest of the bytes the article was parsed from: the body is read again, and must come from the same bytes. */
+  source: string;
   /** How it is listed. */
   story: StoryView;
   /** Its related stories, most related first. */
@@ -29,9 +32,9 @@ export interface ArticleTask {
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
 const NO_TERMS = packTerms([]);
 
-/** The task of rendering an article's page. */
-export function articleTask(article: Article, abs: string, story: StoryView, related: StoryView[]): ArticleTask {
-  return { article: { ...article, terms: NO_TERMS }, abs, story, related };
+/** The task of rendering an article's page; `source` is the digest of the bytes the article was parsed from. */
+export function articleTask(article: Article, abs: string, source: string, story: StoryView, related: StoryView[]): ArticleTask {
+  return { article: { ...article, terms: NO_TERMS }, abs, source, story, related };
 }
 
 /** A rendered article page: its problems, and the body links to this site, to check once every page is known. */
@@ -52,13 +55,16 @@ export interface ArticleRenderer {
 
 /**
  * Renders and writes one article page. The body is read again from disk rather than
- * kept from parsing, so memory stays flat however large the archive grows.
+ * kept from parsing, so memory stays flat however large the archive grows. A file saved
+ * since it was parsed fails the page: its body offset and every field the site was
+ * assembled from belong to the old bytes, and the last good page stays in place.
  */
 export async function renderArticlePage(task: ArticleTask, r: ArticleRenderer): Promise<RenderedArticle> {
   const { article, rewrites } = task;
-  const decoded = decodeSource(readFileSync(task.abs));
-  if (!decoded.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
-  const body = r.renderBody(decoded.text.slice(article.bodyOffset), { rewrite: rewrites && ((href) => rewrites.get(href)) });
+  const bytes = readFileSync(task.abs);
+  const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
+  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
+  const body = r.renderBody(withoutControls(decoded.text.slice(article.bodyOffset)), { rewrite: rewrites && ((href) => rewrites.get(href)) });
   const links = body.links.filter(({ href }) => linkTarget(href, article, r.site.baseUrl)).map(({ line, href }) => ({ line: article.bodyLine + line, href }));
   const problems = body.dropped.map(({ line, what }) =>
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),

@@ -1,10 +1,10 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
-import { error, type Problem } from '../errors.js';
+import type { Problem } from '../errors.js';
 import { groupCategories, compare, type Category } from './categories.js';
+import { findCollisions } from './collisions.js';
 import { paginate, type IndexPage } from './pagination.js';
-import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
 
 /** When the build happens: articles dated after `now` wait, unless `future` publishes them. */
 export interface Clock {
@@ -65,82 +65,6 @@ export function assembleSite(all: readonly Article[], config: SiteConfig, clock:
 /** Newest first; equal times by URL, so the order never depends on file system order. */
 export function newestFirst(a: Article, b: Article): number {
   return b.date - a.date || compare(a.url, b.url);
-}
-
-/** Who wants to write an output file: a label for messages and, where there is one, a source file. */
-interface Claim {
-  label: string;
-  file?: string;
-}
-
-/** An article (published or waiting) claims its page as itself, labelled only for a message. */
-type Claimant = Article | Claim;
-
-/** Every output file's claimants: one as itself (nearly every file has one), several as a list. */
-type Claims = Map<string, Claimant | Claimant[]>;
-
-function claimOf(by: Claimant): Claim {
-  return 'label' in by ? by : { label: `${by.file} (${by.url})`, file: by.file };
-}
-
-/** The claimants of an output file, as a list. */
-function claimsOn(claims: Claims, output: string): Claim[] {
-  const by = claims.get(output);
-  return by === undefined ? [] : Array.isArray(by) ? by.map(claimOf) : [claimOf(by)];
-}
-
-/** Every output file claimed twice, by articles (published or waiting), aliases, categories or static files. */
-function findCollisions(live: readonly Article[], site: Site, staticFiles: readonly ContentFile[]): Problem[] {
-  const claims: Claims = new Map();
-  const claim = (output: string, by: Claimant) => {
-    const known = claims.get(output);
-    if (known === undefined) claims.set(output, by);
-    else if (Array.isArray(known)) known.push(by);
-    else claims.set(output, [known, by]);
-  };
-  for (const a of live) claim(outputFile(a.url), a);
-  for (const alias of site.aliases) {
-    const { file } = site.articles[alias.article]!;
-    claim(outputFile(alias.path), { label: `${file} (alias ${alias.path})`, file });
-  }
-  for (const c of site.categories) for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})` });
-  for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, file: s.file });
-  for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}` });
-  for (const output of claims.keys()) {
-    if (RESERVED_FOLDERS.some((folder) => output.startsWith(folder))) claim(output, { label: `warta's own /${output.slice(0, output.indexOf('/') + 1)}` });
-  }
-  const problems: Problem[] = [];
-  for (const [output, by] of claims) if (Array.isArray(by)) problems.push(collision(output, by.map(claimOf)));
-  return problems.concat(folderClashes(claims));
-}
-
-/** A file claimed where another claim needs a folder of that name (`politik` beside `politik/index.html`). */
-function folderClashes(claims: Claims): Problem[] {
-  const problems: Problem[] = [];
-  const reported = new Set<string>();
-  for (const output of claims.keys()) {
-    for (let slash = output.indexOf('/'); slash !== -1; slash = output.indexOf('/', slash + 1)) {
-      const folder = output.slice(0, slash);
-      if (!claims.has(folder) || reported.has(folder)) continue;
-      reported.add(folder);
-      const [file, by] = [claimsOn(claims, folder), claimsOn(claims, output)];
-      problems.push(error({
-        code: 'url-collision',
-        file: [...file, ...by].find((b) => b.file)?.file,
-        message: `/${folder} is both a file and a folder: ${file.map((b) => b.label).join(', ')} writes the file, ${by.map((b) => b.label).join(', ')} needs the folder`,
-      }));
-    }
-  }
-  return problems;
-}
-
-/** One error naming every claimant of the same output file. */
-function collision(output: string, by: Claim[]): Problem {
-  return error({
-    code: 'url-collision',
-    file: by.find((b) => b.file)?.file,
-    message: `${by.length} sources would write /${output}: ${by.map((b) => b.label).join(', ')}`,
-  });
 }
 
 /** An assembly and what it was made from, for `reassemble`. */

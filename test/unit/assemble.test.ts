@@ -99,3 +99,28 @@ test('assembling again after edits gives what a fresh assembly gives, keeping th
   same([all[0]!, all[1]!, { ...all[2]!, aliases: ['/lama/'] }]);
   assert.equal(same(all, { now: Date.UTC(2025, 5, 15), future: false }).site.articles.length, 3);
 });
+
+test('output paths that differ only in case collide, one file or folder on macOS and Windows', () => {
+  const statics = [
+    { path: 'Foto/a.jpg', file: 'content/Foto/a.jpg', abs: '/x', stamp: '1:1' },
+    { path: 'Berkas.PDF', file: 'content/Berkas.PDF', abs: '/x', stamp: '1:1' },
+    { path: 'berkas.pdf', file: 'content/berkas.pdf', abs: '/x', stamp: '1:1' },
+  ];
+  const { problems } = assembleSite(
+    [article({ slug: 'satu', aliases: ['/Index.html', '/2025/04/02/Dua/', '/foto/lama.html'] }), article({ slug: 'dua' })],
+    defaults, clock, statics,
+  );
+  assert.deepEqual(problems.map(formatProblem).sort(), [
+    'content/Berkas.PDF 2 sources would write /Berkas.PDF and /berkas.pdf, one file on macOS and Windows: static file content/Berkas.PDF, static file content/berkas.pdf',
+    'content/Foto/a.jpg /Foto/ and /foto/ differ only in case, one folder on macOS and Windows: static file content/Foto/a.jpg writes into /Foto/, content/satu.md (alias /foto/lama.html) writes into /foto/',
+    'content/dua.md 2 sources would write /2025/04/02/dua/index.html and /2025/04/02/Dua/index.html, one file on macOS and Windows: content/dua.md (/2025/04/02/dua/), content/satu.md (alias /2025/04/02/Dua/)',
+    "content/satu.md 2 sources would write /Index.html and /index.html, one file on macOS and Windows: content/satu.md (alias /Index.html), warta's own /index.html",
+  ]);
+});
+
+test('a name that is a file for one claim and a folder for another is an error, whatever its case', () => {
+  const { problems } = assembleSite([article({ slug: 'satu' })], defaults, clock, [{ path: 'dokumen', file: 'content/dokumen', abs: '/x', stamp: '1:1' }, { path: 'Dokumen/a.pdf', file: 'content/Dokumen/a.pdf', abs: '/x', stamp: '1:1' }]);
+  assert.deepEqual(problems.map(formatProblem), [
+    'content/dokumen /dokumen is both a file and a folder: static file content/dokumen writes the file, static file content/Dokumen/a.pdf needs the folder',
+  ]);
+});

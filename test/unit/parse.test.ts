@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/content/parse.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem, quote } from '../../src/errors.js';
 
 const parse = (text: string, path = '2025/04/contoh.md') =>
   parseArticle({ file: `content/${path}`, path, bytes: Buffer.from(text) }, { maxBytes: 10_000 });
@@ -120,4 +120,62 @@ test('UTF-16 files and scheme-like images get their own messages', () => {
   const utf16 = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0xff, 0xfe, 0x2d, 0]) }, { maxBytes: 100 });
   assert.match(formatProblem(utf16.problems[0]!), /found UTF-16/);
   assert.match(errors(VALID.replace('---\nP', 'image: javascript:alert(1)\n---\nP')).join(), /image: expected a path inside the site/);
+});
+
+test('a date or update outside the years 1000–9999 is a problem naming file, line, field and value, in every form', () => {
+  for (const value of ['0000-01-01 10:00:00', '0000-01-01T10:00:00+07:00', 'Sabtu, 1 Januari 0000 10:00:00 WIB', '9999-12-31T23:59:59-14:00']) {
+    const text = VALID.replace('date: 2025-04-02 15:22:12', `date: ${value}\nupdated: ${value}`);
+    assert.deepEqual(errors(text), [
+      `content/2025/04/contoh.md:5 date: expected a date in the years 1000 to 9999 (WIB), got ${JSON.stringify(value)}`,
+      `content/2025/04/contoh.md:6 updated: expected a date in the years 1000 to 9999 (WIB), got ${JSON.stringify(value)}`,
+    ]);
+  }
+});
+
+test('a slug, category or alias part over 255 bytes is a problem naming the field, not a name the file system refuses', () => {
+  const long = 'a'.repeat(256);
+  assert.deepEqual(errors(VALID.replace('---\nP', `slug: ${long}\n---\nP`)), [
+    `content/2025/04/contoh.md:6 slug: expected a shorter slug: ${quote(long)} is 256 bytes long, over the 255 bytes a file or folder name may have`,
+  ]);
+  assert.equal(parse(VALID.replace('---\nP', `slug: ${'a'.repeat(255)}\n---\nP`)).problems.length, 0);
+  // Transliteration lengthens a name: 100 characters of Chinese become well over 255 bytes of pinyin.
+  assert.deepEqual(parse(VALID, `2025/04/${'北京'.repeat(50)}.md`).problems.map((p) => [p.field, p.code]), [['slug', 'name-too-long']]);
+  const titled = errors(VALID.replace('Judul Berita', 'Kata '.repeat(60)), '2025/04/2025-04-02.md');
+  assert.equal(titled.length, 1);
+  assert.match(titled[0]!, /^content\/2025\/04\/2025-04-02\.md slug: the slug derived from the title, "kata-kata-.*", is 299 bytes long, over the 255 bytes a file or folder name may have: add a shorter "slug" field$/);
+  assert.deepEqual(parse(VALID.replace('International', 'Kategori '.repeat(30))).problems.map((p) => [p.line, p.field, p.code]), [[4, 'category', 'name-too-long']]);
+  assert.deepEqual(errors(VALID.replace('---\nP', `aliases: [/lama/ok.html, /lama/${long}/, /${long}.html]\n---\nP`)), [
+    `content/2025/04/contoh.md:6 aliases: expected shorter paths: ${quote(`/lama/${long}/`)} has a part 256 bytes long, over the 255 bytes a file or folder name may have; ${quote(`/${long}.html`)} has a part 261 bytes long, over the 255 bytes a file or folder name may have`,
+  ]);
+});
+
+test('aliases may not make hidden files or folders', () => {
+  const text = VALID.replace('---\nP', 'aliases: [/lama/ok.html, /.htaccess, /.well-known/security.txt, /a/.git/config, /b/.x/, /..%2f..%2fx.html]\n---\nP');
+  assert.deepEqual(errors(text), [
+    'content/2025/04/contoh.md:6 aliases: expected no part of a path to start with "." (hidden files such as /.htaccess belong to the web server), got "/.htaccess", "/.well-known/security.txt", "/a/.git/config", "/b/.x/", "/..%2f..%2fx.html"',
+  ]);
+  assert.deepEqual(parse(VALID.replace('---\nP', 'aliases: [/lama/ok.html, /lama/a.b.c/]\n---\nP')).article?.aliases, ['/lama/ok.html', '/lama/a.b.c/']);
+});
+
+test('control characters are removed from every text a page, a feed or a terminal shows', () => {
+  const text = `---
+title: "Judul\\e[31m Merah\\x07"
+byline: ["AP\\x00 Wira", "Sari\\u009b"]
+category: "Nasional\\x7f"
+date: 2025-04-02 15:22:12
+caption: "Foto\\e]8;;x\\e\\\\"
+penyunting: { nama: "Budi\\e[0m", daftar: ["a\\x1f"] }
+---
+Paragraf \u001b[1mpertama\u0007.
+
+Baris\tdengan tab.
+`;
+  const { article, problems } = parse(text);
+  assert.deepEqual(problems, []);
+  assert.equal(article?.title, 'Judul[31m Merah');
+  assert.deepEqual(article?.bylines, ['AP Wira', 'Sari']);
+  assert.equal(article?.category, 'Nasional');
+  assert.equal(article?.caption, 'Foto]8;;x\\');
+  assert.deepEqual(article?.extra, { penyunting: { nama: 'Budi[0m', daftar: ['a'] } });
+  assert.equal(article?.summary, 'Paragraf [1mpertama.');
 });

@@ -163,3 +163,45 @@ test('formatters reject invalid instants', () => {
   assert.throws(() => formatLong(Number.NaN), RangeError);
   assert.throws(() => formatIso(Number.POSITIVE_INFINITY), RangeError);
 });
+
+test('years outside 1000–9999 (WIB) are an error in every form, never a crash', () => {
+  const range = 'a date in the years 1000 to 9999 (WIB)';
+  for (const value of [
+    '0000-01-01 10:00:00',
+    '0000-01-01 10:00',
+    '0000-01-01T10:00:00+07:00',
+    '0000-01-01T00:00:00Z',
+    'Sabtu, 1 Januari 0000 10:00:00 WIB',
+    'Sabtu, 1 Januari 0000 10:00:00 WITA',
+    '0001-01-01 00:00:00',
+    '0999-12-31 23:59:59',
+    // The written year is in range, the WIB one is not.
+    '9999-12-31T23:59:59-14:00',
+    '1000-01-01T00:00:00+14:00',
+    'Rabu, 1 Januari 1000 00:30:00 WITA',
+  ]) {
+    assert.equal(rejection(value), range, value);
+  }
+});
+
+test('the first and last instants of the range are accepted and formatted as written', () => {
+  const first = instant('1000-01-01 00:00:00');
+  assert.equal(formatLong(first), 'Rabu, 1 Januari 1000 00:00:00 WIB');
+  assert.deepEqual(wibDay(first), { year: '1000', month: '01', day: '01' });
+  assert.equal(instant(formatIso(first)), first);
+  const last = instant('9999-12-31 23:59:59');
+  assert.equal(formatLong(last), 'Jumat, 31 Desember 9999 23:59:59 WIB');
+  assert.equal(formatRfc822(last), 'Fri, 31 Dec 9999 23:59:59 +0700');
+  assert.equal(instant('9999-12-31T16:59:59Z'), last);
+});
+
+test('before 1924 (local mean time, +07:07:12) the wall clock and the day are the ones written', () => {
+  const t = instant('1900-01-01 00:00:00');
+  assert.equal(new Date(t).toISOString(), '1899-12-31T16:52:48.000Z');
+  assert.equal(formatLong(t), 'Senin, 1 Januari 1900 00:00:00 WIB');
+  assert.deepEqual(wibDay(t), { year: '1900', month: '01', day: '01' });
+  // ISO 8601 has no seconds in an offset: the same instant, written in +07:07.
+  assert.equal(formatIso(t), '1899-12-31T23:59:48+07:07');
+  assert.equal(instant(formatIso(t)), t);
+  assert.equal(instant(formatLong(t)), t);
+});
