@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build, type BuildOptions } from '../../src/build.js';
-import { defaults } from '../../src/config.js';
 import { formatProblem } from '../../src/errors.js';
-import { listFiles } from '../support/fixtures.js';
+import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
 
 // An editor saves while a build runs: each page is rendered from the bytes its article was
 // parsed from, or the build fails and the last good output stays; never the new file cut
@@ -33,7 +32,7 @@ for (const jobs of [1, 2]) {
     await writeFile(file, OLD);
     for (let i = 0; i < 120; i++) await writeFile(join(dir, 'content', `lain-${i}.md`), text('', `Isi ${i}.`));
     const out = join(dir, 'dist');
-    const options: BuildOptions = { content: join(dir, 'content'), out, config: defaults, jobs, clock: { now: Date.UTC(2026, 0, 1), future: false } };
+    const options: BuildOptions = { content: join(dir, 'content'), out, config: TEST_CONFIG, jobs, clock: { now: Date.UTC(2026, 0, 1), future: false } };
     const page = () => readFileSync(join(out, '2025/04/02/berita/index.html'), 'utf8');
     assert.ok((await build(options)).ok);
     assert.match(page(), /Isi berita lama/);

@@ -108,7 +108,7 @@ test('output paths that differ only in case collide, one file or folder on macOS
   ];
   const { problems } = assembleSite(
     [article({ slug: 'satu', aliases: ['/Index.html', '/2025/04/02/Dua/', '/foto/lama.html'] }), article({ slug: 'dua' })],
-    defaults, clock, statics,
+    TEST_CONFIG, clock, statics,
   );
   assert.deepEqual(problems.map(formatProblem).sort(), [
     'content/Berkas.PDF 2 sources would write /Berkas.PDF and /berkas.pdf, one file on macOS and Windows: static file content/Berkas.PDF, static file content/berkas.pdf',
@@ -119,7 +119,7 @@ test('output paths that differ only in case collide, one file or folder on macOS
 });
 
 test('a name that is a file for one claim and a folder for another is an error, whatever its case', () => {
-  const { problems } = assembleSite([article({ slug: 'satu' })], defaults, clock, [{ path: 'dokumen', file: 'content/dokumen', abs: '/x', stamp: '1:1' }, { path: 'Dokumen/a.pdf', file: 'content/Dokumen/a.pdf', abs: '/x', stamp: '1:1' }]);
+  const { problems } = assembleSite([article({ slug: 'satu' })], TEST_CONFIG, clock, [{ path: 'dokumen', file: 'content/dokumen', abs: '/x', stamp: '1:1' }, { path: 'Dokumen/a.pdf', file: 'content/Dokumen/a.pdf', abs: '/x', stamp: '1:1' }]);
   assert.deepEqual(problems.map(formatProblem), [
     'content/dokumen /dokumen is both a file and a folder: static file content/dokumen writes the file, static file content/Dokumen/a.pdf needs the folder',
   ]);
