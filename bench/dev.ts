@@ -16,9 +16,9 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Stage } from '../src/build.js';
+import type { Stage } from '../src/build/build.js';
 import { parseTimestamp } from '../src/time.js';
-import { startDevServer, type DevServer } from '../src/watch.js';
+import { startDevServer, type DevServer } from '../src/dev/server.js';
 import { ensureArchive, log, median } from './shared.js';
 
 const NOW = '2026-01-01 00:00:00';

@@ -4,7 +4,7 @@
  * recency). Run: `node lib/bench/relevance.js [--articles N] [--seed S] [--count K]`.
  */
 import { extractTerms } from '../src/content/terms.js';
-import { relateArticles, type RelatedInput } from '../src/site/related.js';
+import { relateArticles, type RelatedInput } from '../src/site/related/relate.js';
 import { generateArchive } from './generate.js';
 
 const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;

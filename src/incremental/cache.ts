@@ -9,9 +9,9 @@ import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { ArticleFrame } from '../render/plan.js';
 import type { SiteView } from '../render/views.js';
-import { keysOf, type RelatedState } from '../site/related-state.js';
+import { keysOf, type RelatedState } from './related-state.js';
 import type { KnownCopies } from './copies.js';
-import { countFields } from './joined.js';
+import { countFields } from '../util/joined.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */

@@ -1,4 +1,4 @@
-import { fileDigest } from './hash.js';
+import { fileDigest } from '../util/digest.js';
 
 /** A file copied into the output as it is. */
 export interface CopySource {

@@ -4,7 +4,7 @@ import { decodeSource } from '../content/source.js';
 import { packTerms } from '../content/terms.js';
 import { error, warning, type Problem } from '../errors.js';
 import type { OutputWriter } from '../output/writer.js';
-import { digest } from '../incremental/hash.js';
+import { digest } from '../util/digest.js';
 import { outputFile } from '../site/paths.js';
 import { linkTarget, type BodyLink } from './links.js';
 import type { BodyRenderer } from './markdown.js';

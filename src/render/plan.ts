@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { DigestedCopy } from '../incremental/copies.js';
-import { digest } from '../incremental/hash.js';
-import { ByPlace, sameItems } from '../incremental/memo.js';
+import { digest } from '../util/digest.js';
+import { ByPlace, sameItems } from '../util/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { FeedMemory, feedFiles } from './feeds.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { writeArchive } from '../../bench/generate.js';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/build/build.js';
 import { loadConfig } from '../../src/config.js';
 import { formatProblem } from '../../src/errors.js';
 import { parseTimestamp } from '../../src/time.js';

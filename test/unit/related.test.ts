@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
-import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
-import { relatedList, UNREAD_LIST } from '../../src/site/related-rescore.js';
-import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/site/related-state.js';
+import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related/relate.js';
+import { relatedList, UNREAD_LIST } from '../../src/site/related/rescore.js';
+import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/incremental/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { generateArchive, mulberry32 } from '../../bench/generate.js';
 

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { SiteConfig } from './config.js';
-import { parseArticle, type ParsedArticle } from './content/parse.js';
-import type { ContentFile } from './content/read.js';
-import type { Problem } from './errors.js';
-import { digest } from './incremental/hash.js';
-import type { OutputWriter } from './output/writer.js';
-import { renderArticlePage, type ArticleTask } from './render/article-page.js';
-import type { BodyLink } from './render/links.js';
-import { createBodyRenderer } from './render/markdown.js';
-import { bodyPolicy } from './render/sanitize.js';
-import { loadTheme, type Theme } from './render/templates.js';
-import type { SiteView } from './render/views.js';
+import type { SiteConfig } from '../config.js';
+import { parseArticle, type ParsedArticle } from '../content/parse.js';
+import type { ContentFile } from '../content/read.js';
+import type { Problem } from '../errors.js';
+import { digest } from '../util/digest.js';
+import type { OutputWriter } from '../output/writer.js';
+import { renderArticlePage, type ArticleTask } from '../render/article-page.js';
+import type { BodyLink } from '../render/links.js';
+import { createBodyRenderer } from '../render/markdown.js';
+import { bodyPolicy } from '../render/sanitize.js';
+import { loadTheme, type Theme } from '../render/templates.js';
+import type { SiteView } from '../render/views.js';
 
 /** What a worker (or the main thread, with one job) needs to parse and render. */
 export interface TaskSetup {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import type { ArticleFrame } from '../render/plan.js';
-import type { RelatedState } from '../site/related-state.js';
-import { replaceFields } from './joined.js';
+import type { RelatedState } from './related-state.js';
+import { replaceFields } from '../util/joined.js';
 import { decodeRaw } from './raw.js';
 import { chunkFolder, ChunkWriter, fits, readHead, relatedState, smallParts, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
 

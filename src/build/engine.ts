@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { build, lockBuilds, type BuildOptions, type BuildResult } from './build.js';
-import type { OutputLock } from './output/lock.js';
+import type { OutputLock } from '../output/lock.js';
 
 /** A build that can be repeated, each time doing only what the changes since the last one need. */
 export interface Engine {

@@ -1,22 +1,22 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { SiteConfig } from './config.js';
-import type { ParsedArticle } from './content/parse.js';
-import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from './content/read.js';
-import { error, type Problem } from './errors.js';
-import { cacheBytes, cacheFile, type BuildCache } from './incremental/cache.js';
-import type { OutputMemory } from './incremental/outputs.js';
-import { lockOutput, type OutputLock } from './output/lock.js';
-import { repairOutput } from './output/staging.js';
-import type { OutputWriter } from './output/writer.js';
-import type { StoryMemory } from './pipeline.js';
-import type { WorkerPool } from './pool.js';
-import type { LinkChecker } from './render/links.js';
-import type { PlanMemory } from './render/plan.js';
-import type { Theme } from './render/templates.js';
-import type { Assembly, Clock } from './site/assemble.js';
-import type { RelatedMemory } from './site/related.js';
-import { formatLong } from './time.js';
+import type { SiteConfig } from '../config.js';
+import type { ParsedArticle } from '../content/parse.js';
+import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from '../content/read.js';
+import { error, type Problem } from '../errors.js';
+import { cacheBytes, cacheFile, type BuildCache } from '../incremental/cache.js';
+import type { OutputMemory } from '../incremental/outputs.js';
+import { lockOutput, type OutputLock } from '../output/lock.js';
+import { repairOutput } from '../output/staging.js';
+import type { OutputWriter } from '../output/writer.js';
+import type { StoryMemory } from './full.js';
+import type { WorkerPool } from '../exec/pool.js';
+import type { LinkChecker } from '../render/links.js';
+import type { PlanMemory } from '../render/plan.js';
+import type { Theme } from '../render/templates.js';
+import type { Assembly, Clock } from '../site/assemble.js';
+import type { RelatedMemory } from '../site/related/relate.js';
+import { formatLong } from '../time.js';
 
 /** What to build, from where, to where. */
 export interface BuildOptions {
@@ -130,7 +130,7 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Awaited by the stages: a failed listing must not count as unhandled meanwhile.
   listed.catch(() => undefined);
   // The stages' modules (Markdown, templates, the sanitiser, front matter: a third of a second to load) load while the archive is walked.
-  const { runStages } = await import('./pipeline.js');
+  const { runStages } = await import('./full.js');
   return runStages(options, listed, timer);
 }
 

@@ -1,7 +1,7 @@
-import type { Terms } from '../content/article.js';
-import { ByPlace, sameItems } from '../incremental/memo.js';
-import { indexProfiles, patchIndex, type Postings, type Profile, type Profiles } from './related-index.js';
-import { KEPT, lastList, QuickRescore, WALK_BUDGET, walked } from './related-rescore.js';
+import type { Terms } from '../../content/article.js';
+import { ByPlace, sameItems } from '../../util/memo.js';
+import { indexProfiles, patchIndex, type Postings, type Profile, type Profiles } from './postings.js';
+import { KEPT, lastList, QuickRescore, WALK_BUDGET, walked } from './rescore.js';
 import { TermIds } from './term-ids.js';
 
 /**

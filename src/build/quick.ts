@@ -1,26 +1,26 @@
 import { join, resolve } from 'node:path';
 import type { BuildOptions, BuildResult, Stage } from './build.js';
-import type { Article, Terms } from './content/article.js';
-import type { ParsedArticle } from './content/parse.js';
-import { contentFileAt, joinedArticles, type ContentFile, type ContentListing } from './content/read.js';
-import type { Problem } from './errors.js';
-import { cacheFile, dropCache, type BuildSummary, type CachedOutput, type CachedSource } from './incremental/cache.js';
-import { OpenedCache } from './incremental/cache-patch.js';
-import { digest } from './incremental/hash.js';
-import { differingFields, fieldsAt } from './incremental/joined.js';
-import { updateThroughSpare } from './output/spare.js';
-import { FolderWriter, openStaging } from './output/staging.js';
-import { articleTask, type ArticleTask } from './render/article-page.js';
-import { articleSig } from './render/plan.js';
-import { loadTheme, type Theme } from './render/templates.js';
-import { storyView } from './render/viewmodel.js';
-import type { SiteView } from './render/views.js';
-import type { Clock, Site } from './site/assemble.js';
-import { outputFile } from './site/paths.js';
-import { relateArticles, type RelatedInput } from './site/related.js';
-import { relatedList } from './site/related-rescore.js';
-import { keysOf, restoreStandIns, saveRelated, type RelatedState } from './site/related-state.js';
-import { PageRenderer, parseBatch } from './tasks.js';
+import type { Article, Terms } from '../content/article.js';
+import type { ParsedArticle } from '../content/parse.js';
+import { contentFileAt, joinedArticles, type ContentFile, type ContentListing } from '../content/read.js';
+import type { Problem } from '../errors.js';
+import { cacheFile, dropCache, type BuildSummary, type CachedOutput, type CachedSource } from '../incremental/cache.js';
+import { OpenedCache } from '../incremental/opened.js';
+import { digest } from '../util/digest.js';
+import { differingFields, fieldsAt } from '../util/joined.js';
+import { updateThroughSpare } from '../output/spare.js';
+import { FolderWriter, openStaging } from '../output/staging.js';
+import { articleTask, type ArticleTask } from '../render/article-page.js';
+import { articleSig } from '../render/plan.js';
+import { loadTheme, type Theme } from '../render/templates.js';
+import { storyView } from '../render/viewmodel.js';
+import type { SiteView } from '../render/views.js';
+import type { Clock, Site } from '../site/assemble.js';
+import { outputFile } from '../site/paths.js';
+import { relateArticles, type RelatedInput } from '../site/related/relate.js';
+import { relatedList } from '../site/related/rescore.js';
+import { keysOf, restoreStandIns, saveRelated, type RelatedState } from '../incremental/related-state.js';
+import { PageRenderer, parseBatch } from '../exec/tasks.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an

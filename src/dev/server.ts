@@ -10,15 +10,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { BuildResult } from './build.js';
-import { loadConfig, type SiteConfig } from './config.js';
-import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './dev/page.js';
-import { Batcher, type Batch } from './dev/batcher.js';
-import { inside, type Paths } from './dev/folders.js';
-import { isHtml, lookup, type Lookup } from './dev/static.js';
-import { watchSources } from './dev/watcher.js';
-import { createEngine, type Engine } from './engine.js';
-import { error, formatProblem, hasErrors, type Problem } from './errors.js';
+import type { BuildResult } from '../build/build.js';
+import { loadConfig, type SiteConfig } from '../config.js';
+import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './page.js';
+import { Batcher, type Batch } from './batcher.js';
+import { inside, type Paths } from './folders.js';
+import { isHtml, lookup, type Lookup } from './static.js';
+import { watchSources } from './watcher.js';
+import { createEngine, type Engine } from '../build/engine.js';
+import { error, formatProblem, hasErrors, type Problem } from '../errors.js';
 
 /** The default output folder of `warta dev`, so the published `dist/` is never touched. */
 export const DEV_OUT = '.warta-dev';

@@ -1,6 +1,6 @@
 import { build, type BuildOptions, type BuildResult } from './build.js';
-import type { Problem } from './errors.js';
-import { checkOutputPath, type OutputWriter } from './output/writer.js';
+import type { Problem } from '../errors.js';
+import { checkOutputPath, type OutputWriter } from '../output/writer.js';
 
 /**
  * Discards what it is given, after checking the path as every writer does: `warta check`

@@ -1,5 +1,5 @@
-import type { IndexPatch, Profiles } from './related-index.js';
-import type { Groups, LastComputation, RelatedMemory } from './related.js';
+import type { IndexPatch, Profiles } from './postings.js';
+import type { Groups, LastComputation, RelatedMemory } from './relate.js';
 
 /**
  * Rescoring around an edit (see `relateArticles`): what a computation needs of the last one's
