@@ -5,7 +5,7 @@
  */
 import { extractTerms } from '../src/content/terms.js';
 import { relateArticles, type RelatedInput } from '../src/site/related/relate.js';
-import { generateArchive } from './generate.js';
+import { generateArchive } from '../test/support/generate.js';
 
 const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
 

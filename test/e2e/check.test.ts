@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { writeArchive } from '../../bench/generate.js';
+import { writeArchive } from '../support/generate.js';
 import { build } from '../../src/build/build.js';
 import { NullWriter } from '../../src/build/check.js';
 import { defaults, loadConfig, type SiteConfig } from '../../src/config.js';

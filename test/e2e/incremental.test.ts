@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { writeArchive } from '../../bench/generate.js';
+import { writeArchive } from '../support/generate.js';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
 import { createEngine } from '../../src/build/engine.js';
 import { defaults } from '../../src/config.js';

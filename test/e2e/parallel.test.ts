@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { writeArchive } from '../../bench/generate.js';
+import { writeArchive } from '../support/generate.js';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { loadConfig } from '../../src/config.js';
 import { formatProblem } from '../../src/errors.js';

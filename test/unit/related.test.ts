@@ -5,7 +5,7 @@ import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site
 import { relatedList, UNREAD_LIST } from '../../src/site/related/rescore.js';
 import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/incremental/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
-import { generateArchive, mulberry32 } from '../../bench/generate.js';
+import { generateArchive, mulberry32 } from '../support/generate.js';
 
 const DAY = 86_400_000;
 
