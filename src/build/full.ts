@@ -20,7 +20,6 @@ import type { OutputWriter } from '../output/writer.js';
 import { batches, WorkerPool } from '../exec/pool.js';
 import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
-import { articleTask, type ArticleTask } from '../render/article-page.js';
 import { LinkChecker } from '../render/links.js';
 import { articleFrame, planPages, PlanMemory, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from '../render/templates.js';
@@ -30,7 +29,7 @@ import { reassemble, type Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { relateArticles, RelatedMemory } from '../site/related/relate.js';
 import { restoreRelated, saveRelated, type RelatedState } from '../incremental/related-state.js';
-import { PageRenderer, parseBatch, type TaskSetup } from '../exec/tasks.js';
+import { articleTask, PageRenderer, parseBatch, type ArticleTask, type TaskSetup } from '../exec/tasks.js';
 import { triesQuick, type BuildOptions, type BuildResult, type ParsedFiles, type StageTimer } from './build.js';
 
 /** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */

@@ -10,7 +10,6 @@ import { digest } from '../util/digest.js';
 import { differingFields, fieldsAt } from '../util/joined.js';
 import { updateThroughSpare } from '../output/spare.js';
 import { FolderWriter, openStaging } from '../output/staging.js';
-import { articleTask, type ArticleTask } from '../render/article-page.js';
 import { articleSig } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
 import { storyView } from '../render/viewmodel.js';
@@ -20,7 +19,7 @@ import { outputFile } from '../site/paths.js';
 import { relateArticles, type RelatedInput } from '../site/related/relate.js';
 import { relatedList } from '../site/related/rescore.js';
 import { keysOf, restoreStandIns, saveRelated, type RelatedState } from '../incremental/related-state.js';
-import { PageRenderer, parseBatch } from '../exec/tasks.js';
+import { articleTask, PageRenderer, parseBatch, type ArticleTask } from '../exec/tasks.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an

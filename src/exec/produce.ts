@@ -3,12 +3,11 @@ import type { Problem } from '../errors.js';
 import { digest } from '../util/digest.js';
 import type { OutputWriter } from '../output/writer.js';
 import { batches, type WorkerPool } from './pool.js';
-import type { ArticleTask } from '../render/article-page.js';
 import type { BodyLink } from '../render/links.js';
 import type { PagePlan } from '../render/plan.js';
 import type { Theme } from '../render/templates.js';
 import type { SiteView } from '../render/views.js';
-import { PageRenderer, type RenderedBatch, type TaskSetup } from './tasks.js';
+import { PageRenderer, type ArticleTask, type RenderedBatch, type TaskSetup } from './tasks.js';
 
 /** An article page as rendered: its problems, its body links to this site, the digest of its bytes. */
 export interface RenderedPage {

@@ -1,16 +1,34 @@
 import { readFileSync } from 'node:fs';
 import type { SiteConfig } from '../config.js';
+import type { Article } from '../content/article.js';
 import { parseArticle, type ParsedArticle } from '../content/parse.js';
 import type { ContentFile } from '../content/read.js';
-import type { Problem } from '../errors.js';
+import { decodeSource } from '../content/source.js';
+import { packTerms } from '../content/terms.js';
+import { error, type Problem } from '../errors.js';
 import { digest } from '../util/digest.js';
 import type { OutputWriter } from '../output/writer.js';
-import { renderArticlePage, type ArticleTask } from '../render/article-page.js';
+import { renderArticlePage, type ArticlePageInput, type ArticleRenderer } from '../render/article-page.js';
 import type { BodyLink } from '../render/links.js';
 import { createBodyRenderer } from '../render/markdown.js';
 import { bodyPolicy } from '../render/sanitize.js';
 import { loadTheme, type Theme } from '../render/templates.js';
-import type { SiteView } from '../render/views.js';
+import type { SiteView, StoryView } from '../render/views.js';
+import { outputFile } from '../site/paths.js';
+
+/** Everything needed to render one article page; plain data, so it can cross to a worker. */
+export interface ArticleTask extends ArticlePageInput {
+  /** Absolute path of its source file. */
+  abs: string;
+}
+
+/** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
+const NO_TERMS = packTerms([]);
+
+/** The task of rendering an article's page. */
+export function articleTask(article: Article, abs: string, story: StoryView, related: StoryView[]): ArticleTask {
+  return { article: { ...article, terms: NO_TERMS }, abs, story, related };
+}
 
 /** What a worker (or the main thread, with one job) needs to parse and render. */
 export interface TaskSetup {
@@ -70,13 +88,27 @@ export class PageRenderer {
   /** Renders a batch of article pages and writes them; `links` holds each task's body links to this site, in order. */
   async renderBatch(tasks: readonly ArticleTask[], site: SiteView, writer: OutputWriter): Promise<RenderedBatch> {
     const out: RenderedBatch = { links: [], each: [], hashes: [] };
-    const r = { theme: this.theme, renderBody: this.renderBody, site, writer };
+    const r = { theme: this.theme, renderBody: this.renderBody, site };
     for (const task of tasks) {
-      const page = await renderArticlePage(task, r);
+      const page = await writeArticlePage(task, r, writer);
       out.links.push(page.links);
       out.each.push(page.problems);
       out.hashes.push(page.hash ?? null);
     }
     return out;
   }
+}
+
+/**
+ * Renders and writes one article page. The body is read again from disk rather than kept from
+ * parsing, so memory stays flat however large the archive grows.
+ */
+async function writeArticlePage(task: ArticleTask, r: ArticleRenderer, writer: OutputWriter): Promise<{ problems: Problem[]; links: BodyLink[]; hash?: string }> {
+  const { article } = task;
+  const decoded = decodeSource(readFileSync(task.abs));
+  if (!decoded.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
+  const { html, problems, links } = renderArticlePage(task, decoded.text.slice(article.bodyOffset), r);
+  if (html === undefined) return { problems, links };
+  await writer.write(outputFile(article.url), html);
+  return { problems, links, hash: digest(html) };
 }

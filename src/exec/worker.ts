@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ContentFile } from '../content/read.js';
-import type { ArticleTask } from '../render/article-page.js';
-import { PageRenderer, parseBatch, type RenderSetup, type TaskSetup } from './tasks.js';
+import { PageRenderer, parseBatch, type ArticleTask, type RenderSetup, type TaskSetup } from './tasks.js';
 import type { OutputWriter } from '../output/writer.js';
 import { FolderWriter } from '../output/staging.js';
 

@@ -1,6 +1,5 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
-import type { DigestedCopy } from '../incremental/copies.js';
 import { digest } from '../util/digest.js';
 import { ByPlace, sameItems } from '../util/memo.js';
 import type { Site } from '../site/assemble.js';
@@ -8,6 +7,14 @@ import { outputFile } from '../site/paths.js';
 import { FeedMemory, feedFiles } from './feeds.js';
 import { listPages, type TemplatePage } from './list-pages.js';
 import type { PageView, SiteView, StoryView } from './views.js';
+
+/** A file copied into the output as it is, with the digest of its bytes, which its copy signs. */
+export interface DigestedCopy {
+  /** Its path in the output. */
+  path: string;
+  abs: string;
+  digest: string;
+}
 
 /**
  * One output file of the site and the signature of everything it is made from. Two builds
