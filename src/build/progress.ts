@@ -1,4 +1,4 @@
-import type { Stage } from './build.js';
+import type { Stage } from './options.js';
 
 /** Shows a build's progress: a live line on a terminal, a few plain lines elsewhere (CI logs). */
 export function progressReporter(stream: NodeJS.WriteStream): { update: (stage: Stage, done: number, total: number) => void; end: () => void } {
@@ -31,3 +31,19 @@ export function progressReporter(stream: NodeJS.WriteStream): { update: (stage: 
     },
   };
 }
+
+/** Times stages: each lap closes the stage that just ran, adding to its time (a quick path given up on, then the full path, both read and parse). */
+export function stageTimer() {
+  const stages = { read: 0, parse: 0, model: 0, related: 0, render: 0, write: 0 } as Record<Stage, number>;
+  let last = performance.now();
+  return {
+    stages,
+    lap(stage: Stage) {
+      const now = performance.now();
+      stages[stage] += (now - last) / 1000;
+      last = now;
+    },
+  };
+}
+
+export type StageTimer = ReturnType<typeof stageTimer>;

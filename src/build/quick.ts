@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { BuildOptions, BuildResult, Stage } from './build.js';
+import type { BuildOptions, BuildResult, Stage } from './options.js';
 import type { Article, Terms } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { contentFileAt, joinedArticles, type ContentFile, type ContentListing } from '../content/read.js';
