@@ -17,7 +17,7 @@ import type { SiteView } from '../render/views.js';
 import type { Clock, Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { relateArticles, type RelatedInput } from '../site/related/relate.js';
-import { relatedList } from '../site/related/rescore.js';
+import { relatedList } from '../site/related/memory.js';
 import { keysOf, restoreStandIns, saveRelated, type RelatedState } from '../incremental/related-state.js';
 import { articleTask, PageRenderer, parseBatch, type ArticleTask } from '../exec/tasks.js';
 

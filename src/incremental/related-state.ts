@@ -1,7 +1,7 @@
 import { JoinedFields } from '../util/joined.js';
 import type { Postings, Profile, Profiles } from '../site/related/postings.js';
-import { placesOf, RelatedMemory, UNREAD, type Groups, type RelatedInput } from '../site/related/relate.js';
-import { UNREAD_LIST } from '../site/related/rescore.js';
+import { RelatedMemory, UNREAD } from '../site/related/memory.js';
+import { placesOf, UNREAD_LIST, type Groups, type RelatedInput } from '../site/related/model.js';
 
 /**
  * The related-story stage's last computation as plain data in typed arrays, kept in the build

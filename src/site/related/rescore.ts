@@ -1,53 +1,18 @@
-import type { IndexPatch, Profiles } from './postings.js';
-import type { Groups, LastComputation, RelatedMemory } from './relate.js';
+import type { IndexPatch } from './index-patch.js';
+import { lastList, UNREAD_LIST, walked, type Groups, type LastComputation } from './model.js';
+import { insertTop } from './scoring.js';
 
 /**
- * Rescoring around an edit (see `relateArticles`): what a computation needs of the last one's
- * lists, which a memory restored from the cache reads only when asked for, and the quick way
- * of rescoring an article whose walk is as it was, from its last list.
+ * Rescoring around an edit (see `relateArticles`): the quick way of rescoring an article whose
+ * walk is as it was, from its last list, which a memory restored from the cache reads only
+ * when asked for.
  */
-
-/** Postings walked per article at most (beyond its rarest term): bounds the cost per article. */
-export const WALK_BUDGET = 1000;
-
-/** Stands for a list of the last computation not read yet from the cache (see `LastComputation`): reading it is a mistake, and throws. */
-export const UNREAD_LIST: number[] = new Proxy([], {
-  get() {
-    throw new Error('a related list was read before it was read from the cache');
-  },
-});
-
-/** The related list of article i (by index) in a memory's last computation, read from the cache when it was not yet. */
-export function relatedList(memory: RelatedMemory, i: number): number[] {
-  return lastList(memory.last!, i);
-}
 
 /** More than the relative rounding error of a score (a category bonus and a profile's products of weights, summed in any order). */
 const ROUNDING = 1e-9;
 
 /** Said of a list that stays as the last computation had it (see `QuickRescore.relate`). */
 export const KEPT = Symbol('kept');
-
-/** The length of the last list of article i, and its item k, without making the list when it was not read. */
-function lastLength(last: LastComputation, i: number): number {
-  const list = last.related[i]!;
-  return list === UNREAD_LIST ? last.stored!.start[i + 1]! - last.stored!.start[i]! : list.length;
-}
-
-function lastItem(last: LastComputation, i: number, k: number): number {
-  const list = last.related[i]!;
-  return list === UNREAD_LIST ? last.stored!.items[last.stored!.start[i]! + k]! : list[k]!;
-}
-
-/** The last list of article i, read from the cache (and kept) when it was not read yet. */
-export function lastList(last: LastComputation, i: number): number[] {
-  let list = last.related[i]!;
-  if (list === UNREAD_LIST) {
-    const { start, items } = last.stored!;
-    last.related[i] = list = Array.from({ length: start[i + 1]! - start[i]! }, (_, k) => items[start[i]! + k]!);
-  }
-  return list;
-}
 
 /**
  * Rescoring of an article around a few changed profiles, from its last list. When the article's
@@ -108,7 +73,7 @@ export class QuickRescore {
     const found = this.sums(r, walked(patch.profiles, r, patch.index.start, this.cap));
     if (!this.enters(found, scores, from, length, length && last.place[lastItem(last, at, length - 1)]!)) return KEPT;
     const list = lastList(last, at).map((b) => last.place[b]!);
-    for (let i = 0; i < found; i++) insert(list, scores, from, count, this.sumDoc[i]!, this.sumScore[i]!);
+    for (let i = 0, size = list.length; i < found; i++) size = insertTop(list, scores, from, size, count, this.sumDoc[i]!, this.sumScore[i]!);
     return list;
   }
 
@@ -143,34 +108,13 @@ export class QuickRescore {
   }
 }
 
-/**
- * Puts article b with score s into a list held at `list` and scores[from ..] (most related
- * first, equal scores: lower number first), keeping at most `count`.
- */
-function insert(list: number[], scores: Float64Array, from: number, count: number, b: number, s: number): void {
-  let i = list.length;
-  if (i === count) {
-    if (!(s > scores[from + i - 1]! || (s === scores[from + i - 1] && b < list[i - 1]!))) return;
-    i--;
-  } else list.push(b);
-  for (; i > 0 && (s > scores[from + i - 1]! || (s === scores[from + i - 1] && b < list[i - 1]!)); i--) (list[i] = list[i - 1]!), (scores[from + i] = scores[from + i - 1]!);
-  list[i] = b;
-  scores[from + i] = s;
+/** The length of the last list of article i, and its item k, without making the list when it was not read. */
+function lastLength(last: LastComputation, i: number): number {
+  const list = last.related[i]!;
+  return list === UNREAD_LIST ? last.stored!.start[i + 1]! - last.stored!.start[i]! : list.length;
 }
 
-/**
- * The entries (positions in the profiles' CSR arrays) that article `a`'s scoring walks, in
- * order, given each term's postings' offsets: the same rule as Scorer.accumulate.
- */
-export function walked(p: Profiles, a: number, postings: Int32Array, cap: number): number[] {
-  const out: number[] = [];
-  let total = 0;
-  for (let k = p.start[a]!, end = p.start[a + 1]!; k < end; k++) {
-    const t = p.term[k]!;
-    const length = t + 1 < postings.length ? postings[t + 1]! - postings[t]! : 0;
-    if (length > cap || (total > 0 && total + length > WALK_BUDGET)) break;
-    total += length;
-    out.push(k);
-  }
-  return out;
+function lastItem(last: LastComputation, i: number, k: number): number {
+  const list = last.related[i]!;
+  return list === UNREAD_LIST ? last.stored!.items[last.stored!.start[i]! + k]! : list[k]!;
 }

@@ -1,3 +1,5 @@
+import { lowerBound } from '../../util/search.js';
+
 /** Lookups by search a memory makes before it makes the map of every name after all. */
 const SEARCHES = 4096;
 
@@ -32,12 +34,7 @@ export class TermIds {
       this.ranked = undefined;
       return this.added.get(name);
     }
-    let [lo, hi] = [0, ranked.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (names[ranked[mid]!]! < name) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(0, ranked.length, (k) => names[ranked[k]!]! < name);
     return lo < ranked.length && names[ranked[lo]!] === name ? ranked[lo] : undefined;
   }
 
