@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { error, type Problem } from '../errors.js';
+import { lowerBound } from '../util/search.js';
 
 /** A file found under the content folder. */
 export interface ContentFile {
@@ -339,13 +340,7 @@ export async function updateListing(listing: ContentListing, root: string, chang
 
 /** Where `path` is, or would go, in a list sorted by path. */
 function seek(list: readonly ContentFile[], path: string): number {
-  let [lo, hi] = [0, list.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.path < path) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(0, list.length, (i) => list[i]!.path < path);
 }
 
 /** Removes the file at `path` from a sorted list; gives how many were removed. */

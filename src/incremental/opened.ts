@@ -4,6 +4,7 @@ import { deserialize } from 'node:v8';
 import type { ArticleFrame } from '../render/plan.js';
 import type { RelatedState } from './related-state.js';
 import { replaceFields } from '../util/joined.js';
+import { lowerBound } from '../util/search.js';
 import { decodeRaw } from './raw.js';
 import { chunkFolder, ChunkWriter, fits, readHead, relatedState, smallParts, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
 
@@ -111,13 +112,8 @@ export class OpenedCache {
   private chunkAt(map: Map_, place: number): number {
     const starts = this.starts[map];
     if (!(place >= 0 && place < starts[starts.length - 1]!)) throw new Error(`no entry ${place} in the cache's ${map}`);
-    let [lo, hi] = [0, starts.length - 2];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= place) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The first chunk that ends after the place (no chunk is empty).
+    return lowerBound(0, starts.length - 2, (k) => starts[k + 1]! <= place);
   }
 
   /** A chunk file, deserialized once. */
