@@ -35,7 +35,7 @@ export interface ProblemJson {
   line: number | null;
   column: number | null;
   field: string | null;
-  code: string;
+  code: Problem['code'];
   message: string;
 }
 

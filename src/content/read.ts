@@ -2,7 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { error, type Problem } from '../errors.js';
+import { error, type Problem, type ProblemCode } from '../errors.js';
 import { lowerBound } from '../util/search.js';
 
 /** A file found under the content folder. */
@@ -253,7 +253,7 @@ function entriesOf(dir: string): Dirent[] {
 /** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
 async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
   const file = relative(process.cwd(), abs);
-  const fail = (code: string, message: string) => {
+  const fail = (code: ProblemCode, message: string) => {
     walk.found.problems.push(error({ code, file, message }));
     return 'other' as const;
   };
