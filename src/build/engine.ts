@@ -36,7 +36,7 @@ export function createEngine(options: BuildOptions): Engine {
       // and rendered on the worker threads. Rehearsing a rebuild in which one article is
       // parsed and rendered again on this thread (it writes nothing) has V8 compile the code
       // of rebuilds now, not on the editor's first save.
-      const article = memory.listing?.articles[0];
+      const article = memory.listing?.articles()[0];
       if (first && result.ok && article) await run([join(options.content, article.path)], [article.path]);
       first = false;
       return result;

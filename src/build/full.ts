@@ -54,8 +54,8 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
   const listing = await listed;
   timer.lap('read');
   const again = new Set(options.rehearse);
-  const known = knownParses(listing.articles, cache, cache && options.memory?.parsed, again);
-  const toRead = listing.articles.filter((_, i) => !known[i]);
+  const known = knownParses(listing.articles(), cache, cache && options.memory?.parsed, again);
+  const toRead = listing.articles().filter((_, i) => !known[i]);
   // A file the cache holds at another stamp is parsed only if its bytes changed: a fresh clone gives every file a new time.
   const expected = toRead.map((f) => (again.has(f.path) ? null : (cache?.sources.get(f.path)?.parsed.digest ?? null)));
   const pool = workerPool(options, setup, toRead.length);
@@ -66,7 +66,7 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     const parsedNow = toRead.filter((f) => read.get(f.path));
     // The files read are the listing's without a known parse, in order.
     let k = 0;
-    const parsed = listing.articles.map((_, i) => known[i] ?? fresh[k++]!.parsed);
+    const parsed = listing.articles().map((_, i) => known[i] ?? fresh[k++]!.parsed);
     timer.lap('parse');
     const problems = [...listing.problems];
     const articles: Article[] = [];
@@ -92,9 +92,9 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
-    const sources = { files: listing.articles, parsed, fresh };
+    const sources = { files: listing.articles(), parsed, fresh };
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
-    const summary = ok && options.cache && !options.memory ? summarize(site, listing.articles, listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
+    const summary = ok && options.cache && !options.memory ? summarize(site, listing.articles(), listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
     const counts = ok ? await commit(render, sources, state, cache, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
@@ -306,7 +306,7 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: C
 async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, entries: (CachedOutput | undefined)[], produced: Set<number>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
-  links.index(plan, listing.articles, valid, site.articles, options.config.baseUrl);
+  links.index(plan, listing.articles(), valid, site.articles, options.config.baseUrl);
   const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })), view, writer);

@@ -167,7 +167,7 @@ test('warta dev\'s rehearsal (an article parsed, and its page and the home page 
     const dev = { ...options(box, 'dev', 'use'), memory };
     assert.ok((await build(dev)).ok);
     const [before, times] = [await snapshot(join(box.root, 'dev')), await mtimes(join(box.root, 'dev'))];
-    const article = memory.listing!.articles[0]!.path;
+    const article = memory.listing!.articles()[0]!.path;
     const rehearsal = await build({ ...dev, changed: [join(box.content, article)], rehearse: [article] });
     assert.deepEqual([rehearsal.ok, rehearsal.written, rehearsal.removed], [true, 0, 0]);
     assert.deepEqual(await snapshot(join(box.root, 'dev')), before);
