@@ -26,7 +26,7 @@ import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import { reassemble, type Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { relateArticles, RelatedMemory } from '../site/related/relate.js';
+import { relateArticles, RelatedMemory, type RelatedLists } from '../site/related/relate.js';
 import { restoreRelated, saveRelated, type RelatedState } from '../incremental/related-state.js';
 import { articleTask, PageRenderer, parseBatch, type ArticleTask, type TaskSetup } from '../exec/tasks.js';
 import { triesQuick, type BuildOptions, type BuildResult, type ParsedFiles } from './options.js';
@@ -153,7 +153,7 @@ function knownParses(files: readonly ContentFile[], cache: BuildCache | undefine
  * from) and returns the state for the cache it will write, letting the memory go before the
  * render stage, where the build's memory peaks.
  */
-function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState; cachedRelated?: readonly number[][] } {
+function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState; cachedRelated?: RelatedLists } {
   const count = options.config.relatedCount;
   if (options.memory) return { related: relateArticles(articles, { count }, (options.memory.related ??= new RelatedMemory())) };
   const fresh = new Set(parsedNow.map((f) => f.path));
@@ -192,7 +192,7 @@ interface RenderInput {
   site: Site;
   related: number[][];
   /** The cached build's related lists, as restored (a fresh process's incremental build). */
-  cachedRelated?: readonly number[][];
+  cachedRelated?: RelatedLists;
   listing: ContentListing;
   /** The digest of an article file's bytes, by content path. */
   digestOf: (path: string) => string | undefined;

@@ -16,9 +16,9 @@ import { storyView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import type { Clock, Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { relateArticles, type RelatedInput } from '../site/related/relate.js';
+import { relateAround, type RelatedInput } from '../site/related/relate.js';
 import { relatedList } from '../site/related/memory.js';
-import { keysOf, restoreStandIns, saveRelated, type RelatedState } from '../incremental/related-state.js';
+import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } from '../incremental/related-state.js';
 import { articleTask, PageRenderer, parseBatch, type ArticleTask } from '../exec/tasks.js';
 
 /**
@@ -106,11 +106,12 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   if (!cache || !standsFor(cache.summary, options.clock)) return undefined;
   const theme = loadTheme(options.templates);
   const { frame } = cache;
-  const state = cache.related();
-  if (theme.stamp !== cache.summary.theme || !state || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
+  const read = cache.related();
+  if (theme.stamp !== cache.summary.theme || !read || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
+  const { state, keys } = read;
   const archive = new StoredArchive(cache);
   // While the archive is walked: every published article stands for itself as the cache holds it.
-  const { memory, articles: stored } = restoreStandIns(state, (i) => new StoredInput(i, state, archive));
+  const { memory, articles: stored } = restoreStandIns(state, (i) => new StoredInput(i, state, keys, archive));
   // This process ends after the build, and the state is saved from the new computation.
   memory.inPlace = true;
   const cachedRelated = memory.last?.related;
@@ -126,7 +127,7 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   const sameWords = [...reparsed.articles].every(([i, article]) => sameTerms(archive.article(i), article));
   const inputs = stored.slice();
   for (const [i, article] of reparsed.articles) inputs[i] = article;
-  const related = sameWords ? cachedRelated : relateArticles(inputs, { count: options.config.relatedCount }, memory);
+  const related = sameWords ? cachedRelated : relateAround(inputs, { count: options.config.relatedCount }, memory);
   lap('related');
   const pages = [...reparsed.articles.keys()];
   for (let i = 0; i < related.length; i++) if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
@@ -240,11 +241,12 @@ class StoredInput implements RelatedInput {
   constructor(
     private readonly index: number,
     private readonly state: RelatedState,
+    private readonly keys: RelatedKeys,
     private readonly archive: StoredArchive,
   ) {}
 
   get url(): string {
-    return keysOf(this.state).urls.at(this.index);
+    return this.keys.urls.at(this.index);
   }
 
   get date(): number {
@@ -252,7 +254,7 @@ class StoredInput implements RelatedInput {
   }
 
   get categorySlug(): string {
-    return keysOf(this.state).categories.at(this.index);
+    return this.keys.categories.at(this.index);
   }
 
   get terms(): Terms {

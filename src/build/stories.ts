@@ -43,7 +43,7 @@ export function cachedStory(cache: BuildCache | undefined): ((article: Article, 
  * says. Such a page signs what it signed then, and its cached output's signature is its plan's:
  * no digest of every page of the archive.
  */
-export function keptPlans(site: Site, cache: BuildCache, related: readonly number[][], cachedRelated: readonly number[][], listed: readonly Listed[]): (index: number) => PagePlan | undefined {
+export function keptPlans(site: Site, cache: BuildCache, related: readonly number[][], cachedRelated: readonly (number[] | undefined)[], listed: readonly Listed[]): (index: number) => PagePlan | undefined {
   const sources = site.articles.map((a) => cache.sources.get(a.path));
   const sameStory = sources.map((source, i) => source?.story?.sig === listed[i]!.sig);
   return (i) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import type { ArticleFrame } from '../render/plan.js';
-import type { RelatedState } from './related-state.js';
+import type { RelatedKeys, RelatedState } from './related-state.js';
 import { replaceFields } from '../util/joined.js';
 import { lowerBound } from '../util/search.js';
 import { decodeRaw } from './raw.js';
@@ -63,8 +63,8 @@ export class OpenedCache {
     return this.entry('outputs', place) as [string, CachedOutput];
   }
 
-  /** The related stage's state; undefined when the build left none. */
-  related(): RelatedState | undefined {
+  /** The related stage's state, with its keys; undefined when the build left none. */
+  related(): { state: RelatedState; keys: RelatedKeys } | undefined {
     if (this.head.related === undefined) return undefined;
     const bytes = readFileSync(join(chunkFolder(this.file), this.head.related));
     this.chunks.set(this.head.related, { value: undefined, bytes: bytes.length });

@@ -1,7 +1,7 @@
 import { JoinedFields } from '../util/joined.js';
 import type { Postings, Profile, Profiles } from '../site/related/postings.js';
 import { RelatedMemory, UNREAD } from '../site/related/memory.js';
-import { placesOf, UNREAD_LIST, type Groups, type RelatedInput } from '../site/related/model.js';
+import { everyList, lastList, placesOf, type Groups, type LastComputation, type RelatedInput, type RelatedLists } from '../site/related/model.js';
 
 /**
  * The related-story stage's last computation as plain data in typed arrays, kept in the build
@@ -56,7 +56,7 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
     groups: last.groups,
     profiles: last.profiles,
     index: last.index,
-    related: same ? patchedLists(last.related, from) : flatten(last.related),
+    related: same ? patchedLists(last, from) : flatten(last),
     scores: last.scores,
   };
 }
@@ -70,7 +70,7 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
  */
 export function restoreRelated<T extends RelatedInput>(state: RelatedState | undefined, articles: readonly T[], unchanged: (article: T) => boolean): RelatedMemory {
   if (!state) return new RelatedMemory();
-  const { urls, categories } = keysOf(state);
+  const { urls, categories } = relatedKeys(state);
   const known = new Array<RelatedInput>(urls.length);
   for (let i = 0; i < known.length; i++) {
     const [article, url, date, categorySlug] = [articles[i], urls.at(i), state.dates[i]!, categories.at(i)];
@@ -90,11 +90,11 @@ export function restoreStandIns(state: RelatedState, standIn: (index: number) =>
   const articles = new Array<RelatedInput>(state.order.length);
   for (let i = 0; i < articles.length; i++) articles[i] = standIn(i);
   // Lists too are read when asked for: after an edit, those of the few articles around it.
-  return { memory: restoreFor(state, articles, new Array<number[]>(state.order.length).fill(UNREAD_LIST)), articles };
+  return { memory: restoreFor(state, articles, new Array<number[] | undefined>(state.order.length).fill(undefined)), articles };
 }
 
 /** A memory holding the saved computation, with `known` standing for the articles it was computed from, and their `related` lists. */
-function restoreFor(state: RelatedState, known: RelatedInput[], related: number[][]): RelatedMemory {
+function restoreFor(state: RelatedState, known: RelatedInput[], related: RelatedLists): RelatedMemory {
   const memory = new RelatedMemory(state.rank.length ? state.names.split('\0') : []);
   memory.ids.restore(state.rank);
   memory.rank = state.rank;
@@ -108,18 +108,20 @@ function restoreFor(state: RelatedState, known: RelatedInput[], related: number[
   const place = placesOf(state.order);
   const { idf, order, count, groups, profiles, scores } = state;
   const { index } = state;
-  RESTORED.set(state, related);
-  memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related, stored: state.related, scores };
+  const stored = { flat: state.related, restored: related };
+  memory.last = { idf, articles: known, order, place, count, groups, own, profiles, index, related, stored, scores };
   return memory;
 }
 
-const KEYS = new WeakMap<RelatedState, { urls: JoinedFields; categories: JoinedFields }>();
-
 /** The URL and category slug of each article a state was computed from, by index. */
-export function keysOf(state: RelatedState): { urls: JoinedFields; categories: JoinedFields } {
-  let keys = KEYS.get(state);
-  if (!keys) KEYS.set(state, (keys = { urls: new JoinedFields(state.urls), categories: new JoinedFields(state.categories) }));
-  return keys;
+export interface RelatedKeys {
+  urls: JoinedFields;
+  categories: JoinedFields;
+}
+
+/** The keys of a state (see `RelatedKeys`): each field found once, cut out when asked for. */
+export function relatedKeys(state: RelatedState): RelatedKeys {
+  return { urls: new JoinedFields(state.urls), categories: new JoinedFields(state.categories) };
 }
 
 // Plain loops below: typed arrays' from and subarray take V8's slow generic paths, 100,000 times here.
@@ -166,37 +168,37 @@ function datesOf(articles: readonly RelatedInput[]): Float64Array {
   return dates;
 }
 
-/** The related lists a state was restored into: a list still the same array afterwards is unchanged (see `relateArticles`). */
-const RESTORED = new WeakMap<RelatedState, readonly number[][]>();
-
 /**
  * The lists flattened, from the state they were restored from: its arrays copied, with only the
  * lists that changed written again (after an edit, nearly all are the very lists restored, and
  * those not read are not lists yet: see `UNREAD_LIST`); else flattened afresh.
  */
-function patchedLists(lists: readonly number[][], from: RelatedState): RelatedState['related'] {
-  const restored = RESTORED.get(from);
-  if (!restored || restored.length !== lists.length) return flatten(lists);
+function patchedLists(last: LastComputation, from: RelatedState): RelatedState['related'] {
+  const lists = last.related;
+  const restored = last.stored?.flat === from.related ? last.stored.restored : undefined;
+  if (!restored || restored.length !== lists.length) return flatten(last);
   const n = lists.length;
   const was = from.related;
   const changed: number[] = [];
   for (let i = 0; i < n; i++) if (lists[i] !== restored[i]) changed.push(i);
   const start = new Int32Array(n + 1);
   for (let i = 0, c = 0, shift = 0; i < n; i++) {
-    if (i === changed[c]) (shift += lists[i]!.length - (was.start[i + 1]! - was.start[i]!)), c++;
+    if (i === changed[c]) (shift += lastList(last, i).length - (was.start[i + 1]! - was.start[i]!)), c++;
     start[i + 1] = was.start[i + 1]! + shift;
   }
   const items = new Int32Array(start[n]!);
   let a = 0;
   for (const i of [...changed, n]) {
     items.set(was.items.subarray(was.start[a]!, was.start[i]!), start[a]);
-    if (i < n) items.set(lists[i]!, start[i]);
+    if (i < n) items.set(lastList(last, i), start[i]);
     a = i + 1;
   }
   return { start, items };
 }
 
-function flatten(lists: readonly number[][]): { start: Int32Array; items: Int32Array } {
+/** The last computation's lists, flat (each read from the cache that was not yet). */
+function flatten(last: LastComputation): { start: Int32Array; items: Int32Array } {
+  const lists = everyList(last);
   const start = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) start[i + 1] = start[i]! + lists[i]!.length;
   const items = new Int32Array(start[lists.length]!);

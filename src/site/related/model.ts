@@ -18,10 +18,13 @@ export interface RelatedOptions { count: number }
 export const SCALE = 100_000;
 
 /**
- * A computation, as the next one goes on from it. A list of `related` may be `UNREAD_LIST`,
- * when the memory was restored from the cache for stand-ins: it is in `stored` (flat, by index
- * in `articles`), read when first asked for (see `lastList`).
+ * Each article's related list, by index. A list is undefined while a memory restored from the
+ * cache for stand-ins has not read it: it is in the computation's `stored` lists, and
+ * `lastList` reads it.
  */
+export type RelatedLists = (number[] | undefined)[];
+
+/** A computation, as the next one goes on from it. */
 export interface LastComputation {
   idf: Float64Array;
   articles: RelatedInput[];
@@ -32,8 +35,12 @@ export interface LastComputation {
   own: Profile[];
   profiles: Profiles;
   index: Postings;
-  related: number[][];
-  stored?: { start: Int32Array; items: Int32Array };
+  related: RelatedLists;
+  /**
+   * The lists as the cache holds them (flat, by index in `articles`) and the lists restored
+   * from them, when the memory was restored: a list still the same array afterwards is unchanged.
+   */
+  stored?: { flat: { start: Int32Array; items: Int32Array }; restored: RelatedLists };
   scores: Float64Array;
 }
 
@@ -76,19 +83,18 @@ export function walked(p: Profiles, a: number, postings: Int32Array, cap: number
   return out;
 }
 
-/** Stands for a list of the last computation not read yet from the cache (see `LastComputation`): reading it is a mistake, and throws. */
-export const UNREAD_LIST: number[] = new Proxy([], {
-  get() {
-    throw new Error('a related list was read before it was read from the cache');
-  },
-});
-
 /** The last list of article i, read from the cache (and kept) when it was not read yet. */
 export function lastList(last: LastComputation, i: number): number[] {
-  let list = last.related[i]!;
-  if (list === UNREAD_LIST) {
-    const { start, items } = last.stored!;
+  let list = last.related[i];
+  if (!list) {
+    const { start, items } = last.stored!.flat;
     last.related[i] = list = Array.from({ length: start[i + 1]! - start[i]! }, (_, k) => items[start[i]! + k]!);
   }
   return list;
+}
+
+/** Every list of a memory's last computation, each read from the cache that was not yet. */
+export function everyList(last: LastComputation): number[][] {
+  for (let i = 0; i < last.related.length; i++) lastList(last, i);
+  return last.related as number[][];
 }

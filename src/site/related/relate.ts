@@ -1,14 +1,14 @@
 import { sameItems } from '../../util/memo.js';
 import { RelatedMemory, scratchFor } from './memory.js';
 import { KEPT, QuickRescore } from './rescore.js';
-import { lastList, placesOf, SCALE, walked, type Groups, type RelatedInput, type RelatedOptions } from './model.js';
+import { everyList, lastList, placesOf, SCALE, walked, type Groups, type RelatedInput, type RelatedLists, type RelatedOptions } from './model.js';
 import { patchIndex } from './index-patch.js';
 import { indexProfiles, type Postings, type Profile, type Profiles } from './postings.js';
 import { buildProfiles } from './profiles.js';
 import { Scorer } from './scoring.js';
 
 export { RelatedMemory } from './memory.js';
-export type { RelatedInput, RelatedOptions } from './model.js';
+export type { RelatedInput, RelatedLists, RelatedOptions } from './model.js';
 
 /**
  * Related stories ("Berita Lainnya"): for every article, the articles most like it.
@@ -54,6 +54,17 @@ const POSTINGS_CAP_MIN = 50;
 
 /** For each article (by index), the indices of its related articles, most related first. */
 export function relateArticles(articles: readonly RelatedInput[], options: RelatedOptions, memory = new RelatedMemory()): number[][] {
+  const related = relateAround(articles, options, memory);
+  // Lists are left unread only in a memory's last computation (none when there were too few articles).
+  return memory.last?.related === related ? everyList(memory.last) : (related as number[][]);
+}
+
+/**
+ * `relateArticles`, leaving unread the lists a memory restored from the cache for stand-ins has
+ * not read and the computation kept (undefined, as they were: see `RelatedLists`): after an
+ * edit, only the lists around it are read.
+ */
+export function relateAround(articles: readonly RelatedInput[], options: RelatedOptions, memory = new RelatedMemory()): RelatedLists {
   const n = articles.length;
   const count = Math.max(0, Math.min(Math.floor(options.count), n - 1));
   if (!(count > 0)) return articles.map(() => []);
@@ -74,7 +85,7 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
   const patch = few ? patchIndex(last!, input, changed, { inPlace: memory.inPlace, walk }) : undefined;
   const { profiles, index } = patch ?? indexProfiles(input);
   const scorer = new Scorer(profiles, index, groups, count, cap, (memory.scratch = scratchFor(n, memory.scratch)));
-  const related: number[][] = sameShape ? last.related.slice() : new Array(n);
+  const related: RelatedLists = sameShape ? last.related.slice() : new Array(n);
   // Each article's row is read before it is written, and by its own scoring alone: in place, when the memory allows.
   const scores = sameShape ? (memory.inPlace ? last.scores : last.scores.slice()) : new Float64Array(n * count);
   const around = changed ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap) : Array.from(order.keys());

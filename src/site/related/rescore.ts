@@ -1,5 +1,5 @@
 import type { IndexPatch } from './index-patch.js';
-import { lastList, UNREAD_LIST, walked, type Groups, type LastComputation } from './model.js';
+import { lastList, walked, type Groups, type LastComputation } from './model.js';
 import { insertTop } from './scoring.js';
 
 /**
@@ -110,11 +110,11 @@ export class QuickRescore {
 
 /** The length of the last list of article i, and its item k, without making the list when it was not read. */
 function lastLength(last: LastComputation, i: number): number {
-  const list = last.related[i]!;
-  return list === UNREAD_LIST ? last.stored!.start[i + 1]! - last.stored!.start[i]! : list.length;
+  const list = last.related[i];
+  return list ? list.length : last.stored!.flat.start[i + 1]! - last.stored!.flat.start[i]!;
 }
 
 function lastItem(last: LastComputation, i: number, k: number): number {
-  const list = last.related[i]!;
-  return list === UNREAD_LIST ? last.stored!.items[last.stored!.start[i]! + k]! : list[k]!;
+  const list = last.related[i];
+  return list ? list[k]! : last.stored!.flat.items[last.stored!.flat.start[i]! + k]!;
 }
