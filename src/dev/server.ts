@@ -6,8 +6,7 @@
 
 import { EventEmitter } from 'node:events';
 import { open, readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BuildResult } from '../build/build.js';
@@ -19,14 +18,15 @@ import { isHtml, lookup, type Lookup } from './static.js';
 import { watchSources } from './watcher.js';
 import { createEngine, type Engine } from '../build/engine.js';
 import { error, formatProblem, hasErrors, type Problem } from '../errors.js';
+import { DevServerError, HEADERS, HOST, listen, localHost, send, sse } from './http.js';
+
+export { DevServerError, untilSignal } from './http.js';
 
 /** The default output folder of `warta dev`, so the published `dist/` is never touched. */
 export const DEV_OUT = '.warta-dev';
 /** The default port; when it is taken, the next free one is used. */
 export const DEFAULT_PORT = 8080;
 
-const HOST = '127.0.0.1';
-const PORT_TRIES = 20;
 /**
  * Quiet time before a rebuild: raw file-system events (every write of a save) restart it, so
  * the writes of one save, or of a burst of saves, make one rebuild.
@@ -98,22 +98,6 @@ export interface DevServer {
   last(): RebuildEvent | undefined;
   /** Stops watching, waits for a running build, closes the server and its connections. */
   close(): Promise<void>;
-}
-
-/** A reason the dev server cannot start (bad folders, no free port): the CLI's exit code 2. */
-export class DevServerError extends Error {}
-
-/** Resolves on SIGINT or SIGTERM, with the signal; the handlers are removed again. */
-export function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((done) => {
-    const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      done(signal);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }
 
 /** Starts the dev server: listening, watching, and the first build under way (see `ready`). */
@@ -352,41 +336,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 }
 
-const HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-
-function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
-  res.end(body);
-}
-
-function sse(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
-
 /** An engine with resources to free may offer `close()`; today's does not. */
 async function retire(engine: Engine | undefined): Promise<void> {
   await engine?.close();
-}
-
-/** Listens on the port, or the next free one (up to 20 tries); port 0 lets the system choose. */
-async function listen(server: Server, first: number): Promise<number> {
-  for (let port = first; ; port++) {
-    try {
-      await new Promise<void>((done, fail) => {
-        server.once('error', fail);
-        server.listen(port, HOST, () => {
-          server.off('error', fail);
-          done();
-        });
-      });
-      return (server.address() as AddressInfo).port;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE' && first !== 0 && port < Math.min(first + PORT_TRIES - 1, 65535)) continue;
-      const why = code === 'EADDRINUSE' ? `ports ${first}–${port} are all in use; choose one with --port` : (e as Error).message;
-      throw new DevServerError(`cannot listen on ${HOST}:${port} (${why})`);
-    }
-  }
 }
 
 /** The folders and file involved, absolute. */
@@ -407,13 +359,6 @@ function resolvePaths(options: DevServerOptions): Paths {
     }
   }
   return { content, templates, config, out };
-}
-
-/** Whether a Host header names this machine (or is absent, as from HTTP/1.0 clients). */
-function localHost(host: string | undefined): boolean {
-  if (!host) return true;
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(name.toLowerCase());
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */
