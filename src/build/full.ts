@@ -9,11 +9,11 @@ import type { ParsedArticle } from '../content/parse.js';
 import type { ContentFile, ContentListing } from '../content/read.js';
 import { hasErrors, sortProblems, type Problem } from '../errors.js';
 import { collectGarbage } from '../util/heap.js';
-import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput } from '../incremental/cache.js';
+import { cacheFile, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput } from '../incremental/cache.js';
 import { digestCopies, type KnownCopies } from '../incremental/copies.js';
 import { digest } from '../util/digest.js';
 import { nextOutputs, OutputMemory } from '../incremental/outputs.js';
-import { dropSpare, readySpare, updateThroughSpare } from '../output/spare.js';
+import { dropSpare, readySpare } from '../output/spare.js';
 import { FolderWriter, openStaging, type Staging } from '../output/staging.js';
 import type { OutputWriter } from '../output/writer.js';
 import { batches, WorkerPool } from '../exec/pool.js';
@@ -30,6 +30,7 @@ import { relateArticles, RelatedMemory, type RelatedLists } from '../site/relate
 import { restoreRelated, saveRelated, type RelatedState } from '../incremental/related-state.js';
 import { articleTask, PageRenderer, parseBatch, type ArticleTask, type TaskSetup } from '../exec/tasks.js';
 import { triesQuick, type BuildOptions, type BuildResult, type ParsedFiles } from './options.js';
+import { commitThroughSpare } from './commit.js';
 import type { StageTimer } from './progress.js';
 import { cachedStory, keptPlans, listStories, StoryMemory } from './stories.js';
 
@@ -328,12 +329,9 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   const file = cacheFile(options.out);
   const { plan, entries } = render;
   if (cache) {
-    // The spare changes now: a build killed from here on must not find a cache that describes it.
-    await dropCache(file);
     const changed = [...render.produced].filter((i) => cache.outputs.get(plan[i]!.path)?.hash !== entries[i]?.hash).map((i) => plan[i]!.path);
     const gone = goneSince(cache, plan, render.kept);
-    differing = updateThroughSpare(options.out, staging.folder, cache.differing, changed, gone);
-    await staging.abort();
+    differing = await commitThroughSpare(options.out, file, staging, cache.differing, changed, gone);
     [written, removed] = [changed.length, gone.length];
   } else {
     await staging.commit();

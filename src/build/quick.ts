@@ -1,15 +1,15 @@
 import { join, resolve } from 'node:path';
 import { classifyEdit, clockStands, staticsDigest } from './classify.js';
+import { commitThroughSpare } from './commit.js';
 import type { BuildOptions, BuildResult, Stage } from './options.js';
 import type { Article, Terms } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { contentFileAt, type ContentFile, type ContentListing } from '../content/read.js';
 import type { Problem } from '../errors.js';
-import { cacheFile, dropCache, type BuildSummary, type CachedOutput, type CachedSource } from '../incremental/cache.js';
+import { cacheFile, type BuildSummary, type CachedOutput, type CachedSource } from '../incremental/cache.js';
 import { OpenedCache } from '../incremental/opened.js';
 import { digest } from '../util/digest.js';
 import { fieldsAt } from '../util/joined.js';
-import { updateThroughSpare } from '../output/spare.js';
 import { FolderWriter, openStaging } from '../output/staging.js';
 import { articleSig } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
@@ -77,10 +77,7 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
     if (hash !== before.hash) changed.push(path);
   }
   lap('render');
-  // The spare changes now: a build killed from here on must not find a cache that describes it.
-  await dropCache(cache.file);
-  const differing = updateThroughSpare(options.out, staging.folder, cache.differing, changed, []);
-  await staging.abort();
+  const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, []);
   cache.save({ sources: reparsed.sources, outputs, related: edit.related, differing });
   lap('write');
   return result(changed.length, tasks.length);
