@@ -2,37 +2,36 @@
 // has started walking the archive: this module, with the Markdown parser, the templates and
 // the sanitiser it imports, loads while the archive is walked.
 
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
 import type { ContentFile, ContentListing } from '../content/read.js';
 import { hasErrors, sortProblems, type Problem } from '../errors.js';
 import { collectGarbage } from '../util/heap.js';
-import { cacheFile, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput } from '../incremental/cache.js';
-import { digestCopies, type KnownCopies } from '../incremental/copies.js';
+import { cacheFile, type BuildCache, type BuildSummary, type CachedOutput } from '../incremental/cache.js';
+import type { KnownCopies } from '../incremental/copies.js';
 import { digest } from '../util/digest.js';
-import { nextOutputs, OutputMemory } from '../incremental/outputs.js';
+import { nextOutputs } from '../incremental/outputs.js';
 import { dropSpare, readySpare } from '../output/spare.js';
 import { FolderWriter, openStaging, type Staging } from '../output/staging.js';
 import type { OutputWriter } from '../output/writer.js';
 import { batches, WorkerPool } from '../exec/pool.js';
 import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
-import { LinkChecker } from '../render/links.js';
-import { articleFrame, planPages, PlanMemory, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
-import { loadTheme, templateDigests, themeAssets, type Theme } from '../render/templates.js';
+import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
+import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
 import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
-import { reassemble, type Site } from '../site/assemble.js';
+import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { relateArticles, RelatedMemory, type RelatedLists } from '../site/related/relate.js';
-import { restoreRelated, saveRelated, type RelatedState } from '../incremental/related-state.js';
+import type { RelatedLists } from '../site/related/relate.js';
+import type { RelatedState } from '../incremental/related-state.js';
 import { articleTask, PageRenderer, parseBatch, type ArticleTask, type TaskSetup } from '../exec/tasks.js';
 import { triesQuick, type BuildOptions, type BuildResult, type ParsedFiles } from './options.js';
 import { commitThroughSpare } from './commit.js';
 import type { StageTimer } from './progress.js';
-import { cachedStory, keptPlans, listStories, StoryMemory } from './stories.js';
+import { cacheEnv, Previous } from './previous.js';
+import { keptPlans, listStories } from './stories.js';
 
 /** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */
 interface FreshParse { file: ContentFile; parsed: ParsedArticle }
@@ -41,8 +40,6 @@ const PARSE_BATCH = 64;
 const MIN_ARTICLES_FOR_WORKERS = 100;
 /** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
 const COLLECT_BEFORE_PAGES = 5000;
-/** Bump with any change to what warta writes, so caches of other versions are not trusted. */
-const OUTPUT_VERSION = '1';
 
 /** The stages of a build once its archive is being walked (see `build`). */
 export async function runStages(options: BuildOptions, listed: Promise<ContentListing>, timer: StageTimer): Promise<BuildResult> {
@@ -51,15 +48,16 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     const quick = await quickBuild({ options, env: cacheEnv(options), listed, lap: timer.lap, stages: timer.stages });
     if (quick) return quick;
   }
-  const cache = await previousCache(options);
+  const previous = await Previous.open(options);
+  const { cache } = previous;
   const listing = await listed;
   timer.lap('read');
   const again = new Set(options.rehearse);
-  const known = knownParses(listing.articles(), cache, cache && options.memory?.parsed, again);
+  const known = previous.parses(listing.articles(), again);
   const toRead = listing.articles().filter((_, i) => !known[i]);
   // A file the cache holds at another stamp is parsed only if its bytes changed: a fresh clone gives every file a new time.
-  const expected = toRead.map((f) => (again.has(f.path) ? null : (cache?.sources.get(f.path)?.parsed.digest ?? null)));
-  const pool = workerPool(options, setup, toRead.length);
+  const expected = toRead.map((f) => (again.has(f.path) ? null : (previous.digestOf(f.path) ?? null)));
+  const pool = workerPool(options, setup, toRead.length, previous);
   try {
     // Starting workers, or sending them a few files, costs more than parsing a few files here.
     const read = await parseAll(toRead, expected, setup, toRead.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined, options);
@@ -75,8 +73,7 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
       if (p.problems.length) problems.push(...p.problems);
       if (p.article) articles.push(p.article);
     }
-    const assembly = reassemble(options.memory?.assembly, articles, options.config, options.clock, listing.statics);
-    if (options.memory) options.memory.assembly = assembly;
+    const assembly = previous.assemble(articles, options.config, options.clock, listing.statics);
     const { site } = assembly;
     problems.push(...assembly.problems);
     timer.lap('model');
@@ -84,23 +81,23 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
       problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, quick: false, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
-    const { related, state, cachedRelated } = relateStories(site.articles, cache, parsedNow, options);
+    const { related, state, cachedRelated } = previous.relate(site.articles, parsedNow, options.config.relatedCount);
     timer.lap('related');
     const digestOf = sourceDigests(read, cache);
-    const render = await renderSite({ site, related, cachedRelated, listing, digestOf, valid: articles, cache, setup, pool, options });
+    const render = await renderSite({ site, related, cachedRelated, listing, digestOf, valid: articles, previous, setup, pool, options });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
-    if (pool !== options.memory?.pool) await pool?.close();
+    if (!previous.keepsWorkers(pool)) await pool?.close();
     problems.push(...render.problems);
     timer.lap('render');
     const ok = !hasErrors(problems) && !options.writer;
     const sources = { files: listing.articles(), parsed, fresh };
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
-    const summary = ok && options.cache && !options.memory ? summarize(site, listing.articles(), listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
-    const counts = ok ? await commit(render, sources, state, cache, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
+    const summary = ok && previous.saves ? summarize(site, listing.articles(), listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
+    const counts = ok ? await commit(render, sources, state, previous, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
   } finally {
-    if (pool !== options.memory?.pool) await pool?.close();
+    if (!previous.keepsWorkers(pool)) await pool?.close();
   }
 }
 
@@ -109,60 +106,9 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
  * (`warta dev`) they are kept for the next builds (see `createEngine`'s close), which render
  * edits that touch several pages on them.
  */
-function workerPool(options: BuildOptions, setup: TaskSetup, toParse: number): WorkerPool | undefined {
+function workerPool(options: BuildOptions, setup: TaskSetup, toParse: number, previous: Previous): WorkerPool | undefined {
   // Starting workers costs more than a small archive takes to build on one thread.
-  const make = () => (options.jobs > 1 && toParse >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined);
-  return options.memory ? (options.memory.pool ??= make()) : make();
-}
-
-/** The cache of the last build, when this build may use it and it is sound. */
-async function previousCache(options: BuildOptions): Promise<BuildCache | undefined> {
-  if (options.cache !== 'use' || options.writer || !existsSync(options.out)) return undefined;
-  const env = cacheEnv(options);
-  if (options.memory?.cache?.env === env) return options.memory.cache;
-  return loadCache(cacheFile(options.out), env);
-}
-
-/**
- * Everything that, changed, makes every cached page suspect: warta's output version, the
- * config, the folders, and the working folder (cached parses and warnings name their files
- * relative to it).
- */
-function cacheEnv(options: BuildOptions): string {
-  const templates = options.templates ? resolve(options.templates) : '';
-  return digest(OUTPUT_VERSION, JSON.stringify(options.config), resolve(options.content), templates, process.cwd());
-}
-
-/**
- * Each article file's parse when it needs none: from the cache when the file's stamp is the
- * cached one, or, in one process, from the last build when the same file object (the listing
- * keeps one per unchanged file) stands at the same place.
- */
-function knownParses(files: readonly ContentFile[], cache: BuildCache | undefined, last: ParsedFiles | undefined, again: ReadonlySet<string>): (ParsedArticle | undefined)[] {
-  return files.map((f, i) => {
-    if (again.has(f.path)) return undefined;
-    if (last?.files[i] === f) return last.parsed[i];
-    const cached = cache?.sources.get(f.path);
-    return cached?.stamp === f.stamp ? cached.parsed : undefined;
-  });
-}
-
-/**
- * Related stories of every published article. In one process (`warta dev`) the stage's memory
- * lives on in `options.memory`; a build in a fresh process starts from the cached computation
- * (in which an article whose file was not parsed again stands for the one it was computed
- * from) and returns the state for the cache it will write, letting the memory go before the
- * render stage, where the build's memory peaks.
- */
-function relateStories(articles: readonly Article[], cache: BuildCache | undefined, parsedNow: readonly ContentFile[], options: BuildOptions): { related: number[][]; state?: RelatedState; cachedRelated?: RelatedLists } {
-  const count = options.config.relatedCount;
-  if (options.memory) return { related: relateArticles(articles, { count }, (options.memory.related ??= new RelatedMemory())) };
-  const fresh = new Set(parsedNow.map((f) => f.path));
-  const memory = restoreRelated(cache?.related, articles, (a) => !fresh.has(a.path));
-  // The cached lists: a list still the very same array afterwards is unchanged, at the same places.
-  const cachedRelated = memory.last?.related;
-  const related = relateArticles(articles, { count }, memory);
-  return { related, state: options.cache ? saveRelated(memory, cache?.related) : undefined, cachedRelated };
+  return previous.workers(() => (options.jobs > 1 && toParse >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined));
 }
 
 /**
@@ -199,7 +145,7 @@ interface RenderInput {
   digestOf: (path: string) => string | undefined;
   /** Every valid article, published or not. */
   valid: readonly Article[];
-  cache: BuildCache | undefined;
+  previous: Previous;
   setup: TaskSetup;
   pool: WorkerPool | undefined;
   options: BuildOptions;
@@ -231,12 +177,14 @@ interface Rendered {
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
 async function renderSite(input: RenderInput): Promise<Rendered> {
-  const { site, options, cache } = input;
+  const { site, options, previous } = input;
+  const { cache } = previous;
   const staging = options.writer ? undefined : await openStaging(options.out);
   try {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-    const { listed, sigOf } = listStories(site.articles, names, options.memory && (options.memory.stories ??= new StoryMemory()), cachedStory(cache));
+    const last = previous.stories();
+    const { listed, sigOf } = listStories(site.articles, names, last.memory, last.known);
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const root = resolve(options.content);
@@ -244,16 +192,14 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       const article = site.articles[i]!;
       return articleTask(article, join(root, article.path), stories[i]!, input.related[i]!.map((j) => stories[j]!));
     };
-    const theme = loadTheme(options.templates, options.memory?.theme);
-    if (options.memory) options.memory.theme = theme;
+    const theme = previous.theme(options.templates);
     const found = [...input.listing.statics, ...(await themeAssets(theme))];
-    // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
-    const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
+    const copied = previous.copies(found);
     const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
     const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
-    const plan = planPages(planInput, options.memory && (options.memory.plan ??= new PlanMemory()), unchanged);
+    const plan = planPages(planInput, previous.plans(), unchanged);
     // Each file's entry in the cached build, looked up once.
-    const { entries: before, stale } = cache ? (options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, cache.outputs) : { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
+    const { entries: before, stale } = previous.entries(plan);
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
@@ -275,8 +221,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       if (found?.length) problems.push(...found);
     }
     problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
-    // For a cache written to disk (in one process, the stories' memory serves).
-    const listings = options.cache && !options.memory ? new Map(site.articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }])) : undefined;
+    const listings = previous.listings(site.articles, listed);
     return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known, frame: articleFrame(planInput), theme: theme.stamp, view };
   } catch (e) {
     await staging?.abort();
@@ -306,7 +251,7 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: C
  */
 async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, entries: (CachedOutput | undefined)[], produced: Set<number>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
-  const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
+  const links = input.previous.links();
   links.index(plan, listing.articles(), valid, site.articles, options.config.baseUrl);
   const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
@@ -321,7 +266,8 @@ async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefine
 }
 
 /** Puts a successful build's output in place and remembers it; returns how many files changed. */
-async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedState | undefined, cache: BuildCache | undefined, options: BuildOptions, summary: BuildSummary | undefined): Promise<{ written: number; removed: number }> {
+async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedState | undefined, previous: Previous, options: BuildOptions, summary: BuildSummary | undefined): Promise<{ written: number; removed: number }> {
+  const { cache } = previous;
   const staging = render.staging!;
   let written = render.produced.size;
   let removed = 0;
@@ -336,24 +282,20 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   } else {
     await staging.commit();
     await dropSpare(options.out);
-    if (options.memory || options.cache) {
+    if (previous.kind !== 'none') {
       // The spare is made now, with the full build, not by the next build (an editor's first
       // save in `warta dev`, the next commit's build on CI): at 100,000 files it takes 3–4 s.
       readySpare(options.out, undefined);
       differing = [];
     }
   }
-  // In one process the last cache is replaced by this one: its maps are brought up to date in place.
-  const last = options.memory ? cache : undefined;
-  const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
-  // A fresh process's cache keeps the chunk files whose entries are unchanged since it read them.
-  const next: BuildCache = { env: cacheEnv(options), sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related, frame: render.frame, stored: options.memory ? undefined : cache?.stored, summary };
-  if (options.memory) {
-    options.memory.cache = next;
-    (options.memory.outputs ??= new OutputMemory()).keep(outputs, plan, entries);
-    // Kept with the cache it agrees with: a failed build leaves both as they were.
-    options.memory.parsed = { files: sources.files, parsed: sources.parsed };
-  } else if (options.cache) await saveCache(file, next);
+  // `last`: the cache replaced by this one, in one process, whose maps are brought up to date in place.
+  const make = (last: BuildCache | undefined, stored: BuildCache['stored']): BuildCache => {
+    const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
+    const next = { sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related };
+    return { env: cacheEnv(options), ...next, frame: render.frame, stored, summary };
+  };
+  await previous.keep(make, { plan, entries }, { files: sources.files, parsed: sources.parsed });
   return { written, removed };
 }
 
