@@ -4,7 +4,7 @@
  *   node lib/bench/dev.js --articles 10000 [--edits 5] [--seed 1] [--jobs N] [--out-dir DIR]
  *
  * Copies the benchmark archive (bench/shared.ts) into a scratch folder under --out-dir
- * (default os.tmpdir()), starts the dev server on it (src/watch.ts, on a free port, quiet),
+ * (default os.tmpdir()), starts the dev server on it (src/dev/server.ts, on a free port, quiet),
  * waits for its first build, then saves E body edits (a sentence appended) and E title edits,
  * one at a time, each in a file of its own spread through the archive, and waits for the
  * rebuild each causes. It reports the dev server's own figure: from the save's file event (as

@@ -24,7 +24,7 @@ export interface PatchOptions {
    * instead of being copied into new arrays (at 100,000 articles, 40 MB made and filled).
    */
   inPlace: boolean;
-  /** The terms article a's scoring walks, in order, given each term's postings' offsets (see related.ts). */
+  /** The terms article a's scoring walks, in order, given each term's postings' offsets (see model.ts, `walkEnd`). */
   walk: (profiles: Profiles, a: number, postings: Int32Array) => number[];
 }
 
