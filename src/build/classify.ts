@@ -47,7 +47,10 @@ export function classifyEdit(listing: ListingSketch, previous: PreviousSketch, c
   return places ? { kind: 'edit', places } : full('many');
 }
 
-/** Whether the clock publishes what it published at the last build: the same setting, not before the newest article, not past an embargo. */
+/**
+ * Whether the clock publishes what it published at the last build: the same setting, not before
+ * the newest article, not past an embargo.
+ */
 export function clockStands(summary: Pick<BuildSummary, 'clock'>, clock: Clock): boolean {
   const { future, newest, nextDue } = summary.clock;
   if (future !== clock.future) return false;

@@ -36,7 +36,7 @@ export class Previous {
     private readonly options: BuildOptions,
   ) {}
 
-  /** What a build with these options goes on from: the memory's cache while it is for this environment, else the cache on disk. */
+  /** What a build goes on from: the memory's cache while it is for this environment, else the cache on disk. */
   static async open(options: BuildOptions): Promise<Previous> {
     const kind = options.memory ? 'memory' : options.cache ? 'disk' : 'none';
     if (options.cache !== 'use' || options.writer || !existsSync(options.out)) return new Previous(kind, undefined, options);
@@ -108,7 +108,7 @@ export class Previous {
     return { related, state: this.saves ? saveRelated(restored, this.cache?.related) : undefined, cachedRelated };
   }
 
-  /** What listing the stories goes on from: the memory of the last listing in one process, and the digests the cache knows. */
+  /** What listing the stories goes on from: the last listing in one process, and the digests the cache knows. */
   stories(): { memory?: StoryMemory; known?: (article: Article, category: string) => string | undefined } {
     const memory = this.options.memory;
     return { memory: memory && (memory.stories ??= new StoryMemory()), known: cachedStory(this.cache) };

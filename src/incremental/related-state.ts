@@ -15,7 +15,7 @@ export interface RelatedState {
   /** Every term's name, by id, joined by NUL: read back at once, where 400,000 names in JSON took 0.2–0.26 s. */
   names: string;
   rank: Int32Array;
-  /** By index in the computation's input: what its shape is compared on (URLs and category slugs each joined by NUL, see `keysOf`). */
+  /** By index in the computation's input: what its shape is compared on (URLs and category slugs each joined by NUL, see `RelatedKeys`). */
   urls: string;
   dates: Float64Array;
   categories: string;
@@ -171,7 +171,7 @@ function datesOf(articles: readonly RelatedInput[]): Float64Array {
 /**
  * The lists flattened, from the state they were restored from: its arrays copied, with only the
  * lists that changed written again (after an edit, nearly all are the very lists restored, and
- * those not read are not lists yet: see `UNREAD_LIST`); else flattened afresh.
+ * those not read are not lists yet: see `RelatedLists`); else flattened afresh.
  */
 function patchedLists(last: LastComputation, from: RelatedState): RelatedState['related'] {
   const lists = last.related;
