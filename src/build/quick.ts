@@ -11,7 +11,7 @@ import { OpenedCache } from '../incremental/opened.js';
 import { digest } from '../util/digest.js';
 import { fieldsAt } from '../util/joined.js';
 import { FolderWriter, openStaging } from '../output/staging.js';
-import { planArticle } from '../render/plan.js';
+import { planArticle, type PagePlan } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
 import { storyView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
@@ -19,7 +19,8 @@ import type { Clock, Site } from '../site/assemble.js';
 import { relateAround, type RelatedInput } from '../site/related/relate.js';
 import { relatedList } from '../site/related/memory.js';
 import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } from '../incremental/related-state.js';
-import { articleTask, PageRenderer, parseBatch, type ArticleTask } from '../exec/tasks.js';
+import { produce } from '../exec/produce.js';
+import { articleTask, parseBatch, type ArticleTask } from '../exec/tasks.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an
@@ -65,15 +66,20 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   const result = (written: number, rendered: number): BuildResult => ({ ...counted(cache.summary), written, removed: 0, parsed: reparsed.parsed, rendered, incremental: true, quick: true, stages: input.stages });
   if (!reparsed.sources.size) return result(0, 0);
   const staging = await openStaging(options.out);
-  const rendered = await new PageRenderer({ config: options.config, templates: options.templates }, edit.theme).renderBatch(tasks.map((t) => t.task), cache.summary.view, new FolderWriter(staging.folder));
+  // Produced as the full path produces: the planned pages, rendered and written (on this thread: they are few).
+  const byIndex = new Map(tasks.map((t) => [t.plan.index, t.task]));
+  const made = await produce({
+    todo: tasks.map((t) => t.plan), task: (i) => byIndex.get(i)!, view: cache.summary.view, theme: edit.theme,
+    setup: { config: options.config, templates: options.templates }, writer: new FolderWriter(staging.folder),
+  });
   const outputs = new Map<number, CachedOutput>();
   const changed: string[] = [];
-  for (const [k, { index, path, sig, before }] of tasks.entries()) {
-    const hash = rendered.hashes[k];
+  for (const { plan, before } of tasks) {
+    const { hash, problems, links } = made.articles.get(plan.index)!;
     // Its warnings would be new, and its links would be checked again: the full path does both.
-    if (!hash || rendered.each[k]!.length || JSON.stringify(rendered.links[k]) !== JSON.stringify(before.links ?? [])) return await staging.abort(), undefined;
-    outputs.set(index, { sig, hash, links: rendered.links[k], problems: [], rewrites: '' });
-    if (hash !== before.hash) changed.push(path);
+    if (!hash || problems.length || JSON.stringify(links) !== JSON.stringify(before.links ?? [])) return await staging.abort(), undefined;
+    outputs.set(plan.index, { sig: plan.sig, hash, links, problems: [], rewrites: '' });
+    if (hash !== before.hash) changed.push(plan.path);
   }
   lap('render');
   const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, []);
@@ -189,9 +195,8 @@ function sameListing(before: ParsedArticle, after: ParsedArticle): boolean {
 
 /** A page to render again: its task, and what the cache holds of it. */
 interface PageTask {
-  index: number;
-  path: string;
-  sig: string;
+  /** Its plan, as the planner makes it. */
+  plan: PagePlan & { kind: 'article' };
   before: CachedOutput;
   task: ArticleTask;
 }
@@ -208,11 +213,11 @@ function pageTasks(pages: readonly number[], relatedOf: (index: number) => numbe
     const related = relatedOf(index);
     const stories = [index, ...related].map((i) => source(i).story);
     if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
-    const { path: planned, sig } = planArticle(article, index, frame, source(index).parsed.digest, stories.map((s) => s!.sig));
-    if (planned !== path) return undefined;
-    if (sig === before.sig) continue;
+    const plan = planArticle(article, index, frame, source(index).parsed.digest, stories.map((s) => s!.sig));
+    if (plan.path !== path) return undefined;
+    if (plan.sig === before.sig) continue;
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category);
-    tasks.push({ index, path, sig, before, task: articleTask(article, join(root, article.path), view(index), related.map(view)) });
+    tasks.push({ plan, before, task: articleTask(article, join(root, article.path), view(index), related.map(view)) });
   }
   return tasks;
 }
