@@ -4,7 +4,7 @@
  *   node lib/bench/dev.js --articles 10000 [--edits 5] [--seed 1] [--jobs N] [--out-dir DIR]
  *
  * Copies the benchmark archive (bench/shared.ts) into a scratch folder under --out-dir
- * (default os.tmpdir()), starts the dev server on it (src/watch.ts, on a free port, quiet),
+ * (default os.tmpdir()), starts the dev server on it (src/dev/server.ts, on a free port, quiet),
  * waits for its first build, then saves E body edits (a sentence appended) and E title edits,
  * one at a time, each in a file of its own spread through the archive, and waits for the
  * rebuild each causes. It reports the dev server's own figure: from the save's file event (as
@@ -16,9 +16,9 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Stage } from '../src/build.js';
+import type { Stage } from '../src/build/build.js';
 import { parseTimestamp } from '../src/time.js';
-import { startDevServer, type DevServer } from '../src/watch.js';
+import { startDevServer, type DevServer } from '../src/dev/server.js';
 import { ensureArchive, log, median } from './shared.js';
 
 const NOW = '2026-01-01 00:00:00';

@@ -20,7 +20,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { defaults } from '../src/config.js';
 import { createBodyRenderer } from '../src/render/markdown.js';
 import { bodyPolicy } from '../src/render/sanitize.js';
-import { generateArchive } from './generate.js';
+import { generateArchive } from '../test/support/generate.js';
 import { median } from './shared.js';
 
 /** How much work each measurement does; tests pass small ones. */

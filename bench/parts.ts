@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaults } from '../src/config.js';
-import { collectGarbage } from '../src/heap.js';
+import { collectGarbage } from '../src/util/heap.js';
 import { parseArticle } from '../src/content/parse.js';
 import { extractTerms } from '../src/content/terms.js';
 import { createBodyRenderer } from '../src/render/markdown.js';

@@ -4,8 +4,8 @@
  * recency). Run: `node lib/bench/relevance.js [--articles N] [--seed S] [--count K]`.
  */
 import { extractTerms } from '../src/content/terms.js';
-import { relateArticles, type RelatedInput } from '../src/site/related.js';
-import { generateArchive } from './generate.js';
+import { relateArticles, type RelatedInput } from '../src/site/related/relate.js';
+import { generateArchive } from '../test/support/generate.js';
 
 const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
 

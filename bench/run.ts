@@ -77,7 +77,7 @@ async function child(content: string, out: string, cacheArg: string | undefined,
   const incremental = cacheArg === 'incremental';
   const started = performance.now();
   // Imported here so a child loads what `warta build` loads and nothing of the parent's.
-  const { build } = await import('../src/build.js');
+  const { build } = await import('../src/build/build.js');
   const { loadConfig } = await import('../src/config.js');
   const { parseTimestamp } = await import('../src/time.js');
   const imported = performance.now();

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 /** What the benchmarks (bench/run.ts, bench/dev.ts) share: the generated archive, progress lines, medians. */
 
-const GENERATOR = fileURLToPath(new URL('./generate.js', import.meta.url));
+const GENERATOR = fileURLToPath(new URL('../test/support/generate.js', import.meta.url));
 const MARKER = '.warta-bench.json';
 
 /** Progress lines, on stderr. */
@@ -29,7 +29,7 @@ export async function ensureArchive(articles: number, seed: number): Promise<{ d
   }
   log(`generating ${articles} articles (seed ${seed}) into ${dir} …`);
   const started = performance.now();
-  const { writeArchive } = await import('./generate.js');
+  const { writeArchive } = await import('../test/support/generate.js');
   const partial = `${dir}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   const count = await writeArchive(partial, { articles, seed });

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { build, type BuildResult } from './build.js';
-import { check, problemsJson } from './check.js';
+import { build, type BuildResult } from './build/build.js';
+import { check, problemsJson } from './build/check.js';
+import { progressReporter } from './build/progress.js';
 import { loadConfig, readBaseUrl } from './config.js';
 import { formatProblem, hasErrors, type Problem } from './errors.js';
 import { checkOutput } from './output/ownership.js';
-import { progressReporter } from './progress.js';
 import { formatIso, formatLong, parseTimestamp } from './time.js';
 
 const HELP = `warta — a static site generator for news archives
@@ -178,7 +178,7 @@ export function checkSummary(r: BuildResult): string {
 /** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
 async function dev(values: { content: string; out?: string; templates?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
-  const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./watch.js');
+  const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./dev/server.js');
   const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), config: values.config ?? 'warta.config.json' };
   const refused = checkOutput(places);
   if (refused) return report([refused], err), 2;

@@ -1,12 +1,60 @@
 /** How bad a problem is: errors fail the build, warnings are only reported. */
 export type Severity = 'error' | 'warning';
 
+/**
+ * Every problem's code: stable and machine-readable (`warta check --format json` prints it).
+ * A new kind of problem adds its code here.
+ */
+export type ProblemCode =
+  // Reading the archive: files and their bytes.
+  | 'file-name' // a path with a backslash or control character
+  | 'symlink-broken' // a symbolic link to nothing
+  | 'symlink-outside' // a symbolic link out of the content folder
+  | 'symlink-folder' // a symbolic link to a folder
+  | 'too-large' // an article over `maxArticleBytes`
+  | 'encoding' // not UTF-8
+  | 'binary' // a NUL byte
+  | 'changed' // an article file changed while the build read it
+  // Front matter.
+  | 'front-matter-missing'
+  | 'front-matter-unclosed'
+  | 'front-matter-size'
+  | 'front-matter-shape' // not a mapping
+  | 'yaml' // YAML that does not parse
+  | 'duplicate-key'
+  // Fields (with `field` set).
+  | 'missing' // a required field absent
+  | 'empty'
+  | 'type' // a value of the wrong type
+  | 'time' // not "YYYY-MM-DD HH:mm:ss" (WIB)
+  | 'slug'
+  | 'image'
+  | 'alias'
+  | 'alias-hidden' // an alias segment starting with "." (a dot-file or dot-folder)
+  | 'name-too-long' // a slug, category or alias segment over 255 bytes
+  // The site.
+  | 'url-collision' // two sources for one output file, or a file where a folder must be
+  | 'template' // a template that fails to render
+  | 'html-dropped' // raw HTML the sanitiser removed (a warning)
+  | 'link-broken' // a body link that goes nowhere (a warning)
+  // The config file.
+  | 'config-read'
+  | 'config-json'
+  | 'config-shape'
+  | 'config-field'
+  | 'config-unknown'
+  // Running.
+  | 'output-locked' // another build holds the output folder
+  | 'output-refused' // an output folder warta does not own, or one that holds the archive
+  | 'output-permission' // the file system refused a change to the output or beside it
+  | 'dev-build'; // `warta dev`: a build that stopped on a bug
+
 /** One problem found in the archive, templates or config, as plain data. */
 export interface Problem {
   /** Whether the problem fails the build. */
   severity: Severity;
-  /** Stable machine-readable code, e.g. `date-invalid`. */
-  code: string;
+  /** Stable machine-readable code (see `ProblemCode`), e.g. `time`. */
+  code: ProblemCode;
   /** Path of the file concerned, relative to the working directory. */
   file?: string;
   /** 1-based line in that file, where one applies. */

@@ -1,4 +1,4 @@
-import { error, quote, type Problem } from '../errors.js';
+import { error, quote, type Problem, type ProblemCode } from '../errors.js';
 import { parseTimestamp } from '../time.js';
 import { isValidSlug, nameTooLong } from './slug.js';
 import { withoutControls } from './text.js';
@@ -14,7 +14,7 @@ export class FieldReader {
   ) {}
 
   /** Records a problem with a field, at the field's line. */
-  fail(field: string, code: string, message: string): undefined {
+  fail(field: string, code: ProblemCode, message: string): undefined {
     this.problems.push(error({ code, file: this.file, line: this.lines.get(field), field, message }));
     return undefined;
   }

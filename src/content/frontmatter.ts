@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { error, type Problem } from '../errors.js';
+import { error, type Problem, type ProblemCode } from '../errors.js';
 
 /** Front matter split from a Markdown file. */
 export interface FrontMatter {
@@ -27,7 +27,7 @@ const TOP_LEVEL_KEY = /^([^\s#:'"-][^:]*?)\s*:(?:\s|$)/;
 
 /** Reads the front matter of a decoded article; `file` names it in problems. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
-  const fail = (code: string, message: string, line?: number): FrontMatterResult => ({
+  const fail = (code: ProblemCode, message: string, line?: number): FrontMatterResult => ({
     ok: false,
     problem: error({ code, file, line, message }),
   });

@@ -1,5 +1,5 @@
 import { error, quote, sortProblems, type Problem } from '../errors.js';
-import { digest } from '../incremental/hash.js';
+import { digest } from '../util/digest.js';
 import { wibDay } from '../time.js';
 import type { Article } from './article.js';
 import { FieldReader } from './fields.js';

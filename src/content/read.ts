@@ -2,7 +2,8 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { error, type Problem } from '../errors.js';
+import { error, type Problem, type ProblemCode } from '../errors.js';
+import { lowerBound } from '../util/search.js';
 
 /** A file found under the content folder. */
 export interface ContentFile {
@@ -16,11 +17,35 @@ export interface ContentFile {
   stamp: string;
 }
 
-/** The content folder's files: articles (Markdown) and static files copied as they are. */
-export interface ContentListing {
-  articles: ContentFile[];
-  statics: ContentFile[];
-  problems: Problem[];
+/**
+ * The content folder's files: articles (Markdown) and static files copied as they are. A listing
+ * from a thread holds its article files joined (see `JoinedFiles`) and makes their objects when
+ * first asked for: the quick path of a build compares the joined strings and needs none.
+ */
+export class ContentListing {
+  private files?: ContentFile[];
+  private readonly joinedFiles?: JoinedFiles;
+  private readonly unpack?: () => ContentFile[];
+
+  /** `articles`: the article files, or their paths and stamps joined and how to make the files of them. */
+  constructor(
+    articles: ContentFile[] | { joined: JoinedFiles; unpack: () => ContentFile[] },
+    readonly statics: ContentFile[],
+    readonly problems: Problem[],
+  ) {
+    if (Array.isArray(articles)) this.files = articles;
+    else [this.joinedFiles, this.unpack] = [articles.joined, articles.unpack];
+  }
+
+  /** The article files, in path order. */
+  articles(): ContentFile[] {
+    return (this.files ??= this.unpack!());
+  }
+
+  /** The article files' paths and stamps, joined: as they came from the listing thread, or joined now. */
+  joined(): JoinedFiles {
+    return this.joinedFiles ?? joinFiles(this.articles());
+  }
 }
 
 /** Paths and stamps of a list of files, in order, each joined by NUL (which no file name holds). */
@@ -51,7 +76,7 @@ export async function listContent(root: string): Promise<ContentListing> {
   const { base, found } = await walkContent(root);
   const from = fromCwd(base);
   const files = ({ paths, stamps }: Found['articles']) => paths.map((path, i) => contentFile(base, from, path, stamps[i]!));
-  return { articles: files(found.articles), statics: files(found.statics), problems: found.problems };
+  return new ContentListing(files(found.articles), files(found.statics), found.problems);
 }
 
 /**
@@ -150,14 +175,6 @@ export function joinFiles(files: readonly ContentFile[]): JoinedFiles {
   return { paths: files.map((f) => f.path).join('\0'), stamps: files.map((f) => f.stamp).join('\0') };
 }
 
-/** Joined files as they came from a listing thread, kept beside a listing: its article files are made of them when first read. */
-const JOINED = new WeakMap<ContentListing, JoinedFiles>();
-
-/** The article files of a listing, joined (see `JoinedFiles`): as they came from the listing thread, or joined now. */
-export function joinedArticles(listing: ContentListing): JoinedFiles {
-  return JOINED.get(listing) ?? joinFiles(listing.articles);
-}
-
 function unpackListing(packed: PackedListing, root: string): ContentListing {
   const base = resolve(root);
   const from = fromCwd(base);
@@ -166,17 +183,7 @@ function unpackListing(packed: PackedListing, root: string): ContentListing {
     const stamp = stamps.split('\0');
     return paths.split('\0').map((path, i) => contentFile(base, from, path, stamp[i]!));
   };
-  let articles: ContentFile[] | undefined;
-  // The quick path of a build (see quick.ts) compares the joined strings and needs no file objects.
-  const listing: ContentListing = {
-    get articles() {
-      return (articles ??= unpack(packed.articles));
-    },
-    statics: unpack(packed.statics),
-    problems: packed.problems,
-  };
-  JOINED.set(listing, packed.articles);
-  return listing;
+  return new ContentListing({ joined: packed.articles, unpack: () => unpack(packed.articles) }, unpack(packed.statics), packed.problems);
 }
 
 /** A file of the content folder `root` (absolute) by its path there, as a walk lists it. */
@@ -252,7 +259,7 @@ function entriesOf(dir: string): Dirent[] {
 /** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
 async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
   const file = relative(process.cwd(), abs);
-  const fail = (code: string, message: string) => {
+  const fail = (code: ProblemCode, message: string) => {
     walk.found.problems.push(error({ code, file, message }));
     return 'other' as const;
   };
@@ -315,8 +322,8 @@ function below(folder: string, path: string): string {
 export async function updateListing(listing: ContentListing, root: string, changed: readonly string[]): Promise<ContentListing | undefined> {
   const { lstat } = await import('node:fs/promises');
   const base = resolve(root);
-  const found: ContentListing = { articles: [], statics: [], problems: [...listing.problems] };
-  const next = { articles: [...listing.articles], statics: [...listing.statics] };
+  const found = { articles: [] as ContentFile[], statics: [] as ContentFile[], problems: [...listing.problems] };
+  const next = { articles: [...listing.articles()], statics: [...listing.statics] };
   const from = fromCwd(base);
   for (const path of changed) {
     const abs = resolve(path);
@@ -334,18 +341,12 @@ export async function updateListing(listing: ContentListing, root: string, chang
   }
   for (const f of found.articles) place(next.articles, f);
   for (const f of found.statics) place(next.statics, f);
-  return { ...next, problems: found.problems };
+  return new ContentListing(next.articles, next.statics, found.problems);
 }
 
 /** Where `path` is, or would go, in a list sorted by path. */
 function seek(list: readonly ContentFile[], path: string): number {
-  let [lo, hi] = [0, list.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.path < path) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(0, list.length, (i) => list[i]!.path < path);
 }
 
 /** Removes the file at `path` from a sorted list; gives how many were removed. */

@@ -1,7 +1,9 @@
+import type { ProblemCode } from '../errors.js';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A decoded source file, or why it could not be decoded. */
-export type DecodedSource = { ok: true; text: string } | { ok: false; code: string; message: string };
+export type DecodedSource = { ok: true; text: string } | { ok: false; code: ProblemCode; message: string };
 
 /**
  * Decodes an article file to the text every later stage agrees on: UTF-8, BOM removed,

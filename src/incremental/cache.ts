@@ -9,9 +9,9 @@ import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { ArticleFrame } from '../render/plan.js';
 import type { SiteView } from '../render/views.js';
-import { keysOf, type RelatedState } from '../site/related-state.js';
+import { relatedKeys, type RelatedKeys, type RelatedState } from './related-state.js';
 import type { KnownCopies } from './copies.js';
-import { countFields } from './joined.js';
+import { countFields } from '../util/joined.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
@@ -175,7 +175,7 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
     fill(cache.sources, head.chunks.sources, head.sources, stored.sources);
     fill(cache.outputs, head.chunks.outputs, head.outputs, stored.outputs);
     fill(cache.copies, head.chunks.copies, head.copies, stored.copies);
-    if (head.related) cache.related = relatedState(decodeRaw(files.get(head.related)!));
+    if (head.related) cache.related = relatedState(decodeRaw(files.get(head.related)!)).state;
     return cache;
   } catch {
     return undefined;
@@ -358,16 +358,17 @@ function keyHash(key: string): number {
   return hash >>> 0;
 }
 
-/** The related stage's state as read back, checked for the shape it was saved in. */
-export function relatedState(value: unknown): RelatedState {
+/** The related stage's state as read back, checked for the shape it was saved in, with its keys (found while checking). */
+export function relatedState(value: unknown): { state: RelatedState; keys: RelatedKeys } {
   const state = value as RelatedState;
   const n = state?.order?.length;
   const fits = state?.order instanceof Int32Array && typeof state.urls === 'string' && typeof state.categories === 'string' && state.dates instanceof Float64Array && state.dates.length === n && typeof state.names === 'string' && state.rank instanceof Int32Array && countFields(state.names) === state.rank.length && state.idf instanceof Float64Array && state.table?.df instanceof Float64Array && state.table.df.length === state.rank.length;
   const lists = [state?.table, state?.profiles].every((l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array);
   const index = state?.index;
   const postings = index?.start instanceof Int32Array && index.start.length === index.terms + 1 && index.term instanceof Int32Array && index.weight instanceof Float64Array && index.category instanceof Int32Array && [index.term, index.weight, index.category].every((a) => a.length === state.profiles?.term?.length);
-  if (!fits || !lists || !postings || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array) || keysOf(state).urls.length !== n || keysOf(state).categories.length !== n) throw new Error('bad related state');
-  return state;
+  const keys = fits ? relatedKeys(state) : undefined;
+  if (!fits || !lists || !postings || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array) || keys!.urls.length !== n || keys!.categories.length !== n) throw new Error('bad related state');
+  return { state, keys: keys! };
 }
 
 /**

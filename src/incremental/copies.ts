@@ -1,4 +1,5 @@
-import { fileDigest } from './hash.js';
+import type { DigestedCopy } from '../render/plan.js';
+import { fileDigest } from '../util/digest.js';
 
 /** A file copied into the output as it is. */
 export interface CopySource {
@@ -12,13 +13,6 @@ export interface CopySource {
 /** What a build knew of a copied file: its stamp then and the digest of its bytes. */
 export interface KnownCopy {
   stamp: string;
-  digest: string;
-}
-
-/** A copied file with the digest of its bytes, which its copy in the output signs. */
-export interface DigestedCopy {
-  path: string;
-  abs: string;
   digest: string;
 }
 

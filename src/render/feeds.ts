@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
-import { ByPlace, sameItems } from '../incremental/memo.js';
+import { ByPlace, sameItems } from '../util/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
 import { absoluteUrl } from './viewmodel.js';
 import { escapeXml } from './xml.js';

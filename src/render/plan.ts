@@ -1,13 +1,20 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
-import type { DigestedCopy } from '../incremental/copies.js';
-import { digest } from '../incremental/hash.js';
-import { ByPlace, sameItems } from '../incremental/memo.js';
+import { digest } from '../util/digest.js';
+import { ByPlace, sameItems } from '../util/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { FeedMemory, feedFiles } from './feeds.js';
 import { listPages, type TemplatePage } from './list-pages.js';
 import type { PageView, SiteView, StoryView } from './views.js';
+
+/** A file copied into the output as it is, with the digest of its bytes, which its copy signs. */
+export interface DigestedCopy {
+  /** Its path in the output. */
+  path: string;
+  abs: string;
+  digest: string;
+}
 
 /**
  * One output file of the site and the signature of everything it is made from. Two builds
@@ -190,11 +197,18 @@ export class Listers {
 /** An article page's plan (`source`: its file's digest, when known): its signature covers the file's bytes (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
 function signArticle(article: Article, index: number, template: string, view: string, input: PlanInput, source = input.source(article.path) ?? ''): ArticleSigned {
   const stories = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
-  const plan: PagePlan = { kind: 'article', path: outputFile(article.url), index, sig: articleSig({ template, view }, article.path, source, stories) };
-  return { source, plan };
+  return { source, plan: planArticle(article, index, { template, view }, source, stories) };
 }
 
-/** An article page's signature: its frame, its file's path and digest, and the digests of its story and its related ones, in order. */
-export function articleSig(frame: ArticleFrame, path: string, source: string, stories: readonly string[]): string {
-  return digest('article', frame.template, frame.view, path, source, ...stories);
+/**
+ * An article page's plan (the article at `index` of the published ones). Its signature covers
+ * its frame, its file's path and digest (`source`), and the digests of its story and its related
+ * ones, in order (`stories`). The one place an article page is signed: the full path plans every
+ * page with it, the quick path the few around an edit.
+ */
+export function planArticle(
+  article: Pick<Article, 'path' | 'url'>, index: number, frame: ArticleFrame, source: string, stories: readonly string[],
+): PagePlan & { kind: 'article' } {
+  const sig = digest('article', frame.template, frame.view, article.path, source, ...stories);
+  return { kind: 'article', path: outputFile(article.url), index, sig };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { parseTimestamp } from '../../src/time.js';
-import { startDevServer, type DevServer } from '../../src/watch.js';
+import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { findChromium, type FoundChromium } from '../support/chromium.js';
 import { fixturePath } from '../support/fixtures.js';
 

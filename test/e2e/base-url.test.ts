@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startDevServer } from '../../src/watch.js';
+import { startDevServer } from '../../src/dev/server.js';
 import { cli } from '../support/cli.js';
 import { fixturePath } from '../support/fixtures.js';
 

@@ -4,9 +4,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { writeArchive } from '../../bench/generate.js';
-import { build } from '../../src/build.js';
-import { NullWriter } from '../../src/check.js';
+import { writeArchive } from '../support/generate.js';
+import { build } from '../../src/build/build.js';
+import { NullWriter } from '../../src/build/check.js';
 import type { SiteConfig } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
 import { formatProblem, type Problem } from '../../src/errors.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { EVENTS_PATH } from '../../src/dev/page.js';
 import { parseTimestamp } from '../../src/time.js';
-import { MAX_LISTENERS, startDevServer, type DevServer } from '../../src/watch.js';
+import { MAX_LISTENERS, startDevServer, type DevServer } from '../../src/dev/server.js';
 import { fixturePath } from '../support/fixtures.js';
 
 let site: string;

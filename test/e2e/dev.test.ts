@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from '../../src/cli.js';
 import { parseTimestamp } from '../../src/time.js';
-import { startDevServer, type DevServer, type RebuildEvent } from '../../src/watch.js';
+import { startDevServer, type DevServer, type RebuildEvent } from '../../src/dev/server.js';
 import { fixturePath, ROOT } from '../support/fixtures.js';
 
 const NOW = '2026-01-01 00:00:00';

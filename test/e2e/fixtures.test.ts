@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildFixture, fixturePath, listFiles, UPDATE, writeExpected } from '../support/fixtures.js';
 
-const fixtures = readdirSync(join(fixturePath('.')), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+// Site fixtures hold a content/ folder (the incremental ones, before/ and edit/: see incremental-fixtures.test.ts).
+const fixtures = readdirSync(join(fixturePath('.')), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(fixturePath(e.name), 'content')))
+  .map((e) => e.name)
+  .sort();
 
 /**
  * Each fixture under test/fixtures/<behaviour>/ is built end to end. A site that builds

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { writeArchive } from '../../bench/generate.js';
-import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
-import { createEngine } from '../../src/engine.js';
+import { writeArchive } from '../support/generate.js';
+import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
+import { createEngine } from '../../src/build/engine.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
 import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
 
@@ -166,7 +166,7 @@ test('warta dev\'s rehearsal (an article parsed, and its page and the home page 
     const dev = { ...options(box, 'dev', 'use'), memory };
     assert.ok((await build(dev)).ok);
     const [before, times] = [await snapshot(join(box.root, 'dev')), await mtimes(join(box.root, 'dev'))];
-    const article = memory.listing!.articles[0]!.path;
+    const article = memory.listing!.articles()[0]!.path;
     const rehearsal = await build({ ...dev, changed: [join(box.content, article)], rehearse: [article] });
     assert.deepEqual([rehearsal.ok, rehearsal.written, rehearsal.removed], [true, 0, 0]);
     assert.deepEqual(await snapshot(join(box.root, 'dev')), before);

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { mulberry32, writeArchive } from '../../bench/generate.js';
+import { mulberry32, writeArchive } from '../support/generate.js';
 import { listFiles, ROOT } from '../support/fixtures.js';
 
 /**

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
-import { build, type BuildOptions } from '../../src/build.js';
+import { build, type BuildOptions } from '../../src/build/build.js';
 import { formatProblem } from '../../src/errors.js';
 import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/build.js';
 import { MemoryWriter } from '../../src/output/writer.js';
 import { buildFixture, ROOT, siteConfig } from '../support/fixtures.js';
 

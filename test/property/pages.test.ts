@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/build/build.js';
 import { defaults, type SiteConfig } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
 import { formatProblem } from '../../src/errors.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/build/build.js';
 import { defaults, loadConfig, type SiteConfig } from '../../src/config.js';
 import { formatProblem } from '../../src/errors.js';
 import { MemoryWriter } from '../../src/output/writer.js';

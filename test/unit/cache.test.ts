@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput, type CachedSource } from '../../src/incremental/cache.js';
-import { OpenedCache } from '../../src/incremental/cache-patch.js';
+import { OpenedCache } from '../../src/incremental/opened.js';
 
 /**
  * The cache is saved in chunk files; a fresh process's next save keeps the chunks whose

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateArchive, writeArchive, type GeneratedArticle } from '../../bench/generate.js';
+import { generateArchive, writeArchive, type GeneratedArticle } from '../support/generate.js';
 
 const all = (articles: number, seed: number, clusters = true): GeneratedArticle[] => [...generateArchive({ articles, seed, clusters })];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { differingFields, fieldsAt, JoinedFields, replaceFields } from '../../src/incremental/joined.js';
+import { differingFields, fieldsAt, JoinedFields, replaceFields } from '../../src/util/joined.js';
 
 /** Stamps as the walk writes them, some long enough that runs of equal text span blocks. */
 const stamp = fc.oneof(fc.string({ maxLength: 30 }).map((s) => s.replace(/\0/g, '')), fc.tuple(fc.nat(), fc.nat()).map(([size, time]) => `${size}:${time}.${size % 1000}`));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ByPlace } from '../../src/incremental/memo.js';
+import { ByPlace } from '../../src/util/memo.js';
 import { Listers } from '../../src/render/plan.js';
 
 test('a result is kept only for the same object at the same place, and only while keep allows it', () => {

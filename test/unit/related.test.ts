@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
-import { relateArticles, RelatedMemory, type RelatedInput } from '../../src/site/related.js';
-import { relatedList, UNREAD_LIST } from '../../src/site/related-rescore.js';
-import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/site/related-state.js';
+import { relateArticles, relateAround, RelatedMemory, type RelatedInput } from '../../src/site/related/relate.js';
+import { relatedList } from '../../src/site/related/memory.js';
+import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/incremental/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
-import { generateArchive, mulberry32 } from '../../bench/generate.js';
+import { generateArchive, mulberry32 } from '../support/generate.js';
 
 const DAY = 86_400_000;
 
@@ -283,11 +283,11 @@ test('a saved computation restored for its own articles as stand-ins reads none 
   memory.inPlace = true;
   const edited = articles.slice();
   for (const i of [3, 150, 399]) edited[i] = { ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) };
-  const lists = relateArticles(edited, { count: 5 }, memory);
+  const lists = relateAround(edited, { count: 5 }, memory);
   const fresh = relateArticles(edited.map((a, i) => (a === articles[i] ? inputs[i]! : a)), { count: 5 });
-  // A list never read from the cache stands as UNREAD_LIST: unchanged, read from the state when asked for.
-  const unread = lists.filter((list) => list === UNREAD_LIST).length;
-  assert.deepEqual(lists.map((list, i) => (list === UNREAD_LIST ? relatedList(memory, i) : list)), fresh);
+  // A list never read from the cache is undefined: unchanged, read from the state when asked for.
+  const unread = lists.filter((list) => list === undefined).length;
+  assert.deepEqual(lists.map((list, i) => list ?? relatedList(memory, i)), fresh);
   assert.ok(reads < 400 && unread > 0, `read ${reads} times, ${unread} lists unread`);
   // Saved again, from the state it was restored from, and read back whole: the fresh lists.
   const again = deserialize(serialize(saveRelated(memory, state))) as RelatedState;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TermIds } from '../../src/site/term-ids.js';
+import { TermIds } from '../../src/site/related/term-ids.js';
 
 test('restored names are found by search, then by map past many lookups, as names added one by one are', () => {
   const names = Array.from({ length: 6000 }, (_, i) => `kata${(i * 7919) % 6000}-${i % 7}`);

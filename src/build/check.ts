@@ -1,0 +1,59 @@
+import { build, type BuildOptions, type BuildResult } from './build.js';
+import type { Problem } from '../errors.js';
+import { checkOutputPath, type OutputWriter } from '../output/writer.js';
+
+/**
+ * Discards what it is given, after checking the path as every writer does: `warta check`
+ * runs the whole pipeline, so a path that would leave the output folder still fails here.
+ */
+export class NullWriter implements OutputWriter {
+  async write(path: string): Promise<void> {
+    checkOutputPath(path);
+  }
+
+  async copy(path: string): Promise<void> {
+    checkOutputPath(path);
+  }
+}
+
+/** What to check: a build's options without an output folder. */
+export type CheckOptions = Omit<BuildOptions, 'out' | 'writer' | 'keepGoing'>;
+
+/**
+ * Validates the whole archive as `warta build` would, writing nothing: every article is
+ * parsed, every valid one rendered (even when others have errors, so that every problem is
+ * found in one run) and every body link checked. The output folder is not touched.
+ */
+export function check(options: CheckOptions): Promise<BuildResult> {
+  return build({ ...options, out: '', writer: new NullWriter(), keepGoing: true });
+}
+
+/** A problem as `warta check --format json` prints it: every key present, `null` where it does not apply. */
+export interface ProblemJson {
+  severity: Problem['severity'];
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  field: string | null;
+  code: Problem['code'];
+  message: string;
+}
+
+/** Problems as a JSON array, one object per line, for CI annotations and editors. */
+export function problemsJson(problems: readonly Problem[]): string {
+  const rows = problems.map((p): ProblemJson => ({
+    severity: p.severity,
+    file: p.file ?? null,
+    line: p.line ?? null,
+    column: p.column ?? null,
+    field: p.field ?? null,
+    code: p.code,
+    message: p.message,
+  }));
+  return rows.length ? `[\n${rows.map((r) => `  ${jsonLine(r)}`).join(',\n')}\n]\n` : '[]\n';
+}
+
+/** JSON with DEL and C1 controls escaped too (JSON.stringify escapes only C0), so no control character reaches a terminal. */
+function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

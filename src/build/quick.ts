@@ -1,0 +1,310 @@
+import { join, resolve } from 'node:path';
+import { classifyEdit, clockStands, staticsDigest } from './classify.js';
+import { commitThroughSpare } from './commit.js';
+import type { BuildOptions, BuildResult, Stage } from './options.js';
+import type { Article, Terms } from '../content/article.js';
+import type { ParsedArticle } from '../content/parse.js';
+import { contentFileAt, type ContentFile, type ContentListing } from '../content/read.js';
+import type { Problem } from '../errors.js';
+import { cacheFile, type BuildSummary, type CachedOutput, type CachedSource } from '../incremental/cache.js';
+import { OpenedCache } from '../incremental/opened.js';
+import { digest } from '../util/digest.js';
+import { fieldsAt } from '../util/joined.js';
+import { FolderWriter, openStaging } from '../output/staging.js';
+import { planArticle, type PagePlan } from '../render/plan.js';
+import { loadTheme, type Theme } from '../render/templates.js';
+import { storyView } from '../render/viewmodel.js';
+import type { SiteView } from '../render/views.js';
+import type { Clock, Site } from '../site/assemble.js';
+import { relateAround, type RelatedInput } from '../site/related/relate.js';
+import { relatedList } from '../site/related/memory.js';
+import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } from '../incremental/related-state.js';
+import { produce } from '../exec/produce.js';
+import { articleTask, parseBatch, type ArticleTask } from '../exec/tasks.js';
+
+/**
+ * The quick path of a cold incremental build, for the edit editors make most: the body of an
+ * article or a few, each still listed exactly as before (every field but the body the same).
+ * Then the site model, the category pages, the home page, the feeds and the sitemaps are those
+ * of the last build, and the pages that can differ are the edited articles' own and those whose
+ * related stories changed. The quick path compares the archive's files with the cache's index,
+ * parses the edited files, brings the related stories up to date from the cached computation,
+ * and renders those pages, reading only the cache's chunks that hold them: at 100,000 articles
+ * it reads a few megabytes of the cache instead of all of it, and looks at a few pages instead
+ * of planning every page.
+ *
+ * Anything else returns undefined before anything is written, and the full incremental path
+ * builds: a file added, removed or renamed, a listed field changed, a problem found or
+ * reported before, a static file or a template changed, the clock passing an embargo, or more
+ * than `MOST_EDITED` files changed.
+ */
+
+/** What the quick path needs of the build that tries it. */
+export interface QuickInput {
+  options: BuildOptions;
+  /** The cache's environment (see `cacheEnv`). */
+  env: string;
+  /** The archive's listing, being walked. */
+  listed: Promise<ContentListing>;
+  /** Closes the stage that just ran; `stages` holds their times. */
+  lap: (stage: Stage) => void;
+  stages: Record<Stage, number>;
+}
+
+/** Builds the quick way when the change since the last build allows it (see above); undefined when it does not. */
+export async function quickBuild(input: QuickInput): Promise<BuildResult | undefined> {
+  let edit: QuickEdit | undefined;
+  try {
+    edit = await prepare(input);
+  } catch {
+    // A cache that cannot be read, a file gone since the walk, a walk that failed: the full path decides, and reports.
+    return undefined;
+  }
+  if (!edit) return undefined;
+  const { options, lap } = input;
+  const { cache, reparsed, tasks } = edit;
+  const result = (written: number, rendered: number): BuildResult => ({ ...counted(cache.summary), written, removed: 0, parsed: reparsed.parsed, rendered, incremental: true, quick: true, stages: input.stages });
+  if (!reparsed.sources.size) return result(0, 0);
+  const staging = await openStaging(options.out);
+  // Produced as the full path produces: the planned pages, rendered and written (on this thread: they are few).
+  const byIndex = new Map(tasks.map((t) => [t.plan.index, t.task]));
+  const made = await produce({
+    todo: tasks.map((t) => t.plan), task: (i) => byIndex.get(i)!, view: cache.summary.view, theme: edit.theme,
+    setup: { config: options.config, templates: options.templates }, writer: new FolderWriter(staging.folder),
+  });
+  const outputs = new Map<number, CachedOutput>();
+  const changed: string[] = [];
+  for (const { plan, before } of tasks) {
+    const { hash, problems, links } = made.articles.get(plan.index)!;
+    // Its warnings would be new, and its links would be checked again: the full path does both.
+    if (!hash || problems.length || JSON.stringify(links) !== JSON.stringify(before.links ?? [])) return await staging.abort(), undefined;
+    outputs.set(plan.index, { sig: plan.sig, hash, links, problems: [], rewrites: '' });
+    if (hash !== before.hash) changed.push(plan.path);
+  }
+  lap('render');
+  const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, []);
+  cache.save({ sources: reparsed.sources, outputs, related: edit.related, differing });
+  lap('write');
+  return result(changed.length, tasks.length);
+}
+
+/** What the quick path found to do. */
+interface QuickEdit {
+  cache: OpenedCache;
+  theme: Theme;
+  reparsed: Reparsed;
+  /** The pages to render again. */
+  tasks: PageTask[];
+  /** The related stage's new state, when it ran. */
+  related?: RelatedState;
+}
+
+/** Finds what changed and what to render again, reading what it needs of the cache; undefined when the quick path does not hold. */
+async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
+  const { options, lap } = input;
+  const cache = OpenedCache.open(cacheFile(options.out), input.env);
+  // The listing's classification checks the clock too; checked first, a clock past an embargo spares reading the related state.
+  if (!cache || !clockStands(cache.summary, options.clock)) return undefined;
+  const theme = loadTheme(options.templates);
+  const { frame } = cache;
+  const read = cache.related();
+  if (theme.stamp !== cache.summary.theme || !read || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
+  const { state, keys } = read;
+  const archive = new StoredArchive(cache);
+  // While the archive is walked: every published article stands for itself as the cache holds it.
+  const { memory, articles: stored } = restoreStandIns(state, (i) => new StoredInput(i, state, keys, archive));
+  // This process ends after the build, and the state is saved from the new computation.
+  memory.inPlace = true;
+  const cachedRelated = memory.last?.related;
+  const listing = await input.listed;
+  const edited = editedFiles(listing, cache, options.clock, options.content);
+  lap('read');
+  if (!edited || !cachedRelated) return undefined;
+  const reparsed = await reparse(edited, options, archive);
+  lap('parse');
+  if (!reparsed) return undefined;
+  if (!reparsed.articles.size) return { cache, theme, reparsed, tasks: [] };
+  // Words and tags as before (a typo fixed outside an article's strongest words): the related stories are the cached computation's.
+  const sameWords = [...reparsed.articles].every(([i, article]) => sameTerms(archive.article(i), article));
+  const inputs = stored.slice();
+  for (const [i, article] of reparsed.articles) inputs[i] = article;
+  const related = sameWords ? cachedRelated : relateAround(inputs, { count: options.config.relatedCount }, memory);
+  lap('related');
+  const pages = [...reparsed.articles.keys()];
+  for (let i = 0; i < related.length; i++) if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
+  // The memory's lists, as computed or (when the stage was skipped) as cached, read from the cache when they were not.
+  const tasks = pageTasks(pages, (i) => relatedList(memory, i), archive, reparsed, frame, resolve(options.content));
+  return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
+}
+
+/** Whether two parses of an article give the related stage the same words with the same weights (its tags are the same: see `sameListing`). */
+function sameTerms(a: Article, b: Article): boolean {
+  return a.terms.words === b.terms.words && a.terms.weights.length === b.terms.weights.length && a.terms.weights.every((w, k) => w === b.terms.weights[k]);
+}
+
+/** An article file whose stamp changed, and its place in the cache's sources (the listing's order). */
+interface EditedFile {
+  place: number;
+  file: ContentFile;
+}
+
+/** The article files an edit changed, when the change allows the quick path (see `classifyEdit`). */
+function editedFiles(listing: ContentListing, cache: OpenedCache, clock: Clock, root: string): EditedFile[] | undefined {
+  const now = listing.joined();
+  const sketch = { articles: now, statics: listing.statics, problems: listing.problems };
+  const edit = classifyEdit(sketch, { sources: cache.index.sources, summary: cache.summary }, clock);
+  if (edit.kind === 'full') return undefined;
+  const [paths, stamps] = [fieldsAt(now.paths, edit.places), fieldsAt(now.stamps, edit.places)];
+  return edit.places.map((place, k) => ({ place, file: contentFileAt(root, paths[k]!, stamps[k]!) }));
+}
+
+/** The edited files parsed: their new cache entries by place, the published ones' articles by index, and how many were parsed (not only touched). */
+interface Reparsed {
+  sources: Map<number, CachedSource>;
+  articles: Map<number, Article>;
+  parsed: number;
+}
+
+/** Parses the edited files; undefined when one is not listed exactly as before. */
+async function reparse(edited: readonly EditedFile[], options: BuildOptions, archive: StoredArchive): Promise<Reparsed | undefined> {
+  const before = edited.map(({ place }) => archive.source(place));
+  const parses = await parseBatch(edited.map((e) => e.file), { config: options.config, templates: options.templates }, before.map((b) => b.parsed.digest));
+  const sources = new Map<number, CachedSource>();
+  const articles = new Map<number, Article>();
+  for (const [k, { place, file }] of edited.entries()) {
+    const [was, now] = [before[k]!, parses[k]];
+    // The same bytes under a new stamp: only the stamp is new.
+    if (now === null) {
+      sources.set(place, { ...was, stamp: file.stamp });
+      continue;
+    }
+    if (!now || !sameListing(was.parsed, now)) return undefined;
+    sources.set(place, { stamp: file.stamp, parsed: now, story: was.story });
+    const index = archive.indexOf(place);
+    if (index >= 0) articles.set(index, now.article!);
+  }
+  return { sources, articles, parsed: parses.filter((p) => p !== null).length };
+}
+
+/** Whether an article is valid before and after without a problem, and every field but its words and where its body starts is the same. */
+function sameListing(before: ParsedArticle, after: ParsedArticle): boolean {
+  if (!before.article || !after.article || before.problems.length || after.problems.length) return false;
+  const listed = (a: Article) => JSON.stringify({ ...a, terms: null, bodyOffset: null, bodyLine: null });
+  return listed(before.article) === listed(after.article);
+}
+
+/** A page to render again: its task, and what the cache holds of it. */
+interface PageTask {
+  /** Its plan, as the planner makes it. */
+  plan: PagePlan & { kind: 'article' };
+  before: CachedOutput;
+  task: ArticleTask;
+}
+
+/** The pages to render again, signed as the full path signs them; undefined when one is not as the quick path expects (warnings, rewritten links, an entry elsewhere). */
+function pageTasks(pages: readonly number[], relatedOf: (index: number) => number[], archive: StoredArchive, edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> }, frame: { template: string; view: string }, root: string): PageTask[] | undefined {
+  const tasks: PageTask[] = [];
+  const articleOf = (i: number) => edited.articles.get(i) ?? archive.article(i);
+  // Each article file as it stands now: parsed again, or as cached.
+  const source = (i: number) => edited.sources.get(archive.placeOf(i)) ?? archive.source(archive.placeOf(i));
+  for (const index of pages) {
+    const article = articleOf(index);
+    const [path, before] = archive.output(index);
+    const related = relatedOf(index);
+    const stories = [index, ...related].map((i) => source(i).story);
+    if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
+    const plan = planArticle(article, index, frame, source(index).parsed.digest, stories.map((s) => s!.sig));
+    if (plan.path !== path) return undefined;
+    if (plan.sig === before.sig) continue;
+    const view = (i: number) => storyView(articleOf(i), source(i).story!.category);
+    tasks.push({ plan, before, task: articleTask(article, join(root, article.path), source(index).parsed.digest, view(index), related.map(view)) });
+  }
+  return tasks;
+}
+
+/** A published article as the related stage sees it, read when asked for: its URL, date and category from the related state, its terms and tags from the cache (only when its profile is picked again). */
+class StoredInput implements RelatedInput {
+  constructor(
+    private readonly index: number,
+    private readonly state: RelatedState,
+    private readonly keys: RelatedKeys,
+    private readonly archive: StoredArchive,
+  ) {}
+
+  get url(): string {
+    return this.keys.urls.at(this.index);
+  }
+
+  get date(): number {
+    return this.state.dates[this.index]!;
+  }
+
+  get categorySlug(): string {
+    return this.keys.categories.at(this.index);
+  }
+
+  get terms(): Terms {
+    return this.archive.article(this.index).terms;
+  }
+
+  get tags(): string[] {
+    return this.archive.article(this.index).tags;
+  }
+}
+
+/** The published articles as the cache holds them, read from its chunks when asked for. */
+class StoredArchive {
+  /** The place in the sources of each published article (by index), and back. */
+  private readonly places: Int32Array;
+  private indices?: Int32Array;
+
+  constructor(private readonly cache: OpenedCache) {
+    this.places = cache.summary.published;
+  }
+
+  placeOf(index: number): number {
+    return this.places[index]!;
+  }
+
+  /** The index of the article at a place of the sources, -1 when it is not published. */
+  indexOf(place: number): number {
+    if (!this.indices) {
+      this.indices = new Int32Array(this.cache.head.sources).fill(-1);
+      this.places.forEach((p, i) => (this.indices![p] = i));
+    }
+    return this.indices[place]!;
+  }
+
+  source(place: number): CachedSource {
+    return this.cache.source(place)[1];
+  }
+
+  article(index: number): Article {
+    const article = this.source(this.placeOf(index)).parsed.article;
+    if (!article) throw new Error(`the cache holds no article for published article ${index}`);
+    return article;
+  }
+
+  output(index: number): [string, CachedOutput] {
+    return this.cache.output(index);
+  }
+}
+
+function counted(summary: BuildSummary): Omit<BuildResult, 'written' | 'removed' | 'parsed' | 'rendered' | 'incremental' | 'quick' | 'stages'> {
+  const { published, heldBack, drafts, files } = summary.counts;
+  return { problems: summary.problems, ok: true, published, heldBack, drafts, nextDue: summary.clock.nextDue, files };
+}
+
+/** What the next build's quick path needs of a full build (see `BuildSummary`). */
+export function summarize(site: Site, files: readonly ContentFile[], statics: readonly ContentFile[], problems: Problem[], clock: Clock, theme: string, view: SiteView, planned: number): BuildSummary {
+  const place = new Map(files.map((f, i) => [f.path, i]));
+  return {
+    problems,
+    counts: { published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, files: planned },
+    clock: { future: clock.future, newest: site.articles[0]?.date, nextDue: site.nextDue },
+    theme,
+    statics: staticsDigest(statics),
+    view,
+    published: Int32Array.from(site.articles, (a) => place.get(a.path)!),
+  };
+}

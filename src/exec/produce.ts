@@ -1,0 +1,107 @@
+import { setImmediate as turn } from 'node:timers/promises';
+import type { Problem } from '../errors.js';
+import { digest } from '../util/digest.js';
+import type { OutputWriter } from '../output/writer.js';
+import { batches, type WorkerPool } from './pool.js';
+import type { BodyLink } from '../render/links.js';
+import type { PagePlan } from '../render/plan.js';
+import type { Theme } from '../render/templates.js';
+import type { SiteView } from '../render/views.js';
+import { PageRenderer, type ArticleTask, type RenderedBatch, type TaskSetup } from './tasks.js';
+
+/** An article page as rendered: its problems, its body links to this site, the digest of its bytes. */
+export interface RenderedPage {
+  problems: Problem[];
+  links: BodyLink[];
+  /** Null when the page could not be rendered (a template error). */
+  hash: string | null;
+}
+
+/** What producing a set of planned files gave. */
+export interface Produced {
+  /** Problems of template pages (home, categories, redirects), each reported once. */
+  problems: Problem[];
+  /** Rendered article pages by article index. */
+  articles: Map<number, RenderedPage>;
+  /** Digest of every other file written, by path. */
+  files: Map<string, string>;
+}
+
+/** Where and how to produce files. */
+export interface ProduceInput {
+  /** The files to produce now. */
+  todo: readonly PagePlan[];
+  /** The render task of a published article, by index; made only for the articles rendered. */
+  task: (index: number) => ArticleTask;
+  view: SiteView;
+  theme: Theme;
+  setup: TaskSetup;
+  /** Writes on this thread. */
+  writer: OutputWriter;
+  /** Workers, and the folder they write into; without them articles render on this thread. */
+  workers?: { pool: WorkerPool; folder: string };
+  /** Told after each batch of articles. */
+  progress?: (done: number, total: number) => void;
+}
+
+const RENDER_BATCH = 32;
+/** Fewer article pages than this render on this thread: sending them to the workers costs more. */
+const WORKER_PAGES = 4;
+
+/** Renders and writes the planned files: articles on the workers, everything else on this thread meanwhile. */
+export async function produce(input: ProduceInput): Promise<Produced> {
+  const articles = input.todo.flatMap((p) => (p.kind === 'article' ? [p.index] : []));
+  const [rendered, others] = await Promise.all([renderArticles(articles, input), produceOthers(input)]);
+  return { ...others, articles: rendered };
+}
+
+async function renderArticles(indices: number[], input: ProduceInput): Promise<Map<number, RenderedPage>> {
+  const workers = indices.length >= WORKER_PAGES ? input.workers : undefined;
+  // Small sets are split evenly, so that every worker takes a share.
+  const groups = batches(indices, Math.min(RENDER_BATCH, Math.ceil(indices.length / (workers?.pool.size ?? 1))));
+  let done = 0;
+  const report = (group: number[]) => input.progress?.((done += group.length), indices.length);
+  const toTasks = (group: number[]) => group.map(input.task);
+  let results: RenderedBatch[] = [];
+  if (workers) {
+    await workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: workers.folder, theme: input.theme.stamp } });
+    results = await workers.pool.map<number[], RenderedBatch>(groups, (g) => ({ kind: 'render', tasks: toTasks(g) }), report);
+  } else if (indices.length) {
+    const renderer = new PageRenderer(input.setup, input.theme);
+    for (const group of groups) results.push(await renderer.renderBatch(toTasks(group), input.view, input.writer)), report(group);
+  }
+  const out = new Map<number, RenderedPage>();
+  results.forEach((batch, b) =>
+    groups[b]!.forEach((index, k) => out.set(index, { problems: batch.each[k]!, links: batch.links[k]!, hash: batch.hashes[k]! })),
+  );
+  return out;
+}
+
+/** Template pages, generated data and copies. */
+async function produceOthers(input: ProduceInput): Promise<{ problems: Problem[]; files: Map<string, string> }> {
+  const problems: Problem[] = [];
+  const files = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const p of input.todo) {
+    // Writes are synchronous: without a turn of the event loop between pages, the workers' replies would wait for the last page, and the workers for their next batch.
+    if (input.workers) await turn();
+    if (p.kind === 'page') {
+      const result = input.theme.render(p.template, { site: input.view, page: p.page });
+      if ('html' in result) {
+        await input.writer.write(p.path, result.html);
+        files.set(p.path, digest(result.html));
+      } else if (!seen.has(result.problem.message)) {
+        // A broken template fails every page that uses it: report it once.
+        seen.add(result.problem.message);
+        problems.push(result.problem);
+      }
+    } else if (p.kind === 'data') {
+      await input.writer.write(p.path, p.data);
+      files.set(p.path, p.sig);
+    } else if (p.kind === 'copy') {
+      await input.writer.copy(p.path, p.from);
+      files.set(p.path, p.sig);
+    }
+  }
+  return { problems, files };
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import type { SiteConfig } from '../config.js';
+import type { Article } from '../content/article.js';
+import { parseArticle, type ParsedArticle } from '../content/parse.js';
+import type { ContentFile } from '../content/read.js';
+import { decodeSource } from '../content/source.js';
+import { withoutControls } from '../content/text.js';
+import { packTerms } from '../content/terms.js';
+import { error, type Problem } from '../errors.js';
+import { digest } from '../util/digest.js';
+import type { OutputWriter } from '../output/writer.js';
+import { renderArticlePage, type ArticlePageInput, type ArticleRenderer } from '../render/article-page.js';
+import type { BodyLink } from '../render/links.js';
+import { createBodyRenderer } from '../render/markdown.js';
+import { bodyPolicy } from '../render/sanitize.js';
+import { loadTheme, type Theme } from '../render/templates.js';
+import type { SiteView, StoryView } from '../render/views.js';
+import { outputFile } from '../site/paths.js';
+
+/** Everything needed to render one article page; plain data, so it can cross to a worker. */
+export interface ArticleTask extends ArticlePageInput {
+  /** Absolute path of its source file. */
+  abs: string;
+  /** Digest of the bytes the article was parsed from: the body is read again, and must come from the same bytes. */
+  source: string;
+}
+
+/** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
+const NO_TERMS = packTerms([]);
+
+/** The task of rendering an article's page; `source` is the digest of the bytes the article was parsed from. */
+export function articleTask(article: Article, abs: string, source: string, story: StoryView, related: StoryView[]): ArticleTask {
+  return { article: { ...article, terms: NO_TERMS }, abs, source, story, related };
+}
+
+/** What a worker (or the main thread, with one job) needs to parse and render. */
+export interface TaskSetup {
+  config: SiteConfig;
+  /** The site's own templates folder, if any. */
+  templates?: string;
+}
+
+/** Settings for a render phase, known once the site is assembled. */
+export interface RenderSetup {
+  site: SiteView;
+  /** Folder the pages are written to. */
+  folder: string;
+  /** The stamp of the theme the pages are planned with: a worker holding another loads it again. */
+  theme: string;
+}
+
+/**
+ * Parses a batch of article files. A file given the digest its bytes had at its last parse
+ * (`expected`, by place) and still holding those bytes gives null: that parse stands.
+ */
+export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup, expected: readonly (string | null)[] = []): Promise<(ParsedArticle | null)[]> {
+  const out: (ParsedArticle | null)[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    // Sync: on a worker there is nothing else to do meanwhile, and each await costs a thread-pool round trip.
+    const bytes = readFileSync(f.abs);
+    const last = expected[i];
+    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
+  }
+  return out;
+}
+
+/** What rendering a batch of article pages gives. */
+export interface RenderedBatch {
+  /** Body links to this site of each task of the batch, in task order. */
+  links: BodyLink[][];
+  /** Problems of each task of the batch, in task order. */
+  each: Problem[][];
+  /** Digest of each page written, in task order; null where it could not be rendered. */
+  hashes: (string | null)[];
+}
+
+/** Renders article pages; one per thread, holding the compiled templates and Markdown parser. */
+export class PageRenderer {
+  private readonly renderBody;
+
+  constructor(setup: TaskSetup, private readonly theme: Theme = loadTheme(setup.templates)) {
+    this.renderBody = createBodyRenderer(bodyPolicy(setup.config.iframeHosts));
+  }
+
+  /** The stamp of the theme it renders with. */
+  get themeStamp(): string {
+    return this.theme.stamp;
+  }
+
+  /** Renders a batch of article pages and writes them; `links` holds each task's body links to this site, in order. */
+  async renderBatch(tasks: readonly ArticleTask[], site: SiteView, writer: OutputWriter): Promise<RenderedBatch> {
+    const out: RenderedBatch = { links: [], each: [], hashes: [] };
+    const r = { theme: this.theme, renderBody: this.renderBody, site };
+    for (const task of tasks) {
+      const page = await writeArticlePage(task, r, writer);
+      out.links.push(page.links);
+      out.each.push(page.problems);
+      out.hashes.push(page.hash ?? null);
+    }
+    return out;
+  }
+}
+
+/**
+ * Renders and writes one article page. The body is read again from disk rather than kept from
+ * parsing, so memory stays flat however large the archive grows. A file saved since it was
+ * parsed fails the page: its body offset and every field the site was assembled from belong
+ * to the old bytes, and the last good page stays in place.
+ */
+async function writeArticlePage(task: ArticleTask, r: ArticleRenderer, writer: OutputWriter): Promise<{ problems: Problem[]; links: BodyLink[]; hash?: string }> {
+  const { article } = task;
+  const bytes = readFileSync(task.abs);
+  const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
+  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
+  const { html, problems, links } = renderArticlePage(task, withoutControls(decoded.text.slice(article.bodyOffset)), r);
+  if (html === undefined) return { problems, links };
+  await writer.write(outputFile(article.url), html);
+  return { problems, links, hash: digest(html) };
+}
