@@ -1,7 +1,6 @@
 import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
 import { error, type Problem } from '../errors.js';
-import type { Site } from './assemble.js';
 import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
 
 // Output paths are compared without regard to case: on macOS and Windows `Index.html` and
@@ -31,12 +30,19 @@ function claimsOn(claims: Claims, key: string): Claim[] {
   return by === undefined ? [] : Array.isArray(by) ? by.map(claimOf) : [claimOf(by)];
 }
 
+/** What of the site model claims output paths (the model's own type lives in assemble.ts, which calls this). */
+export interface ClaimedSite {
+  articles: readonly Pick<Article, 'file'>[];
+  aliases: readonly { article: number; path: string }[];
+  categories: readonly { name: string; pages: readonly { url: string }[] }[];
+}
+
 /**
  * Every output file claimed twice, by articles (published or waiting), aliases, categories or
  * static files, also where the paths differ only in case; every name that is a file for one
  * claim and a folder for another; every folder spelled two ways.
  */
-export function findCollisions(live: readonly Article[], site: Site, staticFiles: readonly ContentFile[]): Problem[] {
+export function findCollisions(live: readonly Article[], site: ClaimedSite, staticFiles: readonly ContentFile[]): Problem[] {
   const claims: Claims = new Map();
   // Claims on a path with capitals: few (article URLs are lower case), and only they can spell a folder two ways.
   const capitals: Claim[] = [];
