@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from './build.js';
 import { check, problemsJson } from './check.js';
@@ -23,6 +24,7 @@ Options:
   --content DIR      the archive of Markdown articles (default: content)
   --out DIR          the output folder (default: dist; for dev: .warta-dev)
   --templates DIR    the site's own templates, overriding the default theme (default: templates, if present)
+  --static DIR       files published at the site's root as they are, e.g. CNAME (default: static, if present)
   --config FILE      the site config (default: warta.config.json, if present)
   --now TIMESTAMP    the build clock, e.g. "2025-04-02 15:22:12" (WIB); default: the current time
   --future           publish articles dated after the clock too
@@ -66,6 +68,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       content: { type: 'string', default: 'content' },
       out: { type: 'string' },
       templates: { type: 'string' },
+      static: { type: 'string' },
       config: { type: 'string' },
       now: { type: 'string' },
       future: { type: 'boolean', default: false },
@@ -85,6 +88,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!existsSync(values.content)) throw new UsageError(`the content folder "${values.content}" does not exist`);
   if (command !== 'check' && values.format !== undefined) throw new UsageError('--format is for "warta check" only');
+  values.static = staticFolder(values.static, values.content, command === 'build' ? (values.out ?? 'dist') : undefined);
   if (command === 'check') return checkCommand(values, out, err);
   if (command === 'dev') return dev(values, err);
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
@@ -97,6 +101,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
     content: values.content,
     out: outDir,
     templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    static: values.static,
     config,
     clock: { now: readClock(values.now), future: values.future },
     jobs: readJobs(values.jobs),
@@ -110,7 +115,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
 }
 
 /** `warta check`: the build pipeline with nothing written; problems go to stdout, as text or JSON. */
-async function checkCommand(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+async function checkCommand(values: { content: string; out?: string; templates?: string; static?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out: "warta check" writes nothing');
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   const format = values.format ?? 'text';
@@ -123,6 +128,7 @@ async function checkCommand(values: { content: string; out?: string; templates?:
   const result = await check({
     content: values.content,
     templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    static: values.static,
     config,
     clock,
     jobs: readJobs(values.jobs),
@@ -150,13 +156,14 @@ export function checkSummary(r: BuildResult): string {
 }
 
 /** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
-async function dev(values: { content: string; out?: string; templates?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
+async function dev(values: { content: string; out?: string; templates?: string; static?: string; config?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./watch.js');
   const options = {
     content: values.content,
     out: values.out ?? DEV_OUT,
     templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    static: values.static,
     config: values.config ?? 'warta.config.json',
     configRequired: values.config !== undefined,
     port: readPort(values.port, DEFAULT_PORT),
@@ -177,6 +184,17 @@ async function dev(values: { content: string; out?: string; templates?: string; 
   err.write('warta: stopping\n');
   await server.close();
   return 0;
+}
+
+/** The static folder: the one named, which must exist, or `static` if present; apart from the content folder, and not holding the output folder. */
+function staticFolder(named: string | undefined, content: string, outDir: string | undefined): string | undefined {
+  if (named !== undefined && !existsSync(named)) throw new UsageError(`the static folder "${named}" does not exist`);
+  const folder = named ?? (existsSync('static') ? 'static' : undefined);
+  if (folder === undefined) return undefined;
+  const within = (a: string, b: string) => resolve(a) === resolve(b) || resolve(a).startsWith(resolve(b) + sep);
+  if (within(folder, content) || within(content, folder)) throw new UsageError(`the static folder "${folder}" and the content folder "${content}" must be apart, neither inside the other`);
+  if (outDir !== undefined && within(outDir, folder)) throw new UsageError(`the output folder "${outDir}" is inside the static folder "${folder}"; choose another --out`);
+  return folder;
 }
 
 function readPort(value: string | undefined, otherwise: number): number {

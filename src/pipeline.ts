@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article } from './content/article.js';
 import type { ParsedArticle } from './content/parse.js';
-import type { ContentFile, ContentListing } from './content/read.js';
+import { copiedFiles, type ContentFile, type ContentListing } from './content/read.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput } from './incremental/cache.js';
@@ -74,7 +74,7 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
       if (p.problems.length) problems.push(...p.problems);
       if (p.article) articles.push(p.article);
     }
-    const assembly = reassemble(options.memory?.assembly, articles, options.config, options.clock, listing.statics);
+    const assembly = reassemble(options.memory?.assembly, articles, options.config, options.clock, copiedFiles(listing));
     if (options.memory) options.memory.assembly = assembly;
     const { site } = assembly;
     problems.push(...assembly.problems);
@@ -94,7 +94,7 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     const ok = !hasErrors(problems) && !options.writer;
     const sources = { files: listing.articles, parsed, fresh };
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
-    const summary = ok && options.cache && !options.memory ? summarize(site, listing.articles, listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
+    const summary = ok && options.cache && !options.memory ? summarize(site, listing, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
     const counts = ok ? await commit(render, sources, state, cache, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
@@ -245,7 +245,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     };
     const theme = loadTheme(options.templates, options.memory?.theme);
     if (options.memory) options.memory.theme = theme;
-    const found = [...input.listing.statics, ...(await themeAssets(theme))];
+    const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
     const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
     const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };

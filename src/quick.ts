@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { BuildOptions, BuildResult, Stage } from './build.js';
 import type { Article, Terms } from './content/article.js';
 import type { ParsedArticle } from './content/parse.js';
-import { contentFileAt, joinedArticles, type ContentFile, type ContentListing } from './content/read.js';
+import { contentFileAt, copiedFiles, joinedArticles, type ContentFile, type ContentListing } from './content/read.js';
 import type { Problem } from './errors.js';
 import { cacheFile, dropCache, type BuildSummary, type CachedOutput, type CachedSource } from './incremental/cache.js';
 import { OpenedCache } from './incremental/cache-patch.js';
@@ -156,7 +156,7 @@ interface EditedFile {
 
 /** The article files whose stamps changed; undefined when the files are not those the cache knows, or too many changed. */
 function editedFiles(listing: ContentListing, cache: OpenedCache, root: string): EditedFile[] | undefined {
-  if (listing.problems.length || staticsDigest(listing.statics) !== cache.summary.statics) return undefined;
+  if (listingDigest(listing) !== cache.summary.statics) return undefined;
   // Compared whole: at 100,000 files, one comparison of two strings instead of 100,000 objects made and compared.
   const now = joinedArticles(listing);
   const known = cache.index.sources;
@@ -167,9 +167,13 @@ function editedFiles(listing: ContentListing, cache: OpenedCache, root: string):
   return places.map((place, k) => ({ place, file: contentFileAt(root, paths[k]!, stamps[k]!) }));
 }
 
-/** What the quick path compares static files on: their paths and stamps. */
-export function staticsDigest(statics: readonly ContentFile[]): string {
-  return digest(JSON.stringify(statics.map((f) => [f.path, f.stamp])));
+/**
+ * What the quick path compares a listing on besides its articles: the paths and stamps of the
+ * files copied as they are, and the listing's problems. Those of a successful build are
+ * warnings (files not published), which the summary holds and the quick path reports again.
+ */
+export function listingDigest(listing: ContentListing): string {
+  return digest(JSON.stringify([copiedFiles(listing).map((f) => [f.path, f.stamp]), listing.problems]));
 }
 
 /** The edited files parsed: their new cache entries by place, the published ones' articles by index, and how many were parsed (not only touched). */
@@ -309,14 +313,15 @@ function counted(summary: BuildSummary): Omit<BuildResult, 'written' | 'removed'
 }
 
 /** What the next build's quick path needs of a full build (see `BuildSummary`). */
-export function summarize(site: Site, files: readonly ContentFile[], statics: readonly ContentFile[], problems: Problem[], clock: Clock, theme: string, view: SiteView, planned: number): BuildSummary {
+export function summarize(site: Site, listing: ContentListing, problems: Problem[], clock: Clock, theme: string, view: SiteView, planned: number): BuildSummary {
+  const files = listing.articles;
   const place = new Map(files.map((f, i) => [f.path, i]));
   return {
     problems,
     counts: { published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, files: planned },
     clock: { future: clock.future, newest: site.articles[0]?.date, nextDue: site.nextDue },
     theme,
-    statics: staticsDigest(statics),
+    statics: listingDigest(listing),
     view,
     published: Int32Array.from(site.articles, (a) => place.get(a.path)!),
   };

@@ -41,6 +41,8 @@ export interface DevServerOptions {
   content: string;
   /** The site's own templates folder, if any (watched too). */
   templates?: string;
+  /** The static folder, if any (watched too). */
+  static?: string;
   /** The config file (watched; a change means a new engine). Missing and not required: defaults. */
   config?: string;
   /** Whether a missing config file is an error (it was named on the command line). */
@@ -186,6 +188,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     content: paths.content,
     out: paths.out,
     templates: paths.templates,
+    static: paths.static,
     config,
     clock: { now: options.now ?? Date.now(), future: options.future ?? false },
     jobs: options.jobs ?? 1,
@@ -308,7 +311,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
   const port = await listen(server, options.port ?? DEFAULT_PORT);
   url = `http://${HOST}:${port}/`;
-  const watched = [paths.content, paths.templates, paths.config].filter((p): p is string => !!p).map(show);
+  const watched = [paths.content, paths.templates, paths.static, paths.config].filter((p): p is string => !!p).map(show);
   log(`warta dev: serving ${show(paths.out)}/ at ${url} (watching ${watched.join(', ')}; Ctrl-C to stop)`);
 
   const ready = nextRebuild();
@@ -394,19 +397,21 @@ async function listen(server: Server, first: number): Promise<number> {
 function resolvePaths(options: DevServerOptions): Paths {
   const content = resolve(options.content);
   const templates = options.templates === undefined ? undefined : resolve(options.templates);
+  const staticDir = options.static === undefined ? undefined : resolve(options.static);
   const config = options.config === undefined ? undefined : resolve(options.config);
   const out = resolve(options.out ?? DEV_OUT);
   // The output folder is replaced wholesale by every build: it must not hold anything else.
-  const sources = [content, templates, config, process.cwd()].filter((p): p is string => !!p);
+  const sources = [content, templates, staticDir, config, process.cwd()].filter((p): p is string => !!p);
   for (const source of sources) {
     if (inside(source, out)) throw new DevServerError(`the output folder "${show(out)}" would replace "${show(source)}"; choose another --out`);
   }
-  for (const folder of [content, templates].filter((p): p is string => !!p)) {
-    if (inside(out, folder) && !relative(folder, out).split(sep).some((s) => s.startsWith('.'))) {
+  for (const folder of [content, templates, staticDir].filter((p): p is string => !!p)) {
+    // A hidden folder inside is skipped by the walk, but the static folder's, which is copied whole.
+    if (inside(out, folder) && (folder === staticDir || !relative(folder, out).split(sep).some((s) => s.startsWith('.')))) {
       throw new DevServerError(`the output folder "${show(out)}" is inside "${show(folder)}"; choose another --out`);
     }
   }
-  return { content, templates, config, out };
+  return { content, templates, static: staticDir, config, out };
 }
 
 /** Whether a Host header names this machine (or is absent, as from HTTP/1.0 clients). */
