@@ -172,7 +172,7 @@ function addFile(folder: Folder, name: string, walk: Walk): undefined {
 function special(folder: Folder, name: string, walk: Walk): void {
   const file = fileOf(walk, folder.inside + name);
   const what = 'not a regular file but a named pipe, socket or device';
-  if (!walk.everyFile && classifyFile(name) === 'article') walk.found.problems.push(error({ code: 'file-unreadable', file, message: `cannot read the article: ${what}` }));
+  if (!walk.everyFile && classifyFile(name) === 'article') walk.found.problems.push(unreadableArticle(file, what));
   else walk.found.problems.push(warning({ code: 'file-special', file, message: `${what}: not published` }));
 }
 
@@ -185,8 +185,13 @@ export function nameProblem(file: string): Problem {
   return error({ code: 'file-name', file, message: 'expected a file name without backslashes or control characters; rename the file' });
 }
 
+/** An article file that cannot be read: an error naming it, and why (a reason, or the error reading it). */
+export function unreadableArticle(file: string, why: unknown): Problem {
+  return error({ code: 'file-unreadable', file, message: `cannot read the article: ${typeof why === 'string' ? why : reason(why)}` });
+}
+
 /** Why a file or folder could not be read, from the error reading it. */
-export function reason(e: unknown): string {
+function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
