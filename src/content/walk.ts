@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { error, warning, type Problem } from '../errors.js';
@@ -163,9 +163,23 @@ function addFile(folder: Folder, name: string, walk: Walk): undefined {
     walk.found.problems.push(warning({ ...kind, file: fileOf(walk, path) }));
     return;
   }
+  // An article's read is the parse's to report (see tasks.ts); a file copied as it is must be readable now, or copying it would fail the build with no file named.
+  if (kind === 'published' && !readable(folder.abs + name)) {
+    walk.found.problems.push(error({ code: 'file-unreadable', file: fileOf(walk, path), message: 'cannot read the file: permission denied' }));
+    return;
+  }
   const list = kind === 'article' ? walk.found.articles : walk.found.statics;
   list.paths.push(path);
   list.stamps.push(stamp);
+}
+
+function readable(abs: string): boolean {
+  try {
+    accessSync(abs, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A named pipe, socket or device: an article so named is an error (it cannot be read), anything else is not published. */

@@ -31,7 +31,7 @@ async function warta(cwd: string, args: string[], uid?: number): Promise<{ code:
   return { code, err };
 }
 
-test('an article that cannot be read is an error naming it, with the build\'s other problems; never "worker failed"', async () => {
+test('an article or image that cannot be read is an error naming it, with the build\'s other problems; never "worker failed"', async () => {
   const site = join(scratch, 'unreadable');
   await mkdir(join(site, 'content'), { recursive: true });
   // Enough articles that the build parses on worker threads.
@@ -39,6 +39,7 @@ test('an article that cannot be read is an error naming it, with the build\'s ot
   await writeFile(join(site, 'content', 'rusak.md'), '---\ntitle: Rusak\n---\n');
   await symlink(join(site, 'content', 'tidak-ada.md'), join(site, 'content', 'putus.md'));
   execFileSync('mkfifo', [join(site, 'content', 'pipa.md')]);
+  await writeFile(join(site, 'content', 'foto.jpg'), 'jpeg');
   // Root reads whatever the permissions say: the build runs as another user, for whom the file is locked.
   const root = process.getuid?.() === 0;
   if (root) {
@@ -46,12 +47,14 @@ test('an article that cannot be read is an error naming it, with the build\'s ot
     await lchown(site, NOBODY, NOBODY);
   }
   await chmod(join(site, 'content', 'berita-7.md'), 0o000);
+  await chmod(join(site, 'content', 'foto.jpg'), 0o000);
   const user = root ? NOBODY : undefined;
   for (const args of [['build', '--jobs', '2'], ['build', '--jobs', '1'], ['check', '--jobs', '2']]) {
     const { code, err } = await warta(site, [...args, '--now', NOW, '--quiet'], user);
     assert.equal(code, 1, err);
     assert.doesNotMatch(err, /worker failed|\n\s+at /, args.join(' '));
     assert.match(err, /^content\/berita-7\.md cannot read the article: permission denied$/m, args.join(' '));
+    assert.match(err, /^content\/foto\.jpg cannot read the file: permission denied$/m);
     assert.match(err, /^content\/pipa\.md cannot read the article: not a regular file but a named pipe, socket or device$/m);
     assert.match(err, /^content\/putus\.md symbolic link points to nothing$/m);
     assert.match(err, /^content\/rusak\.md byline: required field is missing$/m);
