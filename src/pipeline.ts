@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Article } from './content/article.js';
 import type { ParsedArticle } from './content/parse.js';
 import { copiedFiles, type ContentFile, type ContentListing } from './content/read.js';
+import { checkSvgFiles } from './content/svg.js';
 import { hasErrors, sortProblems, type Problem } from './errors.js';
 import { collectGarbage } from './heap.js';
 import { cacheFile, dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput } from './incremental/cache.js';
@@ -41,7 +42,7 @@ const MIN_ARTICLES_FOR_WORKERS = 100;
 /** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
 const COLLECT_BEFORE_PAGES = 5000;
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
-const OUTPUT_VERSION = '1';
+const OUTPUT_VERSION = '2';
 
 /** The stages of a build once its archive is being walked (see `build`). */
 export async function runStages(options: BuildOptions, listed: Promise<ContentListing>, timer: StageTimer): Promise<BuildResult> {
@@ -68,7 +69,8 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     let k = 0;
     const parsed = listing.articles.map((_, i) => known[i] ?? fresh[k++]!.parsed);
     timer.lap('parse');
-    const problems = [...listing.problems];
+    // An SVG the last committed build copied at the same stamp was found safe then.
+    const problems = [...listing.problems, ...checkSvgFiles(listing.statics, (f) => cache?.copies.get(f.abs)?.stamp === f.stamp)];
     const articles: Article[] = [];
     for (const p of parsed) {
       if (p.problems.length) problems.push(...p.problems);
