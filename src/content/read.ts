@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -40,9 +41,9 @@ export async function listContent(root: string, staticDir?: string): Promise<Con
   return { articles: filesOf(base, found.articles), statics: filesOf(base, found.statics), siteFiles: site.files, problems: found.problems.concat(site.problems) };
 }
 
-/** The files of the static folder, if there is one (see `ContentListing.siteFiles`). */
+/** The files of the static folder, if there is one (see `ContentListing.siteFiles`); none while it is gone (removed while `warta dev` runs). */
 async function listSiteFiles(staticDir: string | undefined): Promise<{ files: ContentFile[]; problems: Problem[] }> {
-  if (!staticDir) return { files: [], problems: [] };
+  if (!staticDir || !existsSync(staticDir)) return { files: [], problems: [] };
   const { base, found } = await walkTree(staticDir, true);
   return { files: filesOf(base, found.statics), problems: found.problems };
 }

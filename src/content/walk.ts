@@ -52,14 +52,17 @@ export interface Folder {
   unservable: boolean;
 }
 
+/** A walk's findings before it starts. */
 export function emptyFound(): Found {
   return { articles: { paths: [], stamps: [] }, statics: { paths: [], stamps: [] }, problems: [] };
 }
 
+/** The walked folder itself, `base` absolute and normalised. */
 export function topFolder(base: string): Folder {
   return { abs: base.endsWith(sep) ? base : base + sep, inside: '', unservable: false };
 }
 
+/** A folder named `name` in `parent`. */
 export function folderIn(parent: Folder, name: string): Folder {
   return { abs: parent.abs + name + sep, inside: `${parent.inside}${name}/`, unservable: parent.unservable || UNSERVABLE_NAME.test(name) };
 }
@@ -97,7 +100,7 @@ export function visit(folder: Folder, entry: Dirent, walk: Walk): Promise<void> 
 }
 
 /** A folder's entries (see `entriesOf`), or undefined, with an error, when it cannot be read. */
-export function readEntries(dir: string, walk: Walk): Dirent[] | undefined {
+function readEntries(dir: string, walk: Walk): Dirent[] | undefined {
   try {
     return entriesOf(dir, walk.everyFile);
   } catch (e) {
@@ -141,7 +144,7 @@ async function followLink(abs: string, walk: Walk): Promise<'file' | 'special' |
   return info.isFile() ? 'file' : 'special';
 }
 
-// A backslash or control character cannot stand in a URL path the same way on every host.
+/** A backslash or control character, which cannot stand in a URL path the same way on every host. */
 export const UNSERVABLE_NAME = /[\\\u0000-\u001f\u007f]/;
 
 function addFile(folder: Folder, name: string, walk: Walk): undefined {
@@ -195,7 +198,8 @@ function fileOf(walk: Walk, path: string): string {
   return contentFile(walk.root, fromCwd(walk.root), path, '').file;
 }
 
-export function nameProblem(file: string): Problem {
+/** A file whose name no URL path can hold. */
+function nameProblem(file: string): Problem {
   return error({ code: 'file-name', file, message: 'expected a file name without backslashes or control characters; rename the file' });
 }
 
