@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from './build/build.js';
 import { check, problemsJson } from './build/check.js';
@@ -30,6 +31,7 @@ Options:
   --out DIR          the output folder (default: dist; for dev: .warta-dev), replaced whole by every
                      build: it must be missing, empty, or one warta built (it holds .warta-output)
   --templates DIR    the site's own templates, overriding the default theme (default: templates, if present)
+  --static DIR       files published at the site's root as they are, e.g. CNAME (default: static, if present)
   --config FILE      the site config (default: warta.config.json, if present)
   --base-url URL     the deployed site's address, e.g. https://berita.example, for feeds, sitemaps
                      and canonical links (default: "baseUrl" in the config; build needs one of them;
@@ -78,6 +80,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       content: { type: 'string', default: 'content' },
       out: { type: 'string' },
       templates: { type: 'string' },
+      static: { type: 'string' },
       config: { type: 'string' },
       'base-url': { type: 'string' },
       now: { type: 'string' },
@@ -102,6 +105,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!existsSync(values.content)) throw new UsageError(`the content folder "${values.content}" does not exist`);
   if (command !== 'check' && values.format !== undefined) throw new UsageError('--format is for "warta check" only');
+  values.static = staticFolder(values.static, values.content, command === 'build' ? (values.out ?? 'dist') : undefined);
   if (command === 'check') return checkCommand(values, out, err);
   if (command === 'dev') return dev(values, err);
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
@@ -109,7 +113,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   const outDir = values.out ?? 'dist';
   const configFile = values.config ?? 'warta.config.json';
   const templates = values.templates ?? (existsSync('templates') ? 'templates' : undefined);
-  const refused = checkOutput({ out: outDir, content: values.content, templates, config: configFile });
+  const refused = checkOutput({ out: outDir, content: values.content, templates, static: values.static, config: configFile });
   if (refused) return report([refused], err), 2;
   const { config: settings, problems } = await loadConfig(configFile, values.config !== undefined);
   if (problems.length) return report(problems, err), 2;
@@ -121,6 +125,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
     content: values.content,
     out: outDir,
     templates,
+    static: values.static,
     config,
     clock: { now: readClock(values.now), future: values.future },
     jobs: readJobs(values.jobs),
@@ -134,7 +139,7 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
 }
 
 /** `warta check`: the build pipeline with nothing written; problems go to stdout, as text or JSON. */
-async function checkCommand(values: { content: string; out?: string; templates?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+async function checkCommand(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out: "warta check" writes nothing');
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   const format = values.format ?? 'text';
@@ -149,6 +154,7 @@ async function checkCommand(values: { content: string; out?: string; templates?:
   const result = await check({
     content: values.content,
     templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    static: values.static,
     config,
     clock,
     jobs: readJobs(values.jobs),
@@ -176,10 +182,10 @@ export function checkSummary(r: BuildResult): string {
 }
 
 /** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
-async function dev(values: { content: string; out?: string; templates?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
+async function dev(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./dev/server.js');
-  const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), config: values.config ?? 'warta.config.json' };
+  const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), static: values.static, config: values.config ?? 'warta.config.json' };
   const refused = checkOutput(places);
   if (refused) return report([refused], err), 2;
   const options = {
@@ -232,6 +238,17 @@ function readBaseUrlFlag(value: string | undefined, flag = '--base-url'): string
   const url = readBaseUrl(value);
   if (url === undefined) throw new UsageError(`${flag}: expected an absolute http(s) URL, e.g. "https://berita.example", got ${JSON.stringify(value)}`);
   return url;
+}
+
+/** The static folder: the one named, which must exist, or `static` if present; apart from the content folder, and not holding the output folder. */
+function staticFolder(named: string | undefined, content: string, outDir: string | undefined): string | undefined {
+  if (named !== undefined && !existsSync(named)) throw new UsageError(`the static folder "${named}" does not exist`);
+  const folder = named ?? (existsSync('static') ? 'static' : undefined);
+  if (folder === undefined) return undefined;
+  const within = (a: string, b: string) => resolve(a) === resolve(b) || resolve(a).startsWith(resolve(b) + sep);
+  if (within(folder, content) || within(content, folder)) throw new UsageError(`the static folder "${folder}" and the content folder "${content}" must be apart, neither inside the other`);
+  if (outDir !== undefined && within(outDir, folder)) throw new UsageError(`the output folder "${outDir}" is inside the static folder "${folder}"; choose another --out`);
+  return folder;
 }
 
 function readPort(value: string | undefined, otherwise: number): number {

@@ -15,6 +15,15 @@ export type ProblemCode =
   | 'encoding' // not UTF-8
   | 'binary' // a NUL byte
   | 'changed' // an article file changed while the build read it
+  | 'file-unreadable' // an article file the build cannot read (permissions, a pipe, nothing in its place)
+  | 'folder-unreadable' // a folder of the archive the build cannot list
+  | 'file-special' // a pipe, socket or device where a file was expected (a warning)
+  | 'file-backup' // an editor's backup or temporary file, not published (a warning)
+  | 'file-hidden' // a hidden file, not published (a warning)
+  | 'file-markdown' // .markdown or .mdx: not an article, not published (a warning)
+  | 'file-html' // an HTML file under content/, not published (a warning)
+  | 'file-type' // a file type not on the list of published ones (a warning)
+  | 'svg-script' // an SVG that can run script
   // Front matter.
   | 'front-matter-missing'
   | 'front-matter-unclosed'

@@ -79,7 +79,7 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
 async function readListing(options: BuildOptions): Promise<ContentListing> {
   const last = options.memory?.listing;
   // Two threads when the quick path may need nothing else: the walk is then most of the build.
-  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await (readsLargeCache(options) ? listContentOnThread(options.content, triesQuick(options) ? 2 : 1) : listContent(options.content)));
+  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await (readsLargeCache(options) ? listContentOnThread(options.content, triesQuick(options) ? 2 : 1, options.static) : listContent(options.content, options.static)));
   if (options.memory) options.memory.listing = listing;
   return listing;
 }

@@ -1,5 +1,4 @@
-import type { ContentFile, JoinedFiles } from '../content/read.js';
-import type { Problem } from '../errors.js';
+import { copiedFiles, type ContentListing, type JoinedFiles } from '../content/read.js';
 import type { BuildSummary } from '../incremental/cache.js';
 import type { Clock } from '../site/assemble.js';
 import { digest } from '../util/digest.js';
@@ -8,11 +7,10 @@ import { differingFields } from '../util/joined.js';
 /** Beyond this many changed files, the full incremental path (whose work does not grow with them) is as quick. */
 export const MOST_EDITED = 32;
 
-/** What a listing is compared on: its article files joined, its static files, its problems. */
+/** What a listing is compared on: its article files joined, and the digest of the rest (see `listingDigest`). */
 export interface ListingSketch {
   articles: JoinedFiles;
-  statics: readonly ContentFile[];
-  problems: readonly Problem[];
+  copied: string;
 }
 
 /** What the last build left to compare a listing with: its article files joined, and its summary. */
@@ -22,7 +20,7 @@ export interface PreviousSketch {
 }
 
 /** Why an edit needs the full path. */
-export type FullReason = 'clock' | 'problems' | 'statics' | 'files' | 'many';
+export type FullReason = 'clock' | 'copied' | 'files' | 'many';
 
 /**
  * What changed since the last build: `edit`, at most MOST_EDITED article files whose stamps
@@ -39,9 +37,7 @@ export type EditKind = { kind: 'edit'; places: number[] } | { kind: 'full'; why:
 export function classifyEdit(listing: ListingSketch, previous: PreviousSketch, clock: Clock): EditKind {
   const full = (why: FullReason): EditKind => ({ kind: 'full', why });
   if (!clockStands(previous.summary, clock)) return full('clock');
-  // A problem of the listing (a file name, a symbolic link) is reported by the full path.
-  if (listing.problems.length) return full('problems');
-  if (staticsDigest(listing.statics) !== previous.summary.statics) return full('statics');
+  if (listing.copied !== previous.summary.statics) return full('copied');
   if (listing.articles.paths !== previous.sources.paths) return full('files');
   const places = differingFields(listing.articles.stamps, previous.sources.stamps, MOST_EDITED);
   return places ? { kind: 'edit', places } : full('many');
@@ -57,7 +53,11 @@ export function clockStands(summary: Pick<BuildSummary, 'clock'>, clock: Clock):
   return future || ((newest === undefined || clock.now >= newest) && (nextDue === undefined || clock.now < nextDue));
 }
 
-/** What an edit's static files are compared on: their paths and stamps. */
-export function staticsDigest(statics: readonly ContentFile[]): string {
-  return digest(JSON.stringify(statics.map((f) => [f.path, f.stamp])));
+/**
+ * What the quick path compares a listing on besides its articles: the paths and stamps of the
+ * files copied as they are, and the listing's problems. Those of a successful build are
+ * warnings (files not published), which the summary holds and the quick path reports again.
+ */
+export function listingDigest(listing: ContentListing): string {
+  return digest(JSON.stringify([copiedFiles(listing).map((f) => [f.path, f.stamp]), listing.problems]));
 }

@@ -5,7 +5,8 @@
 import { join, resolve } from 'node:path';
 import type { Article } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
-import type { ContentFile, ContentListing } from '../content/read.js';
+import { copiedFiles, type ContentFile, type ContentListing } from '../content/read.js';
+import { checkSvgFiles } from '../content/svg.js';
 import { hasErrors, sortProblems, type Problem } from '../errors.js';
 import { collectGarbage } from '../util/heap.js';
 import { cacheFile, dropCache, type BuildCache, type BuildSummary, type CachedOutput } from '../incremental/cache.js';
@@ -67,13 +68,14 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     let k = 0;
     const parsed = listing.articles().map((_, i) => known[i] ?? fresh[k++]!.parsed);
     timer.lap('parse');
-    const problems = [...listing.problems];
+    // An SVG the last committed build copied at the same stamp was found safe then.
+    const problems = [...listing.problems, ...checkSvgFiles(listing.statics, (f) => cache?.copies.get(f.abs)?.stamp === f.stamp)];
     const articles: Article[] = [];
     for (const p of parsed) {
       if (p.problems.length) problems.push(...p.problems);
       if (p.article) articles.push(p.article);
     }
-    const assembly = previous.assemble(articles, options.config, options.clock, listing.statics);
+    const assembly = previous.assemble(articles, options.config, options.clock, copiedFiles(listing));
     const { site } = assembly;
     problems.push(...assembly.problems);
     timer.lap('model');
@@ -92,7 +94,7 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     const ok = !hasErrors(problems) && !options.writer;
     const sources = { files: listing.articles(), parsed, fresh };
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
-    const summary = ok && previous.saves ? summarize(site, listing.articles(), listing.statics, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
+    const summary = ok && previous.saves ? summarize(site, listing, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
     const counts = ok ? await commit(render, sources, state, previous, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
     return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
@@ -193,7 +195,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       return articleTask(article, join(root, article.path), input.digestOf(article.path)!, stories[i]!, input.related[i]!.map((j) => stories[j]!));
     };
     const theme = previous.theme(options.templates);
-    const found = [...input.listing.statics, ...(await themeAssets(theme))];
+    const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
     const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
     const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;

@@ -22,6 +22,8 @@ export interface BuildOptions {
   out: string;
   /** The site's own templates folder, overriding the default theme. */
   templates?: string;
+  /** The static folder, whose files are published at the output's root as they are (CNAME, verification files). */
+  static?: string;
   config: SiteConfig;
   clock: Clock;
   /** Threads for parsing and rendering; 1 runs everything on the main thread. */

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { classifyEdit, clockStands, staticsDigest } from './classify.js';
+import { classifyEdit, clockStands, listingDigest } from './classify.js';
 import { commitThroughSpare } from './commit.js';
 import type { BuildOptions, BuildResult, Stage } from './options.js';
 import type { Article, Terms } from '../content/article.js';
@@ -151,7 +151,7 @@ interface EditedFile {
 /** The article files an edit changed, when the change allows the quick path (see `classifyEdit`). */
 function editedFiles(listing: ContentListing, cache: OpenedCache, clock: Clock, root: string): EditedFile[] | undefined {
   const now = listing.joined();
-  const sketch = { articles: now, statics: listing.statics, problems: listing.problems };
+  const sketch = { articles: now, copied: listingDigest(listing) };
   const edit = classifyEdit(sketch, { sources: cache.index.sources, summary: cache.summary }, clock);
   if (edit.kind === 'full') return undefined;
   const [paths, stamps] = [fieldsAt(now.paths, edit.places), fieldsAt(now.stamps, edit.places)];
@@ -296,14 +296,15 @@ function counted(summary: BuildSummary): Omit<BuildResult, 'written' | 'removed'
 }
 
 /** What the next build's quick path needs of a full build (see `BuildSummary`). */
-export function summarize(site: Site, files: readonly ContentFile[], statics: readonly ContentFile[], problems: Problem[], clock: Clock, theme: string, view: SiteView, planned: number): BuildSummary {
+export function summarize(site: Site, listing: ContentListing, problems: Problem[], clock: Clock, theme: string, view: SiteView, planned: number): BuildSummary {
+  const files = listing.articles();
   const place = new Map(files.map((f, i) => [f.path, i]));
   return {
     problems,
     counts: { published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, files: planned },
     clock: { future: clock.future, newest: site.articles[0]?.date, nextDue: site.nextDue },
     theme,
-    statics: staticsDigest(statics),
+    statics: listingDigest(listing),
     view,
     published: Int32Array.from(site.articles, (a) => place.get(a.path)!),
   };

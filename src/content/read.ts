@@ -1,36 +1,34 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { error, type Problem, type ProblemCode } from '../errors.js';
+import type { Problem } from '../errors.js';
 import { lowerBound } from '../util/search.js';
+import { classifyFile } from './kinds.js';
+import { contentFile, emptyFound, entriesOf, folderIn, fromCwd, topFolder, UNSERVABLE_NAME, visit, walkFolder, type ContentFile, type Folder, type Found, type FoundFiles, type Walk } from './walk.js';
 
-/** A file found under the content folder. */
-export interface ContentFile {
-  /** Path relative to the content folder, with forward slashes; also its path in the output. */
-  path: string;
-  /** Path for messages, relative to the working directory. */
-  file: string;
-  /** Absolute path on disk. */
-  abs: string;
-  /** Size and modification time: when both are unchanged, the file is taken as unchanged. */
-  stamp: string;
-}
+export type { ContentFile } from './walk.js';
 
 /**
- * The content folder's files: articles (Markdown) and static files copied as they are. A listing
- * from a thread holds its article files joined (see `JoinedFiles`) and makes their objects when
- * first asked for: the quick path of a build compares the joined strings and needs none.
+ * The files of a build: the content folder's articles (Markdown) and files published as they
+ * are, and the static folder's. A listing from a thread holds its article files joined (see
+ * `JoinedFiles`) and makes their objects when first asked for: the quick path of a build
+ * compares the joined strings and needs none.
  */
 export class ContentListing {
   private files?: ContentFile[];
   private readonly joinedFiles?: JoinedFiles;
   private readonly unpack?: () => ContentFile[];
 
-  /** `articles`: the article files, or their paths and stamps joined and how to make the files of them. */
+  /**
+   * `articles`: the article files, or their paths and stamps joined and how to make the files of
+   * them; `statics`: the content folder's files published as they are (see kinds.ts);
+   * `siteFiles`: the static folder's, published at the output's root as they are.
+   */
   constructor(
     articles: ContentFile[] | { joined: JoinedFiles; unpack: () => ContentFile[] },
     readonly statics: ContentFile[],
+    readonly siteFiles: ContentFile[],
     readonly problems: Problem[],
   ) {
     if (Array.isArray(articles)) this.files = articles;
@@ -48,35 +46,46 @@ export class ContentListing {
   }
 }
 
+/** Every file a listing publishes as it is: the content folder's, then the static folder's. */
+export function copiedFiles(listing: ContentListing): ContentFile[] {
+  return listing.siteFiles.length ? listing.statics.concat(listing.siteFiles) : listing.statics;
+}
+
 /** Paths and stamps of a list of files, in order, each joined by NUL (which no file name holds). */
 export interface JoinedFiles {
   paths: string;
   stamps: string;
 }
 
-/** What a walk found: the paths and stamps of articles and of static files, in path order, and the problems. */
-interface Found {
-  articles: { paths: string[]; stamps: string[] };
-  statics: { paths: string[]; stamps: string[] };
-  problems: Problem[];
-}
-
-/** Where a walk of the content folder stands. */
-interface Walk {
-  root: string;
-  realRoot: string;
-  found: Found;
-}
-
 /**
- * Lists every file under the content folder, sorted by path. Hidden files and folders
- * (`.git`, `.DS_Store`) are skipped; symbolic links are followed only to files inside it.
+ * Lists every file under the content folder, sorted by path, and those of the static folder
+ * `staticDir`, if given. Hidden folders (`.git`) are skipped; symbolic links are followed only
+ * to files inside the folder walked. What is published of the content folder is told by the
+ * files' names (see kinds.ts); a file that is not is a warning.
  */
-export async function listContent(root: string): Promise<ContentListing> {
-  const { base, found } = await walkContent(root);
+export async function listContent(root: string, staticDir?: string): Promise<ContentListing> {
+  const { base, found } = await walkTree(root, false);
+  const site = await listSiteFiles(staticDir);
+  return new ContentListing(filesOf(base, found.articles), filesOf(base, found.statics), site.files, found.problems.concat(site.problems));
+}
+
+/** The files of the static folder, if there is one (see `ContentListing.siteFiles`); none while it is gone (removed while `warta dev` runs). */
+async function listSiteFiles(staticDir: string | undefined): Promise<{ files: ContentFile[]; problems: Problem[] }> {
+  if (!staticDir || !existsSync(staticDir)) return { files: [], problems: [] };
+  const { base, found } = await walkTree(staticDir, true);
+  return { files: filesOf(base, found.statics), problems: found.problems };
+}
+
+function filesOf(base: string, { paths, stamps }: FoundFiles): ContentFile[] {
   const from = fromCwd(base);
-  const files = ({ paths, stamps }: Found['articles']) => paths.map((path, i) => contentFile(base, from, path, stamps[i]!));
-  return new ContentListing(files(found.articles), files(found.statics), found.problems);
+  return paths.map((path, i) => contentFile(base, from, path, stamps[i]!));
+}
+
+async function walkTree(root: string, everyFile: boolean): Promise<{ base: string; found: Found }> {
+  const base = resolve(root);
+  const found = emptyFound();
+  await walkFolder(topFolder(base), { root: base, realRoot: await realpath(root), found, everyFile });
+  return { base, found };
 }
 
 /**
@@ -91,63 +100,70 @@ export interface PackedUnit extends PackedListing {
   unit: number;
 }
 
+/** A unit of a shared walk: the walk of an entry of the top two levels (or of all, when the top cannot be read). */
+type Unit = (walk: Walk) => Promise<void> | undefined;
+
 /**
- * `listContent` packed (see `PackedListing`), without making a file object of each file: what
- * a listing thread sends; with `share`, the units this thread took (see `WalkShare`).
+ * The content folder's listing packed (see `PackedListing`), without making a file object of
+ * each file: what a listing thread sends; with `share`, the units this thread took (see `WalkShare`).
  */
 export async function listPacked(root: string, share?: WalkShare): Promise<PackedUnit[]> {
   const base = resolve(root);
   const realRoot = await realpath(root);
-  const walk = (found: Found) => ({ root: base, realRoot, found });
+  const walk = (found: Found): Walk => ({ root: base, realRoot, found });
   const pack = (unit: number, found: Found): PackedUnit => ({ unit, articles: joinFound(found.articles), statics: joinFound(found.statics), problems: found.problems });
-  if (!share) {
-    const found = emptyFound();
-    await walkFolder(topFolder(base), walk(found));
-    return [pack(0, found)];
-  }
   const top = topFolder(base);
-  const units = entriesOf(base).flatMap((e): [Folder, Dirent][] => {
-    if (!e.isDirectory()) return [[top, e]];
-    const folder = folderIn(top, e.name);
-    return entriesOf(folder.abs).map((f) => [folder, f]);
-  });
+  const units = share ? sharedUnits(top) : [(w: Walk) => walkFolder(top, w)];
   const taken: PackedUnit[] = [];
-  for (let k = Atomics.add(share, 0, 1); k < units.length; k = Atomics.add(share, 0, 1)) {
-    const [folder, entry] = units[k]!;
+  const next = () => (share ? Atomics.add(share, 0, 1) : taken.length);
+  for (let k = next(); k < units.length; k = next()) {
     const found = emptyFound();
-    await visit(folder, entry, walk(found));
+    await units[k]!(walk(found));
     taken.push(pack(k, found));
   }
   return taken;
 }
 
-function emptyFound(): Found {
-  return { articles: { paths: [], stamps: [] }, statics: { paths: [], stamps: [] }, problems: [] };
+/** The units of a shared walk; a folder that cannot be read is a unit of its own, whose walk reports it. */
+function sharedUnits(top: Folder): Unit[] {
+  const read = (dir: string) => {
+    try {
+      return entriesOf(dir);
+    } catch {
+      return undefined;
+    }
+  };
+  const entries = read(top.abs);
+  if (!entries) return [(w) => walkFolder(top, w)];
+  return entries.flatMap((e): Unit[] => {
+    const folder = e.isDirectory() ? folderIn(top, e.name) : undefined;
+    const inner = folder && read(folder.abs);
+    if (!folder || !inner) return [(w) => visit(top, e, w)];
+    return inner.map((f) => (w: Walk) => visit(folder, f, w));
+  });
 }
 
-function joinFound({ paths, stamps }: Found['articles']): JoinedFiles {
+function joinFound({ paths, stamps }: FoundFiles): JoinedFiles {
   return { paths: paths.join('\0'), stamps: stamps.join('\0') };
 }
 
-async function walkContent(root: string): Promise<{ base: string; found: Found }> {
-  const base = resolve(root);
-  const found = emptyFound();
-  await walkFolder(topFolder(base), { root: base, realRoot: await realpath(root), found });
-  return { base, found };
-}
-
 /**
- * `listContent` on threads of their own (`threads` share the walk), so that the caller can do
- * something else meanwhile (a fresh process's incremental build reads its cache).
+ * `listContent` on threads of their own (`threads` share the walk of the content folder), so
+ * that the caller can do something else meanwhile (a fresh process's incremental build reads
+ * its cache).
  */
-export async function listContentOnThread(root: string, threads = 1): Promise<ContentListing> {
+export async function listContentOnThread(root: string, threads = 1, staticDir?: string): Promise<ContentListing> {
   const share = threads > 1 ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-  const units = (await Promise.all(Array.from({ length: threads }, () => listOnThread(root, share)))).flat().sort((a, b) => a.unit - b.unit);
+  const listed = Promise.all(Array.from({ length: threads }, () => listOnThread(root, share)));
+  // The static folder is small: listed here meanwhile.
+  const site = await listSiteFiles(staticDir);
+  const units = (await listed).flat().sort((a, b) => a.unit - b.unit);
   const join = (lists: JoinedFiles[]): JoinedFiles => {
     const some = lists.filter((l) => l.paths);
     return { paths: some.map((l) => l.paths).join('\0'), stamps: some.map((l) => l.stamps).join('\0') };
   };
-  return unpackListing({ articles: join(units.map((u) => u.articles)), statics: join(units.map((u) => u.statics)), problems: units.flatMap((u) => u.problems) }, root);
+  const packed = { articles: join(units.map((u) => u.articles)), statics: join(units.map((u) => u.statics)), problems: units.flatMap((u) => u.problems).concat(site.problems) };
+  return unpackListing(packed, root, site.files);
 }
 
 function listOnThread(root: string, share: WalkShare | undefined): Promise<PackedUnit[]> {
@@ -175,7 +191,7 @@ export function joinFiles(files: readonly ContentFile[]): JoinedFiles {
   return { paths: files.map((f) => f.path).join('\0'), stamps: files.map((f) => f.stamp).join('\0') };
 }
 
-function unpackListing(packed: PackedListing, root: string): ContentListing {
+function unpackListing(packed: PackedListing, root: string, siteFiles: ContentFile[]): ContentListing {
   const base = resolve(root);
   const from = fromCwd(base);
   const unpack = ({ paths, stamps }: JoinedFiles): ContentFile[] => {
@@ -183,7 +199,7 @@ function unpackListing(packed: PackedListing, root: string): ContentListing {
     const stamp = stamps.split('\0');
     return paths.split('\0').map((path, i) => contentFile(base, from, path, stamp[i]!));
   };
-  return new ContentListing({ joined: packed.articles, unpack: () => unpack(packed.articles) }, unpack(packed.statics), packed.problems);
+  return new ContentListing({ joined: packed.articles, unpack: () => unpack(packed.articles) }, unpack(packed.statics), siteFiles, packed.problems);
 }
 
 /** A file of the content folder `root` (absolute) by its path there, as a walk lists it. */
@@ -192,137 +208,16 @@ export function contentFileAt(root: string, path: string, stamp: string): Conten
   return contentFile(base, fromCwd(base), path, stamp);
 }
 
-/** A file by its path inside the content folder `base` (absolute, normalised) and the folder's place from the working folder (see `fromCwd`). */
-function contentFile(base: string, from: string | undefined, path: string, stamp: string): ContentFile {
-  const inside = sep === '/' ? path : path.split('/').join(sep);
-  const abs = (base.endsWith(sep) ? base : base + sep) + inside;
-  // Joined, not `relative(cwd, abs)` again: resolving both paths for every file costs as much as its `stat`.
-  const file = from === undefined ? below(process.cwd(), abs) : from ? from + sep + inside : inside;
-  return { path, file, abs, stamp };
-}
-
-/**
- * A folder being walked: its absolute path with a trailing separator, its path inside the
- * content folder (with a trailing slash, or ''), and whether that path holds a character no URL
- * path can (then so does every file's inside it).
- */
-interface Folder {
-  abs: string;
-  inside: string;
-  unservable: boolean;
-}
-
-function topFolder(base: string): Folder {
-  return { abs: base.endsWith(sep) ? base : base + sep, inside: '', unservable: false };
-}
-
-function folderIn(parent: Folder, name: string): Folder {
-  return { abs: parent.abs + name + sep, inside: `${parent.inside}${name}/`, unservable: parent.unservable || UNSERVABLE_NAME.test(name) };
-}
-
-/**
- * Walks a folder. Synchronous calls: the walk has nothing else to do meanwhile, and at 100,000
- * files the promises and thread-pool round trips of the asynchronous ones cost seconds.
- */
-async function walkFolder(folder: Folder, walk: Walk): Promise<void> {
-  for (const entry of entriesOf(folder.abs)) {
-    const pending = visit(folder, entry, walk);
-    if (pending) await pending;
-  }
-}
-
-/**
- * Lists a file found in a folder, or walks a folder; a promise only for a folder or a symbolic
- * link: at 100,000 files, a promise for each costs a tenth of the walk. Paths are joined by
- * hand: the folder is absolute and normalised and a name holds no separator, and `join`
- * normalises again, which at 100,000 files costs half as much as their `stat`s.
- */
-function visit(folder: Folder, entry: Dirent, walk: Walk): Promise<void> | undefined {
-  if (entry.isFile()) return addFile(folder, entry.name, walk);
-  if (entry.isDirectory()) return walkFolder(folderIn(folder, entry.name), walk);
-  if (entry.isSymbolicLink()) return followLink(folder.abs + entry.name, walk).then((kind) => (kind === 'file' ? addFile(folder, entry.name, walk) : undefined));
-  return undefined;
-}
-
-/**
- * A folder's entries but hidden ones, in the order their paths sort in: a folder by its name
- * and a slash, which is where its files' paths sort among its siblings'. Walked in this order,
- * the whole archive comes out sorted by path, without a sort of 100,000 paths.
- */
-function entriesOf(dir: string): Dirent[] {
-  const keyed = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith('.'))
-    .map((e): [string, Dirent] => [e.isDirectory() ? `${e.name}/` : e.name, e]);
-  return keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
-}
-
-/** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
-async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
-  const file = relative(process.cwd(), abs);
-  const fail = (code: ProblemCode, message: string) => {
-    walk.found.problems.push(error({ code, file, message }));
-    return 'other' as const;
-  };
-  let target: string;
-  try {
-    target = await realpath(abs);
-  } catch {
-    return fail('symlink-broken', 'symbolic link points to nothing');
-  }
-  if (!target.startsWith(walk.realRoot + sep)) {
-    return fail('symlink-outside', 'symbolic link points outside the content folder; copy the file in instead');
-  }
-  // Links to folders could loop back on themselves; only links to files are followed.
-  const info = await stat(target);
-  if (info.isDirectory()) return fail('symlink-folder', 'symbolic links to folders are not followed; move the folder in instead');
-  return info.isFile() ? 'file' : 'other';
-}
-
-// A backslash or control character cannot stand in a URL path the same way on every host.
-const UNSERVABLE_NAME = /[\\\u0000-\u001f\u007f]/;
-
-function addFile(folder: Folder, name: string, walk: Walk): undefined {
-  const info = statSync(folder.abs + name);
-  const [path, stamp] = [folder.inside + name, `${info.size}:${info.mtimeMs}`];
-  if (folder.unservable || UNSERVABLE_NAME.test(name)) {
-    walk.found.problems.push(nameProblem(contentFile(walk.root, fromCwd(walk.root), path, stamp).file));
-    return;
-  }
-  const list = isArticle(name) ? walk.found.articles : walk.found.statics;
-  list.paths.push(path);
-  list.stamps.push(stamp);
-}
-
-function nameProblem(file: string): Problem {
-  return error({ code: 'file-name', file, message: 'expected a file name without backslashes or control characters; rename the file' });
-}
-
-function isArticle(path: string): boolean {
-  return MARKDOWN.test(path);
-}
-
-const MARKDOWN = /\.md$/i;
-
-/** A folder relative to the working folder, when a path inside it is that plus its path inside (not when the working folder is inside it). */
-function fromCwd(folder: string): string | undefined {
-  const cwd = process.cwd();
-  return cwd !== folder && cwd.startsWith(folder.endsWith(sep) ? folder : folder + sep) ? undefined : relative(cwd, folder);
-}
-
-/** `relative(folder, path)`, without its cost (resolving both) when `path` was joined (so normalised) onto `folder`, as a walk's paths are. */
-function below(folder: string, path: string): string {
-  return path.startsWith(folder + sep) ? path.slice(folder.length + 1) : relative(folder, path);
-}
-
 /**
  * Brings a listing up to date for files known to have changed (a watcher's events), without
  * walking the whole folder. Gives undefined when the changes need a full walk: a path outside
- * the content folder, a folder, a hidden name or a symbolic link.
+ * the content folder (the static folder's too), a folder, a hidden name, a symbolic link, or
+ * a file that is not published as it is named (its problem is the walk's to report, once).
  */
 export async function updateListing(listing: ContentListing, root: string, changed: readonly string[]): Promise<ContentListing | undefined> {
   const { lstat } = await import('node:fs/promises');
   const base = resolve(root);
-  const found = { articles: [] as ContentFile[], statics: [] as ContentFile[], problems: [...listing.problems] };
+  const found: { articles: ContentFile[]; statics: ContentFile[] } = { articles: [], statics: [] };
   const next = { articles: [...listing.articles()], statics: [...listing.statics] };
   const from = fromCwd(base);
   for (const path of changed) {
@@ -335,13 +230,13 @@ export async function updateListing(listing: ContentListing, root: string, chang
     // Gone and never a file of ours: a removed folder, whose files only a walk can account for.
     if ((info && !info.isFile()) || (!info && !known)) return undefined;
     if (!info) continue;
-    const file = contentFile(base, from, posix, `${info.size}:${info.mtimeMs}`);
-    if (UNSERVABLE_NAME.test(posix)) found.problems.push(nameProblem(file.file));
-    else (isArticle(posix) ? found.articles : found.statics).push(file);
+    const kind = classifyFile(posix.slice(posix.lastIndexOf('/') + 1));
+    if (UNSERVABLE_NAME.test(posix) || (kind !== 'article' && kind !== 'published')) return undefined;
+    (kind === 'article' ? found.articles : found.statics).push(contentFile(base, from, posix, `${info.size}:${info.mtimeMs}`));
   }
   for (const f of found.articles) place(next.articles, f);
   for (const f of found.statics) place(next.statics, f);
-  return new ContentListing(next.articles, next.statics, found.problems);
+  return new ContentListing(next.articles, next.statics, listing.siteFiles, listing.problems);
 }
 
 /** Where `path` is, or would go, in a list sorted by path. */

@@ -1,7 +1,5 @@
 import type { ProblemCode } from '../errors.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** A decoded source file, or why it could not be decoded. */
 export type DecodedSource = { ok: true; text: string } | { ok: false; code: ProblemCode; message: string };
 
@@ -18,7 +16,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   }
   let text: string;
   try {
-    text = utf8.decode(bytes);
+    text = utf8().decode(bytes);
   } catch {
     return { ok: false, code: 'encoding', message: `expected UTF-8 text, found invalid byte sequences near byte ${firstInvalidByte(bytes)}` };
   }
@@ -27,19 +25,36 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   return { ok: true, text };
 }
 
-/** Finds the first byte offset where UTF-8 decoding fails, for the message. */
+/**
+ * A decoder of its own for each use: a decoder left in the middle of a stream (as a failed
+ * file leaves one) would decode the next file as that stream's continuation.
+ */
+function utf8(): TextDecoder {
+  return new TextDecoder('utf-8', { fatal: true });
+}
+
+/**
+ * The byte offset where the first invalid sequence starts. The longest prefix that decodes as
+ * the start of a stream ends at the byte that cannot continue it; the sequence that byte breaks
+ * began at the longest prefix, at most three bytes shorter, that decodes whole.
+ */
 function firstInvalidByte(bytes: Uint8Array): number {
   let lo = 0;
   let hi = bytes.length;
-  // Binary search on prefixes; a prefix cut inside a valid multi-byte char also fails, hence the slack.
-  while (hi - lo > 4) {
+  while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    try {
-      utf8.decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+    if (decodes(bytes.subarray(0, mid), true)) lo = mid;
+    else hi = mid;
   }
-  return lo;
+  for (let start = lo; start > lo - 3 && start > 0; start--) if (decodes(bytes.subarray(0, start), false)) return start;
+  return Math.max(0, lo - 3);
+}
+
+function decodes(bytes: Uint8Array, stream: boolean): boolean {
+  try {
+    utf8().decode(bytes, { stream });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import { sep } from 'node:path';
 export interface Paths {
   content: string;
   templates?: string;
+  static?: string;
   config?: string;
   out: string;
 }

@@ -44,6 +44,8 @@ export interface DevServerOptions {
   content: string;
   /** The site's own templates folder, if any (watched too). */
   templates?: string;
+  /** The static folder, if any (watched too). */
+  static?: string;
   /** The config file (watched; a change means a new engine). Missing and not required: defaults. */
   config?: string;
   /** Whether a missing config file is an error (it was named on the command line). */
@@ -175,6 +177,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     content: paths.content,
     out: paths.out,
     templates: paths.templates,
+    static: paths.static,
     config: { ...settings, baseUrl: options.baseUrl ?? settings.baseUrl ?? url.replace(/\/$/, '') },
     clock: { now: options.now ?? Date.now(), future: options.future ?? false },
     jobs: options.jobs ?? 1,
@@ -301,7 +304,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
   const port = await listen(server, options.port ?? DEFAULT_PORT);
   url = `http://${HOST}:${port}/`;
-  const watched = [paths.content, paths.templates, paths.config].filter((p): p is string => !!p).map(show);
+  const watched = [paths.content, paths.templates, paths.static, paths.config].filter((p): p is string => !!p).map(show);
   log(`warta dev: serving ${show(paths.out)}/ at ${url} (watching ${watched.join(', ')}; Ctrl-C to stop)`);
 
   const ready = nextRebuild();
@@ -355,12 +358,13 @@ async function retire(engine: Engine | undefined): Promise<void> {
 function resolvePaths(options: DevServerOptions): Paths {
   const content = resolve(options.content);
   const templates = options.templates === undefined ? undefined : resolve(options.templates);
+  const staticDir = options.static === undefined ? undefined : resolve(options.static);
   const config = options.config === undefined ? undefined : resolve(options.config);
   const out = resolve(options.out ?? DEV_OUT);
   // The output folder is replaced wholesale by every build: it must be warta's alone.
-  const refused = checkOutput({ out: options.out ?? DEV_OUT, content, templates, config });
+  const refused = checkOutput({ out: options.out ?? DEV_OUT, content, templates, static: staticDir, config });
   if (refused) throw new DevServerError(formatProblem(refused));
-  return { content, templates, config, out };
+  return { content, templates, static: staticDir, config, out };
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */

@@ -21,17 +21,17 @@ export type WatcherMessage =
 const post = (message: WatcherMessage) => parentPort!.postMessage(message);
 
 /**
- * Watches the content and templates folders (hidden files and the output folder skipped, as the
- * build skips them) and the config file (through its folder, so editors that save by renaming
+ * Watches the content, templates and static folders (hidden files, but the static folder's, and
+ * the output folder skipped, as the build skips them) and the config file (through its folder, so editors that save by renaming
  * are seen too). chokidar v4 has no globs: whole folders are watched and filtered here.
  */
 function startWatchers(paths: Paths, on: { change(c: Change): void; stir(paths: string[]): void; fail(e: Error): void }): FSWatcher[] {
   const watchers: FSWatcher[] = [];
-  const trees = [paths.content, paths.templates].filter((p): p is string => !!p && existsSync(p));
+  const trees = [paths.content, paths.templates, paths.static].filter((p): p is string => !!p && existsSync(p));
   const skip = (p: string) => {
     if (inside(p, paths.out)) return true;
     const root = trees.find((t) => inside(p, t));
-    return !!root && relative(root, p).split(sep).some((s) => s.startsWith('.'));
+    return !!root && root !== paths.static && relative(root, p).split(sep).some((s) => s.startsWith('.'));
   };
   const tree = watch(trees, { ignoreInitial: true, ignored: skip });
   tree.on('all', (event, path) => {

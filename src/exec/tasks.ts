@@ -3,6 +3,7 @@ import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { parseArticle, type ParsedArticle } from '../content/parse.js';
 import type { ContentFile } from '../content/read.js';
+import { unreadableArticle } from '../content/walk.js';
 import { decodeSource } from '../content/source.js';
 import { withoutControls } from '../content/text.js';
 import { packTerms } from '../content/terms.js';
@@ -57,8 +58,15 @@ export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup
   const out: (ParsedArticle | null)[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    // Sync: on a worker there is nothing else to do meanwhile, and each await costs a thread-pool round trip.
-    const bytes = readFileSync(f.abs);
+    let bytes: Buffer;
+    try {
+      // Sync: on a worker there is nothing else to do meanwhile, and each await costs a thread-pool round trip.
+      bytes = readFileSync(f.abs);
+    } catch (e) {
+      // Unreadable since it was listed (permissions, a folder or nothing in its place): a problem of the build, not its end.
+      out.push({ problems: [unreadableArticle(f.file, e)], digest: '' });
+      continue;
+    }
     const last = expected[i];
     out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
   }

@@ -65,7 +65,7 @@ export interface BuildSummary {
   clock: { future: boolean; newest?: number; nextDue?: number };
   /** The theme's stamp (every file of its folders). */
   theme: string;
-  /** Digest of the static files' paths and stamps. */
+  /** Digest of the paths and stamps of the files copied as they are, and of the listing's problems (see `listingDigest`). */
   statics: string;
   /** The site as the templates saw it. */
   view: SiteView;

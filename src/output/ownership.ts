@@ -21,6 +21,8 @@ export interface OutputPlaces {
   out: string;
   content: string;
   templates?: string;
+  /** The static folder, copied whole into the output. */
+  static?: string;
   /** The config file, whose folder the output must not hold. */
   config?: string;
 }
@@ -35,6 +37,7 @@ export function checkOutput(places: OutputPlaces): Problem | undefined {
     { what: 'the working folder', folder: process.cwd(), noOutputInside: false },
     { what: 'the content folder', folder: places.content, noOutputInside: true },
     { what: 'the templates folder', folder: places.templates, noOutputInside: true },
+    { what: 'the static folder', folder: places.static, noOutputInside: true },
     { what: 'the home folder', folder: homedir(), noOutputInside: false },
     { what: "the config file's folder", folder: places.config && dirname(resolve(places.config)), noOutputInside: false },
   ].flatMap((n) => (n.folder === undefined ? [] : [{ ...n, folder: n.folder, real: realOf(n.folder) }]));

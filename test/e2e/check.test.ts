@@ -39,7 +39,7 @@ test('warta check reports every problem of the hostile site, renders what is val
   for (const line of errorsOfBuild.split('\n').filter(Boolean)) assert.ok(out.includes(`${line}\n`), `check misses a build error: ${line}`);
   assert.match(out, /warning: raw HTML dropped by the sanitiser: <script> element/);
   assert.match(out, /content\/lolos\/tautan\.md:11 warning: link to \/2025\/01\/01\/tidak-ada\/ goes nowhere\n/);
-  assert.match(err, /^warta: check found 36 errors and 20 warnings; 10 articles ready to publish; nothing was written$/m);
+  assert.match(err, /^warta: check found 38 errors and 30 warnings; 10 articles ready to publish; nothing was written$/m);
   const withoutGolden = (files: string[]) => files.filter((f) => f !== 'check.txt');
   assert.deepEqual(withoutGolden(await listFiles(HOSTILE)), withoutGolden(before), 'check wrote into the site folder');
   assert.equal(existsSync(join(HOSTILE, 'dist')), false);
@@ -49,7 +49,7 @@ test('warta check --format json prints the same problems as an array of plain ob
   const text = await cli(HOSTILE, 'check', '--now', NOW, '--quiet');
   const json = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'json');
   assert.equal(json.code, 1);
-  assert.equal(json.err, 'warta: check found 36 errors and 20 warnings; 10 articles ready to publish; nothing was written\n');
+  assert.equal(json.err, 'warta: check found 38 errors and 30 warnings; 10 articles ready to publish; nothing was written\n');
   const rows = JSON.parse(json.out) as Record<string, unknown>[];
   assert.ok(Array.isArray(rows));
   for (const row of rows) {
@@ -233,8 +233,9 @@ test('a static file whose name no URL can hold is an error, not a crash', async 
 test('a static file where a page needs a folder is a collision naming both, not a crash', async () => {
   const site = join(scratch, 'file-folder');
   await mkdir(join(site, 'content'), { recursive: true });
-  await writeFile(join(site, 'content', 'politik'), 'berkas tanpa akhiran');
+  await mkdir(join(site, 'static'), { recursive: true });
+  await writeFile(join(site, 'static', 'politik'), 'berkas tanpa akhiran');
   await writeFile(join(site, 'content', 'a.md'), '---\ntitle: A\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nx\n');
-  const result = await build({ content: join(site, 'content'), out: join(site, 'dist'), config: TEST_CONFIG, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1 });
+  const result = await build({ content: join(site, 'content'), static: join(site, 'static'), out: join(site, 'dist'), config: TEST_CONFIG, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1 });
   assert.deepEqual(result.problems.map((p) => p.code), ['url-collision']);
 });

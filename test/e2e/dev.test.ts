@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,8 @@ before(async () => {
   await cp(join(fixturePath('basic-site'), 'content'), join(site, 'content'), { recursive: true });
   await cp(join(fixturePath('basic-site'), 'warta.config.json'), join(site, 'warta.config.json'));
   original = await readFile(join(site, ARTICLE), 'utf8');
+  await mkdir(join(site, 'static', '.well-known'), { recursive: true });
+  await writeFile(join(site, 'static', 'CNAME'), 'warta.example\n');
   const now = parseTimestamp(NOW);
   assert.ok(now.ok);
   server = await startDevServer({
@@ -84,6 +86,7 @@ before(async () => {
     config: join(site, 'warta.config.json'),
     configRequired: true,
     out: join(site, '.warta-dev'),
+    static: join(site, 'static'),
     port: 0,
     now: now.instant,
     jobs: 1,
@@ -161,6 +164,21 @@ test('a saved title shows after the rebuild, timed from the file event', async (
   assert.ok(event.ms >= 0 && event.ms < 15_000, String(event.ms));
   assert.equal(h1((await page()).html), 'Harga Beras Stabil');
   assert.ok(logs.some((l) => /^warta: rebuilt in \d+ ms \(from file event to files written\)/.test(l)), logs.join('\n'));
+});
+
+test('the static folder is served from the root, and a file added to it, hidden folders too, or removed, is picked up', async () => {
+  assert.equal((await page('CNAME')).html, 'warta.example\n');
+  // Put in place whole, by a rename: a file written in place may give a change event after its add, and a rebuild of its own.
+  await writeFile(join(site, 'security.txt'), 'Contact: mailto:redaksi@warta.example\n');
+  const rebuilt = server.nextRebuild();
+  await rename(join(site, 'security.txt'), join(site, 'static', '.well-known', 'security.txt'));
+  const added = await timeout(rebuilt, 'the rebuild after adding security.txt');
+  assert.ok(added.ok, added.problems.map((p) => p.message).join('\n'));
+  assert.equal((await page('.well-known/security.txt')).html, 'Contact: mailto:redaksi@warta.example\n');
+  const next = server.nextRebuild();
+  await rm(join(site, 'static', 'CNAME'));
+  assert.ok((await timeout(next, 'the rebuild after removing CNAME')).ok);
+  assert.equal((await page('CNAME')).status, 404);
 });
 
 test('rapid saves make one rebuild, with the last text', async () => {

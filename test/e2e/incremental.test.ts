@@ -19,6 +19,8 @@ interface Sandbox {
   root: string;
   content: string;
   templates: string;
+  /** The static folder, published at the output's root. */
+  static: string;
   now: number;
 }
 
@@ -27,13 +29,17 @@ type Edit =
   | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
   | { kind: 'add'; value: number }
   | { kind: 'template'; value: number }
-  | { kind: 'clock'; value: number };
+  | { kind: 'clock'; value: number }
+  // A file of the static folder written or removed; an editor's backup beside the articles written or removed.
+  | { kind: 'static'; value: number }
+  | { kind: 'backup'; value: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
+  fc.record({ kind: fc.constantFrom('static', 'backup'), value: fc.nat(1000) }),
 ) as fc.Arbitrary<Edit>;
 
 async function sandbox(articles = 40): Promise<Sandbox> {
@@ -41,11 +47,13 @@ async function sandbox(articles = 40): Promise<Sandbox> {
   const content = join(root, 'content');
   await writeArchive(content, { articles, seed: 7 });
   await mkdir(join(root, 'templates'));
-  return { root, content, templates: join(root, 'templates'), now: START };
+  await mkdir(join(root, 'static', '.well-known'), { recursive: true });
+  await writeFile(join(root, 'static', 'CNAME'), 'warta.example\n');
+  return { root, content, templates: join(root, 'templates'), static: join(root, 'static'), now: START };
 }
 
 function options(box: Sandbox, out: string, cache: BuildOptions['cache']): BuildOptions {
-  return { content: box.content, out: join(box.root, out), templates: box.templates, config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
+  return { content: box.content, out: join(box.root, out), templates: box.templates, static: box.static, config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
 }
 
 /** Applies one edit to the files of the sandbox; returns the paths it touched, as a watcher would report them. */
@@ -53,6 +61,7 @@ async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md'));
   if (e.kind === 'clock') return void (box.now += e.value * DAY), [];
   if (e.kind === 'template') return await template(box, e.value), [join(box.templates, 'article.njk')];
+  if (e.kind === 'static' || e.kind === 'backup') return [await toggle(box, e)];
   const added = join(box.content, `tambahan-${e.value}.md`);
   if (e.kind === 'add') return await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added];
   if (!files.length) return [];
@@ -60,6 +69,14 @@ async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   const renamed = join(dirname(file), `ganti-${e.value}.md`);
   await change(file, renamed, e);
   return e.kind === 'rename' ? [file, renamed] : [file];
+}
+
+/** Writes one of a few files of the static folder, or a backup beside the articles; removes it when it is there and the value says so. */
+async function toggle(box: Sandbox, e: Extract<Edit, { kind: 'static' | 'backup' }>): Promise<string> {
+  const file = e.kind === 'static' ? join(box.static, ['CNAME', 'google1234.html', '.well-known/security.txt'][e.value % 3]!) : join(box.content, `catatan-${e.value % 2}.md~`);
+  if (existsSync(file) && e.value % 4 === 0) await rm(file);
+  else await writeFile(file, `isi ${e.value}\n`);
+  return file;
 }
 
 async function change(file: string, renamed: string, e: Edit): Promise<void> {

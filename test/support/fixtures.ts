@@ -51,6 +51,7 @@ export async function buildFixture(name: string, jobs = 1): Promise<{ result: Bu
       content: 'content',
       out: 'unused',
       templates: existsSync(join(dir, 'templates')) ? 'templates' : undefined,
+      static: existsSync(join(dir, 'static')) ? 'static' : undefined,
       config,
       clock: { now: now.instant, future: options.future ?? false },
       jobs,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyEdit, MOST_EDITED, staticsDigest, type EditKind, type ListingSketch, type PreviousSketch } from '../../src/build/classify.js';
-import type { ContentFile } from '../../src/content/read.js';
-import { error } from '../../src/errors.js';
+import { classifyEdit, listingDigest, MOST_EDITED, type EditKind, type ListingSketch, type PreviousSketch } from '../../src/build/classify.js';
+import { ContentListing, type ContentFile } from '../../src/content/read.js';
+import { error, warning } from '../../src/errors.js';
 
 /** The quick path's one classifier of changes, on in-memory listings: each row a change and what it calls for. */
 
@@ -13,16 +13,19 @@ const clock = { now: 1000, future: false };
 
 const previous: PreviousSketch = {
   sources: { paths: paths.join('\0'), stamps: stamps.join('\0') },
-  summary: { clock: { future: false, newest: 900, nextDue: 2000 }, statics: staticsDigest([photo]) },
+  summary: { clock: { future: false, newest: 900, nextDue: 2000 }, statics: listingDigest(new ContentListing([], [photo], [], [])) },
 };
 
 /** The listing of the last build with some changes. */
-function listing(change: { paths?: string[]; stamps?: Record<number, string>; statics?: ContentFile[]; problem?: boolean } = {}): ListingSketch {
+function listing(change: { paths?: string[]; stamps?: Record<number, string>; statics?: ContentFile[]; siteFiles?: ContentFile[]; problem?: boolean; warning?: boolean } = {}): ListingSketch {
   const s = stamps.map((stamp, i) => change.stamps?.[i] ?? stamp);
+  const problems = [
+    ...(change.problem ? [error({ code: 'file-name', file: 'content/a\\b.md', message: 'rename' })] : []),
+    ...(change.warning ? [warning({ code: 'file-backup', file: 'content/a.md~', message: 'not published' })] : []),
+  ];
   return {
     articles: { paths: (change.paths ?? paths).join('\0'), stamps: s.join('\0') },
-    statics: change.statics ?? [photo],
-    problems: change.problem ? [error({ code: 'file-name', file: 'content/a\\b.md', message: 'rename' })] : [],
+    copied: listingDigest(new ContentListing([], change.statics ?? [photo], change.siteFiles ?? [], problems)),
   };
 }
 
@@ -35,9 +38,11 @@ const rows: [string, ListingSketch, typeof clock, EditKind][] = [
   ['one file more than that', listing({ stamps: many }), clock, { kind: 'full', why: 'many' }],
   ['a file added', listing({ paths: [...paths.slice(0, 39), '2025/04/berita-99.md'] }), clock, { kind: 'full', why: 'files' }],
   ['a file renamed', listing({ paths: paths.map((p, i) => (i === 3 ? '2025/04/berita-03-baru.md' : p)) }), clock, { kind: 'full', why: 'files' }],
-  ['a static file touched', listing({ statics: [{ ...photo, stamp: '5:2' }] }), clock, { kind: 'full', why: 'statics' }],
-  ['a static file added', listing({ statics: [photo, { ...photo, path: 'foto/b.jpg' }] }), clock, { kind: 'full', why: 'statics' }],
-  ['a problem in the listing', listing({ problem: true }), clock, { kind: 'full', why: 'problems' }],
+  ['a static file touched', listing({ statics: [{ ...photo, stamp: '5:2' }] }), clock, { kind: 'full', why: 'copied' }],
+  ['a static file added', listing({ statics: [photo, { ...photo, path: 'foto/b.jpg' }] }), clock, { kind: 'full', why: 'copied' }],
+  ['a file of the static folder added', listing({ siteFiles: [{ ...photo, path: 'CNAME' }] }), clock, { kind: 'full', why: 'copied' }],
+  ['a problem in the listing', listing({ problem: true }), clock, { kind: 'full', why: 'copied' }],
+  ['a new warning in the listing (a backup file)', listing({ warning: true }), clock, { kind: 'full', why: 'copied' }],
   ['the clock past the next embargo', listing(), { now: 2000, future: false }, { kind: 'full', why: 'clock' }],
   ['the clock before the newest article', listing(), { now: 899, future: false }, { kind: 'full', why: 'clock' }],
   ['future articles published now', listing(), { now: 1000, future: true }, { kind: 'full', why: 'clock' }],
