@@ -23,7 +23,8 @@ function article(n: number): string {
 
 /** Runs the CLI in its own process, as `uid` when given (tests run as root, whom permissions do not stop); `err` holds what it printed. */
 async function warta(cwd: string, args: string[], uid?: number): Promise<{ code: number; err: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
+  const site = args[0] === 'build' ? ['--base-url', 'https://warta.example'] : [];
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args, ...site], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
   let err = '';
   child.stdout.on('data', (d) => (err += d));
   child.stderr.on('data', (d) => (err += d));
