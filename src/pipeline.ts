@@ -369,7 +369,8 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: C
 async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, entries: (CachedOutput | undefined)[], produced: Set<number>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = options.memory ? (options.memory.links ??= new LinkChecker()) : new LinkChecker();
-  links.index(plan, listing.articles, valid, site.articles, options.config.baseUrl);
+  // A withdrawn article keeps its page: links to it lead somewhere.
+  links.index(plan, listing.articles, valid, site.withdrawn.length ? [...site.articles, ...site.withdrawn] : site.articles, options.config.baseUrl);
   const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })), view, writer);

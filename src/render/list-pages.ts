@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Site, SiteCategory } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
+import { withdrawnPageView } from './viewmodel.js';
 import type { ListPageView, PageView, StoryView } from './views.js';
 
 /** A page rendered from a template in the main thread: home, category pages, redirects, 404. */
@@ -15,7 +16,7 @@ export interface TemplatePage {
 
 const SECTION_SIZE = 4;
 
-/** The home page, every category index page, alias redirects and the 404 page. */
+/** The home page, every category index page, alias redirects, withdrawn articles' pages and the 404 page. */
 export function listPages(site: Site, config: SiteConfig, stories: readonly StoryView[]): TemplatePage[] {
   const pages: TemplatePage[] = [{ path: outputFile('/'), template: 'home.njk', page: homePage(site, config, stories) }];
   for (const category of site.categories) {
@@ -24,6 +25,11 @@ export function listPages(site: Site, config: SiteConfig, stories: readonly Stor
   for (const alias of site.aliases) {
     const target = site.articles[alias.article]!;
     pages.push({ path: outputFile(alias.path), template: 'redirect.njk', page: { kind: 'redirect', target: target.url, title: target.title } });
+  }
+  const categories = new Map(site.categories.map((c) => [c.slug, c]));
+  for (const a of site.withdrawn) {
+    const category = categories.get(a.categorySlug);
+    pages.push({ path: outputFile(a.url), template: 'withdrawn.njk', page: withdrawnPageView(a, category?.name ?? a.category, category?.url) });
   }
   pages.push({ path: '404.html', template: '404.njk' });
   return pages;

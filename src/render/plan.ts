@@ -116,7 +116,7 @@ function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: Pla
 
 /** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
 function pageText(page: PageView | undefined, sigOf: (story: StoryView) => string): string {
-  if (!page || page.kind === 'redirect' || page.kind === 'article') return JSON.stringify(page ?? null);
+  if (!page || !('stories' in page)) return JSON.stringify(page ?? null);
   const sections = page.sections?.map((s) => ({ category: s.category, stories: s.stories.map(sigOf) }));
   return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
 }

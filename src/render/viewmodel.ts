@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../config.js';
-import type { Article } from '../content/article.js';
+import type { Article, Notice } from '../content/article.js';
 import type { SiteCategory } from '../site/assemble.js';
 import { formatIso, formatLong } from '../time.js';
-import type { ArticlePageView, SiteView, StoryView } from './views.js';
+import type { ArticlePageView, NoticeView, SiteView, StoryView, WithdrawnPageView } from './views.js';
 
 /** The site as templates see it. */
 export function siteView(config: SiteConfig, categories: readonly SiteCategory[]): SiteView {
@@ -47,12 +47,25 @@ export function articlePageView(article: Article, story: StoryView, bodyHtml: st
     updatedIso: updated === undefined ? undefined : formatIso(updated),
     source: article.source,
     caption: article.caption,
+    credit: article.credit,
+    corrections: article.corrections.map(noticeView),
     tags: article.tags,
     bodyHtml,
     related,
     extra: article.extra,
     jsonLd: jsonForScript(newsArticleLd(article, story, site)),
   };
+}
+
+/** A notice as templates see it. */
+export function noticeView(notice: Notice): NoticeView {
+  return { text: notice.text, dateText: formatLong(notice.at), dateIso: formatIso(notice.at) };
+}
+
+/** A withdrawn article's page; `categoryUrl` only when its category has an index page. */
+export function withdrawnPageView(article: Article, category: string, categoryUrl: string | undefined): WithdrawnPageView {
+  const notice = noticeView(article.withdrawn!);
+  return { kind: 'withdrawn', title: article.title, url: article.url, category, categoryUrl, dateText: formatLong(article.date), dateIso: formatIso(article.date), notice };
 }
 
 /** schema.org NewsArticle for search engines. */

@@ -60,6 +60,10 @@ export interface ArticlePageView extends StoryView {
   source?: string;
   /** Caption of the lead photo. */
   caption?: string;
+  /** Credit of the lead photo, e.g. `Foto: ANTARA/Budi`. */
+  credit?: string;
+  /** Dated corrections ("Ralat"), oldest first. */
+  corrections: NoticeView[];
   /** Topics of the article. */
   tags: string[];
   /** Sanitised HTML of the body. */
@@ -70,6 +74,35 @@ export interface ArticlePageView extends StoryView {
   extra: Record<string, unknown>;
   /** JSON-LD NewsArticle, already serialised safely for a `<script>` element. */
   jsonLd: string;
+}
+
+/** A dated editorial notice as templates see it. */
+export interface NoticeView {
+  /** The notice, plain text. */
+  text: string;
+  /** When, for readers: `Kamis, 3 April 2025 09:15:00 WIB`. */
+  dateText: string;
+  /** When, for machines. */
+  dateIso: string;
+}
+
+/** The page of a withdrawn article: headline, date and the withdrawal notice instead of the body. */
+export interface WithdrawnPageView {
+  kind: 'withdrawn';
+  /** Headline, plain text. */
+  title: string;
+  /** Site-relative URL of the article. */
+  url: string;
+  /** Category display name. */
+  category: string;
+  /** Site-relative URL of the category index, when the category has one. */
+  categoryUrl?: string;
+  /** Publication time for readers. */
+  dateText: string;
+  /** Publication time for machines. */
+  dateIso: string;
+  /** When and why the story was withdrawn. */
+  notice: NoticeView;
 }
 
 /** One page of a category index, or the home page's latest list. */
@@ -101,4 +134,4 @@ export interface RedirectPageView {
 }
 
 /** Any page a template renders. */
-export type PageView = ArticlePageView | ListPageView | RedirectPageView;
+export type PageView = ArticlePageView | ListPageView | RedirectPageView | WithdrawnPageView;

@@ -36,6 +36,8 @@ export interface Site {
   categories: SiteCategory[];
   /** Redirects from old URLs. */
   aliases: Alias[];
+  /** Withdrawn articles, newest first: each keeps a page with its notice, and is in no list, feed or sitemap. */
+  withdrawn: Article[];
   /** Articles dated after the clock, not published. */
   heldBack: number;
   /** When the earliest held-back article falls due, epoch milliseconds. */
@@ -47,7 +49,8 @@ export interface Site {
 /** Chooses what is published, orders it and groups it; reports URL collisions. */
 export function assembleSite(all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): { site: Site; problems: Problem[] } {
   const live = all.filter((a) => !a.draft);
-  const published = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const due = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const published = due.filter((a) => !a.withdrawn);
   const waiting = live.filter((a) => !clock.future && a.date > clock.now);
   const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
   const aliases = published.flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
@@ -55,6 +58,7 @@ export function assembleSite(all: readonly Article[], config: SiteConfig, clock:
     articles: published,
     categories,
     aliases,
+    withdrawn: due.filter((a) => a.withdrawn),
     heldBack: waiting.length,
     nextDue: waiting.length ? Math.min(...waiting.map((a) => a.date)) : undefined,
     drafts: all.length - live.length,
@@ -197,9 +201,9 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
   return swapped;
 }
 
-/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state. */
+/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state, and neither withdrawn (a withdrawn one's page is planned from the site's list of them). */
 function samePlace(a: Article, b: Article): boolean {
-  return a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n');
+  return !a.withdrawn && !b.withdrawn && a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n');
 }
 
 function sameFiles(a: readonly ContentFile[], b: readonly ContentFile[]): boolean {

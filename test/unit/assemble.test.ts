@@ -12,7 +12,7 @@ function article(fields: Partial<Article>): Article {
   const slug = fields.slug ?? `berita-${++counter}`;
   return {
     file: `content/${slug}.md`, path: `${slug}.md`, title: slug, bylines: ['AP Wira'], category: 'Nasional', categorySlug: 'nasional',
-    date: Date.UTC(2025, 3, 2), slug, url: `/2025/04/02/${slug}/`, tags: [], summary: '', draft: false, aliases: [], extra: {},
+    date: Date.UTC(2025, 3, 2), slug, url: `/2025/04/02/${slug}/`, tags: [], summary: '', draft: false, aliases: [], corrections: [], extra: {},
     terms: packTerms([]), bodyOffset: 0, bodyLine: 1, ...fields,
   };
 }
@@ -98,4 +98,16 @@ test('assembling again after edits gives what a fresh assembly gives, keeping th
   same([all[0]!, { ...all[1]!, draft: true }, all[2]!]);
   same([all[0]!, all[1]!, { ...all[2]!, aliases: ['/lama/'] }]);
   assert.equal(same(all, { now: Date.UTC(2025, 5, 15), future: false }).site.articles.length, 3);
+});
+
+test('a withdrawn article leaves every list but keeps its URL; editing one assembles afresh', () => {
+  const kept = article({});
+  const gone = article({ withdrawn: { at: Date.UTC(2025, 3, 3), text: 'Dicabut.' } });
+  const first = reassemble(undefined, [kept, gone], TEST_CONFIG, clock, []);
+  assert.deepEqual(first.site.articles, [kept]);
+  assert.deepEqual(first.site.withdrawn, [gone]);
+  assert.deepEqual(first.site.categories[0]!.articles, [0]);
+  const back = { ...gone, withdrawn: undefined };
+  assert.deepEqual(reassemble(first, [kept, back], TEST_CONFIG, clock, []).site.articles.length, 2);
+  assert.deepEqual(reassemble(first, [kept, { ...gone, withdrawn: { at: 0, text: 'Lain.' } }], TEST_CONFIG, clock, []).site.withdrawn[0]!.withdrawn!.text, 'Lain.');
 });
