@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Site, SiteCategory } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { withdrawnPageView } from './viewmodel.js';
+import { breadcrumbLd, feedUrls, jsonForScript, withdrawnPageView } from './viewmodel.js';
 import type { ListPageView, PageView, StoryView } from './views.js';
 
 /** A page rendered from a template in the main thread: home, category pages, redirects, 404. */
@@ -20,7 +20,7 @@ const SECTION_SIZE = 4;
 export function listPages(site: Site, config: SiteConfig, stories: readonly StoryView[]): TemplatePage[] {
   const pages: TemplatePage[] = [{ path: outputFile('/'), template: 'home.njk', page: homePage(site, config, stories) }];
   for (const category of site.categories) {
-    for (const page of categoryPages(category, stories)) pages.push({ path: outputFile(page.url), template: 'category.njk', page });
+    for (const page of categoryPages(category, stories, config)) pages.push({ path: outputFile(page.url), template: 'category.njk', page });
   }
   for (const alias of site.aliases) {
     const target = site.articles[alias.article]!;
@@ -50,8 +50,9 @@ function homePage(site: Site, config: SiteConfig, stories: readonly StoryView[])
 }
 
 /** A category's index pages; page ranges count from the oldest story, lists show newest first. */
-export function categoryPages(category: SiteCategory, stories: readonly StoryView[]): ListPageView[] {
+export function categoryPages(category: SiteCategory, stories: readonly StoryView[], config: SiteConfig): ListPageView[] {
   const count = category.articles.length;
+  const breadcrumbs = jsonForScript(breadcrumbLd(config, [{ name: category.name, url: category.url }]));
   return category.pages.map((page) => ({
     kind: 'category',
     title: category.name,
@@ -59,6 +60,8 @@ export function categoryPages(category: SiteCategory, stories: readonly StoryVie
     pageNumber: page.number,
     newer: page.newer,
     older: page.older,
+    feeds: feedUrls(category.url),
+    breadcrumbLd: breadcrumbs,
     // articles[] is newest first: chronological position k sits at count - 1 - k.
     stories: category.articles.slice(count - page.end, count - page.start).map((i) => stories[i]!),
   }));

@@ -33,6 +33,14 @@ export interface StoryView {
   byline: string;
 }
 
+/** A list page's feeds, site paths. */
+export interface FeedsView {
+  /** RSS 2.0. */
+  rss: string;
+  /** Atom 1.0. */
+  atom: string;
+}
+
 /** The site as templates see it. */
 export interface SiteView {
   /** Site name. */
@@ -43,6 +51,14 @@ export interface SiteView {
   baseUrl: string;
   /** Language tag for `<html lang>`. */
   language: string;
+  /** Absolute URL of the image shared for pages without a raster lead photo. */
+  shareImage: string;
+  /** Absolute URL of the publisher's logo. */
+  logo: string;
+  /** Browser UI colour (`theme-color`). */
+  themeColor: string;
+  /** The site-wide feeds. */
+  feeds: FeedsView;
   /** Category navigation, in order. */
   nav: LinkView[];
 }
@@ -72,8 +88,14 @@ export interface ArticlePageView extends StoryView {
   related: StoryView[];
   /** Front matter fields warta does not know. */
   extra: Record<string, unknown>;
+  /** Absolute URL of the image the page shares: the lead photo, else the site's (never an SVG). */
+  shareImage: string;
+  /** Links that share the article (WhatsApp, Telegram, X, Facebook, email), URL-encoded. */
+  share: LinkView[];
   /** JSON-LD NewsArticle, already serialised safely for a `<script>` element. */
   jsonLd: string;
+  /** JSON-LD BreadcrumbList (home, category, article), serialised likewise. */
+  breadcrumbLd: string;
 }
 
 /** A dated editorial notice as templates see it. */
@@ -120,6 +142,10 @@ export interface ListPageView {
   older?: string;
   /** Page number counted from the oldest page; absent on a category's front page and home. */
   pageNumber?: number;
+  /** Category only: its feeds. */
+  feeds?: FeedsView;
+  /** Category only: JSON-LD BreadcrumbList (home, category), serialised safely for a `<script>` element. */
+  breadcrumbLd?: string;
   /** Home only: the newest stories of each category, in navigation order. */
   sections?: { category: LinkView; stories: StoryView[] }[];
 }

@@ -128,7 +128,10 @@ function findCollisions(live: readonly Article[], site: Site, staticFiles: reado
     const { file } = site.articles[alias.article]!;
     claim(outputFile(alias.path), { label: `${file} (alias ${alias.path})`, file });
   }
-  for (const c of site.categories) for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})` });
+  for (const c of site.categories) {
+    for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})` });
+    for (const feed of ['feed.xml', 'atom.xml']) claim(`${c.slug}/${feed}`, { label: `category "${c.name}" (${c.url}${feed})` });
+  }
   for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, file: s.file });
   for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}` });
   for (const output of claims.keys()) {
