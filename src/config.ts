@@ -29,6 +29,8 @@ export interface SiteConfig {
   relatedCount: number;
   /** Newest stories in each feed. */
   feedSize: number;
+  /** What a feed item carries: the summary, or the whole body too. */
+  feedContent: 'summary' | 'full';
   /** Image shared for pages without a raster lead photo (Open Graph, JSON-LD): a site path or an http(s) URL. */
   shareImage: string;
   /** The publisher's logo (JSON-LD): a site path or an http(s) URL. */
@@ -57,6 +59,7 @@ export const defaults = {
   homeSize: 20,
   relatedCount: 8,
   feedSize: 50,
+  feedContent: 'summary' as 'summary' | 'full',
   shareImage: '/assets/share.png',
   logo: '/assets/logo.png',
   themeColor: '#a3121a',
@@ -125,6 +128,10 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
       case 'logo':
         if (typeof value === 'string' && /^(\/(?!\/)|https?:\/\/)\S+$/i.test(value) && !/\.svg$/i.test(value)) config[key] = value;
         else bad(key, 'a site path ("/images/logo.png") or an http(s) URL of a raster image (not SVG)', value);
+        break;
+      case 'feedContent':
+        if (value === 'summary' || value === 'full') config.feedContent = value;
+        else bad(key, '"summary" or "full"', value);
         break;
       case 'themeColor':
         if (typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) config[key] = value;

@@ -21,6 +21,7 @@ import { batches, WorkerPool } from './pool.js';
 import { produce, type RenderedPage } from './produce.js';
 import { quickBuild, summarize } from './quick.js';
 import { articleTask, type ArticleTask } from './render/article-page.js';
+import { feedBodies } from './render/feed-body.js';
 import { LinkChecker } from './render/links.js';
 import { articleFrame, planPages, PlanMemory, type ArticleFrame, type PagePlan, type PlanInput } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
@@ -248,7 +249,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const found = [...input.listing.statics, ...(await themeAssets(theme))];
     // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
     const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
-    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
+    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies, feedBody: options.config.feedContent === 'full' ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl) : undefined };
     const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
     const plan = planPages(planInput, options.memory && (options.memory.plan ??= new PlanMemory()), unchanged);
     // Each file's entry in the cached build, looked up once.

@@ -3,6 +3,7 @@ import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
 import { ByPlace } from '../incremental/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
+import type { FeedBody } from './feed-body.js';
 import { modified, sitemapFiles, type SitemapEntry, type SitemapFile } from './sitemaps.js';
 import { absoluteUrl, feedUrls, joinNames } from './viewmodel.js';
 import { escapeXml } from './xml.js';
@@ -48,10 +49,10 @@ interface Channel {
 }
 
 /** The feeds (site-wide and per category, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
-export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory): DataFile[] {
+export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, body?: FeedBody): DataFile[] {
   memory?.at(config.baseUrl);
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-  const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config);
+  const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config, body);
   const newest = site.articles.slice(0, config.feedSize);
   const files = channelFiles({ title: config.title, description: config.tagline, page: '/', folder: '' }, newest, memory ? memory.items.map(newest, make) : newest.map(make), config);
   for (const c of site.categories) {
@@ -73,22 +74,23 @@ function channelFiles(channel: Channel, articles: readonly Article[], items: rea
   const [title, language] = [escapeXml(channel.title), escapeXml(config.language)];
   // A feed changed when its newest change did: a correction counts, so readers fetch it again.
   const updated = articles.length ? Math.max(...articles.map(modified)) : undefined;
-  const rss = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>${title}</title><link>${page}</link><description>${escapeXml(channel.description)}</description><language>${language}</language><atom:link href="${self(urls.rss)}" rel="self" type="application/rss+xml"/>${updated === undefined ? '' : `<lastBuildDate>${formatRfc822(updated)}</lastBuildDate>`}\n${items.map((i) => i.rss).join('\n')}\n</channel></rss>\n`;
+  const rss = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>${title}</title><link>${page}</link><description>${escapeXml(channel.description)}</description><language>${language}</language><atom:link href="${self(urls.rss)}" rel="self" type="application/rss+xml"/>${updated === undefined ? '' : `<lastBuildDate>${formatRfc822(updated)}</lastBuildDate>`}\n${items.map((i) => i.rss).join('\n')}\n</channel></rss>\n`;
   // Atom requires an `updated` time even for an empty feed: the epoch, stable build after build.
   const atom = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}"><id>${page}</id><title>${title}</title><subtitle>${escapeXml(channel.description)}</subtitle><link href="${page}"/><link href="${self(urls.atom)}" rel="self" type="application/atom+xml"/><updated>${formatIso(updated ?? 0)}</updated>\n${items.map((i) => i.atom).join('\n')}\n</feed>\n`;
   return [{ path: `${channel.folder}feed.xml`, data: rss }, { path: `${channel.folder}atom.xml`, data: atom }];
 }
 
-/** An article as an RSS item and an Atom entry: link, times, authors, category, summary and lead image. */
-function feedItem(a: Article, category: string, config: SiteConfig): FeedItem {
+/** An article as an RSS item and an Atom entry: link, times, authors, category, summary, lead image, and with `body` its content. */
+function feedItem(a: Article, category: string, config: SiteConfig, body: FeedBody | undefined): FeedItem {
+  const html = body && escapeXml(body(a));
   const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
   const [title, summary, section] = [escapeXml(a.title), escapeXml(a.summary), escapeXml(category)];
   const image = a.image ? { url: escapeXml(absoluteUrl(config.baseUrl, a.image)), type: imageType(a.image) } : undefined;
   const media = image ? `<media:content url="${image.url}" medium="image"${image.type ? ` type="${image.type}"` : ''}/>` : '';
-  const rss = `<item><title>${title}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><dc:creator>${escapeXml(joinNames(a.bylines))}</dc:creator><category>${section}</category><description>${summary}</description>${media}</item>`;
+  const rss = `<item><title>${title}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><dc:creator>${escapeXml(joinNames(a.bylines))}</dc:creator><category>${section}</category><description>${summary}</description>${html ? `<content:encoded>${html}</content:encoded>` : ''}${media}</item>`;
   const enclosure = image ? `<link rel="enclosure" href="${image.url}"${image.type ? ` type="${image.type}"` : ''}/>` : '';
   const authors = a.bylines.map((name) => `<author><name>${escapeXml(name)}</name></author>`).join('');
-  const atom = `<entry><id>${link}</id><title>${title}</title><link href="${link}"/><published>${formatIso(a.date)}</published><updated>${formatIso(modified(a))}</updated>${authors}<category term="${escapeXml(a.categorySlug)}" label="${section}"/><summary>${summary}</summary>${enclosure}</entry>`;
+  const atom = `<entry><id>${link}</id><title>${title}</title><link href="${link}"/><published>${formatIso(a.date)}</published><updated>${formatIso(modified(a))}</updated>${authors}<category term="${escapeXml(a.categorySlug)}" label="${section}"/><summary>${summary}</summary>${html ? `<content type="html">${html}</content>` : ''}${enclosure}</entry>`;
   return { rss, atom };
 }
 

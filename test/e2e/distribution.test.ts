@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildFixture } from '../support/fixtures.js';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/build.js';
+import { MemoryWriter } from '../../src/output/writer.js';
+import { buildFixture, TEST_CONFIG } from '../support/fixtures.js';
 
 const WITHDRAWN = '/2025/07/10/ekspor-3/';
 const CORRECTED = '2025/04/02/wang-yi-lavrov-moskow/index.html';
@@ -89,4 +94,23 @@ test('a corrected article shows its Ralat notes, credit and modified date; a wit
   const parser = new XMLParser();
   for (const path of paths.filter((p) => p.startsWith('sitemap'))) assert.equal(XMLValidator.validate(text(path)), true, path);
   assert.ok(parser.parse(text('sitemap.xml')).sitemapindex);
+});
+
+test('feedContent "full" puts the sanitised body in every feed item, with site paths made absolute', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'warta-feed-'));
+  try {
+    await mkdir(join(root, 'content'));
+    await writeFile(join(root, 'content', 'berita.md'), '---\ntitle: Berita\nbyline: AP Wira\ncategory: Nasional\ndate: 2025-04-02 10:00\n---\nLihat [arsip](/nasional/) dan <script>alert(1)</script>**tebal**.\n');
+    const writer = new MemoryWriter();
+    const result = await build({ content: join(root, 'content'), out: join(root, 'out'), config: { ...TEST_CONFIG, feedContent: 'full' }, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1, writer });
+    assert.ok(result.ok);
+    for (const path of ['feed.xml', 'atom.xml', 'nasional/feed.xml', 'nasional/atom.xml']) {
+      const [item] = parseFeed(writer.text(path)!).items;
+      assert.match(item?.content ?? '', /<a href="https:\/\/warta\.example\/nasional\/">arsip<\/a>/, path);
+      assert.match(item?.content ?? '', /<strong>tebal<\/strong>/, path);
+      assert.doesNotMatch(item?.content ?? '', /script/, path);
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
