@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config.js';
-import type { Site, SiteCategory } from '../site/assemble.js';
+import { aliasTarget, type Site, type SiteCategory } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { breadcrumbLd, feedUrls, jsonForScript, withdrawnPageView } from './viewmodel.js';
 import type { ListPageView, PageView, StoryView } from './views.js';
@@ -23,7 +23,7 @@ export function listPages(site: Site, config: SiteConfig, stories: readonly Stor
     for (const page of categoryPages(category, stories, config)) pages.push({ path: outputFile(page.url), template: 'category.njk', page });
   }
   for (const alias of site.aliases) {
-    const target = site.articles[alias.article]!;
+    const target = aliasTarget(site, alias);
     pages.push({ path: outputFile(alias.path), template: 'redirect.njk', page: { kind: 'redirect', target: target.url, title: target.title } });
   }
   const categories = new Map(site.categories.map((c) => [c.slug, c]));

@@ -24,7 +24,7 @@ export interface SiteCategory extends Category {
 export interface Alias {
   /** The old URL path. */
   path: string;
-  /** Index of the article it points to. */
+  /** The article it points to: an index into the site's articles, then (counting on) its withdrawn ones (see `aliasTarget`). */
   article: number;
 }
 
@@ -56,12 +56,14 @@ export function assembleSite(all: readonly Article[], config: SiteConfig, clock:
   const waiting = live.filter((a) => !clock.future && a.date > clock.now);
   const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
   const news = newsWindow(published, clock.now);
-  const aliases = published.flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
+  const withdrawn = due.filter((a) => a.withdrawn);
+  // A withdrawn article's old addresses keep leading to its notice.
+  const aliases = [...published, ...withdrawn].flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
   const site: Site = {
     articles: published,
     categories,
     aliases,
-    withdrawn: due.filter((a) => a.withdrawn),
+    withdrawn,
     heldBack: waiting.length,
     nextDue: earliest(nextEmbargo(live, clock), news.until),
     news: { from: news.from, to: news.to },
@@ -85,6 +87,12 @@ function newsWindow(articles: readonly Article[], now: number): { from: number; 
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/** The article an alias points to: published, or withdrawn. */
+export function aliasTarget(site: Pick<Site, 'articles' | 'withdrawn'>, alias: Alias): Article {
+  const { articles, withdrawn } = site;
+  return alias.article < articles.length ? articles[alias.article]! : withdrawn[alias.article - articles.length]!;
 }
 
 /** Newest first; equal times by URL, so the order never depends on file system order. */
@@ -125,7 +133,7 @@ function findCollisions(live: readonly Article[], site: Site, staticFiles: reado
   };
   for (const a of live) claim(outputFile(a.url), a);
   for (const alias of site.aliases) {
-    const { file } = site.articles[alias.article]!;
+    const { file } = aliasTarget(site, alias);
     claim(outputFile(alias.path), { label: `${file} (alias ${alias.path})`, file });
   }
   for (const c of site.categories) {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
 import { packTerms } from '../../src/content/terms.js';
 import { formatProblem } from '../../src/errors.js';
-import { assembleSite, reassemble } from '../../src/site/assemble.js';
+import { aliasTarget, assembleSite, reassemble } from '../../src/site/assemble.js';
 import { TEST_CONFIG } from '../support/fixtures.js';
 
 let counter = 0;
@@ -102,8 +102,9 @@ test('assembling again after edits gives what a fresh assembly gives, keeping th
 
 test('a withdrawn article leaves every list but keeps its URL; editing one assembles afresh', () => {
   const kept = article({});
-  const gone = article({ withdrawn: { at: Date.UTC(2025, 3, 3), text: 'Dicabut.' } });
+  const gone = article({ withdrawn: { at: Date.UTC(2025, 3, 3), text: 'Dicabut.' }, aliases: ['/lama/dicabut.html'] });
   const first = reassemble(undefined, [kept, gone], TEST_CONFIG, clock, []);
+  assert.deepEqual(first.site.aliases.map((a) => [a.path, aliasTarget(first.site, a)]), [['/lama/dicabut.html', gone]], 'its old address leads to its notice');
   assert.deepEqual(first.site.articles, [kept]);
   assert.deepEqual(first.site.withdrawn, [gone]);
   assert.deepEqual(first.site.categories[0]!.articles, [0]);
