@@ -171,12 +171,18 @@ function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
+/** Articles held back, and when the site next changes by the clock (one falls due, or a story leaves the news sitemap). */
+function dueNote(r: BuildResult): string {
+  const due = r.nextDue === undefined ? '' : `next due ${formatLong(r.nextDue)} = ${formatIso(r.nextDue)}`;
+  return r.heldBack ? `, ${r.heldBack} held back (${due})` : due && `, ${due}`;
+}
+
 /** The one-line summary of `warta check`. */
 export function checkSummary(r: BuildResult): string {
   const errors = r.problems.filter((p) => p.severity === 'error').length;
   const warnings = r.problems.length - errors;
   const found = r.problems.length ? `${count(errors, 'error')} and ${count(warnings, 'warning')}` : 'no problems';
-  const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
+  const held = dueNote(r);
   const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
   return `warta: check found ${found}; ${count(r.published, 'article')} ready to publish${held}${drafts}; nothing was written`;
 }
@@ -279,7 +285,7 @@ export function summary(r: BuildResult, outDir: string): string {
   const seconds = Object.values(r.stages).reduce((a, b) => a + b, 0).toFixed(2);
   const errors = r.problems.filter((p) => p.severity === 'error').length;
   const warnings = r.problems.length - errors;
-  const held = r.heldBack ? `, ${r.heldBack} held back (next due ${formatLong(r.nextDue!)} = ${formatIso(r.nextDue!)})` : '';
+  const held = dueNote(r);
   const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
   const notes = warnings ? `, ${count(warnings, 'warning')}` : '';
   // Refused a change to the output (another user's files), a build may have failed half-way through replacing it.

@@ -27,6 +27,16 @@ export interface SiteConfig {
   homeSize: number;
   /** Related stories per article ("Berita Lainnya"). */
   relatedCount: number;
+  /** Newest stories in each feed. */
+  feedSize: number;
+  /** What a feed item carries: the summary, or the whole body too. */
+  feedContent: 'summary' | 'full';
+  /** Image shared for pages without a raster lead photo (Open Graph, JSON-LD): a site path or an http(s) URL. */
+  shareImage: string;
+  /** The publisher's logo (JSON-LD): a site path or an http(s) URL. */
+  logo: string;
+  /** Browser UI colour (`theme-color`), a hex colour. */
+  themeColor: string;
   /** Hosts whose iframes may appear in article bodies. */
   iframeHosts: string[];
   /** Largest accepted article file, in bytes. */
@@ -48,6 +58,11 @@ export const defaults = {
   pageSize: 20,
   homeSize: 20,
   relatedCount: 8,
+  feedSize: 50,
+  feedContent: 'summary' as 'summary' | 'full',
+  shareImage: '/assets/share.png',
+  logo: '/assets/logo.png',
+  themeColor: '#a3121a',
   iframeHosts: [
     'www.youtube.com',
     'www.youtube-nocookie.com',
@@ -109,6 +124,19 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
         if (typeof value === 'string' && value.trim()) config[key] = value.trim();
         else bad(key, 'a non-empty string', value);
         break;
+      case 'shareImage':
+      case 'logo':
+        if (typeof value === 'string' && /^(\/(?!\/)|https?:\/\/)\S+$/i.test(value) && !/\.svg$/i.test(value)) config[key] = value;
+        else bad(key, 'a site path ("/images/logo.png") or an http(s) URL of a raster image (not SVG)', value);
+        break;
+      case 'feedContent':
+        if (value === 'summary' || value === 'full') config.feedContent = value;
+        else bad(key, '"summary" or "full"', value);
+        break;
+      case 'themeColor':
+        if (typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) config[key] = value;
+        else bad(key, 'a hex colour like "#a3121a"', value);
+        break;
       case 'baseUrl':
         config.baseUrl = readBaseUrl(value);
         if (config.baseUrl === undefined) bad(key, 'an http(s) URL', value);
@@ -120,6 +148,7 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
       case 'pageSize':
       case 'homeSize':
       case 'relatedCount':
+      case 'feedSize':
       case 'maxArticleBytes':
         if (Number.isInteger(value) && (value as number) >= (key === 'relatedCount' ? 0 : 1)) config[key] = value as number;
         else bad(key, 'a positive whole number', value);

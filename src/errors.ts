@@ -39,6 +39,8 @@ export type ProblemCode =
   | 'slug'
   | 'image'
   | 'alias'
+  | 'correction' // a `corrections` entry that is not {at, text}, or dated before `date`
+  | 'withdrawal' // a `withdrawn` field that is not {at, reason}
   | 'alias-hidden' // an alias segment starting with "." (a dot-file or dot-folder)
   | 'name-too-long' // a slug, category or alias segment over 255 bytes
   // The site.

@@ -33,6 +33,7 @@ import { commitThroughSpare } from './commit.js';
 import type { StageTimer } from './progress.js';
 import { cacheEnv, Previous } from './previous.js';
 import { keptPlans, listStories } from './stories.js';
+import { feedBodies } from '../exec/feed-body.js';
 
 /** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */
 interface FreshParse { file: ContentFile; parsed: ParsedArticle }
@@ -197,7 +198,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
-    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
+    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies, feedBody: options.config.feedContent === 'full' ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl) : undefined };
     const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
     const plan = planPages(planInput, previous.plans(), unchanged);
     // Each file's entry in the cached build, looked up once.
@@ -254,7 +255,8 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: C
 async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, entries: (CachedOutput | undefined)[], produced: Set<number>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = input.previous.links();
-  links.index(plan, listing.articles(), valid, site.articles, options.config.baseUrl);
+  // A withdrawn article keeps its page: links to it lead somewhere.
+  links.index(plan, listing.articles(), valid, site.withdrawn.length ? [...site.articles, ...site.withdrawn] : site.articles, options.config.baseUrl);
   const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })), view, writer);

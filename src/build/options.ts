@@ -94,6 +94,7 @@ export interface BuildResult {
 
 /** Whether a build may take the quick path (see quick.ts): a fresh process's incremental build of the whole site into a folder. */
 export function triesQuick(options: BuildOptions): boolean {
-  return options.cache === 'use' && !options.writer && !options.memory && !options.keepGoing && !options.rehearse?.length && existsSync(options.out);
+  // Whole bodies in feeds: a body edit changes the feeds, which the quick path keeps as they were.
+  return options.config.feedContent !== 'full' && options.cache === 'use' && !options.writer && !options.memory && !options.keepGoing && !options.rehearse?.length && existsSync(options.out);
 }
 

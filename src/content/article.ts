@@ -12,6 +12,14 @@ export interface Terms {
   weights: Float64Array;
 }
 
+/** A dated editorial notice: a correction, or the reason a story was withdrawn. */
+export interface Notice {
+  /** When, epoch milliseconds. */
+  at: number;
+  /** What was corrected, or why the story was withdrawn; plain text. */
+  text: string;
+}
+
 /** One article of the archive, validated, as plain data (safe to pass between threads). */
 export interface Article {
   /** Source file, relative to the working directory (for messages), e.g. `content/2025/04/x.md`. */
@@ -28,7 +36,7 @@ export interface Article {
   categorySlug: string;
   /** Publication time, epoch milliseconds. */
   date: number;
-  /** Last correction or update, epoch milliseconds. */
+  /** Last update or correction (the later of `updated` and the latest correction), epoch milliseconds. */
   updated?: number;
   /** Wire or origin credit, shown as `[source]`. */
   source?: string;
@@ -44,6 +52,12 @@ export interface Article {
   image?: string;
   /** Caption of the lead photo. */
   caption?: string;
+  /** Credit of the lead photo, e.g. `Foto: ANTARA/Budi`. */
+  credit?: string;
+  /** Dated corrections ("Ralat"), oldest first. */
+  corrections: Notice[];
+  /** Set when the story is withdrawn: its page keeps the headline and the notice, and it leaves every list. */
+  withdrawn?: Notice;
   /** Never published when true. */
   draft: boolean;
   /** Old URL paths that redirect to this article. */

@@ -4,6 +4,7 @@ import { wibDay } from '../time.js';
 import type { Article } from './article.js';
 import { FieldReader } from './fields.js';
 import { readFrontMatter } from './frontmatter.js';
+import { readCorrections, readWithdrawal } from './notices.js';
 import { decodeSource } from './source.js';
 import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
@@ -39,7 +40,7 @@ export interface ParseOptions {
   maxBytes: number;
 }
 
-const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases']);
+const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases', 'credit', 'corrections', 'withdrawn']);
 
 /** Parses and validates one article file against the article contract. */
 export function parseArticle(source: ArticleSource, options: ParseOptions): ParsedArticle {
@@ -72,6 +73,9 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
   const tags = fields.list('tags', false) ?? [];
   const slug = readSlug(fields, source.path, title);
   const categorySlug = slugify(category);
+  const corrections = readCorrections(fields, fields.raw('date') === undefined ? undefined : date);
+  // The latest correction sets the modified date, as an update does.
+  const updated = latest([fields.time('updated', false), corrections.at(-1)?.at]);
   if (category && !categorySlug) fields.fail('category', 'slug', `expected a name with at least one letter or digit, got ${quote(category)}`);
   const longCategory = nameTooLong(categorySlug);
   if (longCategory) fields.fail('category', 'name-too-long', `expected a shorter name: its URL segment ${quote(categorySlug)} is ${longCategory}`);
@@ -83,7 +87,7 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     category,
     categorySlug,
     date,
-    updated: fields.time('updated', false),
+    updated,
     source: fields.text('source', false),
     slug,
     url: articleUrl(wibDay(date), slug),
@@ -91,6 +95,9 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     summary: fields.text('summary', false) ?? summarise(body),
     image: readImage(fields),
     caption: fields.text('caption', false),
+    credit: fields.text('credit', false),
+    corrections,
+    withdrawn: readWithdrawal(fields, fields.raw('date') === undefined ? undefined : date),
     draft: fields.flag('draft'),
     aliases: readAliases(fields),
     extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key)).map(([key, value]) => [key, valueWithoutControls(value)])),
@@ -98,6 +105,12 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     bodyOffset,
     bodyLine,
   };
+}
+
+/** The latest of some times, if any. */
+function latest(times: (number | undefined)[]): number | undefined {
+  const known = times.filter((t): t is number => t !== undefined);
+  return known.length ? Math.max(...known) : undefined;
 }
 
 /** The explicit slug, else one derived from the file name, else from the title. */

@@ -1,13 +1,14 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
-import { ByPlace, sameItems } from '../util/memo.js';
+import { ByPlace } from '../util/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
-import { absoluteUrl } from './viewmodel.js';
+import { modified, sitemapFiles, type SitemapEntry, type SitemapFile } from './sitemaps.js';
+import { absoluteUrl, feedUrls, joinNames } from './viewmodel.js';
 import { escapeXml } from './xml.js';
 
-const FEED_SIZE = 50;
-const SITEMAP_SIZE = 50_000;
+/** An article's body as feed content: sanitised HTML whose site paths are made absolute, for readers that fetch nothing else. */
+export type FeedBody = (article: Article) => string;
 
 /** A generated file and its text. */
 export interface DataFile {
@@ -17,12 +18,12 @@ export interface DataFile {
 
 /**
  * What making the feeds keeps for the next build in one process (`warta dev`): each article's
- * sitemap entry, and the last sitemaps with their entries.
+ * sitemap entry and site-feed items, and the last sitemaps with their entries.
  */
 export class FeedMemory {
-  entries = new ByPlace<Article, { entry: string }>();
-  items = new ByPlace<Article, string>();
-  last?: { head: string[]; articles: readonly { entry: string }[]; chunks: string[] };
+  entries = new ByPlace<Article, SitemapEntry>();
+  items = new ByPlace<Article, FeedItem>();
+  last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
   /** The site address the entries and items were made for. */
   private baseUrl?: string;
 
@@ -33,62 +34,72 @@ export class FeedMemory {
   }
 }
 
-/** The RSS feed, the sitemaps and robots.txt: the surfaces machines read. */
-export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory): DataFile[] {
+/** One article as an RSS item and as an Atom entry. */
+interface FeedItem {
+  rss: string;
+  atom: string;
+}
+
+/** A feed's channel: what it is called and where it and its page live (site paths). */
+interface Channel {
+  title: string;
+  description: string;
+  /** The page the feed follows, e.g. `/` or `/ekonomi/`. */
+  page: string;
+  /** The folder its files go in: '' or `ekonomi/`. */
+  folder: string;
+}
+
+/** The feeds (site-wide and per category, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
+export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, body?: FeedBody): DataFile[] {
   memory?.at(config.baseUrl);
-  const chunks = sitemaps(sitemapEntries(site, config, memory), memory);
+  const names = new Map(site.categories.map((c) => [c.slug, c.name]));
+  const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config, body);
+  const newest = site.articles.slice(0, config.feedSize);
+  const files = channelFiles({ title: config.title, description: config.tagline, page: '/', folder: '' }, newest, memory ? memory.items.map(newest, make) : newest.map(make), config);
+  for (const c of site.categories) {
+    const listed = c.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
+    files.push(...channelFiles({ title: `${c.name} - ${config.title}`, description: `${c.name}: ${config.tagline}`, page: c.url, folder: c.url.slice(1) }, listed, listed.map(make), config));
+  }
   return [
-    { path: 'feed.xml', data: rssFeed(site.articles.slice(0, FEED_SIZE), config, memory) },
-    ...chunks.map((data, i) => ({ path: `sitemaps/${i + 1}.xml`, data })),
-    { path: 'sitemap.xml', data: sitemapIndex(chunks.length, config.baseUrl) },
+    ...files,
+    ...sitemapFiles(site, config, memory).map(({ path, data }) => ({ path, data })),
     { path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` },
   ];
 }
 
-/** RSS 2.0 of the newest articles. */
-function rssFeed(articles: readonly Article[], config: SiteConfig, memory: FeedMemory | undefined): string {
-  const make = (a: Article) => {
-    const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
-    const item = `<item><title>${escapeXml(a.title)}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><category>${escapeXml(a.category)}</category><description>${escapeXml(a.summary)}</description></item>`;
-    return item;
-  };
-  const items = memory ? memory.items.map(articles, make) : articles.map(make);
-  const newest = articles[0] ? `<lastBuildDate>${formatRfc822(articles[0].updated ?? articles[0].date)}</lastBuildDate>` : '';
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escapeXml(config.title)}</title><link>${escapeXml(config.baseUrl)}/</link><description>${escapeXml(config.tagline)}</description><language>${escapeXml(config.language)}</language>${newest}\n${items.join('\n')}\n</channel></rss>\n`;
+/** A channel's RSS 2.0 and Atom 1.0 files. */
+function channelFiles(channel: Channel, articles: readonly Article[], items: readonly FeedItem[], config: SiteConfig): DataFile[] {
+  const urls = feedUrls(channel.page);
+  const self = (path: string) => escapeXml(absoluteUrl(config.baseUrl, path));
+  const page = self(channel.page);
+  const [title, language] = [escapeXml(channel.title), escapeXml(config.language)];
+  // A feed changed when its newest change did: a correction counts, so readers fetch it again.
+  const updated = articles.length ? Math.max(...articles.map(modified)) : undefined;
+  const rss = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>${title}</title><link>${page}</link><description>${escapeXml(channel.description)}</description><language>${language}</language><atom:link href="${self(urls.rss)}" rel="self" type="application/rss+xml"/>${updated === undefined ? '' : `<lastBuildDate>${formatRfc822(updated)}</lastBuildDate>`}\n${items.map((i) => i.rss).join('\n')}\n</channel></rss>\n`;
+  // Atom requires an `updated` time even for an empty feed: the epoch, stable build after build.
+  const atom = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}"><id>${page}</id><title>${title}</title><subtitle>${escapeXml(channel.description)}</subtitle><link href="${page}"/><link href="${self(urls.atom)}" rel="self" type="application/atom+xml"/><updated>${formatIso(updated ?? 0)}</updated>\n${items.map((i) => i.atom).join('\n')}\n</feed>\n`;
+  return [{ path: `${channel.folder}feed.xml`, data: rss }, { path: `${channel.folder}atom.xml`, data: atom }];
 }
 
-/** Every article and category front page, with last-modified times for articles: the home and categories' entries, and the articles'. */
-function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | undefined): { head: string[]; articles: readonly { entry: string }[] } {
-  const entry = (path: string, lastmod?: number) =>
-    `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc>${lastmod === undefined ? '' : `<lastmod>${formatIso(lastmod)}</lastmod>`}</url>`;
-  const make = (a: Article) => ({ entry: entry(a.url, a.updated ?? a.date) });
-  const articles = memory ? memory.entries.map(site.articles, make) : site.articles.map(make);
-  return { head: [entry('/'), ...site.categories.map((c) => entry(c.url))], articles };
+/** An article as an RSS item and an Atom entry: link, times, authors, category, summary, lead image, and with `body` its content. */
+function feedItem(a: Article, category: string, config: SiteConfig, body: FeedBody | undefined): FeedItem {
+  const html = body && escapeXml(body(a));
+  const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
+  const [title, summary, section] = [escapeXml(a.title), escapeXml(a.summary), escapeXml(category)];
+  const image = a.image ? { url: escapeXml(absoluteUrl(config.baseUrl, a.image)), type: imageType(a.image) } : undefined;
+  const media = image ? `<media:content url="${image.url}" medium="image"${image.type ? ` type="${image.type}"` : ''}/>` : '';
+  const rss = `<item><title>${title}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><dc:creator>${escapeXml(joinNames(a.bylines))}</dc:creator><category>${section}</category><description>${summary}</description>${html ? `<content:encoded>${html}</content:encoded>` : ''}${media}</item>`;
+  const enclosure = image ? `<link rel="enclosure" href="${image.url}"${image.type ? ` type="${image.type}"` : ''}/>` : '';
+  const authors = a.bylines.map((name) => `<author><name>${escapeXml(name)}</name></author>`).join('');
+  const atom = `<entry><id>${link}</id><title>${title}</title><link href="${link}"/><published>${formatIso(a.date)}</published><updated>${formatIso(modified(a))}</updated>${authors}<category term="${escapeXml(a.categorySlug)}" label="${section}"/><summary>${summary}</summary>${html ? `<content type="html">${html}</content>` : ''}${enclosure}</entry>`;
+  return { rss, atom };
 }
 
-/** The sitemap files' text for these entries; the last ones again while every entry is the same. */
-function sitemaps({ head, articles }: ReturnType<typeof sitemapEntries>, memory: FeedMemory | undefined): string[] {
-  const last = memory?.last;
-  if (last && sameItems(last.head, head) && sameEntries(last.articles, articles)) return last.chunks;
-  const entries = [...head, ...articles.map((a) => a.entry)];
-  const chunks: string[] = [];
-  for (let i = 0; i < entries.length; i += SITEMAP_SIZE) chunks.push(urlset(entries.slice(i, i + SITEMAP_SIZE)));
-  if (memory) memory.last = { head, articles, chunks };
-  return chunks;
-}
+const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml' };
 
-/** Whether two lists of entries say the same; entries kept from the last build are the same objects, and only the others are compared by text. */
-function sameEntries(a: readonly { entry: string }[], b: readonly { entry: string }[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.entry !== b[i]!.entry) return false;
-  return true;
-}
-
-function urlset(entries: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
-}
-
-function sitemapIndex(count: number, baseUrl: string): string {
-  const maps = Array.from({ length: count }, (_, i) => `<sitemap><loc>${escapeXml(`${baseUrl}/sitemaps/${i + 1}.xml`)}</loc></sitemap>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${maps.join('\n')}\n</sitemapindex>\n`;
+/** An image's media type by its extension, when known. */
+function imageType(url: string): string | undefined {
+  const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase();
+  return ext ? IMAGE_TYPES[ext] : undefined;
 }

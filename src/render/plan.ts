@@ -4,6 +4,7 @@ import { digest } from '../util/digest.js';
 import { ByPlace, sameItems } from '../util/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
+import type { FeedBody } from './feeds.js';
 import { FeedMemory, feedFiles } from './feeds.js';
 import { listPages, type TemplatePage } from './list-pages.js';
 import type { PageView, SiteView, StoryView } from './views.js';
@@ -46,6 +47,8 @@ export interface PlanInput {
   template: (name: string) => string;
   /** Files copied as they are (content statics and theme assets), with the digest of their bytes. */
   copies: readonly DigestedCopy[];
+  /** Feed items' content, when the config asks for whole bodies in feeds. */
+  feedBody?: FeedBody;
 }
 
 /**
@@ -99,7 +102,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
   for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
-  for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
+  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;
 }
@@ -123,7 +126,7 @@ function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: Pla
 
 /** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
 function pageText(page: PageView | undefined, sigOf: (story: StoryView) => string): string {
-  if (!page || page.kind === 'redirect' || page.kind === 'article') return JSON.stringify(page ?? null);
+  if (!page || !('stories' in page)) return JSON.stringify(page ?? null);
   const sections = page.sections?.map((s) => ({ category: s.category, stories: s.stories.map(sigOf) }));
   return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
 }

@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../config.js';
-import type { Article } from '../content/article.js';
+import type { Article, Notice } from '../content/article.js';
 import type { SiteCategory } from '../site/assemble.js';
 import { formatIso, formatLong } from '../time.js';
-import type { ArticlePageView, SiteView, StoryView } from './views.js';
+import type { ArticlePageView, FeedsView, NoticeView, SiteView, StoryView, WithdrawnPageView } from './views.js';
 
 /** The site as templates see it. */
 export function siteView(config: SiteConfig, categories: readonly SiteCategory[]): SiteView {
@@ -11,8 +11,22 @@ export function siteView(config: SiteConfig, categories: readonly SiteCategory[]
     tagline: config.tagline,
     baseUrl: config.baseUrl,
     language: config.language,
+    shareImage: absoluteUrl(config.baseUrl, config.shareImage),
+    logo: absoluteUrl(config.baseUrl, config.logo),
+    themeColor: config.themeColor,
+    feeds: feedUrls('/'),
     nav: categories.map((c) => ({ name: c.name, url: c.url })),
   };
+}
+
+/** The feeds of a list page (a site path ending in `/`): RSS at `feed.xml`, Atom at `atom.xml` beside its `index.html`. */
+export function feedUrls(page: string): FeedsView {
+  return { rss: `${page}feed.xml`, atom: `${page}atom.xml` };
+}
+
+/** The image a page shares (Open Graph, JSON-LD), absolute: its lead photo unless that is missing or an SVG (which no network shows), else the site's. */
+export function shareImage(image: string | undefined, site: SiteView): string {
+  return image && !/\.svg(?:[?#].*)?$/i.test(image) ? absoluteUrl(site.baseUrl, image) : site.shareImage;
 }
 
 /** One article as listed elsewhere; `category` is the category's display name. */
@@ -39,6 +53,7 @@ export function joinNames(names: readonly string[]): string {
 /** An article page's view, from its story, rendered body and related stories. */
 export function articlePageView(article: Article, story: StoryView, bodyHtml: string, related: StoryView[], site: SiteView): ArticlePageView {
   const updated = article.updated;
+  const image = shareImage(article.image, site);
   return {
     ...story,
     kind: 'article',
@@ -47,16 +62,32 @@ export function articlePageView(article: Article, story: StoryView, bodyHtml: st
     updatedIso: updated === undefined ? undefined : formatIso(updated),
     source: article.source,
     caption: article.caption,
+    credit: article.credit,
+    corrections: article.corrections.map(noticeView),
     tags: article.tags,
     bodyHtml,
     related,
     extra: article.extra,
-    jsonLd: jsonForScript(newsArticleLd(article, story, site)),
+    shareImage: image,
+    share: shareLinks(article.title, absoluteUrl(site.baseUrl, article.url)),
+    jsonLd: jsonForScript(newsArticleLd(article, story, site, image)),
+    breadcrumbLd: jsonForScript(breadcrumbLd(site, [{ name: story.category, url: story.categoryUrl }, { name: article.title, url: article.url }])),
   };
 }
 
-/** schema.org NewsArticle for search engines. */
-function newsArticleLd(article: Article, story: StoryView, site: SiteView): object {
+/** A notice as templates see it. */
+export function noticeView(notice: Notice): NoticeView {
+  return { text: notice.text, dateText: formatLong(notice.at), dateIso: formatIso(notice.at) };
+}
+
+/** A withdrawn article's page; `categoryUrl` only when its category has an index page. */
+export function withdrawnPageView(article: Article, category: string, categoryUrl: string | undefined): WithdrawnPageView {
+  const notice = noticeView(article.withdrawn!);
+  return { kind: 'withdrawn', title: article.title, url: article.url, category, categoryUrl, dateText: formatLong(article.date), dateIso: formatIso(article.date), notice };
+}
+
+/** schema.org NewsArticle for search engines: always with an image, the publisher's logo and the language. */
+function newsArticleLd(article: Article, story: StoryView, site: SiteView, image: string): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -67,10 +98,29 @@ function newsArticleLd(article: Article, story: StoryView, site: SiteView): obje
     articleSection: story.category,
     keywords: article.tags.length ? article.tags.join(', ') : undefined,
     description: article.summary,
-    image: article.image ? absoluteUrl(site.baseUrl, article.image) : undefined,
+    inLanguage: site.language,
+    image: [image],
     mainEntityOfPage: absoluteUrl(site.baseUrl, article.url),
-    publisher: { '@type': 'Organization', name: site.title },
+    publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/`, logo: { '@type': 'ImageObject', url: site.logo } },
   };
+}
+
+/** schema.org BreadcrumbList from the home page down through `trail` (site paths). */
+export function breadcrumbLd(site: Pick<SiteView, 'title' | 'baseUrl'>, trail: readonly { name: string; url: string }[]): object {
+  const items = [{ name: site.title, url: '/' }, ...trail].map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absoluteUrl(site.baseUrl, crumb.url) }));
+  return { '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: items };
+}
+
+/** Links that share an article without JavaScript: each network's own share address, every value URL-encoded. */
+function shareLinks(title: string, url: string): { name: string; url: string }[] {
+  const [t, u, both] = [encodeURIComponent(title), encodeURIComponent(url), encodeURIComponent(`${title} ${url}`)];
+  return [
+    { name: 'WhatsApp', url: `https://wa.me/?text=${both}` },
+    { name: 'Telegram', url: `https://t.me/share/url?url=${u}&text=${t}` },
+    { name: 'X', url: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { name: 'Facebook', url: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: 'Email', url: `mailto:?subject=${t}&body=${u}` },
+  ];
 }
 
 /** An absolute URL for a site path; web URLs pass through. */

@@ -33,6 +33,14 @@ export interface StoryView {
   byline: string;
 }
 
+/** A list page's feeds, site paths. */
+export interface FeedsView {
+  /** RSS 2.0. */
+  rss: string;
+  /** Atom 1.0. */
+  atom: string;
+}
+
 /** The site as templates see it. */
 export interface SiteView {
   /** Site name. */
@@ -43,6 +51,14 @@ export interface SiteView {
   baseUrl: string;
   /** Language tag for `<html lang>`. */
   language: string;
+  /** Absolute URL of the image shared for pages without a raster lead photo. */
+  shareImage: string;
+  /** Absolute URL of the publisher's logo. */
+  logo: string;
+  /** Browser UI colour (`theme-color`). */
+  themeColor: string;
+  /** The site-wide feeds. */
+  feeds: FeedsView;
   /** Category navigation, in order. */
   nav: LinkView[];
 }
@@ -60,6 +76,10 @@ export interface ArticlePageView extends StoryView {
   source?: string;
   /** Caption of the lead photo. */
   caption?: string;
+  /** Credit of the lead photo, e.g. `Foto: ANTARA/Budi`. */
+  credit?: string;
+  /** Dated corrections ("Ralat"), oldest first. */
+  corrections: NoticeView[];
   /** Topics of the article. */
   tags: string[];
   /** Sanitised HTML of the body. */
@@ -68,8 +88,43 @@ export interface ArticlePageView extends StoryView {
   related: StoryView[];
   /** Front matter fields warta does not know. */
   extra: Record<string, unknown>;
+  /** Absolute URL of the image the page shares: the lead photo, else the site's (never an SVG). */
+  shareImage: string;
+  /** Links that share the article (WhatsApp, Telegram, X, Facebook, email), URL-encoded. */
+  share: LinkView[];
   /** JSON-LD NewsArticle, already serialised safely for a `<script>` element. */
   jsonLd: string;
+  /** JSON-LD BreadcrumbList (home, category, article), serialised likewise. */
+  breadcrumbLd: string;
+}
+
+/** A dated editorial notice as templates see it. */
+export interface NoticeView {
+  /** The notice, plain text. */
+  text: string;
+  /** When, for readers: `Kamis, 3 April 2025 09:15:00 WIB`. */
+  dateText: string;
+  /** When, for machines. */
+  dateIso: string;
+}
+
+/** The page of a withdrawn article: headline, date and the withdrawal notice instead of the body. */
+export interface WithdrawnPageView {
+  kind: 'withdrawn';
+  /** Headline, plain text. */
+  title: string;
+  /** Site-relative URL of the article. */
+  url: string;
+  /** Category display name. */
+  category: string;
+  /** Site-relative URL of the category index, when the category has one. */
+  categoryUrl?: string;
+  /** Publication time for readers. */
+  dateText: string;
+  /** Publication time for machines. */
+  dateIso: string;
+  /** When and why the story was withdrawn. */
+  notice: NoticeView;
 }
 
 /** One page of a category index, or the home page's latest list. */
@@ -87,6 +142,10 @@ export interface ListPageView {
   older?: string;
   /** Page number counted from the oldest page; absent on a category's front page and home. */
   pageNumber?: number;
+  /** Category only: its feeds. */
+  feeds?: FeedsView;
+  /** Category only: JSON-LD BreadcrumbList (home, category), serialised safely for a `<script>` element. */
+  breadcrumbLd?: string;
   /** Home only: the newest stories of each category, in navigation order. */
   sections?: { category: LinkView; stories: StoryView[] }[];
 }
@@ -101,4 +160,4 @@ export interface RedirectPageView {
 }
 
 /** Any page a template renders. */
-export type PageView = ArticlePageView | ListPageView | RedirectPageView;
+export type PageView = ArticlePageView | ListPageView | RedirectPageView | WithdrawnPageView;

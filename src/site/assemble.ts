@@ -3,7 +3,10 @@ import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
 import type { Problem } from '../errors.js';
 import { groupCategories, compare, type Category } from './categories.js';
+import { aliasTarget } from './alias-target.js';
 import { findCollisions } from './collisions.js';
+
+export { aliasTarget };
 import { paginate, type IndexPage } from './pagination.js';
 
 /** When the build happens: articles dated after `now` wait, unless `future` publishes them. */
@@ -24,7 +27,7 @@ export interface SiteCategory extends Category {
 export interface Alias {
   /** The old URL path. */
   path: string;
-  /** Index of the article it points to. */
+  /** The article it points to: an index into the site's articles, then (counting on) its withdrawn ones (see `aliasTarget`). */
   article: number;
 }
 
@@ -36,10 +39,14 @@ export interface Site {
   categories: SiteCategory[];
   /** Redirects from old URLs. */
   aliases: Alias[];
+  /** Withdrawn articles, newest first: each keeps a page with its notice, and is in no list, feed or sitemap. */
+  withdrawn: Article[];
   /** Articles dated after the clock, not published. */
   heldBack: number;
-  /** When the earliest held-back article falls due, epoch milliseconds. */
+  /** When the site next changes by the clock alone (a held-back article falls due, or a story leaves the news sitemap), epoch milliseconds. */
   nextDue?: number;
+  /** The articles of the news sitemap: `site.articles` from `from` up to `to`, those dated in the `NEWS_WINDOW` before the clock. */
+  news: { from: number; to: number };
   /** Articles marked as drafts. */
   drafts: number;
 }
@@ -47,20 +54,45 @@ export interface Site {
 /** Chooses what is published, orders it and groups it; reports URL collisions. */
 export function assembleSite(all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): { site: Site; problems: Problem[] } {
   const live = all.filter((a) => !a.draft);
-  const published = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const due = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const published = due.filter((a) => !a.withdrawn);
   const waiting = live.filter((a) => !clock.future && a.date > clock.now);
   const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
-  const aliases = published.flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
+  const news = newsWindow(published, clock.now);
+  const withdrawn = due.filter((a) => a.withdrawn);
+  // A withdrawn article's old addresses keep leading to its notice.
+  const aliases = [...published, ...withdrawn].flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
   const site: Site = {
     articles: published,
     categories,
     aliases,
+    withdrawn,
     heldBack: waiting.length,
-    nextDue: waiting.length ? Math.min(...waiting.map((a) => a.date)) : undefined,
+    nextDue: earliest(nextEmbargo(live, clock), news.until),
+    news: { from: news.from, to: news.to },
     drafts: all.length - live.length,
   };
   return { site, problems: findCollisions(live, site, staticFiles) };
 }
+
+/** How long a story stays in the news sitemap: Google News takes the articles of the last two days. */
+export const NEWS_WINDOW = 48 * 3_600_000;
+
+/** The articles (newest first) dated in the news window before `now`, as a range, and when the oldest of them leaves it. */
+function newsWindow(articles: readonly Article[], now: number): { from: number; to: number; until?: number } {
+  let from = 0;
+  // With --future, articles dated after the clock are published but not yet news.
+  while (from < articles.length && articles[from]!.date > now) from++;
+  let to = from;
+  while (to < articles.length && articles[to]!.date > now - NEWS_WINDOW) to++;
+  return { from, to, until: to > from ? articles[to - 1]!.date + NEWS_WINDOW : undefined };
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/** The article an alias points to: published, or withdrawn. */
 
 /** Newest first; equal times by URL, so the order never depends on file system order. */
 export function newestFirst(a: Article, b: Article): number {
@@ -86,7 +118,21 @@ export function reassemble(last: Assembly | undefined, all: readonly Article[], 
   const swapped = last && samePlaces(last, all, clock, staticFiles);
   if (!swapped) return { all, clock, staticFiles, ...assembleSite(all, config, clock, staticFiles) };
   const articles = swapped.size ? swapIn(last.site.articles, swapped) : last.site.articles;
-  return { all, clock, staticFiles, site: { ...last.site, articles }, problems: last.problems };
+  const site = { ...last.site, articles };
+  if (clock.now !== last.clock.now) {
+    // The same articles, and none fell due: only the news window moved.
+    const news = newsWindow(articles, clock.now);
+    const waiting = last.site.heldBack ? nextEmbargo(all, clock) : undefined;
+    Object.assign(site, { news: { from: news.from, to: news.to }, nextDue: earliest(waiting, news.until) });
+  }
+  return { all, clock, staticFiles, site, problems: last.problems };
+}
+
+/** When the earliest article held back at this clock falls due. */
+function nextEmbargo(all: readonly Article[], clock: Clock): number | undefined {
+  let due: number | undefined;
+  for (const a of all) if (!a.draft && !clock.future && a.date > clock.now && (due === undefined || a.date < due)) due = a.date;
+  return due;
 }
 
 /**
@@ -121,9 +167,9 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
   return swapped;
 }
 
-/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state. */
+/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state, and neither withdrawn (a withdrawn one's page is planned from the site's list of them). */
 function samePlace(a: Article, b: Article): boolean {
-  return a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n');
+  return !a.withdrawn && !b.withdrawn && a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n');
 }
 
 function sameFiles(a: readonly ContentFile[], b: readonly ContentFile[]): boolean {

@@ -1,6 +1,7 @@
 import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
 import { error, type Problem } from '../errors.js';
+import { aliasTarget } from './alias-target.js';
 import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
 
 // Output paths are compared without regard to case: on macOS and Windows `Index.html` and
@@ -30,11 +31,15 @@ function claimsOn(claims: Claims, key: string): Claim[] {
   return by === undefined ? [] : Array.isArray(by) ? by.map(claimOf) : [claimOf(by)];
 }
 
+/** The feeds each category page has beside it. */
+const CATEGORY_FEEDS = ['feed.xml', 'atom.xml'];
+
 /** What of the site model claims output paths (the model's own type lives in assemble.ts, which calls this). */
 export interface ClaimedSite {
-  articles: readonly Pick<Article, 'file'>[];
+  articles: readonly Article[];
+  withdrawn: readonly Article[];
   aliases: readonly { article: number; path: string }[];
-  categories: readonly { name: string; pages: readonly { url: string }[] }[];
+  categories: readonly { slug: string; name: string; url: string; pages: readonly { url: string }[] }[];
 }
 
 /**
@@ -56,11 +61,14 @@ export function findCollisions(live: readonly Article[], site: ClaimedSite, stat
   };
   for (const a of live) claim(outputFile(a.url), a);
   for (const alias of site.aliases) {
-    const { file } = site.articles[alias.article]!;
+    const { file } = aliasTarget(site, alias);
     const output = outputFile(alias.path);
     claim(output, { label: `${file} (alias ${alias.path})`, output, file });
   }
-  for (const c of site.categories) for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})`, output: outputFile(p.url) });
+  for (const c of site.categories) {
+    for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})`, output: outputFile(p.url) });
+    for (const feed of CATEGORY_FEEDS) claim(`${c.slug}/${feed}`, { label: `category "${c.name}" (${c.url}${feed})`, output: `${c.slug}/${feed}` });
+  }
   for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, output: s.path, file: s.file });
   for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}`, output });
   for (const key of claims.keys()) {

@@ -10,7 +10,7 @@ export function outputFile(url: string): string {
 }
 
 /** Output files the site itself produces, which no article, alias or static file may take. */
-export const RESERVED_FILES = ['index.html', '404.html', 'feed.xml', 'sitemap.xml', 'robots.txt'];
+export const RESERVED_FILES = ['index.html', '404.html', 'feed.xml', 'atom.xml', 'sitemap.xml', 'robots.txt'];
 
 /** Output folders the site itself fills. */
 export const RESERVED_FOLDERS = ['assets/', 'sitemaps/'];

@@ -26,7 +26,7 @@ interface Sandbox {
 
 /** One edit an editor (or the clock) can make. */
 type Edit =
-  | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
+  | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'withdraw' | 'correct' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
   | { kind: 'add'; value: number }
   | { kind: 'template'; value: number }
   | { kind: 'clock'; value: number }
@@ -35,7 +35,7 @@ type Edit =
   | { kind: 'backup'; value: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'withdraw', 'correct', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
@@ -90,11 +90,18 @@ async function change(file: string, renamed: string, e: Edit): Promise<void> {
     case 'category': return set('category', ['Nasional', 'Ekonomi', 'Sains', 'Budaya'][e.value % 4]!);
     case 'date': return set('date', `"${new Date(START + (e.value - 500) * DAY).toISOString().slice(0, 10)} 10:00:00"`);
     case 'tags': return set('tags', `[Topik${e.value % 5}, Jakarta]`);
+    // Withdraws the story, or brings it back: it leaves every list, or comes back to them.
+    case 'withdraw': return writeFile(file, WITHDRAWN.test(text) ? text.replace(WITHDRAWN, '') : text.replace('---\n', `---\nwithdrawn:\n  at: 2026-06-01 10:00\n  reason: Dicabut ${e.value}.\n`));
+    // A new or changed correction: the article's modified time and its page change.
+    case 'correct': return writeFile(file, text.replace(CORRECTED, '').replace('---\n', `---\ncorrections:\n  - at: 2026-0${1 + (e.value % 5)}-01 10:00\n    text: Ralat ${e.value}.\n`));
     case 'rename': return rename(file, renamed);
     case 'delete': return rm(file);
     case 'touch': return writeFile(file, text);
   }
 }
+
+const WITHDRAWN = /^withdrawn:\n {2}at: .*\n {2}reason: .*\n/m;
+const CORRECTED = /^corrections:\n {2}- at: .*\n {4}text: .*\n/m;
 
 function article(title: string, n: number): string {
   const date = new Date(START - (n % 300) * DAY).toISOString().slice(0, 10);
@@ -341,8 +348,9 @@ test('publishing one new article rewrites a small, bounded set of files', async 
     const result = await build(options(box, 'out', 'use'));
     assert.ok(result.ok);
     assert.ok(result.incremental);
-    // The page itself, home, its category's front page, the feed and the sitemap: nothing shares its words.
-    assert.equal(result.written, 5);
+    // Nothing shares its words: the page itself, home, its category's front page, the site's and the
+    // category's feeds (RSS and Atom), the sitemap, the news sitemap (it is a day old) and the index.
+    assert.equal(result.written, 10);
     assert.equal(result.removed, 0);
   } finally {
     await rm(box.root, { recursive: true, force: true });

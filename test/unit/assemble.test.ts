@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
 import { packTerms } from '../../src/content/terms.js';
 import { formatProblem } from '../../src/errors.js';
-import { assembleSite, reassemble } from '../../src/site/assemble.js';
+import { aliasTarget, assembleSite, reassemble } from '../../src/site/assemble.js';
 import { TEST_CONFIG } from '../support/fixtures.js';
 
 let counter = 0;
@@ -12,7 +12,7 @@ function article(fields: Partial<Article>): Article {
   const slug = fields.slug ?? `berita-${++counter}`;
   return {
     file: `content/${slug}.md`, path: `${slug}.md`, title: slug, bylines: ['AP Wira'], category: 'Nasional', categorySlug: 'nasional',
-    date: Date.UTC(2025, 3, 2), slug, url: `/2025/04/02/${slug}/`, tags: [], summary: '', draft: false, aliases: [], extra: {},
+    date: Date.UTC(2025, 3, 2), slug, url: `/2025/04/02/${slug}/`, tags: [], summary: '', draft: false, aliases: [], corrections: [], extra: {},
     terms: packTerms([]), bodyOffset: 0, bodyLine: 1, ...fields,
   };
 }
@@ -123,4 +123,17 @@ test('a name that is a file for one claim and a folder for another is an error, 
   assert.deepEqual(problems.map(formatProblem), [
     'content/dokumen /dokumen is both a file and a folder: static file content/dokumen writes the file, static file content/Dokumen/a.pdf needs the folder',
   ]);
+});
+
+test('a withdrawn article leaves every list but keeps its URL; editing one assembles afresh', () => {
+  const kept = article({});
+  const gone = article({ withdrawn: { at: Date.UTC(2025, 3, 3), text: 'Dicabut.' }, aliases: ['/lama/dicabut.html'] });
+  const first = reassemble(undefined, [kept, gone], TEST_CONFIG, clock, []);
+  assert.deepEqual(first.site.aliases.map((a) => [a.path, aliasTarget(first.site, a)]), [['/lama/dicabut.html', gone]], 'its old address leads to its notice');
+  assert.deepEqual(first.site.articles, [kept]);
+  assert.deepEqual(first.site.withdrawn, [gone]);
+  assert.deepEqual(first.site.categories[0]!.articles, [0]);
+  const back = { ...gone, withdrawn: undefined };
+  assert.deepEqual(reassemble(first, [kept, back], TEST_CONFIG, clock, []).site.articles.length, 2);
+  assert.deepEqual(reassemble(first, [kept, { ...gone, withdrawn: { at: 0, text: 'Lain.' } }], TEST_CONFIG, clock, []).site.withdrawn[0]!.withdrawn!.text, 'Lain.');
 });
