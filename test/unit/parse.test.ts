@@ -70,6 +70,18 @@ test('duplicate YAML keys are an error naming the line', () => {
   ]);
 });
 
+test('a duplicate key inside a field names its path and line', () => {
+  const at = (front: string) => errors(`---\n${front}\n---\nIsi.\n`);
+  assert.deepEqual(at('title: A\nwithdrawn:\n  at: 2025-04-02 15:22:12\n  reason: A\n  reason: B'), [
+    'content/2025/04/contoh.md:6 duplicate field "withdrawn.reason": each field may appear only once',
+  ]);
+  assert.deepEqual(at('corrections:\n  - at: 2025-04-02 15:22:12\n    text: A\n  - text: B\n    # catatan\n    text: C'), [
+    'content/2025/04/contoh.md:7 duplicate field "corrections.text": each field may appear only once',
+  ]);
+  assert.deepEqual(at('x: &a !!map\n  y: [1, {z: 1, z: 2}]'), ['content/2025/04/contoh.md:3 duplicate field "x.y.z": each field may appear only once']);
+  assert.deepEqual(at('"title": A\ntitle: B'), ['content/2025/04/contoh.md:3 duplicate field "title": each field may appear only once']);
+});
+
 test('no front matter, unclosed front matter, binary data and bad UTF-8 are each clear errors', () => {
   assert.deepEqual(errors('Hanya teks.\n'), ['content/2025/04/contoh.md:1 expected front matter between "---" lines at the top of the file']);
   assert.deepEqual(errors('---\ntitle: A\n'), ['content/2025/04/contoh.md:1 expected a closing "---" line after the front matter']);
