@@ -65,7 +65,13 @@ function cmp(a: string, b: string): number {
 
 /** Quotes a found value for a message, shortened so one line stays readable. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : yamlNumber(value) ?? JSON.stringify(value, (_, v: unknown) => yamlNumber(v) ?? v) ?? String(value);
   const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
   return JSON.stringify(short);
+}
+
+/** YAML's spelling of the numbers JSON has none for (it would write `null`): `.inf`, `-.inf`, `.nan`. */
+function yamlNumber(value: unknown): string | undefined {
+  if (typeof value !== 'number' || Number.isFinite(value)) return undefined;
+  return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
 }

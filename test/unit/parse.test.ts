@@ -82,6 +82,14 @@ test('a duplicate key inside a field names its path and line', () => {
   assert.deepEqual(at('"title": A\ntitle: B'), ['content/2025/04/contoh.md:3 duplicate field "title": each field may appear only once']);
 });
 
+test('YAML infinities and not-a-number are named as written, not as null', () => {
+  const text = VALID.replace('title: Judul Berita', 'title: .inf').replace('byline: AP Wira', 'byline: [AP Wira, -.inf]').replace('date: 2025-04-02 15:22:12', 'date: .NaN');
+  const [title, byline, date] = errors(text);
+  assert.equal(title, 'content/2025/04/contoh.md:2 title: expected text, got a number ".inf"');
+  assert.equal(byline, 'content/2025/04/contoh.md:3 byline: expected non-empty text or a list of non-empty texts, got a list "[\\"AP Wira\\",\\"-.inf\\"]"');
+  assert.match(date!, /^content\/2025\/04\/contoh\.md:5 date: expected .*, got "\.nan"$/);
+});
+
 test('no front matter, unclosed front matter, binary data and bad UTF-8 are each clear errors', () => {
   assert.deepEqual(errors('Hanya teks.\n'), ['content/2025/04/contoh.md:1 expected front matter between "---" lines at the top of the file']);
   assert.deepEqual(errors('---\ntitle: A\n'), ['content/2025/04/contoh.md:1 expected a closing "---" line after the front matter']);
