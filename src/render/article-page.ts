@@ -8,6 +8,7 @@ import { digest } from '../incremental/hash.js';
 import { outputFile } from '../site/paths.js';
 import { linkTarget, type BodyLink } from './links.js';
 import type { BodyRenderer } from './markdown.js';
+import { MAX_HTML_DEPTH } from './sanitize.js';
 import type { Theme } from './templates.js';
 import { articlePageView } from './viewmodel.js';
 import type { SiteView, StoryView } from './views.js';
@@ -63,9 +64,20 @@ export async function renderArticlePage(task: ArticleTask, r: ArticleRenderer): 
   const problems = body.dropped.map(({ line, what }) =>
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),
   );
+  if (body.tooDeep) problems.push(tooDeepWarning(article.file, article.bodyLine + body.tooDeep.line));
   const page = articlePageView(article, task.story, body.html, task.related, r.site);
   const result = r.theme.render('article.njk', { site: r.site, page });
   if ('problem' in result) return { problems: [...problems, result.problem], links };
   await r.writer.write(outputFile(article.url), result.html);
   return { problems, links, hash: digest(result.html) };
+}
+
+/** The warning for raw HTML nested too deep to sanitise, shown as text instead. */
+function tooDeepWarning(file: string, line: number): Problem {
+  return warning({
+    code: 'html-too-deep',
+    file,
+    line,
+    message: `raw HTML nests elements more than ${MAX_HTML_DEPTH} deep: all raw HTML of this article is shown as text; remove the extra nesting`,
+  });
 }
