@@ -136,6 +136,12 @@ test('a YAML alias bomb is refused before anything expands it', () => {
   assert.deepEqual(errors(text), ['content/2025/04/contoh.md:1 expected at most 10000 values in the front matter (YAML aliases that repeat themselves count each time)']);
 });
 
+test('a list of 200,000 tags is refused like an alias bomb, not a crash', () => {
+  const text = VALID.replace('---\nP', `tags:\n${'- a\n'.repeat(200_000)}---\nP`);
+  const big = parseArticle({ file: 'x.md', path: 'x.md', bytes: Buffer.from(text) }, { maxBytes: 10_000_000 });
+  assert.deepEqual(big.problems.map((p) => p.code), ['front-matter-size']);
+});
+
 test('UTF-16 files and scheme-like images get their own messages', () => {
   const utf16 = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0xff, 0xfe, 0x2d, 0]) }, { maxBytes: 100 });
   assert.match(formatProblem(utf16.problems[0]!), /found UTF-16/);
