@@ -28,7 +28,7 @@ export interface FloorResult {
   seconds: number;
 }
 
-// As in src/content/frontmatter.ts: passing engines also keeps gray-matter from caching every file.
+// Passing engines also keeps gray-matter from caching every file.
 const options = {
   engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
 };

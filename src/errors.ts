@@ -28,6 +28,7 @@ export type ProblemCode =
   | 'front-matter-missing'
   | 'front-matter-unclosed'
   | 'front-matter-size'
+  | 'front-matter-blank' // a run of blank lines too long to read in linear time
   | 'front-matter-shape' // not a mapping
   | 'yaml' // YAML that does not parse
   | 'duplicate-key'
@@ -47,6 +48,7 @@ export type ProblemCode =
   | 'url-collision' // two sources for one output file, or a file where a folder must be
   | 'template' // a template that fails to render
   | 'html-dropped' // raw HTML the sanitiser removed (a warning)
+  | 'html-too-deep' // raw HTML nested deeper than the sanitiser takes: shown as text (a warning)
   | 'link-broken' // a body link that goes nowhere (a warning)
   // The config file.
   | 'config-read'
@@ -136,7 +138,13 @@ function cmp(a: string, b: string): number {
 
 /** Quotes a found value for a message, shortened so one line stays readable. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : yamlNumber(value) ?? JSON.stringify(value, (_, v: unknown) => yamlNumber(v) ?? v) ?? String(value);
   const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
   return JSON.stringify(short);
+}
+
+/** YAML's spelling of the numbers JSON has none for (it would write `null`): `.inf`, `-.inf`, `.nan`. */
+function yamlNumber(value: unknown): string | undefined {
+  if (typeof value !== 'number' || Number.isFinite(value)) return undefined;
+  return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
 }

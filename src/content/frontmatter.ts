@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { error, type Problem, type ProblemCode } from '../errors.js';
+import { keyPath } from './key-path.js';
 
 /** Front matter split from a Markdown file. */
 export interface FrontMatter {
@@ -21,9 +22,14 @@ export type FrontMatterResult = { ok: true; value: FrontMatter } | { ok: false; 
 const options = {
   engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
 };
+/**
+ * gray-matter strips comment lines with `/^\s*#[^\n]+/gm` before anything else, which retries
+ * every line start of a run of blank lines to its end: quadratic in the run. The steps one run
+ * costs are capped (about 250 blank lines), so a file costs at most a few hundred per byte.
+ */
+const MAX_BLANK_STEPS = 32_768;
 const OPENING = /^---[ \t]*\n/;
 const CLOSING = /\n---[ \t]*(?:\n|$)/;
-const TOP_LEVEL_KEY = /^([^\s#:'"-][^:]*?)\s*:(?:\s|$)/;
 
 /** Reads the front matter of a decoded article; `file` names it in problems. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
@@ -32,22 +38,28 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     problem: error({ code, file, line, message }),
   });
   if (!OPENING.test(text)) return fail('front-matter-missing', 'expected front matter between "---" lines at the top of the file', 1);
-  const close = CLOSING.exec(text.slice(3));
-  if (!close) return fail('front-matter-unclosed', 'expected a closing "---" line after the front matter', 1);
+  if (!CLOSING.test(text.slice(3))) return fail('front-matter-unclosed', 'expected a closing "---" line after the front matter', 1);
+  // The fields run to the first "\n---" (even a "\n----"), the body from the next line.
+  const close = text.indexOf('\n---', 3);
+  const source = text.slice(3, close);
+  const blank = longBlankRun(source);
+  if (blank !== undefined) {
+    return fail('front-matter-blank', `expected fewer blank lines in a row in the front matter (about 250 at most); remove the blank lines`, lineAt(source, source.indexOf('\n', blank) + 1));
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, options);
   } catch (e) {
-    const mark = (e as { mark?: { line: number; column: number } }).mark;
+    const mark = (e as { mark?: { line: number; column: number; position: number } }).mark;
     const reason = (e as { reason?: string }).reason ?? (e as Error).message;
     const line = mark ? mark.line + 1 : undefined;
-    if (reason === 'duplicated mapping key' && line) {
-      const key = TOP_LEVEL_KEY.exec(text.split('\n')[line - 1] ?? '')?.[1];
-      return fail('duplicate-key', `duplicate field ${JSON.stringify(key)}: each field may appear only once`, line);
+    if (reason === 'duplicated mapping key' && mark) {
+      const key = keyPath(source, mark.position, yaml.CORE_SCHEMA);
+      return fail('duplicate-key', `duplicate field${key === undefined ? '' : ` ${JSON.stringify(key)}`}: each field may appear only once`, line);
     }
     return { ok: false, problem: error({ code: 'yaml', file, line, column: mark ? mark.column + 1 : undefined, message: `invalid YAML: ${reason}` }) };
   }
-  const data: unknown = parsed.data;
+  const data: unknown = parsed.data ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail('front-matter-shape', 'expected front matter fields ("title: ...", one per line)', 2);
   }
@@ -55,7 +67,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     return fail('front-matter-size', `expected at most ${MAX_NODES} values in the front matter (YAML aliases that repeat themselves count each time)`, 1);
   }
   const bodyOffset = text.length - parsed.content.length;
-  return { ok: true, value: { data: data as Record<string, unknown>, lines: fieldLines(parsed.matter), bodyOffset, bodyLine: lineAt(text, bodyOffset) } };
+  return { ok: true, value: { data: data as Record<string, unknown>, lines: fieldLines(source), bodyOffset, bodyLine: lineAt(text, bodyOffset) } };
 }
 
 // YAML aliases share nodes, so a few hundred bytes can stand for billions of values:
@@ -69,7 +81,11 @@ function exceeds(data: unknown, budget: number): boolean {
   while (stack.length) {
     const node = stack.pop();
     if (++seen > budget) return true;
-    if (typeof node === 'object' && node !== null) stack.push(...Object.values(node));
+    if (typeof node !== 'object' || node === null) continue;
+    const values = Object.values(node);
+    // Every value on the stack will be counted: stop before pushing a list of 200,000.
+    if (seen + stack.length + values.length > budget) return true;
+    for (const value of values) stack.push(value);
   }
   return false;
 }
@@ -78,10 +94,39 @@ function exceeds(data: unknown, budget: number): boolean {
 function fieldLines(source: string): Map<string, number> {
   const lines = new Map<string, number>();
   source.split('\n').forEach((line, i) => {
-    const key = TOP_LEVEL_KEY.exec(line)?.[1];
+    const key = topLevelKey(line);
     if (key !== undefined && !lines.has(key)) lines.set(key, i + 1);
   });
   return lines;
+}
+
+/**
+ * The key a line starts with: `title: …` gives `title`, `spaced key  : …` gives `spaced key`.
+ * Not for lines that are indented, quoted, comments, list items or colon-led, nor when the
+ * first colon is not followed by white space or the end. A scan, not a regex: a lazy
+ * `[^:]*?` before `\s*:` would retry every split of a long run of spaces.
+ */
+function topLevelKey(line: string): string | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 1 || /[\s#:'"-]/.test(line[0]!)) return undefined;
+  if (colon + 1 < line.length && !/\s/.test(line[colon + 1]!)) return undefined;
+  return line.slice(0, colon).trimEnd();
+}
+
+/** Where a run of white space costs gray-matter more than MAX_BLANK_STEPS (see above), if one does. */
+function longBlankRun(source: string): number | undefined {
+  let [start, newlines, steps] = [-1, 0, 0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    // Space, tab, line feed, carriage return, and the rarer white space \s matches.
+    const white = c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || (c > 127 && /\s/.test(source[i]!));
+    if (!white) start = -1;
+    else if (start === -1) [start, newlines, steps] = [i, c === 10 ? 1 : 0, 0];
+    // Each line start inside the run is retried over this character.
+    else if ((steps += newlines) > MAX_BLANK_STEPS) return start;
+    else if (c === 10) newlines++;
+  }
+  return undefined;
 }
 
 /** 1-based line number of an offset. */

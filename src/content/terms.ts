@@ -1,4 +1,5 @@
 import type { Term, Terms } from './article.js';
+import { forwardSearch } from './forward-search.js';
 import { stopWords } from './stopwords.js';
 
 /**
@@ -8,9 +9,14 @@ import { stopWords } from './stopwords.js';
  * (code, HTML tags, link targets, bare URLs, entities, reference definitions); the second group
  * is a word: letters and digits starting with a letter (after optional digits, so `5G` stays
  * whole and `2024` is never a word), with inner hyphens and apostrophes (`anak-anak`, `Ma'ruf`).
+ *
+ * Every alternative ends where it must or fails near where it starts, so the pass takes time
+ * linear in the text: a tag (`<…>` on one line) and a link target (`](…)` on one line) are only
+ * their opening here, and `countWords` finds their end with a forward search; digits not
+ * followed by a letter are one match (the word alternative would retry from each of them).
  */
 const TOKEN =
-  /(```[\s\S]*?(?:```|$(?![\s\S]))|~~~[\s\S]*?(?:~~~|$(?![\s\S]))|`[^`\n]*`|<[^>\n]*>|\]\([^)\n]*\)|\bhttps?:\/\/[^\s)\]>]+|\bwww\.[^\s)\]>]+|&#?\w+;|^ {0,3}\[[^\]\n]+\]:[^\n]*)|(\p{N}*\p{L}[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}]+)*)/gmu;
+  /(```[\s\S]*?(?:```|$(?![\s\S]))|~~~[\s\S]*?(?:~~~|$(?![\s\S]))|`[^`\n]*`|<|\]\(|\bhttps?:\/\/[^\s)\]>]+|\bwww\.[^\s)\]>]+|&#?\w+;|^ {0,3}\[[^\]\n]+\]:[^\n]*)|(\p{N}*\p{L}[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}]+)*)|\p{N}+/gmu;
 
 /** How many terms an article keeps. */
 export const MAX_TERMS = 32;
@@ -46,20 +52,47 @@ function countWords(text: string, weight: number, boostNames: boolean, counts: M
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
   const source = aligned ? lower : text;
+  const ends = syntaxEnds(source);
   TOKEN.lastIndex = 0;
   let prevEnd = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(source)) !== null) {
     const token = m[2];
     const start = m.index;
+    if (token === undefined) {
+      // Digits are no token: the gap before the next word runs on through them.
+      if (m[1] === undefined) continue;
+      const end = ends(m[1], start);
+      // An opening that nothing closes is no token either: scanning resumes right after it.
+      if (end === -1) TOKEN.lastIndex = start + 1;
+      else prevEnd = TOKEN.lastIndex = end;
+      continue;
+    }
     const gapStart = prevEnd;
     prevEnd = TOKEN.lastIndex;
-    if (token === undefined || token.length < 3) continue;
+    if (token.length < 3) continue;
     const word = aligned ? token : token.toLowerCase();
     if (stopWords.has(word)) continue;
     const name = boostNames && isCapital(text, start) && !opensSentence(text, gapStart, start);
     counts.set(word, (counts.get(word) ?? 0) + (name ? weight * NAME_WEIGHT : weight));
   }
+}
+
+/**
+ * Where the syntax matched at `start` ends: after the `>` of a tag or the `)` of a link target
+ * when it comes before the end of the line, else -1; other syntax ends where its match does.
+ * Searches only move forward, as the regex does, so each character is read once.
+ */
+function syntaxEnds(source: string): (match: string, start: number) => number {
+  const newline = forwardSearch(source, '\n');
+  const closers = { '<': forwardSearch(source, '>'), '](': forwardSearch(source, ')') };
+  return (match, start) => {
+    if (match !== '<' && match !== '](') return start + match.length;
+    const from = start + match.length;
+    const close = closers[match](from);
+    const eol = newline(from);
+    return close !== -1 && (eol === -1 || close < eol) ? close + 1 : -1;
+  };
 }
 
 /** Whether the character at `at` is an upper-case letter. */

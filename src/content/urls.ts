@@ -10,9 +10,13 @@ export function isSafeSitePath(path: string): boolean {
   return segments.every((s, i) => (s === '' ? i === segments.length - 1 : s !== '.' && s !== '..' && SEGMENT.test(s)));
 }
 
-/** True for an absolute http(s) URL. */
+/**
+ * True for an absolute http(s) URL: the scheme, a host, and no white space anywhere. Two
+ * tests, not one regex: `[^\s/?#]+[^\s]*$` backtracks through every split of a long value
+ * that has a space near its end (quadratic time).
+ */
 export function isWebUrl(value: string): boolean {
-  return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value);
+  return /^https?:\/\/[^\s/?#]/i.test(value) && !/\s/.test(value);
 }
 
 /** The article URL for a WIB day and slug: `/2025/04/02/slug/`. */

@@ -2,6 +2,7 @@ import type { Article } from '../content/article.js';
 import { warning, type Problem } from '../errors.js';
 import { linkTarget, type BodyLink } from './links.js';
 import type { BodyRenderer } from './markdown.js';
+import { MAX_HTML_DEPTH } from './sanitize.js';
 import type { Theme } from './templates.js';
 import { articlePageView } from './viewmodel.js';
 import type { SiteView, StoryView } from './views.js';
@@ -45,8 +46,19 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
   const problems = rendered.dropped.map(({ line, what }) =>
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),
   );
+  if (rendered.tooDeep) problems.push(tooDeepWarning(article.file, article.bodyLine + rendered.tooDeep.line));
   const page = articlePageView(article, input.story, rendered.html, input.related, r.site);
   const result = r.theme.render('article.njk', { site: r.site, page });
   if ('problem' in result) return { problems: [...problems, result.problem], links };
   return { html: result.html, problems, links };
+}
+
+/** The warning for raw HTML nested too deep to sanitise, shown as text instead. */
+function tooDeepWarning(file: string, line: number): Problem {
+  return warning({
+    code: 'html-too-deep',
+    file,
+    line,
+    message: `raw HTML nests elements more than ${MAX_HTML_DEPTH} deep: all raw HTML of this article is shown as text; remove the extra nesting`,
+  });
 }

@@ -9,6 +9,12 @@ export interface RenderedBody {
   dropped: { line: number; what: string }[];
   /** Markdown links (`[text](href)`, reference links, autolinks): the line in the body (0-based) and the href as written, before any rewrite. */
   links: { line: number; href: string }[];
+  /**
+   * Set when the raw HTML nests elements deeper than `MAX_HTML_DEPTH`: all raw HTML of the
+   * body is then shown as text. The line in the body (0-based) of the raw HTML found too
+   * deep, or of the first raw HTML when only the whole body is.
+   */
+  tooDeep?: { line: number };
 }
 
 /** Per-body options: `rewrite` may replace a link's href (e.g. a `.md` file by its article's URL). */
@@ -23,19 +29,42 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** Makes a body renderer applying the given raw-HTML policy. */
 export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
-  const md = new MarkdownIt('default', { html: true, linkify: true, typographer: false });
-  // Only URLs with a scheme, and e-mail addresses, become links (as markdown-it 15 does): a site named in a sentence (`kompas.com`, `www.kompas.com`) stays text.
-  md.linkify.set({ fuzzyLink: false });
-  skipLinklessBlocks(md.linkify);
+  const md = markdownIt(true);
+  let escaping: MarkdownIt | undefined;
+  /** The body with its raw HTML escaped as text like any other, for raw HTML found too deep at `line`. */
+  const asText = (markdown: string, options: BodyOptions, line: number): RenderedBody => {
+    const text = (escaping ??= markdownIt(false));
+    const tokens = text.parse(markdown, {});
+    const { links } = scan(tokens, options.rewrite);
+    return { html: text.renderer.render(tokens, text.options, {}), dropped: [], links, tooDeep: { line } };
+  };
   return (markdown, options = {}) => {
     const tokens = md.parse(markdown, {});
     const { raw, links } = scan(tokens, options.rewrite);
     const html = md.renderer.render(tokens, md.options, {});
     if (raw.length === 0) return { html, dropped: [], links };
     // Markdown-it escapes all text itself; only bodies with raw HTML need the (slower) sanitiser.
-    const dropped = raw.flatMap(({ line, html: fragment }) => droppedBy(fragment, policy).map((what) => ({ line, what })));
-    return { html: sanitize(html, policy), dropped, links };
+    const dropped: RenderedBody['dropped'] = [];
+    // Bodies repeat fragments (`<br>`, `</div>`), and each check costs a sanitiser run: one per distinct fragment.
+    const checked = new Map<string, string[] | undefined>();
+    for (const { line, html: fragment } of raw) {
+      if (!checked.has(fragment)) checked.set(fragment, droppedBy(fragment, policy));
+      const found = checked.get(fragment);
+      if (found === undefined) return asText(markdown, options, line);
+      for (const what of found) dropped.push({ line, what });
+    }
+    const safe = sanitize(html, policy);
+    return safe === undefined ? asText(markdown, options, raw[0]!.line) : { html: safe, dropped, links };
   };
+}
+
+/** markdown-it as bodies use it, passing raw HTML through (`html`) or escaping it. */
+function markdownIt(html: boolean): MarkdownIt {
+  const md = new MarkdownIt('default', { html, linkify: true, typographer: false });
+  // Only URLs with a scheme, and e-mail addresses, become links (as markdown-it 15 does): a site named in a sentence (`kompas.com`, `www.kompas.com`) stays text.
+  md.linkify.set({ fuzzyLink: false });
+  skipLinklessBlocks(md.linkify);
+  return md;
 }
 
 /**

@@ -63,26 +63,58 @@ function addNoopener(tagName: string, attribs: sanitizeHtml.Attributes): sanitiz
   return attribs.target ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } } : { tagName, attribs };
 }
 
-/** Applies a policy to HTML. */
-export function sanitize(html: string, policy: BodyPolicy): string {
-  return sanitizer()(html, policy.options);
+/**
+ * The deepest nesting of elements the sanitiser is given. Its HTML parser does work in
+ * proportion to the depth for every tag it opens or closes, so HTML nested without end
+ * (`<div><div>…`, never closed) would take time quadratic in its size: 17 s for 400 kB.
+ */
+export const MAX_HTML_DEPTH = 100;
+
+/** Thrown from the parser's callback to stop it at once; never leaves this module. */
+const TOO_DEEP = new Error('HTML nested too deep');
+
+/** Applies a policy to HTML; undefined when elements nest deeper than `MAX_HTML_DEPTH`. */
+export function sanitize(html: string, policy: BodyPolicy): string | undefined {
+  return guarded(html, policy.options);
 }
 
-/** What the policy would drop from a fragment of raw HTML, each as a short description. */
-export function droppedBy(html: string, { options: policy }: BodyPolicy): string[] {
+/**
+ * What the policy would drop from a fragment of raw HTML, each as a short description;
+ * undefined when elements nest deeper than `MAX_HTML_DEPTH`.
+ */
+export function droppedBy(html: string, { options: policy }: BodyPolicy): string[] | undefined {
   const dropped: string[] = [];
   const allowedTags = new Set(policy.allowedTags || []);
   const attributes = policy.allowedAttributes || {};
-  sanitizer()(html, {
-    ...policy,
-    onOpenTag: (name: string, attribs: Record<string, string>) => {
-      if (!allowedTags.has(name)) return void dropped.push(`<${name}> element`);
-      const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
-      for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push(`${attr} attribute on <${name}>`);
-      for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push(`${attr}="${attribs[attr]}" on <${name}>`);
-    },
-  } as sanitizeHtml.IOptions);
-  return dropped;
+  const done = guarded(html, policy, (name, attribs) => {
+    if (!allowedTags.has(name)) return void dropped.push(`<${name}> element`);
+    const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
+    for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push(`${attr} attribute on <${name}>`);
+    for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push(`${attr}="${attribs[attr]}" on <${name}>`);
+  });
+  return done === undefined ? undefined : dropped;
+}
+
+/**
+ * Runs sanitize-html, calling `onOpenTag` for each element, and stops it as soon as more
+ * than `MAX_HTML_DEPTH` elements are open at once (the parser reports every element it
+ * closes, implied ones included).
+ */
+function guarded(html: string, options: sanitizeHtml.IOptions, onOpenTag?: (name: string, attribs: sanitizeHtml.Attributes) => void): string | undefined {
+  let depth = 0;
+  try {
+    return sanitizer()(html, {
+      ...options,
+      onOpenTag: (name, attribs) => {
+        if (++depth > MAX_HTML_DEPTH) throw TOO_DEEP;
+        onOpenTag?.(name, attribs);
+      },
+      onCloseTag: () => void depth--,
+    });
+  } catch (e) {
+    if (e === TOO_DEEP) return undefined;
+    throw e;
+  }
 }
 
 /** Mirrors sanitize-html's scheme and iframe-host checks, so warnings match what is dropped. */

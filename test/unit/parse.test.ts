@@ -70,6 +70,26 @@ test('duplicate YAML keys are an error naming the line', () => {
   ]);
 });
 
+test('a duplicate key inside a field names its path and line', () => {
+  const at = (front: string) => errors(`---\n${front}\n---\nIsi.\n`);
+  assert.deepEqual(at('title: A\nwithdrawn:\n  at: 2025-04-02 15:22:12\n  reason: A\n  reason: B'), [
+    'content/2025/04/contoh.md:6 duplicate field "withdrawn.reason": each field may appear only once',
+  ]);
+  assert.deepEqual(at('corrections:\n  - at: 2025-04-02 15:22:12\n    text: A\n  - text: B\n    # catatan\n    text: C'), [
+    'content/2025/04/contoh.md:7 duplicate field "corrections.text": each field may appear only once',
+  ]);
+  assert.deepEqual(at('x: &a !!map\n  y: [1, {z: 1, z: 2}]'), ['content/2025/04/contoh.md:3 duplicate field "x.y.z": each field may appear only once']);
+  assert.deepEqual(at('"title": A\ntitle: B'), ['content/2025/04/contoh.md:3 duplicate field "title": each field may appear only once']);
+});
+
+test('YAML infinities and not-a-number are named as written, not as null', () => {
+  const text = VALID.replace('title: Judul Berita', 'title: .inf').replace('byline: AP Wira', 'byline: [AP Wira, -.inf]').replace('date: 2025-04-02 15:22:12', 'date: .NaN');
+  const [title, byline, date] = errors(text);
+  assert.equal(title, 'content/2025/04/contoh.md:2 title: expected text, got a number ".inf"');
+  assert.equal(byline, 'content/2025/04/contoh.md:3 byline: expected non-empty text or a list of non-empty texts, got a list "[\\"AP Wira\\",\\"-.inf\\"]"');
+  assert.match(date!, /^content\/2025\/04\/contoh\.md:5 date: expected .*, got "\.nan"$/);
+});
+
 test('no front matter, unclosed front matter, binary data and bad UTF-8 are each clear errors', () => {
   assert.deepEqual(errors('Hanya teks.\n'), ['content/2025/04/contoh.md:1 expected front matter between "---" lines at the top of the file']);
   assert.deepEqual(errors('---\ntitle: A\n'), ['content/2025/04/contoh.md:1 expected a closing "---" line after the front matter']);
@@ -114,6 +134,12 @@ test('a YAML alias bomb is refused before anything expands it', () => {
   for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
   const text = `---\n${levels.join('\n')}\ntitle: *i\n---\n`;
   assert.deepEqual(errors(text), ['content/2025/04/contoh.md:1 expected at most 10000 values in the front matter (YAML aliases that repeat themselves count each time)']);
+});
+
+test('a list of 200,000 tags is refused like an alias bomb, not a crash', () => {
+  const text = VALID.replace('---\nP', `tags:\n${'- a\n'.repeat(200_000)}---\nP`);
+  const big = parseArticle({ file: 'x.md', path: 'x.md', bytes: Buffer.from(text) }, { maxBytes: 10_000_000 });
+  assert.deepEqual(big.problems.map((p) => p.code), ['front-matter-size']);
 });
 
 test('UTF-16 files and scheme-like images get their own messages', () => {

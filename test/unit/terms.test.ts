@@ -74,3 +74,17 @@ test('packed terms unpack to the same words and weights', () => {
   assert.deepEqual(unpackTerms(packTerms(list)), list);
   assert.deepEqual(unpackTerms(packTerms([])), []);
 });
+
+test('syntax around words is skipped as it always was: unclosed tags and links, digits, entities, fences, definitions', () => {
+  const cases: [string, [string, number][]][] = [
+    ['Harga naik < Rp 5.000 di <b>Pasar Minggu</b> kata Gubernur Jakarta.', [['gubernur', 1.5], ['jakarta', 1.5], ['pasar', 1.5], ['harga', 1], ['naik', 1]]],
+    ['Lihat [laporan](https://contoh.id/a dan ](tanpa tutup Menteri Keuangan berbicara) lanjut Sri Mulyani', [['mulyani', 1.5], ['sri', 1.5], ['laporan', 1], ['lihat', 1]]],
+    ['Kode 12345 67890abc 2024 5G COVID-19 tahun 2025. Presiden Prabowo hadir.', [['covid-19', 1.5], ['prabowo', 1.5], ['67890abc', 1], ['hadir', 1], ['kode', 1], ['presiden', 1]]],
+    ['<a <b> Presiden Joko Widodo </a> tiba\nBaris <tag tanpa tutup\nWarga Bekasi > senang', [['bekasi', 1.5], ['joko', 1.5], ['presiden', 1.5], ['widodo', 1.5], ['baris', 1], ['senang', 1], ['tag', 1], ['tutup', 1], ['warga', 1]]],
+    ['&amp; &#123; &nbsp Jakarta &bukan entitas Bandung; `kode Surabaya` ```\nblok Medan\n``` Semarang', [['bandung', 1.5], ['jakarta', 1.5], ['semarang', 1.5], ['entitas', 1], ['nbsp', 1]]],
+    ['   [ref]: https://x.id Makassar\n[ref2] bukan definisi Palembang ~~~\nfence Denpasar', [['palembang', 1.5], ['definisi', 1], ['ref2', 1]]],
+    ['Warga http://a.id/b_c www.situs.id/x Yogyakarta https://x Malang ftp://y Kupang', [['kupang', 1.5], ['malang', 1.5], ['yogyakarta', 1.5], ['ftp', 1], ['warga', 1]]],
+    ['Kemarin. 2024 Jokowi datang; 2024 Gibran pergi', [['gibran', 1.5], ['jokowi', 1], ['pergi', 1]]],
+  ];
+  for (const [body, terms] of cases) assert.deepEqual(unpackTerms(extractTerms('', body, [])), terms, body);
+});
