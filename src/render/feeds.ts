@@ -3,7 +3,7 @@ import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
 import { ByPlace } from '../util/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
-import { modified, sitemapFiles, type SitemapEntry, type SitemapFile } from './sitemaps.js';
+import { modified, sitemapFiles, type SitemapEntry, type SitemapFile, type SitemapMemory } from './sitemaps.js';
 import { absoluteUrl, feedUrls, joinNames } from './viewmodel.js';
 import { escapeXml } from './xml.js';
 
@@ -20,7 +20,7 @@ export interface DataFile {
  * What making the feeds keeps for the next build in one process (`warta dev`): each article's
  * sitemap entry and site-feed items, and the last sitemaps with their entries.
  */
-export class FeedMemory {
+export class FeedMemory implements SitemapMemory {
   entries = new ByPlace<Article, SitemapEntry>();
   items = new ByPlace<Article, FeedItem>();
   last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
