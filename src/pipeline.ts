@@ -24,6 +24,7 @@ import { articleTask, type ArticleTask } from './render/article-page.js';
 import { LinkChecker } from './render/links.js';
 import { articleFrame, planPages, PlanMemory, type ArticleFrame, type PagePlan, type PlanInput } from './render/plan.js';
 import { loadTheme, templateDigests, themeAssets, type Theme } from './render/templates.js';
+import { staticPageViews } from './render/static-pages.js';
 import { siteView, storyView } from './render/viewmodel.js';
 import type { SiteView, StoryView } from './render/views.js';
 import { reassemble, type Site } from './site/assemble.js';
@@ -248,7 +249,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const found = [...input.listing.statics, ...(await themeAssets(theme))];
     // Without a cache no later build compares signatures with this one: no file is read for a digest, its stamp signs it.
     const copied = options.cache ? digestCopies(found, cache?.copies) : { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
-    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
+    const statics = staticPageViews(site.pages, root, options.config);
+    const planInput: PlanInput = { site, config: options.config, view, stories, statics: statics.views, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies };
     const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
     const plan = planPages(planInput, options.memory && (options.memory.plan ??= new PlanMemory()), unchanged);
     // Each file's entry in the cached build, looked up once.
@@ -266,7 +268,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
       if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
     }
-    const problems = [...made.problems];
+    const problems = [...statics.problems, ...made.problems];
     // Article pages come first in the plan, by index: their entries, for the link checks.
     const pages = entries.slice(0, site.articles.length);
     for (let i = 0; i < pages.length; i++) {

@@ -7,7 +7,7 @@ import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { FeedMemory, feedFiles } from './feeds.js';
 import { listPages, type TemplatePage } from './list-pages.js';
-import type { PageView, SiteView, StoryView } from './views.js';
+import type { PageView, SiteView, StaticPageView, StoryView } from './views.js';
 
 /**
  * One output file of the site and the signature of everything it is made from. Two builds
@@ -27,6 +27,8 @@ export interface PlanInput {
   view: SiteView;
   /** How each published article is listed, by index. */
   stories: readonly StoryView[];
+  /** The static pages, rendered. */
+  statics?: readonly StaticPageView[];
   /** Digest of each story, by index. */
   storySigs: readonly string[];
   /** Digest of a story of `stories`. */
@@ -91,7 +93,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
-  for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
+  for (const p of listPages(site, input.config, stories, input.statics)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
   for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;
@@ -116,7 +118,7 @@ function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: Pla
 
 /** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
 function pageText(page: PageView | undefined, sigOf: (story: StoryView) => string): string {
-  if (!page || page.kind === 'redirect' || page.kind === 'article') return JSON.stringify(page ?? null);
+  if (!page || !('stories' in page)) return JSON.stringify(page ?? null);
   const sections = page.sections?.map((s) => ({ category: s.category, stories: s.stories.map(sigOf) }));
   return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
 }

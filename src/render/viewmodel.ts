@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
+import { nameUrl } from '../site/archive.js';
 import type { SiteCategory } from '../site/assemble.js';
 import { formatIso, formatLong } from '../time.js';
 import type { ArticlePageView, SiteView, StoryView } from './views.js';
@@ -12,6 +13,7 @@ export function siteView(config: SiteConfig, categories: readonly SiteCategory[]
     baseUrl: config.baseUrl,
     language: config.language,
     nav: categories.map((c) => ({ name: c.name, url: c.url })),
+    footer: config.footerLinks,
   };
 }
 
@@ -48,6 +50,10 @@ export function articlePageView(article: Article, story: StoryView, bodyHtml: st
     source: article.source,
     caption: article.caption,
     tags: article.tags,
+    tagLinks: article.tags.map((name) => ({ name, url: nameUrl('/topik/', name) })),
+    bylineLinks: article.bylines.map((name) => ({ name, url: nameUrl('/penulis/', name) })),
+    // An article URL starts with its WIB day: `/2025/04/02/`.
+    dayUrl: article.url.slice(0, 12),
     bodyHtml,
     related,
     extra: article.extra,

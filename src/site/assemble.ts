@@ -3,6 +3,7 @@ import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
 import { error, type Problem } from '../errors.js';
 import { groupCategories, compare, type Category } from './categories.js';
+import { archiveUrls, buildArchive, type Archive } from './archive.js';
 import { paginate, type IndexPage } from './pagination.js';
 import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
 
@@ -32,6 +33,10 @@ export interface Alias {
 export interface Site {
   /** Published articles, newest first (then by URL). */
   articles: Article[];
+  /** Published static pages, by URL: in no list of news. */
+  pages: Article[];
+  /** Date, topic and author archives. */
+  archive: Archive;
   /** Categories in navigation order. */
   categories: SiteCategory[];
   /** Redirects from old URLs. */
@@ -47,12 +52,16 @@ export interface Site {
 /** Chooses what is published, orders it and groups it; reports URL collisions. */
 export function assembleSite(all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): { site: Site; problems: Problem[] } {
   const live = all.filter((a) => !a.draft);
-  const published = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
-  const waiting = live.filter((a) => !clock.future && a.date > clock.now);
+  const pages = live.filter((a) => a.page).sort((a, b) => compare(a.url, b.url));
+  const news = live.filter((a) => !a.page);
+  const published = news.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const waiting = news.filter((a) => !clock.future && a.date > clock.now);
   const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
   const aliases = published.flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
   const site: Site = {
     articles: published,
+    pages,
+    archive: buildArchive(published, config.pageSize),
     categories,
     aliases,
     heldBack: waiting.length,
@@ -104,6 +113,7 @@ function findCollisions(live: readonly Article[], site: Site, staticFiles: reado
     claim(outputFile(alias.path), { label: `${file} (alias ${alias.path})`, file });
   }
   for (const c of site.categories) for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})` });
+  for (const { url, label } of archiveUrls(site.archive)) claim(outputFile(url), { label });
   for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, file: s.file });
   for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}` });
   for (const output of claims.keys()) {
@@ -197,9 +207,11 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
   return swapped;
 }
 
-/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state. */
+/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state, tags and bylines. */
 function samePlace(a: Article, b: Article): boolean {
-  return a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n');
+  // A static page is listed by its title (and in no other list): any edit of one assembles again.
+  if (a.page || b.page) return false;
+  return a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n') && a.tags.join('\n') === b.tags.join('\n') && a.bylines.join('\n') === b.bylines.join('\n');
 }
 
 function sameFiles(a: readonly ContentFile[], b: readonly ContentFile[]): boolean {

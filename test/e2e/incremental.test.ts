@@ -26,12 +26,14 @@ interface Sandbox {
 type Edit =
   | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
   | { kind: 'add'; value: number }
+  | { kind: 'static'; value: number }
   | { kind: 'template'; value: number }
   | { kind: 'clock'; value: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('static'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
 ) as fc.Arbitrary<Edit>;
@@ -55,6 +57,7 @@ async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   if (e.kind === 'template') return await template(box, e.value), [join(box.templates, 'article.njk')];
   const added = join(box.content, `tambahan-${e.value}.md`);
   if (e.kind === 'add') return await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added];
+  if (e.kind === 'static') return [await staticPage(box, e.value)];
   if (!files.length) return [];
   const file = join(box.content, files[e.pick % files.length]!);
   const renamed = join(dirname(file), `ganti-${e.value}.md`);
@@ -82,6 +85,15 @@ async function change(file: string, renamed: string, e: Edit): Promise<void> {
 function article(title: string, n: number): string {
   const date = new Date(START - (n % 300) * DAY).toISOString().slice(0, 10);
   return `---\ntitle: ${title}\nbyline: AP Wira\ncategory: Nasional\ndate: ${date} 08:00:00\ntags: [Jakarta]\n---\nIsi berita ${n} tentang Jakarta dan banjir.\n`;
+}
+
+/** Writes one of three static pages (`content/halaman/`), with a title and body of its own, or removes it. */
+async function staticPage(box: Sandbox, n: number): Promise<string> {
+  const file = join(box.content, 'halaman', `halaman-${n % 3}.md`);
+  await mkdir(dirname(file), { recursive: true });
+  if (n % 4 === 0) await rm(file, { force: true });
+  else await writeFile(file, `---\ntitle: Halaman ${n}\n---\nIsi halaman ${n}.\n`);
+  return file;
 }
 
 /** 0: no override; 1 and 2: an article.njk override with different text. */
@@ -324,8 +336,10 @@ test('publishing one new article rewrites a small, bounded set of files', async 
     const result = await build(options(box, 'out', 'use'));
     assert.ok(result.ok);
     assert.ok(result.incremental);
-    // The page itself, home, its category's front page, the feed and the sitemap: nothing shares its words.
-    assert.equal(result.written, 5);
+    // The page itself, home, its category's front page, the feed and the sitemap (nothing shares its words); the archives of its
+    // day (new), month and year, the Indeks page (a new day); its topic's page (new), the most used topics and topics under L
+    // (a new name); its author's page, the most used authors and authors under A (a new name).
+    assert.equal(result.written, 15);
     assert.equal(result.removed, 0);
   } finally {
     await rm(box.root, { recursive: true, force: true });
