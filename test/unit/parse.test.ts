@@ -121,3 +121,16 @@ test('UTF-16 files and scheme-like images get their own messages', () => {
   assert.match(formatProblem(utf16.problems[0]!), /found UTF-16/);
   assert.match(errors(VALID.replace('---\nP', 'image: javascript:alert(1)\n---\nP')).join(), /image: expected a path inside the site/);
 });
+
+test('a file under halaman/ or with type: page is a static page: a title is enough, its URL is its slug', () => {
+  const page = parse('---\ntitle: Tentang Kami\n---\nKami adalah arsip berita.\n', 'halaman/tentang-kami.md');
+  assert.deepEqual(page.problems, []);
+  assert.equal(page.article!.page, true);
+  assert.equal(page.article!.url, '/tentang-kami/');
+  const typed = parse('---\ntitle: Kontak\ntype: page\n---\nSurel kami.\n', 'lain/kontak.md');
+  assert.equal(typed.article!.url, '/kontak/');
+  // type: article keeps a file under halaman/ an article, with every field an article needs.
+  assert.equal(errors('---\ntitle: X\ntype: article\n---\n', 'halaman/x.md').length, 3);
+  assert.match(errors('---\ntitle: X\ntype: halaman\n---\n', 'halaman/x.md').join('\n'), /type.*expected "article" or "page"/);
+  assert.equal(parse(VALID).article!.page, undefined);
+});
