@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Site, SiteCategory } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { archivePages } from './archive-pages.js';
+import { archivePages, type ArchiveMemory } from './archive-pages.js';
 import { listedPages } from './listed.js';
 import type { ListPageView, PageView, StaticPageView, StoryView } from './views.js';
 
@@ -18,12 +18,13 @@ export interface TemplatePage {
 const SECTION_SIZE = 4;
 
 /** The home page, every category index page, the archives, static pages, alias redirects and the 404 page. */
-export function listPages(site: Site, config: SiteConfig, stories: readonly StoryView[], statics: readonly StaticPageView[] = []): TemplatePage[] {
+export function listPages(site: Site, config: SiteConfig, stories: readonly StoryView[], statics: readonly StaticPageView[] = [], archive?: ArchiveMemory): TemplatePage[] {
   const pages: TemplatePage[] = [{ path: outputFile('/'), template: 'home.njk', page: homePage(site, config, stories) }];
   for (const category of site.categories) {
     for (const page of categoryPages(category, stories)) pages.push({ path: outputFile(page.url), template: 'category.njk', page });
   }
-  pages.push(...archivePages(site.archive, stories));
+  // One by one: an archive of many topics has more pages than a call takes arguments.
+  for (const page of archivePages(site.archive, stories, archive)) pages.push(page);
   for (const page of statics) pages.push({ path: outputFile(page.url), template: 'page.njk', page });
   for (const alias of site.aliases) {
     const target = site.articles[alias.article]!;

@@ -5,6 +5,7 @@ import { digest } from '../incremental/hash.js';
 import { ByPlace, sameItems } from '../incremental/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
+import { ArchiveMemory } from './archive-pages.js';
 import { FeedMemory, feedFiles } from './feeds.js';
 import { listPages, type TemplatePage } from './list-pages.js';
 import type { PageView, SiteView, StaticPageView, StoryView } from './views.js';
@@ -59,6 +60,7 @@ export class PlanMemory {
   sources?: { template: string; view: string; related: readonly number[][]; storySigs: readonly string[] };
   readonly feeds = new FeedMemory();
   readonly listers = new Listers();
+  readonly archive = new ArchiveMemory();
 }
 
 /** What every article page signs besides its own sources: its template (with what that includes) and the site's view. */
@@ -93,7 +95,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
-  for (const p of listPages(site, input.config, stories, input.statics)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
+  for (const p of listPages(site, input.config, stories, input.statics, memory?.archive)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
   for (const f of feedFiles(site, input.config, memory?.feeds)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
 import { packTerms } from '../../src/content/terms.js';
+import { ArchiveMemory, archivePages } from '../../src/render/archive-pages.js';
 import { pageLinks } from '../../src/render/listed.js';
+import type { StoryView } from '../../src/render/views.js';
 import { buildArchive } from '../../src/site/archive.js';
 import { paginate } from '../../src/site/pagination.js';
 
@@ -64,4 +66,18 @@ test('page links: the front page, pages near this one and page 1; a new page cha
     if (n <= 7) assert.deepEqual(now, was, `page ${n}`);
     else assert.notDeepEqual(now, was, `page ${n}`);
   }
+});
+
+test('in one process, archive pages made again for a few stories listed otherwise equal pages made afresh', () => {
+  const articles = Array.from({ length: 40 }, (_, i) => article(`2025/04/${String(30 - Math.floor(i / 3)).padStart(2, '0')}`, `s${i}`, { tags: [`Topik ${i % 4}`], bylines: [`Penulis ${i % 3}`] }));
+  const archive = buildArchive(articles, 3);
+  const story = (a: Article, title = a.title): StoryView => ({ title, url: a.url, category: 'Nasional', categoryUrl: '/nasional/', dateText: '', dateIso: '', summary: '', byline: '' });
+  const stories = articles.map((a) => story(a));
+  const memory = new ArchiveMemory();
+  assert.deepEqual(memory.pages(archive, stories), archivePages(archive, stories));
+  const edited = stories.slice();
+  edited[7] = story(articles[7]!, 'Judul baru');
+  const again = memory.pages(archive, edited);
+  assert.deepEqual(again, archivePages(archive, edited));
+  assert.ok(again.some((p) => JSON.stringify(p.page).includes('Judul baru')));
 });
