@@ -41,6 +41,16 @@ export interface SiteConfig {
   iframeHosts: string[];
   /** Largest accepted article file, in bytes. */
   maxArticleBytes: number;
+  /** Links in every page's footer, e.g. to the static pages. */
+  footerLinks: LinkConfig[];
+}
+
+/** A link the config adds to the site, e.g. in the footer. */
+export interface LinkConfig {
+  /** Text shown, e.g. `Tentang Kami`. */
+  name: string;
+  /** A site path (`/tentang-kami/`) or an http(s) URL. */
+  url: string;
 }
 
 /**
@@ -73,6 +83,7 @@ export const defaults = {
     'open.spotify.com',
   ],
   maxArticleBytes: 1024 * 1024,
+  footerLinks: [] as LinkConfig[],
 } satisfies Omit<SiteConfig, 'baseUrl'>;
 
 /** The config file's result: its settings, or the problems that stop the build. */
@@ -160,11 +171,22 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
       case 'categories':
         config.categories = parseCategories(value, (expected, got) => bad(key, expected, got));
         break;
+      case 'footerLinks':
+        if (Array.isArray(value) && value.every(isLink)) config.footerLinks = value.map((l: LinkConfig) => ({ name: l.name.trim(), url: l.url }));
+        else bad(key, 'a list of {"name", "url"} objects, each url a site path starting with / or an http(s) URL', value);
+        break;
       default:
         problems.push(error({ code: 'config-unknown', file, field: key, message: 'unknown setting' }));
     }
   }
   return { config, problems };
+}
+
+/** A link: exactly a non-empty name and a site path or http(s) URL. */
+function isLink(item: unknown): item is LinkConfig {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  const { name, url, ...rest } = item as Record<string, unknown>;
+  return typeof name === 'string' && /\S/.test(name) && typeof url === 'string' && /^(\/(?!\/)|https?:\/\/)\S*$/.test(url) && !Object.keys(rest).length;
 }
 
 function parseCategories(value: unknown, bad: (expected: string, got: unknown) => void): CategoryConfig[] {

@@ -279,3 +279,13 @@ function pad2(n: number): string {
 function pad4(n: number): string {
   return String(n).padStart(4, '0');
 }
+
+/** A WIB calendar month for readers: `April 2025` (month counted from 1). */
+export function formatMonth(year: number, month: number): string {
+  return `${MONTHS[month - 1]} ${pad4(year)}`;
+}
+
+/** A WIB calendar day for readers: `Rabu, 2 April 2025` (month counted from 1). */
+export function formatDay(year: number, month: number, day: number): string {
+  return `${WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]}, ${day} ${formatMonth(year, month)}`;
+}

@@ -21,6 +21,7 @@ import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
 import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
 import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
+import { staticPageViews } from '../render/static-pages.js';
 import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';
@@ -198,7 +199,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
-    const planInput: PlanInput = { site, config: options.config, view, stories, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies, feedBody: options.config.feedContent === 'full' ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl) : undefined };
+    const statics = staticPageViews(site.pages, root, options.config);
+    const planInput: PlanInput = { site, config: options.config, view, stories, statics: statics.views, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies, feedBody: options.config.feedContent === 'full' ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl) : undefined };
     const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
     const plan = planPages(planInput, previous.plans(), unchanged);
     // Each file's entry in the cached build, looked up once.
@@ -216,7 +218,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
       if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
     }
-    const problems = [...made.problems];
+    const problems = [...statics.problems, ...made.problems];
     // Article pages come first in the plan, by index: their entries, for the link checks.
     const pages = entries.slice(0, site.articles.length);
     for (let i = 0; i < pages.length; i++) {

@@ -178,7 +178,8 @@ async function reparse(edited: readonly EditedFile[], options: BuildOptions, arc
       sources.set(place, { ...was, stamp: file.stamp });
       continue;
     }
-    if (!now || !sameListing(was.parsed, now)) return undefined;
+    // A static page is rendered by the full path.
+    if (!now || !sameListing(was.parsed, now) || now.article!.page) return undefined;
     sources.set(place, { stamp: file.stamp, parsed: now, story: was.story });
     const index = archive.indexOf(place);
     if (index >= 0) articles.set(index, now.article!);

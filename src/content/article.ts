@@ -60,6 +60,8 @@ export interface Article {
   withdrawn?: Notice;
   /** Never published when true. */
   draft: boolean;
+  /** A static page (under `halaman/` or `type: page`): at `/<slug>/`, in no list, feed or sitemap of news. */
+  page?: true;
   /** Old URL paths that redirect to this article. */
   aliases: string[];
   /** Front matter fields warta does not know, kept for templates. */

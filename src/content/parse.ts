@@ -9,7 +9,7 @@ import { decodeSource } from './source.js';
 import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
 import { valueWithoutControls, withoutControls } from './text.js';
-import { extractTerms } from './terms.js';
+import { extractTerms, packTerms } from './terms.js';
 import { articleUrl, isSafeSitePath, isWebUrl } from './urls.js';
 
 /** An article file as read from disk. */
@@ -40,7 +40,7 @@ export interface ParseOptions {
   maxBytes: number;
 }
 
-const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases', 'credit', 'corrections', 'withdrawn']);
+const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases', 'credit', 'corrections', 'withdrawn', 'type']);
 
 /** Parses and validates one article file against the article contract. */
 export function parseArticle(source: ArticleSource, options: ParseOptions): ParsedArticle {
@@ -67,9 +67,11 @@ function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedA
 
 /** Reads every field; the article is only meaningful when the reader found no problem. */
 function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number): Article {
+  const page = isPage(fields, source.path);
   const title = fields.text('title', true) ?? '';
-  const category = fields.text('category', true) ?? '';
-  const date = fields.time('date', true) ?? 0;
+  // A static page needs only a title: it has no place in the news by date, category or byline.
+  const category = fields.text('category', !page) ?? '';
+  const date = fields.time('date', !page) ?? 0;
   const tags = fields.list('tags', false) ?? [];
   const slug = readSlug(fields, source.path, title);
   const categorySlug = slugify(category);
@@ -83,14 +85,14 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     file: source.file,
     path: source.path,
     title,
-    bylines: fields.list('byline', true) ?? [],
+    bylines: fields.list('byline', !page) ?? [],
     category,
     categorySlug,
     date,
     updated,
     source: fields.text('source', false),
     slug,
-    url: articleUrl(wibDay(date), slug),
+    url: page ? `/${slug}/` : articleUrl(wibDay(date), slug),
     tags,
     summary: fields.text('summary', false) ?? summarise(body),
     image: readImage(fields),
@@ -101,9 +103,10 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     draft: fields.flag('draft'),
     aliases: readAliases(fields),
     extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key)).map(([key, value]) => [key, valueWithoutControls(value)])),
-    terms: extractTerms(title, body, tags),
+    terms: page ? packTerms([]) : extractTerms(title, body, tags),
     bodyOffset,
     bodyLine,
+    ...(page && { page }),
   };
 }
 
@@ -111,6 +114,13 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
 function latest(times: (number | undefined)[]): number | undefined {
   const known = times.filter((t): t is number => t !== undefined);
   return known.length ? Math.max(...known) : undefined;
+}
+
+/** Whether a file is a static page: under `halaman/`, or with `type: page` (`type: article` keeps a file there an article). */
+function isPage(fields: FieldReader, path: string): true | undefined {
+  const type = fields.text('type', false);
+  if (type !== undefined && type !== 'page' && type !== 'article') fields.fail('type', 'type', `expected "article" or "page", got ${quote(type)}`);
+  return (type === 'page' || (type === undefined && path.startsWith('halaman/'))) || undefined;
 }
 
 /** The explicit slug, else one derived from the file name, else from the title. */

@@ -4,10 +4,11 @@ import { digest } from '../util/digest.js';
 import { ByPlace, sameItems } from '../util/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
+import { ArchiveMemory } from './archive-pages.js';
 import type { FeedBody } from './feeds.js';
 import { FeedMemory, feedFiles } from './feeds.js';
-import { listPages, type TemplatePage } from './list-pages.js';
-import type { PageView, SiteView, StoryView } from './views.js';
+import { listPages } from './list-pages.js';
+import type { PageView, SiteView, StaticPageView, StoryView, TemplatePage } from './views.js';
 
 /** A file copied into the output as it is, with the digest of its bytes, which its copy signs. */
 export interface DigestedCopy {
@@ -35,6 +36,8 @@ export interface PlanInput {
   view: SiteView;
   /** How each published article is listed, by index. */
   stories: readonly StoryView[];
+  /** The static pages, rendered. */
+  statics?: readonly StaticPageView[];
   /** Digest of each story, by index. */
   storySigs: readonly string[];
   /** Digest of a story of `stories`. */
@@ -67,6 +70,7 @@ export class PlanMemory {
   sources?: { template: string; view: string; related: readonly number[][]; storySigs: readonly string[] };
   readonly feeds = new FeedMemory();
   readonly listers = new Listers();
+  readonly archive = new ArchiveMemory();
 }
 
 /** What every article page signs besides its own sources: its template (with what that includes) and the site's view. */
@@ -101,7 +105,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
-  for (const p of listPages(site, input.config, stories)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
+  for (const p of listPages(site, input.config, stories, input.statics, memory?.archive)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
   for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
   for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;

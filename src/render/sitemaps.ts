@@ -30,6 +30,12 @@ export interface SitemapFile {
   lastmod?: number;
 }
 
+/** What making the sitemaps keeps for the next build in one process (feeds.ts's FeedMemory is one: this shape keeps the two files from importing each other). */
+export interface SitemapMemory {
+  entries: ByPlace<Article, SitemapEntry>;
+  last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
+}
+
 /** When an article last changed: its latest update or correction, else its publication. */
 export function modified(a: Article): number {
   return a.updated ?? a.date;

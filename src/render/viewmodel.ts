@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config.js';
 import type { Article, Notice } from '../content/article.js';
+import { nameUrl } from '../site/archive.js';
 import type { SiteCategory } from '../site/assemble.js';
 import { formatIso, formatLong } from '../time.js';
 import type { ArticlePageView, FeedsView, NoticeView, SiteView, StoryView, WithdrawnPageView } from './views.js';
@@ -16,6 +17,7 @@ export function siteView(config: SiteConfig, categories: readonly SiteCategory[]
     themeColor: config.themeColor,
     feeds: feedUrls('/'),
     nav: categories.map((c) => ({ name: c.name, url: c.url })),
+    footer: config.footerLinks,
   };
 }
 
@@ -65,6 +67,10 @@ export function articlePageView(article: Article, story: StoryView, bodyHtml: st
     credit: article.credit,
     corrections: article.corrections.map(noticeView),
     tags: article.tags,
+    tagLinks: article.tags.map((name) => ({ name, url: nameUrl('/topik/', name) })),
+    bylineLinks: article.bylines.map((name) => ({ name, url: nameUrl('/penulis/', name) })),
+    // An article URL starts with its WIB day: `/2025/04/02/`.
+    dayUrl: article.url.slice(0, 12),
     bodyHtml,
     related,
     extra: article.extra,

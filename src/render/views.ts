@@ -61,6 +61,8 @@ export interface SiteView {
   feeds: FeedsView;
   /** Category navigation, in order. */
   nav: LinkView[];
+  /** Links in the footer (static pages, mostly), from the config. */
+  footer: LinkView[];
 }
 
 /** An article page. */
@@ -82,6 +84,12 @@ export interface ArticlePageView extends StoryView {
   corrections: NoticeView[];
   /** Topics of the article. */
   tags: string[];
+  /** Its topics with the URLs of their pages (none for a topic without a letter or digit). */
+  tagLinks: { name: string; url?: string }[];
+  /** Its bylines with the URLs of their pages (none for a name without a letter or digit). */
+  bylineLinks: { name: string; url?: string }[];
+  /** Site-relative URL of the archive of its day, e.g. `/2025/04/02/`. */
+  dayUrl: string;
   /** Sanitised HTML of the body. */
   bodyHtml: string;
   /** Related stories, most related first. */
@@ -127,11 +135,24 @@ export interface WithdrawnPageView {
   notice: NoticeView;
 }
 
-/** One page of a category index, or the home page's latest list. */
+/** A numbered link of a list's page navigation. */
+export interface PageLink {
+  /** `Terbaru` for the front page, else the page number. */
+  name: string;
+  url: string;
+  /** The page shown. */
+  current: boolean;
+}
+
+/** One page of a list of stories (category, date, topic, author index), or the home page's latest list. */
 export interface ListPageView {
-  kind: 'category' | 'home';
-  /** Page heading: the category name, or the site name on home. */
+  kind: 'category' | 'home' | 'date' | 'topic' | 'author';
+  /** Page heading: the category, period, topic or author name, or the site name on home. */
   title: string;
+  /** Links to the list's front page, nearby pages and page 1 (the oldest stories). */
+  pageLinks?: PageLink[];
+  /** A year's months or a month's days with stories, on the period's front page. */
+  parts?: LinkView[];
   /** Site-relative URL of this page. */
   url: string;
   /** Stories, newest first. */
@@ -159,5 +180,49 @@ export interface RedirectPageView {
   title: string;
 }
 
+/** A static page (`content/halaman/`). */
+export interface StaticPageView {
+  kind: 'static';
+  title: string;
+  url: string;
+  /** Meta description, plain text. */
+  summary: string;
+  /** Sanitised HTML of the body. */
+  bodyHtml: string;
+}
+
+/** The Indeks page: every month by year, and the days of the newest month. */
+export interface IndeksPageView {
+  kind: 'indeks';
+  title: string;
+  url: string;
+  years: { name: string; url: string; months: LinkView[] }[];
+  /** The newest month with stories and its days. */
+  latest?: { name: string; url: string; days: LinkView[] };
+}
+
+/** A list of topic or author names: the most used, or one initial's page. */
+export interface NamesPageView {
+  kind: 'names';
+  title: string;
+  url: string;
+  /** Names listed. */
+  names: LinkView[];
+  /** Every initial's first page. */
+  letters: LinkView[];
+  /** Further pages of the same initial. */
+  pageLinks?: PageLink[];
+}
+
 /** Any page a template renders. */
-export type PageView = ArticlePageView | ListPageView | RedirectPageView | WithdrawnPageView;
+export type PageView = ArticlePageView | ListPageView | RedirectPageView | WithdrawnPageView | StaticPageView | IndeksPageView | NamesPageView;
+
+/** A page rendered from a template in the main thread: home, list pages, static pages, redirects, 404. */
+export interface TemplatePage {
+  /** Output file. */
+  path: string;
+  /** Template name. */
+  template: string;
+  /** What the template receives as `page` (the 404 page gets none). */
+  page?: PageView;
+}

@@ -4,10 +4,11 @@ import type { ContentFile } from '../content/read.js';
 import type { Problem } from '../errors.js';
 import { groupCategories, compare, type Category } from './categories.js';
 import { aliasTarget } from './alias-target.js';
+import { buildArchive, type Archive } from './archive.js';
 import { findCollisions } from './collisions.js';
+import { paginate, type IndexPage } from './pagination.js';
 
 export { aliasTarget };
-import { paginate, type IndexPage } from './pagination.js';
 
 /** When the build happens: articles dated after `now` wait, unless `future` publishes them. */
 export interface Clock {
@@ -35,6 +36,10 @@ export interface Alias {
 export interface Site {
   /** Published articles, newest first (then by URL). */
   articles: Article[];
+  /** Published static pages, by URL: in no list of news. */
+  pages: Article[];
+  /** Date, topic and author archives. */
+  archive: Archive;
   /** Categories in navigation order. */
   categories: SiteCategory[];
   /** Redirects from old URLs. */
@@ -54,9 +59,11 @@ export interface Site {
 /** Chooses what is published, orders it and groups it; reports URL collisions. */
 export function assembleSite(all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): { site: Site; problems: Problem[] } {
   const live = all.filter((a) => !a.draft);
-  const due = live.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
+  const pages = live.filter((a) => a.page).sort((a, b) => compare(a.url, b.url));
+  const stories = live.filter((a) => !a.page);
+  const due = stories.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
   const published = due.filter((a) => !a.withdrawn);
-  const waiting = live.filter((a) => !clock.future && a.date > clock.now);
+  const waiting = stories.filter((a) => !clock.future && a.date > clock.now);
   const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
   const news = newsWindow(published, clock.now);
   const withdrawn = due.filter((a) => a.withdrawn);
@@ -64,6 +71,8 @@ export function assembleSite(all: readonly Article[], config: SiteConfig, clock:
   const aliases = [...published, ...withdrawn].flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
   const site: Site = {
     articles: published,
+    pages,
+    archive: buildArchive(published, config.pageSize),
     categories,
     aliases,
     withdrawn,
@@ -167,9 +176,11 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
   return swapped;
 }
 
-/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state, and neither withdrawn (a withdrawn one's page is planned from the site's list of them). */
+/** Whether two versions of an article are published alike: same file, URL, date, category, aliases, draft state, tags and bylines, and neither withdrawn (a withdrawn one's page is planned from the site's list of them). */
 function samePlace(a: Article, b: Article): boolean {
-  return !a.withdrawn && !b.withdrawn && a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n');
+  // A static page is listed by its title (and in no other list): any edit of one assembles again.
+  if (a.page || b.page) return false;
+  return !a.withdrawn && !b.withdrawn && a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n') && a.tags.join('\n') === b.tags.join('\n') && a.bylines.join('\n') === b.bylines.join('\n');
 }
 
 function sameFiles(a: readonly ContentFile[], b: readonly ContentFile[]): boolean {

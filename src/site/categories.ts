@@ -39,7 +39,8 @@ export function groupCategories(articles: readonly Article[], declared: readonly
   );
 }
 
-function mostFrequent(spellings: Map<string, number>): string {
+/** The most frequent spelling, ties broken by code-unit order. */
+export function mostFrequent(spellings: Map<string, number>): string {
   let best = '';
   let bestCount = 0;
   for (const [name, count] of spellings) {

@@ -2,6 +2,7 @@ import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
 import { error, type Problem } from '../errors.js';
 import { aliasTarget } from './alias-target.js';
+import { archiveUrls, type Archive } from './archive.js';
 import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
 
 // Output paths are compared without regard to case: on macOS and Windows `Index.html` and
@@ -40,11 +41,12 @@ export interface ClaimedSite {
   withdrawn: readonly Article[];
   aliases: readonly { article: number; path: string }[];
   categories: readonly { slug: string; name: string; url: string; pages: readonly { url: string }[] }[];
+  archive: Archive;
 }
 
 /**
- * Every output file claimed twice, by articles (published or waiting), aliases, categories or
- * static files, also where the paths differ only in case; every name that is a file for one
+ * Every output file claimed twice, by articles (published or waiting) and static pages, aliases,
+ * categories, archives or static files, also where the paths differ only in case; every name that is a file for one
  * claim and a folder for another; every folder spelled two ways.
  */
 export function findCollisions(live: readonly Article[], site: ClaimedSite, staticFiles: readonly ContentFile[]): Problem[] {
@@ -69,6 +71,7 @@ export function findCollisions(live: readonly Article[], site: ClaimedSite, stat
     for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})`, output: outputFile(p.url) });
     for (const feed of CATEGORY_FEEDS) claim(`${c.slug}/${feed}`, { label: `category "${c.name}" (${c.url}${feed})`, output: `${c.slug}/${feed}` });
   }
+  for (const { url, label } of archiveUrls(site.archive)) claim(outputFile(url), { label, output: outputFile(url) });
   for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, output: s.path, file: s.file });
   for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}`, output });
   for (const key of claims.keys()) {

@@ -130,8 +130,9 @@ test('every field of a hostile article is escaped for its context: HTML text, at
   assert.equal(text('<title>', '</title>'), `${article.title} - ${config.title}`);
   assert.equal(text('<figcaption>', '</figcaption>'), article.caption);
   assert.equal(text('<p class="article__source">', '</p>'), `[${article.source}]`);
-  assert.equal(text('<span class="author">', '</span>'), article.bylines[0]);
-  assert.equal(text('<li class="tag">', '</li>'), article.tags[0]);
+  // A byline and a tag are links to their pages (a name without a letter or digit has none).
+  assert.equal(attribute(/(?:<a class="author" href="\/penulis\/[a-z0-9-]+\/">|<span class="author">)([^<]*)<\/(?:a|span)>/), article.bylines[0]);
+  assert.equal(attribute(/<li class="tag">(?:<a href="\/topik\/[a-z0-9-]+\/">)?([^<]*)</), article.tags[0]);
   assert.equal(attribute(/<meta property="og:title" content="([^"]*)">/), article.title);
   assert.equal(attribute(/<meta name="description" content="([^"]*)">/), article.summary);
   assert.equal(attribute(/<img src="([^"]*)" alt="[^"]*" loading="eager">/), article.image);

@@ -28,6 +28,8 @@ interface Sandbox {
 type Edit =
   | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'withdraw' | 'correct' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
   | { kind: 'add'; value: number }
+  // A static page (`content/halaman/`) written or removed.
+  | { kind: 'page'; value: number }
   | { kind: 'template'; value: number }
   | { kind: 'clock'; value: number }
   // A file of the static folder written or removed; an editor's backup beside the articles written or removed.
@@ -37,6 +39,7 @@ type Edit =
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'withdraw', 'correct', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('page'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
   fc.record({ kind: fc.constantFrom('static', 'backup'), value: fc.nat(1000) }),
@@ -64,6 +67,7 @@ async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   if (e.kind === 'static' || e.kind === 'backup') return [await toggle(box, e)];
   const added = join(box.content, `tambahan-${e.value}.md`);
   if (e.kind === 'add') return await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added];
+  if (e.kind === 'page') return [await staticPage(box, e.value)];
   if (!files.length) return [];
   const file = join(box.content, files[e.pick % files.length]!);
   const renamed = join(dirname(file), `ganti-${e.value}.md`);
@@ -106,6 +110,15 @@ const CORRECTED = /^corrections:\n {2}- at: .*\n {4}text: .*\n/m;
 function article(title: string, n: number): string {
   const date = new Date(START - (n % 300) * DAY).toISOString().slice(0, 10);
   return `---\ntitle: ${title}\nbyline: AP Wira\ncategory: Nasional\ndate: ${date} 08:00:00\ntags: [Jakarta]\n---\nIsi berita ${n} tentang Jakarta dan banjir.\n`;
+}
+
+/** Writes one of three static pages (`content/halaman/`), with a title and body of its own, or removes it. */
+async function staticPage(box: Sandbox, n: number): Promise<string> {
+  const file = join(box.content, 'halaman', `halaman-${n % 3}.md`);
+  await mkdir(dirname(file), { recursive: true });
+  if (n % 4 === 0) await rm(file, { force: true });
+  else await writeFile(file, `---\ntitle: Halaman ${n}\n---\nIsi halaman ${n}.\n`);
+  return file;
 }
 
 /** 0: no override; 1 and 2: an article.njk override with different text. */
@@ -349,8 +362,11 @@ test('publishing one new article rewrites a small, bounded set of files', async 
     assert.ok(result.ok);
     assert.ok(result.incremental);
     // Nothing shares its words: the page itself, home, its category's front page, the site's and the
-    // category's feeds (RSS and Atom), the sitemap, the news sitemap (it is a day old) and the index.
-    assert.equal(result.written, 10);
+    // category's feeds (RSS and Atom), the sitemap, the news sitemap (it is a day old) and the index;
+    // the archives of its day (new), month and year, the Indeks page (a new day); its topic's page (new),
+    // the most used topics and topics under L (a new name); its author's page, the most used authors and
+    // authors under A (a new name).
+    assert.equal(result.written, 20);
     assert.equal(result.removed, 0);
   } finally {
     await rm(box.root, { recursive: true, force: true });

@@ -77,6 +77,21 @@ test('aliases may not take an article URL, a category page, a static file or war
   assert.match(messages, /assets\/style\.css: content\/satu\.md \(alias \/assets\/style\.css\), warta's own \/assets\//);
 });
 
+test('static pages are published at their own URL, in no list of news; they claim their URL like articles', () => {
+  const page = article({ slug: 'tentang-kami', url: '/tentang-kami/', page: true, date: 0, category: '', categorySlug: '', bylines: [] });
+  const news = article({ slug: 'berita' });
+  const { site, problems } = assembleSite([page, news], TEST_CONFIG, clock, []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(site.pages, [page]);
+  assert.deepEqual(site.articles, [news]);
+  assert.deepEqual(site.categories.map((c) => c.slug), ['nasional']);
+  assert.ok(!site.archive.periods.some((p) => p.url === '/1970/'));
+  const clash = assembleSite([page, article({ slug: 'x', url: '/tentang-kami/', page: true })], TEST_CONFIG, clock, []);
+  assert.equal(clash.problems.length, 1);
+  // A category page at the same URL clashes too.
+  assert.equal(assembleSite([article({ slug: 'nasional', url: '/nasional/', page: true }), news], TEST_CONFIG, clock, []).problems.length, 1);
+});
+
 test('assembling again after edits gives what a fresh assembly gives, keeping the last one only when no article moved', () => {
   const all = [article({ slug: 'a' }), article({ slug: 'b', category: 'Ekonomi', categorySlug: 'ekonomi' }), article({ slug: 'c', date: Date.UTC(2025, 5, 10) })];
   const first = reassemble(undefined, all, TEST_CONFIG, clock, []);
@@ -97,6 +112,9 @@ test('assembling again after edits gives what a fresh assembly gives, keeping th
   same([{ ...all[0]!, date: Date.UTC(2025, 0, 1) }, all[1]!, all[2]!]);
   same([all[0]!, { ...all[1]!, draft: true }, all[2]!]);
   same([all[0]!, all[1]!, { ...all[2]!, aliases: ['/lama/'] }]);
+  // Listed in the topic and author archives: new tags or bylines.
+  same([{ ...all[0]!, tags: ['Banjir'] }, all[1]!, all[2]!]);
+  same([all[0]!, { ...all[1]!, bylines: ['Sari'] }, all[2]!]);
   assert.equal(same(all, { now: Date.UTC(2025, 5, 15), future: false }).site.articles.length, 3);
 });
 

@@ -114,7 +114,7 @@ test('a cache of another environment or format is not read', async () => {
 
 /** What a build leaves for a quick build: here every source published, newest last. */
 function summaryOf(n: number): BuildSummary {
-  const view = { title: 'Warta', tagline: '', baseUrl: 'https://warta.example', language: 'id', shareImage: 'https://warta.example/assets/share.png', logo: 'https://warta.example/assets/logo.png', themeColor: '#a3121a', feeds: { rss: '/feed.xml', atom: '/atom.xml' }, nav: [] };
+  const view = { title: 'Warta', tagline: '', baseUrl: 'https://warta.example', language: 'id', shareImage: 'https://warta.example/assets/share.png', logo: 'https://warta.example/assets/logo.png', themeColor: '#a3121a', feeds: { rss: '/feed.xml', atom: '/atom.xml' }, nav: [], footer: [] };
   return { problems: [], counts: { published: n, heldBack: 0, drafts: 0, files: n }, clock: { future: false }, theme: 'theme', statics: 'statics', view, published: Int32Array.from({ length: n }, (_, i) => n - 1 - i) };
 }
 

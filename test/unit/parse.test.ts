@@ -205,3 +205,16 @@ Baris\tdengan tab.
   assert.deepEqual(article?.extra, { penyunting: { nama: 'Budi[0m', daftar: ['a'] } });
   assert.equal(article?.summary, 'Paragraf [1mpertama.');
 });
+
+test('a file under halaman/ or with type: page is a static page: a title is enough, its URL is its slug', () => {
+  const page = parse('---\ntitle: Tentang Kami\n---\nKami adalah arsip berita.\n', 'halaman/tentang-kami.md');
+  assert.deepEqual(page.problems, []);
+  assert.equal(page.article!.page, true);
+  assert.equal(page.article!.url, '/tentang-kami/');
+  const typed = parse('---\ntitle: Kontak\ntype: page\n---\nSurel kami.\n', 'lain/kontak.md');
+  assert.equal(typed.article!.url, '/kontak/');
+  // type: article keeps a file under halaman/ an article, with every field an article needs.
+  assert.equal(errors('---\ntitle: X\ntype: article\n---\n', 'halaman/x.md').length, 3);
+  assert.match(errors('---\ntitle: X\ntype: halaman\n---\n', 'halaman/x.md').join('\n'), /type.*expected "article" or "page"/);
+  assert.equal(parse(VALID).article!.page, undefined);
+});

@@ -1,0 +1,42 @@
+import type { IndexPage } from '../site/pagination.js';
+import type { ListPageView, PageLink, StoryView } from './views.js';
+
+/** The pages of a list of stories (see `paginate`): the stories of each, newest first, with links to its neighbours. */
+export function listedPages(kind: ListPageView['kind'], title: string, list: { articles: readonly number[]; pages: readonly IndexPage[] }, stories: readonly StoryView[]): ListPageView[] {
+  const count = list.articles.length;
+  return list.pages.map((page, k) => ({
+    kind,
+    title,
+    url: page.url,
+    pageNumber: page.number,
+    newer: page.newer,
+    older: page.older,
+    pageLinks: pageLinks(list.pages, k),
+    // articles[] is newest first: chronological position k sits at count - 1 - k.
+    stories: list.articles.slice(count - page.end, count - page.start).map((i) => stories[i]!),
+  }));
+}
+
+/** How many numbered pages either side of the current one are linked. */
+const NEARBY = 2;
+
+/**
+ * The numbered links of the `at`th page (front page first, then pages numbered down to 1):
+ * the front page, pages near this one, and page 1 with the oldest stories. Only pages near the
+ * newest link to a page that appears as the list grows, so older pages keep their bytes.
+ */
+export function pageLinks(pages: readonly IndexPage[], at: number): PageLink[] | undefined {
+  if (pages.length < 2) return undefined;
+  const links: PageLink[] = [{ name: 'Terbaru', url: pages[0]!.url, current: at === 0 }];
+  const newest = pages[1]!.number!;
+  const here = at === 0 ? newest + 1 : pages[at]!.number!;
+  for (let n = Math.min(newest, here + NEARBY); n >= Math.max(1, here - NEARBY); n--) links.push(numbered(pages, n, here));
+  if (here - NEARBY > 1) links.push(numbered(pages, 1, here));
+  return links;
+}
+
+/** The link to page n (pages run front, newest, …, 1). */
+function numbered(pages: readonly IndexPage[], n: number, here: number): PageLink {
+  const page = pages[pages.length - n]!;
+  return { name: String(n), url: page.url, current: n === here };
+}
