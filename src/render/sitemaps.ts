@@ -6,12 +6,6 @@ import { formatIso } from '../time.js';
 import { absoluteUrl } from './viewmodel.js';
 import { escapeXml } from './xml.js';
 
-/** What sitemaps keep between builds in one process (the feeds' memory holds it; see feeds.ts). */
-export interface SitemapMemory {
-  entries: ByPlace<Article, SitemapEntry>;
-  last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
-}
-
 /** Most URLs in one sitemap file, as the sitemap protocol allows. */
 const SITEMAP_SIZE = 50_000;
 /** Most URLs in one news sitemap file, as Google News allows. */
