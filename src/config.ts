@@ -31,6 +31,8 @@ export interface SiteConfig {
   iframeHosts: string[];
   /** Largest accepted article file, in bytes. */
   maxArticleBytes: number;
+  /** Front matter fields outside the contract that the templates use; any other unknown field is a warning. */
+  extraFields: string[];
 }
 
 /**
@@ -58,6 +60,7 @@ export const defaults = {
     'open.spotify.com',
   ],
   maxArticleBytes: 1024 * 1024,
+  extraFields: [] as string[],
 } satisfies Omit<SiteConfig, 'baseUrl'>;
 
 /** The config file's result: its settings, or the problems that stop the build. */
@@ -127,6 +130,10 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
       case 'iframeHosts':
         if (Array.isArray(value) && value.every((h) => typeof h === 'string' && /^[a-z0-9.-]+$/i.test(h))) config.iframeHosts = value.map((h: string) => h.toLowerCase());
         else bad(key, 'a list of host names', value);
+        break;
+      case 'extraFields':
+        if (Array.isArray(value) && value.every((f) => typeof f === 'string' && /^[^\s#:'"-](?:[^:]*[^\s:])?$/.test(f))) config.extraFields = [...value];
+        else bad(key, 'a list of field names', value);
         break;
       case 'categories':
         config.categories = parseCategories(value, (expected, got) => bad(key, expected, got));

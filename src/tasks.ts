@@ -39,7 +39,7 @@ export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup
     // Sync: on a worker there is nothing else to do meanwhile, and each await costs a thread-pool round trip.
     const bytes = readFileSync(f.abs);
     const last = expected[i];
-    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
+    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes, extraFields: setup.config.extraFields }));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { error, quote, type Problem } from '../errors.js';
+import { error, quote, warning, type Problem } from '../errors.js';
 import { parseTimestamp } from '../time.js';
 import { isValidSlug, nameTooLong } from './slug.js';
 import { withoutControls } from './text.js';
@@ -17,6 +17,11 @@ export class FieldReader {
   fail(field: string, code: string, message: string): undefined {
     this.problems.push(error({ code, file: this.file, line: this.lines.get(field), field, message }));
     return undefined;
+  }
+
+  /** Records a warning about a field, at the field's line. */
+  warn(field: string, code: string, message: string): void {
+    this.problems.push(warning({ code, file: this.file, line: this.lines.get(field), field, message }));
   }
 
   /** All fields as the YAML gave them. */

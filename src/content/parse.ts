@@ -1,9 +1,10 @@
-import { error, quote, sortProblems, type Problem } from '../errors.js';
+import { error, hasErrors, quote, sortProblems, type Problem } from '../errors.js';
 import { digest } from '../incremental/hash.js';
 import { wibDay } from '../time.js';
 import type { Article } from './article.js';
 import { FieldReader } from './fields.js';
 import { readFrontMatter } from './frontmatter.js';
+import { classifyField } from './known-fields.js';
 import { decodeSource } from './source.js';
 import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
@@ -37,9 +38,9 @@ export interface ParsedArticle {
 export interface ParseOptions {
   /** Largest accepted file, in bytes. */
   maxBytes: number;
+  /** Fields outside the contract that the site's templates use (the config's `extraFields`). */
+  extraFields?: readonly string[];
 }
-
-const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases']);
 
 /** Parses and validates one article file against the article contract. */
 export function parseArticle(source: ArticleSource, options: ParseOptions): ParsedArticle {
@@ -60,12 +61,26 @@ function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedA
   const { data, lines, bodyOffset, bodyLine } = front.value;
   const body = withoutControls(decoded.text.slice(bodyOffset));
   const fields = new FieldReader(data, lines, file);
-  const article = readFields(fields, source, body, bodyOffset, bodyLine);
-  return fields.problems.length ? { problems: sortProblems(fields.problems) } : { article, problems: [] };
+  const extras = checkFieldNames(fields, options.extraFields ?? []);
+  const article = readFields(fields, source, body, bodyOffset, bodyLine, extras);
+  const problems = sortProblems(fields.problems);
+  return hasErrors(problems) ? { problems } : { article, problems };
+}
+
+/** Reports misspelt and unlisted fields; returns the listed extras, for templates. */
+function checkFieldNames(fields: FieldReader, extraFields: readonly string[]): Record<string, unknown> {
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields.rawData())) {
+    const name = classifyField(key, extraFields);
+    if (name.kind === 'misspelt') fields.fail(key, 'field-misspelt', `unknown field: did you mean "${name.meant}"?`);
+    else if (name.kind === 'unknown') fields.warn(key, 'field-unknown', 'unknown field, ignored: list it in "extraFields" in the site config if the templates use it');
+    else if (name.kind === 'extra') extras[key] = valueWithoutControls(value);
+  }
+  return extras;
 }
 
 /** Reads every field; the article is only meaningful when the reader found no problem. */
-function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number): Article {
+function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number, extra: Record<string, unknown>): Article {
   const title = fields.text('title', true) ?? '';
   const category = fields.text('category', true) ?? '';
   const date = fields.time('date', true) ?? 0;
@@ -93,7 +108,7 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     caption: fields.text('caption', false),
     draft: fields.flag('draft'),
     aliases: readAliases(fields),
-    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key)).map(([key, value]) => [key, valueWithoutControls(value)])),
+    extra,
     terms: extractTerms(title, body, tags),
     bodyOffset,
     bodyLine,

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { parseArticle } from '../../src/content/parse.js';
 import { formatProblem, quote } from '../../src/errors.js';
 
-const parse = (text: string, path = '2025/04/contoh.md') =>
-  parseArticle({ file: `content/${path}`, path, bytes: Buffer.from(text) }, { maxBytes: 10_000 });
+const parse = (text: string, path = '2025/04/contoh.md', extraFields: string[] = ['editor_note', 'penyunting']) =>
+  parseArticle({ file: `content/${path}`, path, bytes: Buffer.from(text) }, { maxBytes: 10_000, extraFields });
 const errors = (text: string, path?: string) => parse(text, path).problems.map(formatProblem);
 
 const VALID = `---
@@ -101,8 +101,9 @@ test('aliases must be safe absolute paths; images may not climb out of the site'
   ]);
 });
 
-test('tags: one string is a list of one; repeats differing in case are dropped; unknown fields are kept', () => {
-  const { article } = parse(VALID.replace('---\nP', 'tags: Rusia\neditor_note: cek\n---\nP'));
+test('tags: one string is a list of one; repeats differing in case are dropped; listed extra fields are kept', () => {
+  const { article, problems } = parse(VALID.replace('---\nP', 'tags: Rusia\neditor_note: cek\n---\nP'));
+  assert.deepEqual(problems, []);
   assert.deepEqual(article?.tags, ['Rusia']);
   assert.deepEqual(article?.extra, { editor_note: 'cek' });
   const { article: b } = parse(VALID.replace('---\nP', 'tags: [Rusia, rusia, Moskow]\n---\nP'));
