@@ -23,6 +23,10 @@ Usage:
                             which must be new or empty: package.json, warta.config.json, two
                             example articles, templates/, .gitignore and deploy examples for
                             GitHub Pages and GitLab Pages
+  warta new TITLE [--category C] [--byline B] [--at TIMESTAMP] [--content DIR]
+                            start a draft article: writes content/YYYY/MM/<slug>.md (the WIB date
+                            of now or --at; the slug from the title) and prints its path; never
+                            replaces a file (exit 1)
   warta --help | --version
 
 Options:
@@ -89,6 +93,9 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       quiet: { type: 'boolean', default: false },
       title: { type: 'string' },
       url: { type: 'string' },
+      category: { type: 'string' },
+      byline: { type: 'string' },
+      at: { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
     },
@@ -97,6 +104,9 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.version) return out.write(`${packageVersion()}\n`), 0;
   const [command, ...rest] = positionals;
   if (command === 'init') return initCommand(argv, err);
+  if (command === 'new') return newCommand(argv, out, err);
+  const newOnly = (['category', 'byline', 'at'] as const).find((k) => values[k] !== undefined);
+  if (newOnly) throw new UsageError(`--${newOnly} is for "warta new" only`);
   if (values.title !== undefined || values.url !== undefined) throw new UsageError(`--${values.title !== undefined ? 'title' : 'url'} is for "warta init" only`);
   if (command !== 'build' && command !== 'dev' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -227,6 +237,25 @@ async function initCommand(argv: string[], err: NodeJS.WriteStream): Promise<num
   return 0;
 }
 
+/** `warta new`: its own options only; prints the new article's path. */
+async function newCommand(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { content: { type: 'string', default: 'content' }, category: { type: 'string' }, byline: { type: 'string' }, at: { type: 'string' } } });
+  const [, title, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (put the title in quotes)`);
+  if (!title?.trim()) throw new UsageError('expected the title: warta new "Judul artikel"');
+  const at = values.at === undefined ? Date.now() : readClock(values.at, '--at');
+  const { NewArticleError, writeNewArticle } = await import('./scaffold/new-article.js');
+  try {
+    out.write(`${writeNewArticle({ content: values.content, title, category: values.category, byline: values.byline, at })}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof NewArticleError)) throw e;
+    if (e.reason === 'slug') throw new UsageError(`cannot make a slug from the title ${JSON.stringify(title)}: it needs a letter or digit`);
+    err.write(`warta: ${e.subject} already exists; nothing was written\n`);
+    return 1;
+  }
+}
+
 function readBaseUrlFlag(value: string | undefined, flag = '--base-url'): string | undefined {
   if (value === undefined) return undefined;
   const url = readBaseUrl(value);
@@ -240,10 +269,10 @@ function readPort(value: string | undefined, otherwise: number): number {
   return Number(value);
 }
 
-function readClock(value: string | undefined): number {
+function readClock(value: string | undefined, flag = '--now'): number {
   if (value === undefined) return Date.now();
   const parsed = parseTimestamp(value);
-  if (!parsed.ok) throw new UsageError(`--now: expected ${parsed.expected}, got ${JSON.stringify(value)}`);
+  if (!parsed.ok) throw new UsageError(`${flag}: expected ${parsed.expected}, got ${JSON.stringify(value)}`);
   return parsed.instant;
 }
 
