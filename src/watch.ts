@@ -19,6 +19,7 @@ import { isHtml, lookup, type Lookup } from './dev/static.js';
 import { watchSources } from './dev/watcher.js';
 import { createEngine, type Engine } from './engine.js';
 import { error, formatProblem, hasErrors, type Problem } from './errors.js';
+import { readLang, type Lang } from './messages/index.js';
 import { checkOutput } from './output/ownership.js';
 
 /** The default output folder of `warta dev`, so the published `dist/` is never touched. */
@@ -64,6 +65,8 @@ export interface DevServerOptions {
   debounceMs?: number;
   /** Only the URL line and errors are logged. */
   quiet?: boolean;
+  /** The language of messages, over the config's `language`. */
+  lang?: Lang;
   /** Where log lines go (without newline); default: stderr. */
   log?: (line: string) => void;
 }
@@ -143,6 +146,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const client of clients) client.write(message);
   };
 
+  let lang: Lang = options.lang ?? 'id';
   const runBatch = async (batch: Batch): Promise<void> => {
     const fresh = !engine || batch.renew;
     const changed = fresh || batch.everything ? undefined : [...batch.paths].sort();
@@ -155,6 +159,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         const loaded = await loadConfig(paths.config, options.configRequired ?? false);
         if (loaded.problems.length) problems = loaded.problems;
         else {
+          lang = options.lang ?? readLang(loaded.config.language);
           engine = createEngine(buildOptions(loaded.config));
           result = await engine.rebuild();
           problems = result.problems;
@@ -168,7 +173,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await retire(engine).catch(() => undefined);
       engine = undefined;
       result = undefined;
-      problems = [error({ code: 'dev-build', message: `the build stopped: ${(e as Error).stack ?? e}` })];
+      problems = [error({ code: 'dev-build', params: { detail: String((e as Error).stack ?? e) } })];
     }
     const ms = Math.round(performance.now() - batch.firstAt);
     const ok = result?.ok === true && !hasErrors(problems);
@@ -179,7 +184,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       overlay = undefined;
       broadcast('reload', { version });
     } else {
-      overlay = overlayHtml(problems);
+      overlay = overlayHtml(problems, lang);
       broadcast('problems', { version, overlay });
     }
     report(event);
@@ -211,7 +216,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // Errors every time; a warning once, not again on every save while it stays.
     const warnings = new Set<string>();
     for (const p of event.problems) {
-      const line = formatProblem(p);
+      const line = formatProblem(p, lang);
       if (p.severity === 'warning') warnings.add(line);
       if (p.severity === 'error' || (!options.quiet && !warned.has(line))) log(line);
     }
@@ -407,7 +412,7 @@ function resolvePaths(options: DevServerOptions): Paths {
   const out = resolve(options.out ?? DEV_OUT);
   // The output folder is replaced wholesale by every build: it must be warta's alone.
   const refused = checkOutput({ out: options.out ?? DEV_OUT, content, templates, config });
-  if (refused) throw new DevServerError(formatProblem(refused));
+  if (refused) throw new DevServerError(formatProblem(refused, options.lang ?? 'id'));
   return { content, templates, config, out };
 }
 

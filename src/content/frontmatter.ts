@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { error, type Problem } from '../errors.js';
+import { error, type MessageParams, type Problem, type ProblemCode } from '../errors.js';
+import { yamlProblem } from './yaml-errors.js';
 
 /** Front matter split from a Markdown file. */
 export interface FrontMatter {
@@ -27,32 +28,25 @@ const TOP_LEVEL_KEY = /^([^\s#:'"-][^:]*?)\s*:(?:\s|$)/;
 
 /** Reads the front matter of a decoded article; `file` names it in problems. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
-  const fail = (code: string, message: string, line?: number): FrontMatterResult => ({
+  const fail = (code: ProblemCode, line?: number, params?: MessageParams): FrontMatterResult => ({
     ok: false,
-    problem: error({ code, file, line, message }),
+    problem: error({ code, file, line, params }),
   });
-  if (!OPENING.test(text)) return fail('front-matter-missing', 'expected front matter between "---" lines at the top of the file', 1);
+  if (!OPENING.test(text)) return fail('front-matter-missing', 1);
   const close = CLOSING.exec(text.slice(3));
-  if (!close) return fail('front-matter-unclosed', 'expected a closing "---" line after the front matter', 1);
+  if (!close) return fail('front-matter-unclosed', 1);
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, options);
   } catch (e) {
-    const mark = (e as { mark?: { line: number; column: number } }).mark;
-    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
-    const line = mark ? mark.line + 1 : undefined;
-    if (reason === 'duplicated mapping key' && line) {
-      const key = TOP_LEVEL_KEY.exec(text.split('\n')[line - 1] ?? '')?.[1];
-      return fail('duplicate-key', `duplicate field ${JSON.stringify(key)}: each field may appear only once`, line);
-    }
-    return { ok: false, problem: error({ code: 'yaml', file, line, column: mark ? mark.column + 1 : undefined, message: `invalid YAML: ${reason}` }) };
+    return { ok: false, problem: yamlProblem(text.split('\n'), file, e, 1) };
   }
   const data: unknown = parsed.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail('front-matter-shape', 'expected front matter fields ("title: ...", one per line)', 2);
+    return fail('front-matter-shape', 2);
   }
   if (exceeds(data, MAX_NODES)) {
-    return fail('front-matter-size', `expected at most ${MAX_NODES} values in the front matter (YAML aliases that repeat themselves count each time)`, 1);
+    return fail('front-matter-size', 1, { max: MAX_NODES });
   }
   const bodyOffset = text.length - parsed.content.length;
   return { ok: true, value: { data: data as Record<string, unknown>, lines: fieldLines(parsed.matter), bodyOffset, bodyLine: lineAt(text, bodyOffset) } };

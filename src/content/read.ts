@@ -2,7 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { error, type Problem } from '../errors.js';
+import { error, type Problem, type ProblemCode } from '../errors.js';
 
 /** A file found under the content folder. */
 export interface ContentFile {
@@ -252,22 +252,22 @@ function entriesOf(dir: string): Dirent[] {
 /** What a symbolic link points to; an error when it leads outside the content folder or to a folder. */
 async function followLink(abs: string, walk: Walk): Promise<'file' | 'other'> {
   const file = relative(process.cwd(), abs);
-  const fail = (code: string, message: string) => {
-    walk.found.problems.push(error({ code, file, message }));
+  const fail = (code: ProblemCode) => {
+    walk.found.problems.push(error({ code, file }));
     return 'other' as const;
   };
   let target: string;
   try {
     target = await realpath(abs);
   } catch {
-    return fail('symlink-broken', 'symbolic link points to nothing');
+    return fail('symlink-broken');
   }
   if (!target.startsWith(walk.realRoot + sep)) {
-    return fail('symlink-outside', 'symbolic link points outside the content folder; copy the file in instead');
+    return fail('symlink-outside');
   }
   // Links to folders could loop back on themselves; only links to files are followed.
   const info = await stat(target);
-  if (info.isDirectory()) return fail('symlink-folder', 'symbolic links to folders are not followed; move the folder in instead');
+  if (info.isDirectory()) return fail('symlink-folder');
   return info.isFile() ? 'file' : 'other';
 }
 
@@ -287,7 +287,7 @@ function addFile(folder: Folder, name: string, walk: Walk): undefined {
 }
 
 function nameProblem(file: string): Problem {
-  return error({ code: 'file-name', file, message: 'expected a file name without backslashes or control characters; rename the file' });
+  return error({ code: 'file-name', file });
 }
 
 function isArticle(path: string): boolean {

@@ -27,8 +27,8 @@ export interface OutputPlaces {
 
 /** Why an output folder is refused, or undefined when warta may build into it. */
 export function checkOutput(places: OutputPlaces): Problem | undefined {
-  if (places.out.trim() === '') return error({ code: 'output-refused', field: '--out', message: 'expected a folder, got ""' });
-  const refuse = (reason: string) => error({ code: 'output-refused', file: places.out, message: `${reason}: warta replaces its output folder whole on every build; choose another --out` });
+  if (places.out.trim() === '') return error({ code: 'output-refused', field: '--out' });
+  const refuse = (reason: string) => error({ code: 'output-refused', file: places.out, params: { detail: reason } });
   const out = realOf(places.out);
   if (dirname(out) === out) return refuse('is the root of a file system');
   const named = [
@@ -60,7 +60,7 @@ function checkFolder(out: string, refuse: (reason: string) => Problem): Problem 
     if (!isEmpty(out) && !existsSync(join(out, MARKER))) return refuse(`holds files but no ${MARKER}, so warta did not build it (if it did, delete or empty it yourself)`);
   }
   const locked = [out, dirname(resolve(out))].map(nearestExisting).find((folder) => !writable(folder));
-  return locked === undefined ? undefined : error({ code: 'output-permission', file: out, message: `cannot be changed: this user may not write ${locked} (it may belong to another user); fix its permissions or choose another --out` });
+  return locked === undefined ? undefined : error({ code: 'output-permission', file: out, params: { folder: locked } });
 }
 
 /** Writes the marker into a folder that is to become the output. */
@@ -131,7 +131,7 @@ export function deniedProblem(e: unknown, out: string): Problem | undefined {
   const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (!code || !DENIED.has(code) || !path || !aboutOutput(path, out)) return undefined;
   const where = relative(process.cwd(), path) || path;
-  return error({ code: 'output-permission', file: out, message: `cannot be changed: ${syscall ?? 'a change'} ${where} was refused (${code}); it, a file in it or the folder holding it may belong to another user or lie on a read-only disk: fix the permissions or choose another --out` });
+  return error({ code: 'output-permission', file: out, params: { change: `${syscall ?? 'a change'} ${where}`, errno: code } });
 }
 
 /** Whether a path is the output folder, in it, beside it under a name warta owns, or a folder holding it. */

@@ -63,11 +63,11 @@ export async function renderArticlePage(task: ArticleTask, r: ArticleRenderer): 
   const { article, rewrites } = task;
   const bytes = readFileSync(task.abs);
   const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
-  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
+  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file })], links: [] };
   const body = r.renderBody(withoutControls(decoded.text.slice(article.bodyOffset)), { rewrite: rewrites && ((href) => rewrites.get(href)) });
   const links = body.links.filter(({ href }) => linkTarget(href, article, r.site.baseUrl)).map(({ line, href }) => ({ line: article.bodyLine + line, href }));
   const problems = body.dropped.map(({ line, what }) =>
-    warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),
+    warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, params: what }),
   );
   const page = articlePageView(article, task.story, body.html, task.related, r.site);
   const result = r.theme.render('article.njk', { site: r.site, page });

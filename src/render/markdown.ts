@@ -1,12 +1,12 @@
 import MarkdownIt from 'markdown-it';
-import { droppedBy, sanitize, type BodyPolicy } from './sanitize.js';
+import { droppedBy, sanitize, type BodyPolicy, type Dropped } from './sanitize.js';
 
 /** A body rendered to HTML, with what the raw-HTML policy dropped and where. */
 export interface RenderedBody {
   /** Safe HTML. */
   html: string;
   /** Dropped raw HTML: the line in the body (0-based) and a description. */
-  dropped: { line: number; what: string }[];
+  dropped: { line: number; what: Dropped }[];
   /** Markdown links (`[text](href)`, reference links, autolinks): the line in the body (0-based) and the href as written, before any rewrite. */
   links: { line: number; href: string }[];
 }

@@ -68,18 +68,21 @@ export function sanitize(html: string, policy: BodyPolicy): string {
   return sanitizer()(html, policy.options);
 }
 
-/** What the policy would drop from a fragment of raw HTML, each as a short description. */
-export function droppedBy(html: string, { options: policy }: BodyPolicy): string[] {
-  const dropped: string[] = [];
+/** One thing the raw-HTML policy drops: an element, an attribute, or a URL attribute's value. */
+export type Dropped = { kind: 'element'; tag: string } | { kind: 'attribute'; tag: string; attr: string } | { kind: 'url'; tag: string; attr: string; value: string };
+
+/** What the policy would drop from a fragment of raw HTML. */
+export function droppedBy(html: string, { options: policy }: BodyPolicy): Dropped[] {
+  const dropped: Dropped[] = [];
   const allowedTags = new Set(policy.allowedTags || []);
   const attributes = policy.allowedAttributes || {};
   sanitizer()(html, {
     ...policy,
     onOpenTag: (name: string, attribs: Record<string, string>) => {
-      if (!allowedTags.has(name)) return void dropped.push(`<${name}> element`);
+      if (!allowedTags.has(name)) return void dropped.push({ kind: 'element', tag: name });
       const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
-      for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push(`${attr} attribute on <${name}>`);
-      for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push(`${attr}="${attribs[attr]}" on <${name}>`);
+      for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push({ kind: 'attribute', tag: name, attr });
+      for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push({ kind: 'url', tag: name, attr, value: attribs[attr]! });
     },
   } as sanitizeHtml.IOptions);
   return dropped;

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { main } from '../../src/cli.js';
 import { parseTimestamp } from '../../src/time.js';
 import { startDevServer, type DevServer, type RebuildEvent } from '../../src/watch.js';
+import { formatProblem } from '../../src/errors.js';
 import { fixturePath, ROOT } from '../support/fixtures.js';
 
 const NOW = '2026-01-01 00:00:00';
@@ -87,10 +88,11 @@ before(async () => {
     port: 0,
     now: now.instant,
     jobs: 1,
+    lang: 'en',
     log: (line) => logs.push(line),
   });
   const first = await timeout(server.ready, 'the first build');
-  assert.ok(first.ok, first.problems.map((p) => p.message).join('\n'));
+  assert.ok(first.ok, first.problems.map((p) => formatProblem(p, 'en')).join('\n'));
 });
 
 after(async () => {
@@ -288,7 +290,7 @@ test('a config change makes a new engine; a broken config goes to the overlay, n
 
 test('while warta dev runs, a build into its folder is refused and its pages stay', async () => {
   const before = (await page()).html;
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet'], { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet', '--lang', 'en'], { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const code = await timeout(new Promise<number | null>((done) => child.on('close', done)), 'the refused build');

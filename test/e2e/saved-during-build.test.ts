@@ -49,7 +49,7 @@ for (const jobs of [1, 2]) {
     });
     assert.ok(saved);
     assert.equal(during.ok, false);
-    assert.deepEqual(during.problems.map(formatProblem), [`${relative(process.cwd(), file)} the file changed during the build; build again`]);
+    assert.deepEqual(during.problems.map((p) => formatProblem(p, 'en')), [`${relative(process.cwd(), file)} the file changed during the build; build again`]);
     assert.match(page(), /Isi berita lama/);
     for (const f of await listFiles(out)) assert.doesNotMatch(readFileSync(join(out, f), 'utf8'), /summary:|tags:|byline:/, f);
 

@@ -4,15 +4,15 @@ import { problemsJson } from '../../src/check.js';
 import { error, formatProblem } from '../../src/errors.js';
 
 test('control characters in file names and messages are shown escaped, never sent to the terminal', () => {
-  const p = error({ code: 'x', file: 'content/a\u001b[2J\nb\r.md', line: 3, field: 'title', message: 'got "\u009b1m\u007f\tz"' });
-  const line = formatProblem(p);
-  assert.equal(line, 'content/a\\x1b[2J\\nb\\r.md:3 title: got "\\x9b1m\\x7f\\tz"');
+  const p = error({ code: 'image', file: 'content/a\u001b[2J\nb\r.md', line: 3, field: 'title', params: { value: '"\u009b1m\u007f\tz"' } });
+  const line = formatProblem(p, 'en');
+  assert.equal(line, 'content/a\\x1b[2J\\nb\\r.md:3 title: expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got "\\x9b1m\\x7f\\tz"');
   assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f]/);
 });
 
 test('JSON problems escape DEL and C1 controls as well as C0, and read back the same', () => {
   const file = 'content/a\u001b\u009b\u007f.md';
-  const json = problemsJson([error({ code: 'x', file, message: 'm' })]);
+  const json = problemsJson([error({ code: 'missing', file })], 'id');
   assert.doesNotMatch(json, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   assert.equal((JSON.parse(json) as { file: string }[])[0]!.file, file);
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/content/parse.js';
 import { classifyField } from '../../src/content/known-fields.js';
+import { formatProblem } from '../../src/errors.js';
 
 const VALID = `---
 title: Judul Berita
@@ -31,7 +32,7 @@ test('each family of misspelling is an error naming the field meant', () => {
     const { article, problems } = parse(`${key}: x`);
     assert.equal(article, undefined, key);
     assert.deepEqual(problems.map((p) => [p.severity, p.code, p.line, p.field]), [['error', 'field-misspelt', 6, key]], key);
-    assert.match(problems[0]!.message, new RegExp(`"${meant}"`), key);
+    assert.match(formatProblem(problems[0]!, 'en'), new RegExp(`"${meant}"`), key);
   }
 });
 
