@@ -242,10 +242,10 @@ test('broken front matter: the overlay names file and line, the last good page s
     assert.equal(status, 200);
     assert.equal(h1(html), 'Versi Baik', 'the last good page is still served');
     assert.match(html, /<div id="warta-dev-overlay"/);
-    assert.match(html, /content\/ekonomi\/harga-beras\.md:3:1 invalid YAML/);
-    await events.until(/event: problems\ndata: .*harga-beras\.md:3:1 invalid YAML/);
+    assert.match(html, /content\/ekonomi\/harga-beras\.md:2 the list opened with \[ on this line is never closed/);
+    await events.until(/event: problems\ndata: .*harga-beras\.md:2 the list opened with \[ on this line is never closed/);
     assert.match((await page('')).html, /<div id="warta-dev-overlay"/, 'every page has the overlay');
-    assert.ok(logs.some((l) => /harga-beras\.md:3:1 invalid YAML/.test(l)));
+    assert.ok(logs.some((l) => /harga-beras\.md:2 the list opened with \[ on this line is never closed/.test(l)));
     assert.ok(logs.some((l) => /^warta: rebuild failed with 1 error after \d+ ms; still serving the last good pages/.test(l)));
 
     const fixed = await save(original.replace(TITLE, 'Versi Perbaikan'));

@@ -81,7 +81,7 @@ async function runBuildKilledAt(args: string[], point: KillPoint, signal: NodeJS
   const watchers: FSWatcher[] = [];
   let [reachedOnce, caught] = [false, false];
   let spare: number | undefined;
-  const child = spawn(process.execPath, [BIN, 'build', '--now', NOW, '--quiet', '--jobs', '2', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'build', '--base-url', 'https://warta.example', '--now', NOW, '--quiet', '--jobs', '2', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   const names: Record<Exclude<KillPoint, 'cache'>, string> = { staging: `.dist.staging-${child.pid}`, old: `.dist.old-${child.pid}`, spare: '.dist.spare' };
   const kill = async () => {
     caught = true;

@@ -58,3 +58,9 @@ test('contract fields are known; unknown fields are extras when listed, else a w
   assert.deepEqual(classifyField('rubrik', ['rubrik']), { kind: 'extra' });
   assert.deepEqual(classifyField('Title', ['Title']), { kind: 'misspelt', meant: 'title' });
 });
+
+test('a required field written under another name is reported as misspelt, not also as missing', () => {
+  const text = '---\njudul: Judul\nbyline: A\ncategory: B\ndate: 2025-04-02 10:00\n---\nIsi.\n';
+  const { problems } = parseArticle({ file: 'content/x.md', path: 'x.md', bytes: Buffer.from(text) }, { maxBytes: 10_000 });
+  assert.deepEqual(problems.map((p) => [p.line, p.field, p.code]), [[2, 'judul', 'field-misspelt']]);
+});
