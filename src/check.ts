@@ -1,5 +1,5 @@
 import { build, type BuildOptions, type BuildResult } from './build.js';
-import { problemMessage, type Problem } from './errors.js';
+import { problemMessage, visible, type Problem } from './errors.js';
 import { messageOf, type Lang } from './messages/index.js';
 import { checkOutputPath, type OutputWriter } from './output/writer.js';
 
@@ -57,7 +57,7 @@ export function problemsJson(problems: readonly Problem[], lang: Lang): string {
 /** Problems as GitHub Actions workflow commands (`::error file=…,line=…::message`), shown on a pull request's lines. */
 export function problemsGithub(problems: readonly Problem[], lang: Lang): string {
   return problems.map((p) => {
-    const where = [p.file && `file=${property(p.file)}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${property(p.code)}`].filter(Boolean).join(',');
+    const where = [p.file && `file=${property(visible(p.file))}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${property(p.code)}`].filter(Boolean).join(',');
     const field = p.field ? `${p.field}: ` : '';
     return `::${p.severity} ${where}::${data(`${field}${problemMessage(p, lang)}`)}\n`;
   }).join('');

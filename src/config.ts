@@ -17,7 +17,7 @@ export interface SiteConfig {
   tagline: string;
   /** Absolute base URL of the deployed site, without trailing slash (feeds, canonical links). */
   baseUrl: string;
-  /** Language tag of the pages, e.g. `id`. */
+  /** Language tag of the pages, e.g. `id`; `en…` also makes warta's messages English. */
   language: string;
   /** Declared categories in navigation order; others follow, ordered by name. */
   categories: CategoryConfig[];

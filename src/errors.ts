@@ -79,7 +79,7 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** C0 and C1 control characters and DEL written as escapes. */
-function visible(text: string): string {
+export function visible(text: string): string {
   return text.replace(CONTROLS, (c) => NAMED_CONTROLS[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

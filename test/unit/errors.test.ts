@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { problemsJson } from '../../src/check.js';
-import { error, formatProblem } from '../../src/errors.js';
+import { problemsGithub, problemsJson } from '../../src/check.js';
+import { error, formatProblem, warning } from '../../src/errors.js';
 
 test('control characters in file names and messages are shown escaped, never sent to the terminal', () => {
   const p = error({ code: 'image', file: 'content/a\u001b[2J\nb\r.md', line: 3, field: 'title', params: { value: '"\u009b1m\u007f\tz"' } });
@@ -15,4 +15,15 @@ test('JSON problems escape DEL and C1 controls as well as C0, and read back the 
   const json = problemsJson([error({ code: 'missing', file })], 'id');
   assert.doesNotMatch(json, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   assert.equal((JSON.parse(json) as { file: string }[])[0]!.file, file);
+});
+
+test('GitHub annotations escape what GitHub asks, and show control characters escaped', () => {
+  const file = 'content/a,b:c\u001b.md';
+  const out = problemsGithub([error({ code: 'missing', file, line: 3, field: 'byline' }), warning({ code: 'html-dropped', file: 'content/x.md', line: 9, params: { kind: 'element', tag: 'script' } })], 'en');
+  assert.equal(out, [
+    '::error file=content/a%2Cb%3Ac\\x1b.md,line=3,title=missing::byline: required field is missing',
+    '::warning file=content/x.md,line=9,title=html-dropped::raw HTML dropped by the sanitiser: <script> element',
+    '',
+  ].join('\n'));
+  assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
 });
