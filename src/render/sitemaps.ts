@@ -1,9 +1,8 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
-import { sameItems } from '../util/memo.js';
+import { sameItems, type ByPlace } from '../util/memo.js';
 import { formatIso } from '../time.js';
-import type { FeedMemory } from './feeds.js';
 import { absoluteUrl } from './viewmodel.js';
 import { escapeXml } from './xml.js';
 
@@ -30,8 +29,14 @@ export function modified(a: Article): number {
   return a.updated ?? a.date;
 }
 
+/** What the sitemaps keep for the next build in one process: `FeedMemory` (feeds.ts, which imports this file) is one. */
+export interface SitemapMemory {
+  entries: ByPlace<Article, SitemapEntry>;
+  last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
+}
+
 /** The sitemaps of every page (home, category front pages, articles) and the news sitemaps, then the index listing them. */
-export function sitemapFiles(site: Site, config: SiteConfig, memory: FeedMemory | undefined): SitemapFile[] {
+export function sitemapFiles(site: Site, config: SiteConfig, memory: SitemapMemory | undefined): SitemapFile[] {
   const maps = sitemaps(sitemapEntries(site, config, memory), memory).map((c, i) => ({ path: `sitemaps/${i + 1}.xml`, ...c }));
   const news = newsSitemaps(site.articles.slice(site.news.from, site.news.to), config).map((c, i) => ({ path: `sitemaps/news-${i + 1}.xml`, ...c }));
   const files = [...maps, ...news];
@@ -39,7 +44,7 @@ export function sitemapFiles(site: Site, config: SiteConfig, memory: FeedMemory 
 }
 
 /** Every article and category front page with its last-modified time: the home and categories' entries, and the articles'. */
-function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | undefined): { head: SitemapEntry[]; articles: readonly SitemapEntry[] } {
+function sitemapEntries(site: Site, config: SiteConfig, memory: SitemapMemory | undefined): { head: SitemapEntry[]; articles: readonly SitemapEntry[] } {
   const entry = (path: string, lastmod: number): SitemapEntry => ({
     entry: `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc><lastmod>${formatIso(lastmod)}</lastmod></url>`,
     lastmod,
@@ -57,7 +62,7 @@ function sitemapEntries(site: Site, config: SiteConfig, memory: FeedMemory | und
 }
 
 /** The sitemap files' text for these entries; the last ones again while every entry is the same. */
-function sitemaps({ head, articles }: ReturnType<typeof sitemapEntries>, memory: FeedMemory | undefined): Omit<SitemapFile, 'path'>[] {
+function sitemaps({ head, articles }: ReturnType<typeof sitemapEntries>, memory: SitemapMemory | undefined): Omit<SitemapFile, 'path'>[] {
   const last = memory?.last;
   if (last && sameItems(last.head.map((h) => h.entry), head.map((h) => h.entry)) && sameEntries(last.articles, articles)) return last.chunks;
   const entries = [...head, ...articles];
