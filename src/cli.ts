@@ -3,10 +3,12 @@ import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from './build/build.js';
-import { check, problemsJson } from './build/check.js';
+import { check, problemsGithub, problemsJson } from './build/check.js';
 import { progressReporter } from './build/progress.js';
 import { loadConfig, readBaseUrl } from './config.js';
-import { formatProblem, hasErrors, type Problem } from './errors.js';
+import { hasErrors, type Problem } from './errors.js';
+import { formatProblem } from './messages/format.js';
+import { messages, readLang, timeExpected, type Lang, type ReportCounts } from './messages/index.js';
 import { checkOutput } from './output/ownership.js';
 import { formatIso, formatLong, parseTimestamp } from './time.js';
 
@@ -24,6 +26,10 @@ Usage:
                             which must be new or empty: package.json, warta.config.json, two
                             example articles, templates/, .gitignore and deploy examples for
                             GitHub Pages and GitLab Pages
+  warta new TITLE [--category C] [--byline B] [--at TIMESTAMP] [--content DIR]
+                            start a draft article: writes content/YYYY/MM/<slug>.md (the WIB date
+                            of now or --at; the slug from the title) and prints its path; never
+                            replaces a file (exit 1)
   warta --help | --version
 
 Options:
@@ -44,8 +50,11 @@ Options:
   --quiet            build, check: no progress display and no summary line (unless it failed);
                      dev: only the URL and errors
   --format FORMAT    check: print problems to stdout as "text" (one line each, as build prints
-                     them) or "json" (an array of {severity, file, line, column, field, code,
-                     message}; absent values are null) (default: text)
+                     them), "json" (an array of {severity, file, line, column, field, code,
+                     message}; absent values are null; schemas/check-output.schema.json) or
+                     "github" (GitHub Actions annotations) (default: text)
+  --lang LANG        build, check, dev: messages in "id" (Bahasa Indonesia) or "en" (English)
+                     (default: "en" when the config's "language" is English, else "id")
 
 Exit codes: 0 built; 1 content or template errors, or another build writing the output folder
 (the output is left as it was); 2 usage or config errors, or an output folder warta refuses
@@ -89,9 +98,13 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       jobs: { type: 'string' },
       port: { type: 'string' },
       format: { type: 'string' },
+      lang: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       title: { type: 'string' },
       url: { type: 'string' },
+      category: { type: 'string' },
+      byline: { type: 'string' },
+      at: { type: 'string' },
       help: { type: 'boolean', default: false },
       version: { type: 'boolean', default: false },
     },
@@ -100,6 +113,9 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   if (values.version) return out.write(`${packageVersion()}\n`), 0;
   const [command, ...rest] = positionals;
   if (command === 'init') return initCommand(argv, err);
+  if (command === 'new') return newCommand(argv, out, err);
+  const newOnly = (['category', 'byline', 'at'] as const).find((k) => values[k] !== undefined);
+  if (newOnly) throw new UsageError(`--${newOnly} is for "warta new" only`);
   if (values.title !== undefined || values.url !== undefined) throw new UsageError(`--${values.title !== undefined ? 'title' : 'url'} is for "warta init" only`);
   if (command !== 'build' && command !== 'dev' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -114,9 +130,11 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   const configFile = values.config ?? 'warta.config.json';
   const templates = values.templates ?? (existsSync('templates') ? 'templates' : undefined);
   const refused = checkOutput({ out: outDir, content: values.content, templates, static: values.static, config: configFile });
-  if (refused) return report([refused], err), 2;
+  const flagLang = readLangFlag(values.lang);
+  if (refused) return report([refused], err, flagLang ?? 'id'), 2;
   const { config: settings, problems } = await loadConfig(configFile, values.config !== undefined);
-  if (problems.length) return report(problems, err), 2;
+  if (problems.length) return report(problems, err, flagLang ?? 'id'), 2;
+  const lang = flagLang ?? readLang(settings.language);
   const baseUrl = readBaseUrlFlag(values['base-url']) ?? settings.baseUrl;
   if (baseUrl === undefined) throw new UsageError(`the site's address is missing: set "baseUrl" in ${configFile} (e.g. "https://berita.example") or pass --base-url`);
   const config = { ...settings, baseUrl };
@@ -133,20 +151,25 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
     progress: progress?.update,
   });
   progress?.end();
-  report(result.problems, err);
-  if (!values.quiet || !result.ok) err.write(`${summary(result, outDir)}\n`);
+  report(result.problems, err, lang);
+  if (!values.quiet || !result.ok) err.write(`${summary(result, outDir, lang)}\n`);
   return hasErrors(result.problems) ? 1 : 0;
 }
 
 /** `warta check`: the build pipeline with nothing written; problems go to stdout, as text or JSON. */
-async function checkCommand(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+async function checkCommand(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string; lang?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out: "warta check" writes nothing');
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected "text" or "json", got ${JSON.stringify(format)}`);
-  const print = (problems: readonly Problem[]) => out.write(format === 'json' ? problemsJson(problems) : problems.map((p) => `${formatProblem(p)}\n`).join(''));
+  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format: expected "text", "json" or "github", got ${JSON.stringify(format)}`);
+  const flagLang = readLangFlag(values.lang);
+  let lang = flagLang ?? 'id';
+  const print = (problems: readonly Problem[]) => out.write(
+    format === 'json' ? problemsJson(problems, lang) : format === 'github' ? problemsGithub(problems, lang) : problems.map((p) => `${formatProblem(p, lang)}\n`).join(''),
+  );
   const { config: settings, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
   if (problems.length) return print(problems), 2;
+  lang = flagLang ?? readLang(settings.language);
   // Checking writes nothing: without an address, one that no link can name stands in.
   const config = { ...settings, baseUrl: readBaseUrlFlag(values['base-url']) ?? settings.baseUrl ?? 'https://base-url.invalid' };
   const clock = { now: readClock(values.now), future: values.future };
@@ -162,39 +185,32 @@ async function checkCommand(values: { content: string; out?: string; templates?:
   });
   progress?.end();
   print(result.problems);
-  if (!values.quiet || !result.ok) err.write(`${checkSummary(result)}\n`);
+  if (!values.quiet || !result.ok) err.write(`${checkSummary(result, lang)}\n`);
   return hasErrors(result.problems) ? 1 : 0;
 }
 
-/** `1 article`, `3 articles`. */
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
-
-/** Articles held back, and when the site next changes by the clock (one falls due, or a story leaves the news sitemap). */
-function dueNote(r: BuildResult): string {
-  const due = r.nextDue === undefined ? '' : `next due ${formatLong(r.nextDue)} = ${formatIso(r.nextDue)}`;
-  return r.heldBack ? `, ${r.heldBack} held back (${due})` : due && `, ${due}`;
+/** What a build found, for its summary line. */
+function counts(r: BuildResult): ReportCounts {
+  const errors = r.problems.filter((p) => p.severity === 'error').length;
+  const nextDue = r.nextDue !== undefined ? { long: formatLong(r.nextDue), iso: formatIso(r.nextDue) } : undefined;
+  return { errors, warnings: r.problems.length - errors, published: r.published, drafts: r.drafts, heldBack: r.heldBack, nextDue };
 }
 
 /** The one-line summary of `warta check`. */
-export function checkSummary(r: BuildResult): string {
-  const errors = r.problems.filter((p) => p.severity === 'error').length;
-  const warnings = r.problems.length - errors;
-  const found = r.problems.length ? `${count(errors, 'error')} and ${count(warnings, 'warning')}` : 'no problems';
-  const held = dueNote(r);
-  const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
-  return `warta: check found ${found}; ${count(r.published, 'article')} ready to publish${held}${drafts}; nothing was written`;
+export function checkSummary(r: BuildResult, lang: Lang): string {
+  return messages(lang).report.check(counts(r));
 }
 
 /** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
-async function dev(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean }, err: NodeJS.WriteStream): Promise<number> {
+async function dev(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; lang?: string }, err: NodeJS.WriteStream): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./dev/server.js');
   const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), static: values.static, config: values.config ?? 'warta.config.json' };
+  const lang = readLangFlag(values.lang);
   const refused = checkOutput(places);
-  if (refused) return report([refused], err), 2;
+  if (refused) return report([refused], err, lang ?? 'id'), 2;
   const options = {
+    lang,
     ...places,
     configRequired: values.config !== undefined,
     baseUrl: readBaseUrlFlag(values['base-url']),
@@ -239,6 +255,25 @@ async function initCommand(argv: string[], err: NodeJS.WriteStream): Promise<num
   return 0;
 }
 
+/** `warta new`: its own options only; prints the new article's path. */
+async function newCommand(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { content: { type: 'string', default: 'content' }, category: { type: 'string' }, byline: { type: 'string' }, at: { type: 'string' } } });
+  const [, title, extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (put the title in quotes)`);
+  if (!title?.trim()) throw new UsageError('expected the title: warta new "Judul artikel"');
+  const at = values.at === undefined ? Date.now() : readClock(values.at, '--at');
+  const { NewArticleError, writeNewArticle } = await import('./scaffold/new-article.js');
+  try {
+    out.write(`${writeNewArticle({ content: values.content, title, category: values.category, byline: values.byline, at })}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof NewArticleError)) throw e;
+    if (e.reason === 'slug') throw new UsageError(`cannot make a slug from the title ${JSON.stringify(title)}: it needs a letter or digit`);
+    err.write(`warta: ${e.subject} already exists; nothing was written\n`);
+    return 1;
+  }
+}
+
 function readBaseUrlFlag(value: string | undefined, flag = '--base-url'): string | undefined {
   if (value === undefined) return undefined;
   const url = readBaseUrl(value);
@@ -263,10 +298,10 @@ function readPort(value: string | undefined, otherwise: number): number {
   return Number(value);
 }
 
-function readClock(value: string | undefined): number {
+function readClock(value: string | undefined, flag = '--now'): number {
   if (value === undefined) return Date.now();
   const parsed = parseTimestamp(value);
-  if (!parsed.ok) throw new UsageError(`--now: expected ${parsed.expected}, got ${JSON.stringify(value)}`);
+  if (!parsed.ok) throw new UsageError(`${flag}: expected ${timeExpected(parsed.expected, 'en')}, got ${JSON.stringify(value)}`);
   return parsed.instant;
 }
 
@@ -276,24 +311,24 @@ function readJobs(value: string | undefined): number {
   return Number(value);
 }
 
-function report(problems: readonly Problem[], err: NodeJS.WriteStream): void {
-  for (const p of problems) err.write(`${formatProblem(p)}\n`);
+function readLangFlag(value: string | undefined): Lang | undefined {
+  if (value === undefined || value === 'id' || value === 'en') return value;
+  throw new UsageError(`--lang: expected "id" or "en", got ${JSON.stringify(value)}`);
+}
+
+function report(problems: readonly Problem[], err: NodeJS.WriteStream, lang: Lang): void {
+  for (const p of problems) err.write(`${formatProblem(p, lang)}\n`);
 }
 
 /** The one-line summary a newsroom's scheduler and CI logs read. */
-export function summary(r: BuildResult, outDir: string): string {
+export function summary(r: BuildResult, outDir: string, lang: Lang): string {
   const seconds = Object.values(r.stages).reduce((a, b) => a + b, 0).toFixed(2);
-  const errors = r.problems.filter((p) => p.severity === 'error').length;
-  const warnings = r.problems.length - errors;
-  const held = dueNote(r);
-  const drafts = r.drafts ? `, ${count(r.drafts, 'draft')}` : '';
-  const notes = warnings ? `, ${count(warnings, 'warning')}` : '';
+  const report = messages(lang).report;
   // Refused a change to the output (another user's files), a build may have failed half-way through replacing it.
-  const kept = r.problems.some((p) => p.code === 'output-permission') ? '' : `; ${outDir}/ was left as it was`;
-  if (!r.ok) return `warta: build failed with ${count(errors, 'error')}${notes}${kept}`;
-  const redone = `${count(r.parsed, 'article')} parsed, ${count(r.rendered, 'file')} rendered`;
-  const changes = r.incremental ? `${r.written} of ${r.files} files changed${r.removed ? `, ${r.removed} removed` : ''} in ${outDir}/ (${redone})` : `${r.files} files written to ${outDir}/`;
-  return `warta: ${r.published} articles published${held}${drafts}, ${changes} in ${seconds} s${notes}`;
+  const kept = r.problems.some((p) => p.code === 'output-permission') ? undefined : outDir;
+  if (!r.ok) return report.buildFailed(counts(r), kept);
+  const incremental = r.incremental ? { written: r.written, removed: r.removed, parsed: r.parsed, rendered: r.rendered } : undefined;
+  return report.built(counts(r), { out: outDir, files: r.files, incremental }, seconds);
 }
 
 function packageVersion(): string {

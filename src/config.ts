@@ -17,7 +17,7 @@ export interface SiteConfig {
   tagline: string;
   /** Absolute base URL of the deployed site, without trailing slash (feeds, canonical links). */
   baseUrl: string;
-  /** Language tag of the pages, e.g. `id`. */
+  /** Language tag of the pages, e.g. `id`; `en…` also makes warta's messages English. */
   language: string;
   /** Declared categories in navigation order; others follow, ordered by name. */
   categories: CategoryConfig[];
@@ -43,6 +43,8 @@ export interface SiteConfig {
   maxArticleBytes: number;
   /** Links in every page's footer, e.g. to the static pages. */
   footerLinks: LinkConfig[];
+  /** Front matter fields outside the contract that the templates use; any other unknown field is a warning. */
+  extraFields: string[];
 }
 
 /** A link the config adds to the site, e.g. in the footer. */
@@ -84,6 +86,7 @@ export const defaults = {
   ],
   maxArticleBytes: 1024 * 1024,
   footerLinks: [] as LinkConfig[],
+  extraFields: [] as string[],
 } satisfies Omit<SiteConfig, 'baseUrl'>;
 
 /** The config file's result: its settings, or the problems that stop the build. */
@@ -107,13 +110,13 @@ export async function loadConfig(file: string | undefined, required: boolean): P
     if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') {
       return { config: { ...defaults }, problems: [] };
     }
-    return { config: { ...defaults }, problems: [error({ code: 'config-read', file, message: `cannot read the config file (${(e as Error).message})` })] };
+    return { config: { ...defaults }, problems: [error({ code: 'config-read', file, params: { detail: (e as Error).message } })] };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { config: { ...defaults }, problems: [error({ code: 'config-json', file, message: `expected JSON (${(e as Error).message})` })] };
+    return { config: { ...defaults }, problems: [error({ code: 'config-json', file, params: { detail: (e as Error).message } })] };
   }
   return parseConfig(data, file);
 }
@@ -123,38 +126,38 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
   const problems: Problem[] = [];
   const config: SiteSettings = { ...defaults };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { config, problems: [error({ code: 'config-shape', file, message: 'expected a JSON object' })] };
+    return { config, problems: [error({ code: 'config-shape', file })] };
   }
-  const bad = (field: string, expected: string, got: unknown) =>
-    problems.push(error({ code: 'config-field', file, field, message: `expected ${expected}, got ${JSON.stringify(got)}` }));
+  const bad = (field: string, expected: ConfigExpected, got: unknown) =>
+    problems.push(error({ code: 'config-field', file, field, params: { expected, value: String(JSON.stringify(got)) } }));
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
       case 'title':
       case 'tagline':
       case 'language':
         if (typeof value === 'string' && value.trim()) config[key] = value.trim();
-        else bad(key, 'a non-empty string', value);
+        else bad(key, 'text', value);
         break;
       case 'shareImage':
       case 'logo':
         if (typeof value === 'string' && /^(\/(?!\/)|https?:\/\/)\S+$/i.test(value) && !/\.svg$/i.test(value)) config[key] = value;
-        else bad(key, 'a site path ("/images/logo.png") or an http(s) URL of a raster image (not SVG)', value);
+        else bad(key, 'raster', value);
         break;
       case 'feedContent':
         if (value === 'summary' || value === 'full') config.feedContent = value;
-        else bad(key, '"summary" or "full"', value);
+        else bad(key, 'feed-content', value);
         break;
       case 'themeColor':
         if (typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) config[key] = value;
-        else bad(key, 'a hex colour like "#a3121a"', value);
+        else bad(key, 'colour', value);
         break;
       case 'baseUrl':
         config.baseUrl = readBaseUrl(value);
-        if (config.baseUrl === undefined) bad(key, 'an http(s) URL', value);
+        if (config.baseUrl === undefined) bad(key, 'url', value);
         break;
       case '$schema':
         // Names the JSON Schema for editors; warta checks the file itself.
-        if (typeof value !== 'string') bad(key, 'a string', value);
+        if (typeof value !== 'string') bad(key, 'string', value);
         break;
       case 'pageSize':
       case 'homeSize':
@@ -162,21 +165,25 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
       case 'feedSize':
       case 'maxArticleBytes':
         if (Number.isInteger(value) && (value as number) >= (key === 'relatedCount' ? 0 : 1)) config[key] = value as number;
-        else bad(key, 'a positive whole number', value);
+        else bad(key, 'count', value);
         break;
       case 'iframeHosts':
         if (Array.isArray(value) && value.every((h) => typeof h === 'string' && /^[a-z0-9.-]+$/i.test(h))) config.iframeHosts = value.map((h: string) => h.toLowerCase());
-        else bad(key, 'a list of host names', value);
+        else bad(key, 'hosts', value);
+        break;
+      case 'extraFields':
+        if (Array.isArray(value) && value.every((f) => typeof f === 'string' && /^[^\s#:'"-](?:[^:]*[^\s:])?$/.test(f))) config.extraFields = [...value];
+        else bad(key, 'fields', value);
         break;
       case 'categories':
         config.categories = parseCategories(value, (expected, got) => bad(key, expected, got));
         break;
       case 'footerLinks':
         if (Array.isArray(value) && value.every(isLink)) config.footerLinks = value.map((l: LinkConfig) => ({ name: l.name.trim(), url: l.url }));
-        else bad(key, 'a list of {"name", "url"} objects, each url a site path starting with / or an http(s) URL', value);
+        else bad(key, 'links', value);
         break;
       default:
-        problems.push(error({ code: 'config-unknown', file, field: key, message: 'unknown setting' }));
+        problems.push(error({ code: 'config-unknown', file, field: key }));
     }
   }
   return { config, problems };
@@ -189,9 +196,12 @@ function isLink(item: unknown): item is LinkConfig {
   return typeof name === 'string' && /\S/.test(name) && typeof url === 'string' && /^(\/(?!\/)|https?:\/\/)\S*$/.test(url) && !Object.keys(rest).length;
 }
 
-function parseCategories(value: unknown, bad: (expected: string, got: unknown) => void): CategoryConfig[] {
+/** What a config value should have been, named for the message tables. */
+type ConfigExpected = 'text' | 'url' | 'string' | 'count' | 'hosts' | 'categories' | 'category' | 'fields' | 'links' | 'raster' | 'feed-content' | 'colour';
+
+function parseCategories(value: unknown, bad: (expected: ConfigExpected, got: unknown) => void): CategoryConfig[] {
   if (!Array.isArray(value)) {
-    bad('a list of {"slug", "name"} objects', value);
+    bad('categories', value);
     return [];
   }
   const out: CategoryConfig[] = [];
@@ -201,7 +211,7 @@ function parseCategories(value: unknown, bad: (expected: string, got: unknown) =
     if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim() && !Object.keys(rest).length) {
       out.push({ slug, name: name.trim() });
     } else {
-      bad('{"slug": lower-case-ascii-with-hyphens, "name": non-empty string}', item);
+      bad('category', item);
     }
   }
   return out;

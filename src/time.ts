@@ -25,7 +25,13 @@ const tz = (() => {
 })();
 
 /** Result of reading a timestamp. */
-export type TimeResult = { ok: true; instant: number } | { ok: false; expected: string };
+export type TimeResult = { ok: true; instant: number } | { ok: false; expected: TimeExpected };
+
+/** What a timestamp that could not be read should have been: a reason, and the values its message names. */
+export type TimeExpected =
+  | { reason: 'text' | 'with-time' | 'with-offset' | 'padded' | 'timestamp' | 'offset-range' | 'month-name' | 'weekday-name' | 'year-range' | 'month-range' | 'time-range' }
+  | { reason: 'day-range'; month: string; days: number }
+  | { reason: 'weekday'; date: string; weekday: string };
 
 const ZONE = 'Asia/Jakarta';
 const HOUR = 3_600_000;
@@ -43,8 +49,10 @@ const FIXED_SINCE = FIXED_SINCE_WALL - WIB_OFFSET;
 export const YEARS = { first: 1000, last: 9999 } as const;
 const SUFFIX_OFFSET: Record<string, number> = { wib: WIB_OFFSET, wita: 8 * HOUR, wit: 9 * HOUR };
 
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6].map((d) => id.localize.day(d as Day, { width: 'wide' }));
-const MONTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((m) =>
+/** Indonesian weekday names, Sunday first. */
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6].map((d) => id.localize.day(d as Day, { width: 'wide' }));
+/** Indonesian month names, January first. */
+export const MONTHS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((m) =>
   id.localize.month(m as Month, { width: 'wide' }),
 );
 const WEEKDAY_INDEX = new Map(WEEKDAYS.map((name, i) => [name.toLowerCase(), i]));
@@ -68,9 +76,8 @@ const LOCAL_T_RE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?$/;
 const UNPADDED_RE =
   /^\d{1,4}-\d{1,2}-\d{1,2}[Tt ]\d{1,2}:\d{1,2}(?::\d{1,2}(?:[.,]\d+)?)?(?: ?(?:[Zz]|[+-]\d{1,2}:?\d{2}))?$/;
 
-const EXAMPLES = '"2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" or "Rabu, 2 April 2025 15:22:12 WIB"';
-const GENERIC = `a WIB timestamp like ${EXAMPLES}`;
-const OUT_OF_RANGE = `a date in the years ${YEARS.first} to ${YEARS.last} (WIB)`;
+const GENERIC = { reason: 'timestamp' } as const;
+const OUT_OF_RANGE = { reason: 'year-range' } as const;
 
 /** Wall-clock fields as written in a timestamp (month 1–12, ms 0–999). */
 type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };
@@ -79,7 +86,7 @@ type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number
 export function parseTimestamp(value: unknown): TimeResult {
   if (typeof value !== 'string') {
     // A Date here means the YAML was loaded with a schema that already shifted it to UTC.
-    return fail(`a timestamp written as text, like ${EXAMPLES}`);
+    return fail({ reason: 'text' });
   }
   const text = value.trim();
   let m = PLAIN_RE.exec(text);
@@ -90,12 +97,10 @@ export function parseTimestamp(value: unknown): TimeResult {
 }
 
 /** Says what a value that matches no accepted form was probably missing. */
-function nearMiss(text: string): string {
-  if (BARE_DATE_RE.test(text)) return `a time as well as a date, like "2025-04-02 15:22:12"`;
-  if (LOCAL_T_RE.test(text)) {
-    return `a UTC offset after a "T" time, like "2025-04-02T15:22:12+07:00" (or a space for WIB: "2025-04-02 15:22:12")`;
-  }
-  if (UNPADDED_RE.test(text)) return `a zero-padded timestamp like "2025-04-02 15:22:12"`;
+function nearMiss(text: string): TimeExpected {
+  if (BARE_DATE_RE.test(text)) return { reason: 'with-time' };
+  if (LOCAL_T_RE.test(text)) return { reason: 'with-offset' };
+  if (UNPADDED_RE.test(text)) return { reason: 'padded' };
   return GENERIC;
 }
 
@@ -108,7 +113,7 @@ function parseWithOffset(m: RegExpExecArray): TimeResult {
   const hours = Number(m[10]);
   const minutes = Number(m[11]);
   if (minutes > 59 || hours * 60 + minutes > 14 * 60) {
-    return fail('a UTC offset between -14:00 and +14:00, like "+07:00"');
+    return fail({ reason: 'offset-range' });
   }
   const sign = m[9] === '-' ? -1 : 1;
   return fromWall(wall, sign * (hours * HOUR + minutes * MINUTE));
@@ -117,9 +122,9 @@ function parseWithOffset(m: RegExpExecArray): TimeResult {
 /** The legacy archive's `Rabu, 2 April 2025 15:22:12 WIB`; unpadded day and time parts are allowed. */
 function parseLegacy(m: RegExpExecArray): TimeResult {
   const mo = MONTH_INDEX.get(m[3]!.toLowerCase());
-  if (mo === undefined) return fail(`an Indonesian month name (${MONTHS.join(', ')})`);
+  if (mo === undefined) return fail({ reason: 'month-name' });
   const weekday = WEEKDAY_INDEX.get(m[1]!.toLowerCase());
-  if (weekday === undefined) return fail(`an Indonesian weekday name (${WEEKDAYS.join(', ')})`);
+  if (weekday === undefined) return fail({ reason: 'weekday-name' });
   const wall: Wall = {
     y: Number(m[4]), mo, d: Number(m[2]), h: Number(m[5]), mi: Number(m[6]), s: Number(m[7] ?? 0), ms: 0,
   };
@@ -130,7 +135,7 @@ function parseLegacy(m: RegExpExecArray): TimeResult {
   // The weekday belongs to the written date, in the written zone (WITA/WIT included).
   const actual = new Date(utcOfWall(wall)).getUTCDay();
   if (actual !== weekday) {
-    return fail(`the weekday of ${wall.d} ${MONTHS[mo - 1]} ${m[4]} ("${WEEKDAYS[actual]}")`);
+    return fail({ reason: 'weekday', date: `${wall.d} ${MONTHS[mo - 1]} ${m[4]}`, weekday: WEEKDAYS[actual]! });
   }
   const offset = SUFFIX_OFFSET[m[8]!.toLowerCase()]!;
   // WIB goes through the zone like the plain form, so formatLong(parse(x)) reproduces x.
@@ -166,13 +171,13 @@ function yearInRange(year: number): boolean {
   return year >= YEARS.first && year <= YEARS.last;
 }
 
-/** Why the fields are not a real date and time, or '' if they are. Never rolls over. */
-function invalidWall({ y, mo, d, h, mi, s }: Wall): string {
-  if (mo < 1 || mo > 12) return 'a real calendar date (months run 01–12)';
+/** Why the fields are not a real date and time, or undefined if they are. Never rolls over. */
+function invalidWall({ y, mo, d, h, mi, s }: Wall): TimeExpected | undefined {
+  if (mo < 1 || mo > 12) return { reason: 'month-range' };
   const days = daysInMonth(y, mo);
-  if (d < 1 || d > days) return `a real calendar date (${pad4(y)}-${pad2(mo)} has ${days} days)`;
-  if (h > 23 || mi > 59 || s > 59) return 'a real time of day (hours 00–23, minutes and seconds 00–59)';
-  return '';
+  if (d < 1 || d > days) return { reason: 'day-range', month: `${pad4(y)}-${pad2(mo)}`, days };
+  if (h > 23 || mi > 59 || s > 59) return { reason: 'time-range' };
+  return undefined;
 }
 
 function daysInMonth(y: number, mo: number): number {
@@ -192,7 +197,7 @@ function isoWall(w: Wall): string {
   return `${pad4(w.y)}-${pad2(w.mo)}-${pad2(w.d)}T${pad2(w.h)}:${pad2(w.mi)}:${pad2(w.s)}.${ms}`;
 }
 
-function fail(expected: string): TimeResult {
+function fail(expected: TimeExpected): TimeResult {
   return { ok: false, expected };
 }
 

@@ -44,8 +44,8 @@ export function lockBuilds(out: string): OutputLock | BuildResult {
     return refusedBuild(e, out);
   }
   if ('lock' in taken) return taken.lock;
-  const what = taken.holder ? `another warta (process ${taken.holder.pid}, since ${formatLong(taken.holder.since)}) is writing ${out}/` : `another warta is taking the lock of ${out}/ this moment, or this file cannot be replaced`;
-  return failedBuild(error({ code: 'output-locked', file: relative(process.cwd(), taken.file), message: `${what}: wait for it to finish or stop it; if no warta is running, delete this file` }));
+  const holder = taken.holder ? { pid: taken.holder.pid, since: formatLong(taken.holder.since) } : {};
+  return failedBuild(error({ code: 'output-locked', file: relative(process.cwd(), taken.file), params: { out, ...holder } }));
 }
 
 /** The result of a build that failed on one problem, building nothing. */

@@ -1,5 +1,7 @@
 import { build, type BuildOptions, type BuildResult } from './build.js';
 import type { Problem } from '../errors.js';
+import { messageOf, type Lang } from '../messages/index.js';
+import { problemMessage, visible } from '../messages/format.js';
 import { checkOutputPath, type OutputWriter } from '../output/writer.js';
 
 /**
@@ -39,8 +41,8 @@ export interface ProblemJson {
   message: string;
 }
 
-/** Problems as a JSON array, one object per line, for CI annotations and editors. */
-export function problemsJson(problems: readonly Problem[]): string {
+/** Problems as a JSON array, one object per line, for CI annotations and editors; messages in `lang`. */
+export function problemsJson(problems: readonly Problem[], lang: Lang): string {
   const rows = problems.map((p): ProblemJson => ({
     severity: p.severity,
     file: p.file ?? null,
@@ -48,9 +50,27 @@ export function problemsJson(problems: readonly Problem[]): string {
     column: p.column ?? null,
     field: p.field ?? null,
     code: p.code,
-    message: p.message,
+    message: messageOf(p, lang),
   }));
   return rows.length ? `[\n${rows.map((r) => `  ${jsonLine(r)}`).join(',\n')}\n]\n` : '[]\n';
+}
+
+/** Problems as GitHub Actions workflow commands (`::error file=…,line=…::message`), shown on a pull request's lines. */
+export function problemsGithub(problems: readonly Problem[], lang: Lang): string {
+  return problems.map((p) => {
+    const where = [p.file && `file=${property(visible(p.file))}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${property(p.code)}`].filter(Boolean).join(',');
+    const field = p.field ? `${p.field}: ` : '';
+    return `::${p.severity} ${where}::${data(`${field}${problemMessage(p, lang)}`)}\n`;
+  }).join('');
+}
+
+// GitHub's escaping: a message escapes %, CR and LF; a property also `:` and `,`.
+function data(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function property(text: string): string {
+  return data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /** JSON with DEL and C1 controls escaped too (JSON.stringify escapes only C0), so no control character reaches a terminal. */

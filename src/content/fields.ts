@@ -1,4 +1,4 @@
-import { error, quote, type Problem, type ProblemCode } from '../errors.js';
+import { error, quote, warning, type MessageParams, type Problem, type ProblemCode } from '../errors.js';
 import { parseTimestamp } from '../time.js';
 import { isValidSlug, nameTooLong } from './slug.js';
 import { withoutControls } from './text.js';
@@ -14,9 +14,14 @@ export class FieldReader {
   ) {}
 
   /** Records a problem with a field, at the field's line. */
-  fail(field: string, code: ProblemCode, message: string): undefined {
-    this.problems.push(error({ code, file: this.file, line: this.lines.get(field), field, message }));
+  fail(field: string, code: ProblemCode, params?: MessageParams): undefined {
+    this.problems.push(error({ code, file: this.file, line: this.lines.get(field), field, params }));
     return undefined;
+  }
+
+  /** Records a warning about a field, at the field's line. */
+  warn(field: string, code: ProblemCode, params?: MessageParams): void {
+    this.problems.push(warning({ code, file: this.file, line: this.lines.get(field), field, params }));
   }
 
   /** All fields as the YAML gave them. */
@@ -33,31 +38,31 @@ export class FieldReader {
   /** A text field, trimmed, with runs of white space made one space and control characters (YAML's `"\e"`) removed. */
   text(field: string, required: boolean): string | undefined {
     const value = this.raw(field);
-    if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : undefined;
-    if (typeof value !== 'string') return this.fail(field, 'type', `expected text, got ${describe(value)}`);
+    if (value === undefined) return required ? this.fail(field, 'missing') : undefined;
+    if (typeof value !== 'string') return this.fail(field, 'type', { expected: 'text', ...describe(value) });
     const text = oneLine(value);
-    if (!text) return required || value ? this.fail(field, 'empty', 'expected non-empty text, got an empty value') : undefined;
+    if (!text) return required || value ? this.fail(field, 'empty', { what: 'text' }) : undefined;
     return text;
   }
 
   /** A list of texts; one text is accepted as a list of one. */
   list(field: string, required: boolean): string[] | undefined {
     const value = this.raw(field);
-    if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : [];
+    if (value === undefined) return required ? this.fail(field, 'missing') : [];
     const items = Array.isArray(value) ? value : [value];
     if (!items.every((v) => typeof v === 'string' && v.trim())) {
-      return this.fail(field, 'type', `expected non-empty text or a list of non-empty texts, got ${describe(value)}`);
+      return this.fail(field, 'type', { expected: 'texts', ...describe(value) });
     }
-    if (required && items.length === 0) return this.fail(field, 'empty', 'expected at least one name, got an empty list');
+    if (required && items.length === 0) return this.fail(field, 'empty', { what: 'list' });
     return dedupe(items.map(oneLine));
   }
 
   /** A WIB timestamp, as epoch milliseconds. */
   time(field: string, required: boolean): number | undefined {
     const value = this.raw(field);
-    if (value === undefined) return required ? this.fail(field, 'missing', 'required field is missing') : undefined;
+    if (value === undefined) return required ? this.fail(field, 'missing') : undefined;
     const parsed = parseTimestamp(value);
-    return parsed.ok ? parsed.instant : this.fail(field, 'time', `expected ${parsed.expected}, got ${quote(value)}`);
+    return parsed.ok ? parsed.instant : this.fail(field, 'time', { ...parsed.expected, value: quote(value) });
   }
 
   /** `true` or `false`, nothing else. */
@@ -65,7 +70,7 @@ export class FieldReader {
     const value = this.raw(field);
     if (value === undefined) return false;
     if (typeof value === 'boolean') return value;
-    this.fail(field, 'type', `expected true or false, got ${quote(value)}`);
+    this.fail(field, 'type', { expected: 'boolean', value: quote(value) });
     return false;
   }
 
@@ -73,9 +78,9 @@ export class FieldReader {
   slug(field: string): string | undefined {
     const value = this.text(field, false);
     if (value === undefined) return value;
-    if (!isValidSlug(value)) return this.fail(field, 'slug', `expected lower-case ASCII letters, digits and single hyphens (like "wang-yi-di-moskow"), got ${quote(value)}`);
-    const tooLong = nameTooLong(value);
-    return tooLong ? this.fail(field, 'name-too-long', `expected a shorter slug: ${quote(value)} is ${tooLong}`) : value;
+    if (!isValidSlug(value)) return this.fail(field, 'slug', { of: 'field', value: quote(value) });
+    const bytes = nameTooLong(value);
+    return bytes ? this.fail(field, 'name-too-long', { of: 'slug', value: quote(value), bytes }) : value;
   }
 }
 
@@ -84,11 +89,10 @@ function oneLine(text: string): string {
   return withoutControls(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Names a YAML value's type for a message. */
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `a list ${quote(value)}`;
-  if (typeof value === 'object') return `a mapping ${quote(value)}`;
-  return `${typeof value === 'string' ? 'text' : `a ${typeof value}`} ${quote(value)}`;
+/** A YAML value's kind and the value quoted, for a message. */
+function describe(value: unknown): { kind: string; value: string } {
+  const kind = Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value === 'string' ? 'text' : typeof value;
+  return { kind, value: quote(value) };
 }
 
 /** Drops repeats that differ only in case, keeping the first spelling. */

@@ -1,7 +1,8 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { error, type Problem, type ProblemCode } from '../errors.js';
+import { error, type MessageParams, type Problem, type ProblemCode } from '../errors.js';
 import { keyPath } from './key-path.js';
+import { yamlProblem } from './yaml-errors.js';
 
 /** Front matter split from a Markdown file. */
 export interface FrontMatter {
@@ -33,38 +34,35 @@ const CLOSING = /\n---[ \t]*(?:\n|$)/;
 
 /** Reads the front matter of a decoded article; `file` names it in problems. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
-  const fail = (code: ProblemCode, message: string, line?: number): FrontMatterResult => ({
+  const fail = (code: ProblemCode, line?: number, params?: MessageParams): FrontMatterResult => ({
     ok: false,
-    problem: error({ code, file, line, message }),
+    problem: error({ code, file, line, params }),
   });
-  if (!OPENING.test(text)) return fail('front-matter-missing', 'expected front matter between "---" lines at the top of the file', 1);
-  if (!CLOSING.test(text.slice(3))) return fail('front-matter-unclosed', 'expected a closing "---" line after the front matter', 1);
+  if (!OPENING.test(text)) return fail('front-matter-missing', 1);
+  if (!CLOSING.test(text.slice(3))) return fail('front-matter-unclosed', 1);
   // The fields run to the first "\n---" (even a "\n----"), the body from the next line.
   const close = text.indexOf('\n---', 3);
   const source = text.slice(3, close);
   const blank = longBlankRun(source);
-  if (blank !== undefined) {
-    return fail('front-matter-blank', `expected fewer blank lines in a row in the front matter (about 250 at most); remove the blank lines`, lineAt(source, source.indexOf('\n', blank) + 1));
-  }
+  if (blank !== undefined) return fail('front-matter-blank', lineAt(source, source.indexOf('\n', blank) + 1));
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, options);
   } catch (e) {
-    const mark = (e as { mark?: { line: number; column: number; position: number } }).mark;
-    const reason = (e as { reason?: string }).reason ?? (e as Error).message;
-    const line = mark ? mark.line + 1 : undefined;
-    if (reason === 'duplicated mapping key' && mark) {
+    const mark = (e as { mark?: { line: number; position: number } }).mark;
+    if ((e as { reason?: string }).reason === 'duplicated mapping key' && mark) {
+      // A dotted path (`corrections.at`) says which of several same-named keys is meant.
       const key = keyPath(source, mark.position, yaml.CORE_SCHEMA);
-      return fail('duplicate-key', `duplicate field${key === undefined ? '' : ` ${JSON.stringify(key)}`}: each field may appear only once`, line);
+      return fail('duplicate-key', mark.line + 1, { key: key === undefined ? undefined : JSON.stringify(key) });
     }
-    return { ok: false, problem: error({ code: 'yaml', file, line, column: mark ? mark.column + 1 : undefined, message: `invalid YAML: ${reason}` }) };
+    return { ok: false, problem: yamlProblem(text.split('\n'), file, e, 1) };
   }
   const data: unknown = parsed.data ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail('front-matter-shape', 'expected front matter fields ("title: ...", one per line)', 2);
+    return fail('front-matter-shape', 2);
   }
   if (exceeds(data, MAX_NODES)) {
-    return fail('front-matter-size', `expected at most ${MAX_NODES} values in the front matter (YAML aliases that repeat themselves count each time)`, 1);
+    return fail('front-matter-size', 1, { max: MAX_NODES });
   }
   const bodyOffset = text.length - parsed.content.length;
   return { ok: true, value: { data: data as Record<string, unknown>, lines: fieldLines(source), bodyOffset, bodyLine: lineAt(text, bodyOffset) } };

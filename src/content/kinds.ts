@@ -1,4 +1,4 @@
-import type { ProblemCode } from '../errors.js';
+import type { MessageParams, ProblemCode } from '../errors.js';
 
 /**
  * Extensions of the files under the content folder that are published as they are, besides
@@ -24,10 +24,10 @@ const BACKUP = new Set(['bak', 'orig', 'rej', 'swp', 'swo', 'tmp', 'old']);
 /** Git's own files, which no one means to publish and which only clutter a report. */
 const GIT_FILES = new Set(['.gitignore', '.gitattributes', '.gitkeep']);
 
-/** Why a file is not published: a warning's code and message. */
+/** Why a file is not published: a warning's code and its message's values. */
 export interface Refusal {
   code: ProblemCode;
-  message: string;
+  params?: MessageParams;
 }
 
 /** What becomes of a file under the content folder: an article, published as it is, skipped silently, or refused (a warning). */
@@ -39,14 +39,11 @@ export function classifyFile(name: string): FileKind {
   if (MARKDOWN.test(name) && !name.startsWith('.')) return 'article';
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  const skip = (code: ProblemCode, message: string): Refusal => ({ code, message });
-  if (name.endsWith('~') || (name.startsWith('#') && name.endsWith('#')) || BACKUP.has(ext)) {
-    return skip('file-backup', 'an editor\'s backup or temporary file, which may hold text not meant for readers, is not published (delete it, or keep it outside the content folder)');
-  }
-  if (name.startsWith('.')) return GIT_FILES.has(name) ? 'ignored' : skip('file-hidden', 'a hidden file is not published');
+  if (name.endsWith('~') || (name.startsWith('#') && name.endsWith('#')) || BACKUP.has(ext)) return { code: 'file-backup' };
+  if (name.startsWith('.')) return GIT_FILES.has(name) ? 'ignored' : { code: 'file-hidden' };
   if (ext === 'md') return 'article';
-  if (MARKDOWN_LIKE.has(ext)) return skip('file-markdown', `only .md files are articles: this one is not published (rename it to .md to publish it)`);
-  if (HTML.has(ext)) return skip('file-html', 'HTML under the content folder is not published: it would bypass the raw-HTML policy (write an article, or put the site\'s own pages in the static folder)');
-  if (!PUBLISHED.has(ext)) return skip('file-type', `${ext ? `.${ext} files are` : 'a file without an extension is'} not published: only images, audio, video, PDF, office documents, fonts, .txt, .csv and .json are (put the site's own files in the static folder)`);
+  if (MARKDOWN_LIKE.has(ext)) return { code: 'file-markdown' };
+  if (HTML.has(ext)) return { code: 'file-html' };
+  if (!PUBLISHED.has(ext)) return { code: 'file-type', params: { ext } };
   return 'published';
 }

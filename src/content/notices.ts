@@ -1,4 +1,4 @@
-import { quote } from '../errors.js';
+import { quote, type MessageParams } from '../errors.js';
 import { parseTimestamp } from '../time.js';
 import type { Notice } from './article.js';
 import type { FieldReader } from './fields.js';
@@ -13,12 +13,12 @@ export function readCorrections(fields: FieldReader, date: number | undefined): 
   const value = fields.raw('corrections');
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.length === 0) {
-    fields.fail('corrections', 'correction', `expected a list of corrections, each with "at" (a WIB timestamp) and "text", got ${quote(value)}`);
+    fields.fail('corrections', 'correction', { problem: 'list', value: quote(value) });
     return [];
   }
   const notices: Notice[] = [];
   value.forEach((item, i) => {
-    const notice = readNotice(fields, 'corrections', `correction ${i + 1}: `, item, CORRECTION, date);
+    const notice = readNotice(fields, 'corrections', i + 1, item, CORRECTION, date);
     if (notice) notices.push(notice);
   });
   return notices.length === value.length ? notices.sort((a, b) => a.at - b.at) : [];
@@ -27,26 +27,24 @@ export function readCorrections(fields: FieldReader, date: number | undefined): 
 /** `withdrawn`: {at, reason}, dated no earlier than the article. */
 export function readWithdrawal(fields: FieldReader, date: number | undefined): Notice | undefined {
   const value = fields.raw('withdrawn');
-  return value === undefined ? undefined : readNotice(fields, 'withdrawn', '', value, WITHDRAWAL, date);
+  return value === undefined ? undefined : readNotice(fields, 'withdrawn', undefined, value, WITHDRAWAL, date);
 }
 
-/** One dated notice with exactly the keys `[at, text key]`; problems are reported on `field`, prefixed by `where`. */
-function readNotice(fields: FieldReader, field: string, where: string, value: unknown, keys: readonly ['at', string], date: number | undefined): Notice | undefined {
+/** One dated notice with exactly the keys `[at, text key]`; problems are reported on `field`, naming the list's `item` (1-based) if it is one. */
+function readNotice(fields: FieldReader, field: string, item: number | undefined, value: unknown, keys: readonly ['at', string], date: number | undefined): Notice | undefined {
   const [, textKey] = keys;
-  const fail = (message: string) => fields.fail(field, field === 'withdrawn' ? 'withdrawal' : 'correction', where + message);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail(`expected "at" (a WIB timestamp) and "${textKey}" (text) on their own indented lines, got ${quote(value)}`);
-  }
+  const fail = (problem: string, params: MessageParams = {}) => fields.fail(field, field === 'withdrawn' ? 'withdrawal' : 'correction', { item, key: textKey, ...params, problem });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('shape', { value: quote(value) });
   const record = value as Record<string, unknown>;
   const unknown = Object.keys(record).filter((k) => !keys.includes(k));
-  if (unknown.length) return fail(`expected only "at" and "${textKey}", got ${unknown.map((k) => quote(k)).join(', ')}`);
+  if (unknown.length) return fail('keys', { value: unknown.map((k) => quote(k)).join(', ') });
   const at = record.at ?? undefined;
   const time = at === undefined || at === null ? undefined : parseTimestamp(at);
-  if (!time) return fail('"at" is missing: expected a WIB timestamp like "2025-04-03 09:15"');
-  if (!time.ok) return fail(`"at": expected ${time.expected}, got ${quote(at)}`);
+  if (!time) return fail('at-missing');
+  if (!time.ok) return fail('at-time', { ...time.expected, value: quote(at) });
   const raw = record[textKey];
   const text = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-  if (!text) return fail(`"${textKey}": expected non-empty text, got ${quote(raw ?? '')}`);
-  if (date !== undefined && time.instant < date) return fail(`"at": expected a time no earlier than the article's date, got ${quote(at)}`);
+  if (!text) return fail('text', { value: quote(raw ?? '') });
+  if (date !== undefined && time.instant < date) return fail('at-early', { value: quote(at) });
   return { at: time.instant, text };
 }

@@ -1,10 +1,12 @@
-import { error, quote, sortProblems, type Problem } from '../errors.js';
+import { error, hasErrors, quote, sortProblems, type Problem, type ProblemCode } from '../errors.js';
 import { digest } from '../util/digest.js';
 import { wibDay } from '../time.js';
 import type { Article } from './article.js';
 import { FieldReader } from './fields.js';
 import { readFrontMatter } from './frontmatter.js';
+import { classifyField } from './known-fields.js';
 import { readCorrections, readWithdrawal } from './notices.js';
+import { recoverFields } from './recover.js';
 import { decodeSource } from './source.js';
 import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
@@ -38,9 +40,9 @@ export interface ParsedArticle {
 export interface ParseOptions {
   /** Largest accepted file, in bytes. */
   maxBytes: number;
+  /** Fields outside the contract that the site's templates use (the config's `extraFields`). */
+  extraFields?: readonly string[];
 }
-
-const KNOWN = new Set(['title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption', 'updated', 'draft', 'aliases', 'credit', 'corrections', 'withdrawn', 'type']);
 
 /** Parses and validates one article file against the article contract. */
 export function parseArticle(source: ArticleSource, options: ParseOptions): ParsedArticle {
@@ -52,21 +54,57 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
 function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedArticle, 'digest'> {
   const { file } = source;
   if (source.bytes.length > options.maxBytes) {
-    return { problems: [error({ code: 'too-large', file, message: `expected at most ${options.maxBytes} bytes, found ${source.bytes.length}` })] };
+    return { problems: [error({ code: 'too-large', file, params: { max: options.maxBytes, size: source.bytes.length } })] };
   }
   const decoded = decodeSource(source.bytes);
-  if (!decoded.ok) return { problems: [error({ code: decoded.code, file, message: decoded.message })] };
+  if (!decoded.ok) return { problems: [error({ code: decoded.code, file, params: { byte: decoded.byte } })] };
   const front = readFrontMatter(decoded.text, file);
-  if (!front.ok) return { problems: [front.problem] };
+  if (!front.ok) return { problems: RECOVERABLE.has(front.problem.code) ? problemsAfterYamlError(source, decoded.text, front.problem, options) : [front.problem] };
   const { data, lines, bodyOffset, bodyLine } = front.value;
   const body = withoutControls(decoded.text.slice(bodyOffset));
   const fields = new FieldReader(data, lines, file);
-  const article = readFields(fields, source, body, bodyOffset, bodyLine);
-  return fields.problems.length ? { problems: sortProblems(fields.problems) } : { article, problems: [] };
+  const extras = checkFieldNames(fields, options.extraFields ?? []);
+  const article = readFields(fields, source, body, bodyOffset, bodyLine, extras);
+  const problems = sortProblems(notMissingIfMisspelt(fields.problems));
+  return hasErrors(problems) ? { problems } : { article, problems };
+}
+
+/** A required field written misspelt (`judul`) is reported as misspelt, not also as missing. */
+function notMissingIfMisspelt(problems: readonly Problem[]): Problem[] {
+  const meant = new Set(problems.filter((p) => p.code === 'field-misspelt').map((p) => p.params?.meant));
+  return problems.filter((p) => p.code !== 'missing' || !meant.has(p.field));
+}
+
+/** YAML problems after which the other fields can still be read one by one. */
+const RECOVERABLE = new Set<ProblemCode>(['yaml', 'yaml-colon', 'yaml-tab', 'yaml-quote', 'yaml-bracket', 'duplicate-key']);
+
+/** Every problem of a file whose front matter does not parse whole: its YAML problems, and those of the fields that can be read. */
+function problemsAfterYamlError(source: ArticleSource, text: string, first: Problem, options: ParseOptions): Problem[] {
+  const recovered = recoverFields(text, source.file);
+  const fields = new FieldReader(recovered.data, recovered.lines, source.file);
+  checkFieldNames(fields, options.extraFields ?? []);
+  readFields(fields, source, '', 0, 0, {});
+  // Nothing is said about a field that could not be read: not that it is missing, nor what it derives.
+  const readable = notMissingIfMisspelt(fields.problems).filter((p) => !recovered.unreadable.has(p.field ?? '') && !(p.field === 'slug' && recovered.unreadable.has('title')));
+  // The whole-text parse names a nested duplicate by its path (`withdrawn.reason`), which a field read alone cannot.
+  const yamlProblems = recovered.problems.length ? recovered.problems.map((p) => (p.code === first.code && p.line === first.line ? first : p)) : [first];
+  return sortProblems([...yamlProblems, ...readable]);
+}
+
+/** Reports misspelt and unlisted fields; returns the listed extras, for templates. */
+function checkFieldNames(fields: FieldReader, extraFields: readonly string[]): Record<string, unknown> {
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields.rawData())) {
+    const name = classifyField(key, extraFields);
+    if (name.kind === 'misspelt') fields.fail(key, 'field-misspelt', { meant: name.meant });
+    else if (name.kind === 'unknown') fields.warn(key, 'field-unknown');
+    else if (name.kind === 'extra') extras[key] = valueWithoutControls(value);
+  }
+  return extras;
 }
 
 /** Reads every field; the article is only meaningful when the reader found no problem. */
-function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number): Article {
+function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number, extra: Record<string, unknown>): Article {
   const page = isPage(fields, source.path);
   const title = fields.text('title', true) ?? '';
   // A static page needs only a title: it has no place in the news by date, category or byline.
@@ -78,9 +116,9 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
   const corrections = readCorrections(fields, fields.raw('date') === undefined ? undefined : date);
   // The latest correction sets the modified date, as an update does.
   const updated = latest([fields.time('updated', false), corrections.at(-1)?.at]);
-  if (category && !categorySlug) fields.fail('category', 'slug', `expected a name with at least one letter or digit, got ${quote(category)}`);
+  if (category && !categorySlug) fields.fail('category', 'slug', { of: 'category', value: quote(category) });
   const longCategory = nameTooLong(categorySlug);
-  if (longCategory) fields.fail('category', 'name-too-long', `expected a shorter name: its URL segment ${quote(categorySlug)} is ${longCategory}`);
+  if (longCategory) fields.fail('category', 'name-too-long', { of: 'category', value: quote(categorySlug), bytes: longCategory });
   return {
     file: source.file,
     path: source.path,
@@ -102,7 +140,7 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
     withdrawn: readWithdrawal(fields, fields.raw('date') === undefined ? undefined : date),
     draft: fields.flag('draft'),
     aliases: readAliases(fields),
-    extra: Object.fromEntries(Object.entries(fields.rawData()).filter(([key]) => !KNOWN.has(key)).map(([key, value]) => [key, valueWithoutControls(value)])),
+    extra,
     terms: page ? packTerms([]) : extractTerms(title, body, tags),
     bodyOffset,
     bodyLine,
@@ -119,7 +157,7 @@ function latest(times: (number | undefined)[]): number | undefined {
 /** Whether a file is a static page: under `halaman/`, or with `type: page` (`type: article` keeps a file there an article). */
 function isPage(fields: FieldReader, path: string): true | undefined {
   const type = fields.text('type', false);
-  if (type !== undefined && type !== 'page' && type !== 'article') fields.fail('type', 'type', `expected "article" or "page", got ${quote(type)}`);
+  if (type !== undefined && type !== 'page' && type !== 'article') fields.fail('type', 'type', { expected: 'page-type', value: quote(type) });
   return (type === 'page' || (type === undefined && path.startsWith('halaman/'))) || undefined;
 }
 
@@ -128,9 +166,9 @@ function readSlug(fields: FieldReader, path: string, title: string): string {
   if (fields.raw('slug') !== undefined) return fields.slug('slug') ?? '';
   const fromPath = slugFromPath(path);
   const derived = fromPath || slugify(title);
-  if (!derived && title) fields.fail('slug', 'slug', `cannot derive a slug from the file name or the title ${quote(title)}: add a "slug" field`);
+  if (!derived && title) fields.fail('slug', 'slug', { of: 'derived', value: quote(title) });
   const tooLong = nameTooLong(derived);
-  if (tooLong) fields.fail('slug', 'name-too-long', `the slug derived from the ${fromPath ? 'file name' : 'title'}, ${quote(derived)}, is ${tooLong}: add a shorter "slug" field`);
+  if (tooLong) fields.fail('slug', 'name-too-long', { of: fromPath ? 'file name' : 'title', value: quote(derived), bytes: tooLong });
   return derived;
 }
 
@@ -139,11 +177,11 @@ function readImage(fields: FieldReader): string | undefined {
   const value = fields.text('image', false);
   if (value === undefined || isWebUrl(value)) return value;
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    return fields.fail('image', 'image', `expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got ${quote(value)}`);
+    return fields.fail('image', 'image', { value: quote(value) });
   }
   const path = value.startsWith('/') ? value : `/${value.replace(/^\.\//, '')}`;
   if (isSafeSitePath(path)) return path;
-  return fields.fail('image', 'image', `expected a path inside the site (like "/images/foto.jpg") or an http(s) URL, got ${quote(value)}`);
+  return fields.fail('image', 'image', { value: quote(value) });
 }
 
 /**
@@ -155,20 +193,20 @@ function readAliases(fields: FieldReader): string[] {
   const aliases = fields.list('aliases', false) ?? [];
   const unsafe = aliases.filter((a) => !isSafeSitePath(a));
   if (unsafe.length) {
-    fields.fail('aliases', 'alias', `expected absolute URL paths like "/old/path/" or "/old/page.html" without "..", query or fragment, got ${unsafe.map(quote).join(', ')}`);
+    fields.fail('aliases', 'alias', { values: unsafe.map(quote).join(', ') });
   }
   const safe = aliases.filter((a) => !unsafe.includes(a));
   const hidden = safe.filter((a) => a.split('/').some((part) => part.startsWith('.')));
   if (hidden.length) {
-    fields.fail('aliases', 'alias-hidden', `expected no part of a path to start with "." (hidden files such as /.htaccess belong to the web server), got ${hidden.map(quote).join(', ')}`);
+    fields.fail('aliases', 'alias-hidden', { values: hidden.map(quote).join(', ') });
   }
   const long: string[] = [];
   for (const alias of safe) {
     for (const part of alias.split('/')) {
-      const why = nameTooLong(part);
-      if (why) long.push(`${quote(alias)} has a part ${why}`);
+      const bytes = nameTooLong(part);
+      if (bytes) long.push(`${quote(alias)} (${bytes} bytes)`);
     }
   }
-  if (long.length) fields.fail('aliases', 'name-too-long', `expected shorter paths: ${long.join('; ')}`);
+  if (long.length) fields.fail('aliases', 'name-too-long', { of: 'aliases', value: long.join(', ') });
   return unsafe.length || hidden.length || long.length ? [] : aliases;
 }

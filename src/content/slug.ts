@@ -15,10 +15,10 @@ const VALID_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The longest file or folder name file systems commonly hold, in UTF-8 bytes: a slug or a part of an alias path becomes one. */
 export const NAME_MAX_BYTES = 255;
 
-/** Says why a URL path segment cannot become a file or folder name for being too long, or '' when it can. */
-export function nameTooLong(segment: string): string {
+/** A URL path segment's length in UTF-8 bytes when it is too long to become a file or folder name, else 0. */
+export function nameTooLong(segment: string): number {
   const bytes = Buffer.byteLength(segment);
-  return bytes > NAME_MAX_BYTES ? `${bytes} bytes long, over the ${NAME_MAX_BYTES} bytes a file or folder name may have` : '';
+  return bytes > NAME_MAX_BYTES ? bytes : 0;
 }
 
 /** True when text is already a valid slug: lower-case ASCII letters, digits, single hyphens. */

@@ -1,7 +1,5 @@
-import type { ProblemCode } from '../errors.js';
-
 /** A decoded source file, or why it could not be decoded. */
-export type DecodedSource = { ok: true; text: string } | { ok: false; code: ProblemCode; message: string };
+export type DecodedSource = { ok: true; text: string } | { ok: false; code: 'encoding' | 'binary'; byte?: number };
 
 /**
  * Decodes an article file to the text every later stage agrees on: UTF-8, BOM removed,
@@ -9,16 +7,16 @@ export type DecodedSource = { ok: true; text: string } | { ok: false; code: Prob
  */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { ok: false, code: 'encoding', message: 'expected UTF-8 text, found UTF-16 (save the file as UTF-8)' };
+    return { ok: false, code: 'encoding' };
   }
   if (bytes.includes(0)) {
-    return { ok: false, code: 'binary', message: 'expected a UTF-8 text file, found binary data (a NUL byte)' };
+    return { ok: false, code: 'binary' };
   }
   let text: string;
   try {
     text = utf8().decode(bytes);
   } catch {
-    return { ok: false, code: 'encoding', message: `expected UTF-8 text, found invalid byte sequences near byte ${firstInvalidByte(bytes)}` };
+    return { ok: false, code: 'encoding', byte: firstInvalidByte(bytes) };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');

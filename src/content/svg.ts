@@ -107,7 +107,7 @@ export function checkSvgFiles(files: readonly ContentFile[], known: (file: Conte
   for (const f of files) {
     if (!/\.svg$/i.test(f.path) || known(f)) continue;
     const why = svgRisk(f.abs);
-    if (why) problems.push(error({ code: 'svg-script', file: f.file, message: `an SVG that can run script on the site is not published: it holds ${why} (remove it, or export the image again as plain SVG or PNG)` }));
+    if (why) problems.push(error({ code: 'svg-script', file: f.file, params: { why } }));
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 import { accessSync, constants, readdirSync, statSync, type Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { error, warning, type Problem, type ProblemCode } from '../errors.js';
+import { error, warning, type MessageParams, type Problem, type ProblemCode } from '../errors.js';
 import { classifyFile } from './kinds.js';
 
 /** A file found under the content folder. */
@@ -104,7 +104,7 @@ function readEntries(dir: string, walk: Walk): Dirent[] | undefined {
   try {
     return entriesOf(dir, walk.everyFile);
   } catch (e) {
-    walk.found.problems.push(error({ code: 'folder-unreadable', file: relative(process.cwd(), dir), message: `cannot read the folder (${reason(e)}): nothing in it is published` }));
+    walk.found.problems.push(error({ code: 'folder-unreadable', file: relative(process.cwd(), dir), params: reason(e) }));
     return undefined;
   }
 }
@@ -126,21 +126,20 @@ export function entriesOf(dir: string, everyFile = false): Dirent[] {
 /** What a symbolic link points to; an error when it leads outside the walked folder, to a folder, or nowhere. */
 async function followLink(abs: string, walk: Walk): Promise<'file' | 'special' | 'reported'> {
   const file = relative(process.cwd(), abs);
-  const fail = (code: ProblemCode, message: string) => {
-    walk.found.problems.push(error({ code, file, message }));
+  const fail = (code: ProblemCode, params?: MessageParams) => {
+    walk.found.problems.push(error({ code, file, params }));
     return 'reported' as const;
   };
   let target: string;
   try {
     target = await realpath(abs);
   } catch {
-    return fail('symlink-broken', 'symbolic link points to nothing');
+    return fail('symlink-broken');
   }
-  const inside = walk.everyFile ? 'the static folder' : 'the content folder';
-  if (!target.startsWith(walk.realRoot + sep)) return fail('symlink-outside', `symbolic link points outside ${inside}; copy the file in instead`);
+  if (!target.startsWith(walk.realRoot + sep)) return fail('symlink-outside', { folder: walk.everyFile ? 'static' : 'content' });
   // Links to folders could loop back on themselves; only links to files are followed.
   const info = await stat(target);
-  if (info.isDirectory()) return fail('symlink-folder', 'symbolic links to folders are not followed; move the folder in instead');
+  if (info.isDirectory()) return fail('symlink-folder');
   return info.isFile() ? 'file' : 'special';
 }
 
@@ -168,7 +167,7 @@ function addFile(folder: Folder, name: string, walk: Walk): undefined {
   }
   // An article's read is the parse's to report (see tasks.ts); a file copied as it is must be readable now, or copying it would fail the build with no file named.
   if (kind === 'published' && !readable(folder.abs + name)) {
-    walk.found.problems.push(error({ code: 'file-unreadable', file: fileOf(walk, path), message: 'cannot read the file: permission denied' }));
+    walk.found.problems.push(error({ code: 'file-unreadable', file: fileOf(walk, path), params: { of: 'file', why: 'permission' } }));
     return;
   }
   const list = kind === 'article' ? walk.found.articles : walk.found.statics;
@@ -188,9 +187,8 @@ function readable(abs: string): boolean {
 /** A named pipe, socket or device: an article so named is an error (it cannot be read), anything else is not published. */
 function special(folder: Folder, name: string, walk: Walk): void {
   const file = fileOf(walk, folder.inside + name);
-  const what = 'not a regular file but a named pipe, socket or device';
-  if (!walk.everyFile && classifyFile(name) === 'article') walk.found.problems.push(unreadableArticle(file, what));
-  else walk.found.problems.push(warning({ code: 'file-special', file, message: `${what}: not published` }));
+  if (!walk.everyFile && classifyFile(name) === 'article') walk.found.problems.push(error({ code: 'file-unreadable', file, params: { of: 'article', why: 'special' } }));
+  else walk.found.problems.push(warning({ code: 'file-special', file }));
 }
 
 /** A file for messages, by its path inside the walked folder. */
@@ -200,21 +198,21 @@ function fileOf(walk: Walk, path: string): string {
 
 /** A file whose name no URL path can hold. */
 function nameProblem(file: string): Problem {
-  return error({ code: 'file-name', file, message: 'expected a file name without backslashes or control characters; rename the file' });
+  return error({ code: 'file-name', file });
 }
 
-/** An article file that cannot be read: an error naming it, and why (a reason, or the error reading it). */
-export function unreadableArticle(file: string, why: unknown): Problem {
-  return error({ code: 'file-unreadable', file, message: `cannot read the article: ${typeof why === 'string' ? why : reason(why)}` });
+/** An article file that cannot be read: an error naming it, and why, from the error reading it. */
+export function unreadableArticle(file: string, e: unknown): Problem {
+  return error({ code: 'file-unreadable', file, params: { of: 'article', ...reason(e) } });
 }
 
-/** Why a file or folder could not be read, from the error reading it. */
-function reason(e: unknown): string {
+/** Why a file or folder could not be read, from the error reading it: a reason the messages name, or the error's own text. */
+function reason(e: unknown): MessageParams {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ENOENT') return 'it was removed while the build ran';
-  return (e as Error).message;
+  if (code === 'EACCES' || code === 'EPERM') return { why: 'permission' };
+  if (code === 'EISDIR') return { why: 'folder' };
+  if (code === 'ENOENT') return { why: 'gone' };
+  return { why: 'other', detail: (e as Error).message };
 }
 
 /** A file by its path inside the walked folder `base` (absolute, normalised) and the folder's place from the working folder (see `fromCwd`). */

@@ -2,7 +2,9 @@
 // failed rebuild, the error overlay. The files on disk are never touched, and `warta build`
 // output never contains any of this.
 
-import { formatProblem, type Problem } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { formatProblem } from '../messages/format.js';
+import type { Lang } from '../messages/index.js';
 
 /** The Server-Sent Events endpoint the client listens on. */
 export const EVENTS_PATH = '/__warta/events';
@@ -22,12 +24,12 @@ export function escapeHtml(text: string): string {
  * The overlay listing a failed rebuild's errors (`file:line:col field: message`, escaped),
  * or undefined when there are none. Inline styles only, so the site's CSS cannot hide it.
  */
-export function overlayHtml(problems: readonly Problem[]): string | undefined {
+export function overlayHtml(problems: readonly Problem[], lang: Lang): string | undefined {
   const errors = problems.filter((p) => p.severity === 'error');
   if (!errors.length) return undefined;
   const items = errors
     .slice(0, MAX_LISTED)
-    .map((p) => `<li style="margin:0 0 .6em;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(formatProblem(p))}</li>`)
+    .map((p) => `<li style="margin:0 0 .6em;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(formatProblem(p, lang))}</li>`)
     .join('');
   const more = errors.length > MAX_LISTED ? `<p style="margin:0">… and ${errors.length - MAX_LISTED} more (see the terminal).</p>` : '';
   const count = `${errors.length} error${errors.length > 1 ? 's' : ''}`;

@@ -17,7 +17,9 @@ import type { Paths } from './folders.js';
 import { isHtml, lookup, type Lookup } from './static.js';
 import { watchSources } from './watcher.js';
 import { createEngine, type Engine } from '../build/engine.js';
-import { error, formatProblem, hasErrors, type Problem } from '../errors.js';
+import { error, hasErrors, type Problem } from '../errors.js';
+import { formatProblem } from '../messages/format.js';
+import { readLang, type Lang } from '../messages/index.js';
 import { checkOutput } from '../output/ownership.js';
 import { DevServerError, HEADERS, HOST, listen, localHost, send, sse } from './http.js';
 
@@ -66,6 +68,8 @@ export interface DevServerOptions {
   debounceMs?: number;
   /** Only the URL line and errors are logged. */
   quiet?: boolean;
+  /** The language of messages, over the config's `language`. */
+  lang?: Lang;
   /** Where log lines go (without newline); default: stderr. */
   log?: (line: string) => void;
 }
@@ -129,6 +133,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const client of clients) client.write(message);
   };
 
+  let lang: Lang = options.lang ?? 'id';
   const runBatch = async (batch: Batch): Promise<void> => {
     const fresh = !engine || batch.renew;
     const changed = fresh || batch.everything ? undefined : [...batch.paths].sort();
@@ -141,6 +146,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         const loaded = await loadConfig(paths.config, options.configRequired ?? false);
         if (loaded.problems.length) problems = loaded.problems;
         else {
+          lang = options.lang ?? readLang(loaded.config.language);
           engine = createEngine(buildOptions(loaded.config));
           result = await engine.rebuild();
           problems = result.problems;
@@ -154,7 +160,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await retire(engine).catch(() => undefined);
       engine = undefined;
       result = undefined;
-      problems = [error({ code: 'dev-build', message: `the build stopped: ${(e as Error).stack ?? e}` })];
+      problems = [error({ code: 'dev-build', params: { detail: String((e as Error).stack ?? e) } })];
     }
     const ms = Math.round(performance.now() - batch.firstAt);
     const ok = result?.ok === true && !hasErrors(problems);
@@ -165,7 +171,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       overlay = undefined;
       broadcast('reload', { version });
     } else {
-      overlay = overlayHtml(problems);
+      overlay = overlayHtml(problems, lang);
       broadcast('problems', { version, overlay });
     }
     report(event);
@@ -198,7 +204,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // Errors every time; a warning once, not again on every save while it stays.
     const warnings = new Set<string>();
     for (const p of event.problems) {
-      const line = formatProblem(p);
+      const line = formatProblem(p, lang);
       if (p.severity === 'warning') warnings.add(line);
       if (p.severity === 'error' || (!options.quiet && !warned.has(line))) log(line);
     }
@@ -363,7 +369,7 @@ function resolvePaths(options: DevServerOptions): Paths {
   const out = resolve(options.out ?? DEV_OUT);
   // The output folder is replaced wholesale by every build: it must be warta's alone.
   const refused = checkOutput({ out: options.out ?? DEV_OUT, content, templates, static: staticDir, config });
-  if (refused) throw new DevServerError(formatProblem(refused));
+  if (refused) throw new DevServerError(formatProblem(refused, options.lang ?? 'id'));
   return { content, templates, static: staticDir, config, out };
 }
 

@@ -90,9 +90,9 @@ async function produceOthers(input: ProduceInput): Promise<{ problems: Problem[]
       if ('html' in result) {
         await input.writer.write(p.path, result.html);
         files.set(p.path, digest(result.html));
-      } else if (!seen.has(result.problem.message)) {
+      } else if (!seen.has(JSON.stringify(result.problem))) {
         // A broken template fails every page that uses it: report it once.
-        seen.add(result.problem.message);
+        seen.add(JSON.stringify(result.problem));
         problems.push(result.problem);
       }
     } else if (p.kind === 'data') {

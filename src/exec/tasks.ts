@@ -68,7 +68,7 @@ export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup
       continue;
     }
     const last = expected[i];
-    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes }));
+    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes, extraFields: setup.config.extraFields }));
   }
   return out;
 }
@@ -120,7 +120,7 @@ async function writeArticlePage(task: ArticleTask, r: ArticleRenderer, writer: O
   const { article } = task;
   const bytes = readFileSync(task.abs);
   const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
-  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file, message: 'the file changed during the build; build again' })], links: [] };
+  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file })], links: [] };
   const { html, problems, links } = renderArticlePage(task, withoutControls(decoded.text.slice(article.bodyOffset)), r);
   if (html === undefined) return { problems, links };
   await writer.write(outputFile(article.url), html);

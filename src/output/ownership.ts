@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, lstatSync, opendirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { error, type Problem } from '../errors.js';
+import { error, type MessageParams, type Problem } from '../errors.js';
 
 /**
  * A build replaces its output folder whole, so warta writes only into a folder it made: one
@@ -29,41 +29,41 @@ export interface OutputPlaces {
 
 /** Why an output folder is refused, or undefined when warta may build into it. */
 export function checkOutput(places: OutputPlaces): Problem | undefined {
-  if (places.out.trim() === '') return error({ code: 'output-refused', field: '--out', message: 'expected a folder, got ""' });
-  const refuse = (reason: string) => error({ code: 'output-refused', file: places.out, message: `${reason}: warta replaces its output folder whole on every build; choose another --out` });
+  if (places.out.trim() === '') return error({ code: 'output-refused', field: '--out' });
+  const refuse = (reason: string, params?: MessageParams) => error({ code: 'output-refused', file: places.out, params: { refusal: reason, ...params } });
   const out = realOf(places.out);
-  if (dirname(out) === out) return refuse('is the root of a file system');
+  if (dirname(out) === out) return refuse('root');
   const named = [
-    { what: 'the working folder', folder: process.cwd(), noOutputInside: false },
-    { what: 'the content folder', folder: places.content, noOutputInside: true },
-    { what: 'the templates folder', folder: places.templates, noOutputInside: true },
-    { what: 'the static folder', folder: places.static, noOutputInside: true },
-    { what: 'the home folder', folder: homedir(), noOutputInside: false },
-    { what: "the config file's folder", folder: places.config && dirname(resolve(places.config)), noOutputInside: false },
+    { what: 'working', folder: process.cwd(), noOutputInside: false },
+    { what: 'content', folder: places.content, noOutputInside: true },
+    { what: 'templates', folder: places.templates, noOutputInside: true },
+    { what: 'static', folder: places.static, noOutputInside: true },
+    { what: 'home', folder: homedir(), noOutputInside: false },
+    { what: 'config', folder: places.config && dirname(resolve(places.config)), noOutputInside: false },
   ].flatMap((n) => (n.folder === undefined ? [] : [{ ...n, folder: n.folder, real: realOf(n.folder) }]));
   const found = named.find((n) => n.real === out);
-  if (found) return refuse(`is ${found.what}`);
+  if (found) return refuse('is', { place: found.what });
   const held = named.find((n) => inside(n.real, out));
-  if (held) return refuse(`holds ${held.what} (${held.folder})`);
+  if (held) return refuse('holds', { place: held.what, folder: held.folder });
   const around = named.find((n) => n.noOutputInside && inside(out, n.real));
-  if (around) return refuse(`is inside ${around.what} (${around.folder})`);
+  if (around) return refuse('inside', { place: around.what, folder: around.folder });
   return checkFolder(places.out, refuse);
 }
 
 /** What an existing output folder holds: refused unless empty or marked; and whether this user can change it. */
-function checkFolder(out: string, refuse: (reason: string) => Problem): Problem | undefined {
+function checkFolder(out: string, refuse: (reason: string, params?: MessageParams) => Problem): Problem | undefined {
   // A build would replace the link with a folder, leaving the folder it names as it was.
-  if (isLink(out)) return refuse('is a symbolic link (give the folder it names as --out)');
+  if (isLink(out)) return refuse('link');
   if (existsSync(out)) {
     const stat = statSync(out);
-    if (!stat.isDirectory()) return refuse('is a file, not a folder');
+    if (!stat.isDirectory()) return refuse('file');
     // A mounted disk cannot be renamed aside, and would be emptied.
-    if (stat.dev !== statSync(dirname(realOf(out))).dev) return refuse('is the root of a file system (a mount point)');
-    if (existsSync(join(out, '.git'))) return refuse('holds a repository (.git)');
-    if (!isEmpty(out) && !existsSync(join(out, MARKER))) return refuse(`holds files but no ${MARKER}, so warta did not build it (if it did, delete or empty it yourself)`);
+    if (stat.dev !== statSync(dirname(realOf(out))).dev) return refuse('mount');
+    if (existsSync(join(out, '.git'))) return refuse('git');
+    if (!isEmpty(out) && !existsSync(join(out, MARKER))) return refuse('foreign', { marker: MARKER });
   }
   const locked = [out, dirname(resolve(out))].map(nearestExisting).find((folder) => !writable(folder));
-  return locked === undefined ? undefined : error({ code: 'output-permission', file: out, message: `cannot be changed: this user may not write ${locked} (it may belong to another user); fix its permissions or choose another --out` });
+  return locked === undefined ? undefined : error({ code: 'output-permission', file: out, params: { folder: locked } });
 }
 
 /** Writes the marker into a folder that is to become the output. */
@@ -134,7 +134,7 @@ export function deniedProblem(e: unknown, out: string): Problem | undefined {
   const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (!code || !DENIED.has(code) || !path || !aboutOutput(path, out)) return undefined;
   const where = relative(process.cwd(), path) || path;
-  return error({ code: 'output-permission', file: out, message: `cannot be changed: ${syscall ?? 'a change'} ${where} was refused (${code}); it, a file in it or the folder holding it may belong to another user or lie on a read-only disk: fix the permissions or choose another --out` });
+  return error({ code: 'output-permission', file: out, params: { change: `${syscall ?? 'a change'} ${where}`, errno: code } });
 }
 
 /** Whether a path is the output folder, in it, beside it under a name warta owns, or a folder holding it. */

@@ -44,7 +44,7 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
     .filter(({ href }) => linkTarget(href, article, r.site.baseUrl))
     .map(({ line, href }) => ({ line: article.bodyLine + line, href }));
   const problems = rendered.dropped.map(({ line, what }) =>
-    warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }),
+    warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, params: what }),
   );
   if (rendered.tooDeep) problems.push(tooDeepWarning(article.file, article.bodyLine + rendered.tooDeep.line));
   const page = articlePageView(article, input.story, rendered.html, input.related, r.site);
@@ -55,10 +55,5 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
 
 /** The warning for raw HTML nested too deep to sanitise, shown as text instead. */
 function tooDeepWarning(file: string, line: number): Problem {
-  return warning({
-    code: 'html-too-deep',
-    file,
-    line,
-    message: `raw HTML nests elements more than ${MAX_HTML_DEPTH} deep: all raw HTML of this article is shown as text; remove the extra nesting`,
-  });
+  return warning({ code: 'html-too-deep', file, line, params: { max: MAX_HTML_DEPTH } });
 }

@@ -45,9 +45,9 @@ export function linkTarget(href: string, from: { path: string; url: string }, ba
 }
 
 /** Why an article file or URL has no page: a draft, held back, or an invalid file. */
-type Unpublished = { unpublished: string };
+type Unpublished = { why: 'draft' } | { why: 'held'; until: string } | { why: 'invalid' };
 
-const HAS_ERRORS: Unpublished = Object.freeze({ unpublished: 'that file has errors' });
+const HAS_ERRORS: Unpublished = Object.freeze({ why: 'invalid' });
 
 /** What body links are checked against. */
 export interface LinkIndex {
@@ -70,7 +70,7 @@ export function linkIndex(produced: ReadonlySet<string>, paths: Iterable<string>
   const live = new Set(published);
   for (const a of valid) {
     if (live.has(a)) continue;
-    const why = { unpublished: a.draft ? 'that article is a draft' : `that article is held back until ${formatLong(a.date)}` };
+    const why: Unpublished = a.draft ? { why: 'draft' } : { why: 'held', until: formatLong(a.date) };
     sources.set(a.path, why);
     waiting.set(outputFile(a.url), why);
   }
@@ -94,20 +94,20 @@ export function checkLinks(article: Pick<Article, 'file' | 'path' | 'url'>, link
     const target = linkTarget(href, article, index.baseUrl);
     if (!target || seen.has(`${line} ${href}`)) continue;
     seen.add(`${line} ${href}`);
-    let why: string;
+    let why: Unpublished | { why: 'no-page' | 'no-file'; path: string } | Record<string, never>;
     if (target.kind === 'page') {
       if (index.produced.has(target.output)) continue;
       const relative = !/^\/|^[a-z][a-z0-9+.-]*:/i.test(href);
-      why = index.waiting.get(target.output)?.unpublished ?? (relative ? `it leads to ${target.path}, which no page or file of the site has` : '');
+      why = index.waiting.get(target.output) ?? (relative ? { why: 'no-page', path: target.path } : {});
     } else {
       const source = index.sources.get(target.path);
       if (source && 'url' in source) {
         rewrites.set(href, source.url + target.fragment);
         continue;
       }
-      why = source ? source.unpublished : `there is no article file ${target.path} in the content folder`;
+      why = source ?? { why: 'no-file', path: target.path };
     }
-    problems.push(warning({ code: 'link-broken', file: article.file, line, message: `link to ${decodePath(href)} goes nowhere${why ? `: ${why}` : ''}` }));
+    problems.push(warning({ code: 'link-broken', file: article.file, line, params: { href: decodePath(href), ...why } }));
   }
   return { problems, rewrites };
 }

@@ -1,12 +1,12 @@
 import MarkdownIt from 'markdown-it';
-import { droppedBy, sanitize, type BodyPolicy } from './sanitize.js';
+import { droppedBy, sanitize, type BodyPolicy, type Dropped } from './sanitize.js';
 
 /** A body rendered to HTML, with what the raw-HTML policy dropped and where. */
 export interface RenderedBody {
   /** Safe HTML. */
   html: string;
   /** Dropped raw HTML: the line in the body (0-based) and a description. */
-  dropped: { line: number; what: string }[];
+  dropped: { line: number; what: Dropped }[];
   /** Markdown links (`[text](href)`, reference links, autolinks): the line in the body (0-based) and the href as written, before any rewrite. */
   links: { line: number; href: string }[];
   /**
@@ -46,7 +46,7 @@ export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
     // Markdown-it escapes all text itself; only bodies with raw HTML need the (slower) sanitiser.
     const dropped: RenderedBody['dropped'] = [];
     // Bodies repeat fragments (`<br>`, `</div>`), and each check costs a sanitiser run: one per distinct fragment.
-    const checked = new Map<string, string[] | undefined>();
+    const checked = new Map<string, Dropped[] | undefined>();
     for (const { line, html: fragment } of raw) {
       if (!checked.has(fragment)) checked.set(fragment, droppedBy(fragment, policy));
       const found = checked.get(fragment);

@@ -78,19 +78,22 @@ export function sanitize(html: string, policy: BodyPolicy): string | undefined {
   return guarded(html, policy.options);
 }
 
+/** One thing the raw-HTML policy drops: an element, an attribute, or a URL attribute's value. */
+export type Dropped = { kind: 'element'; tag: string } | { kind: 'attribute'; tag: string; attr: string } | { kind: 'url'; tag: string; attr: string; value: string };
+
 /**
- * What the policy would drop from a fragment of raw HTML, each as a short description;
- * undefined when elements nest deeper than `MAX_HTML_DEPTH`.
+ * What the policy would drop from a fragment of raw HTML; undefined when elements nest deeper
+ * than `MAX_HTML_DEPTH`.
  */
-export function droppedBy(html: string, { options: policy }: BodyPolicy): string[] | undefined {
-  const dropped: string[] = [];
+export function droppedBy(html: string, { options: policy }: BodyPolicy): Dropped[] | undefined {
+  const dropped: Dropped[] = [];
   const allowedTags = new Set(policy.allowedTags || []);
   const attributes = policy.allowedAttributes || {};
   const done = guarded(html, policy, (name, attribs) => {
-    if (!allowedTags.has(name)) return void dropped.push(`<${name}> element`);
+    if (!allowedTags.has(name)) return void dropped.push({ kind: 'element', tag: name });
     const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
-    for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push(`${attr} attribute on <${name}>`);
-    for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push(`${attr}="${attribs[attr]}" on <${name}>`);
+    for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push({ kind: 'attribute', tag: name, attr });
+    for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push({ kind: 'url', tag: name, attr, value: attribs[attr]! });
   });
   return done === undefined ? undefined : dropped;
 }

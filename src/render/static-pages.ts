@@ -21,11 +21,11 @@ export function staticPageViews(pages: readonly Article[], root: string, config:
   for (const page of pages) {
     const decoded = decodeSource(readFileSync(join(root, page.path)));
     if (!decoded.ok) {
-      problems.push(error({ code: 'changed', file: page.file, message: 'the file changed during the build; build again' }));
+      problems.push(error({ code: 'changed', file: page.file }));
       continue;
     }
     const body = renderBody(decoded.text.slice(page.bodyOffset));
-    for (const { line, what } of body.dropped) problems.push(warning({ code: 'html-dropped', file: page.file, line: page.bodyLine + line, message: `raw HTML dropped by the sanitiser: ${what}` }));
+    for (const { line, what } of body.dropped) problems.push(warning({ code: 'html-dropped', file: page.file, line: page.bodyLine + line, params: what }));
     views.push({ kind: 'static', title: page.title, url: page.url, summary: page.summary, bodyHtml: body.html });
   }
   return { views, problems };

@@ -104,7 +104,7 @@ export function templateProblem(name: string, e: Error): Problem {
     // nunjucks counts lines and columns from 0.
     line: match?.[2] ? Number(match[2]) + 1 : undefined,
     column: match?.[3] ? Number(match[3]) + 1 : undefined,
-    message: (match?.[4] ?? e.message).replace(/\s+/g, ' ').trim(),
+    params: { detail: (match?.[4] ?? e.message).replace(/\s+/g, ' ').trim() },
   });
 }
 

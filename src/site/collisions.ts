@@ -99,7 +99,7 @@ function folderClashes(claims: Claims): Problem[] {
       problems.push(error({
         code: 'url-collision',
         file: [...file, ...by].find((b) => b.file)?.file,
-        message: `/${file[0]!.output} is both a file and a folder: ${file.map((b) => b.label).join(', ')} writes the file, ${by.map((b) => b.label).join(', ')} needs the folder`,
+        params: { kind: 'file-folder', path: file[0]!.output, writers: file.map((b) => b.label).join(', '), needers: by.map((b) => b.label).join(', ') },
       }));
     }
   }
@@ -135,7 +135,8 @@ function folderCases(claims: Claims, capitals: readonly Claim[]): Problem[] {
     problems.push(error({
       code: 'url-collision',
       file: uses.find(([, by]) => by.file)?.[1].file,
-      message: `${uses.map(([folder]) => `/${folder}/`).join(' and ')} differ only in case, one folder on macOS and Windows: ${uses.map(([folder, by]) => `${by.label} writes into /${folder}/`).join(', ')}`,
+      // Joined by line breaks, which no path holds: the message tables split them again.
+      params: { kind: 'case', folders: uses.map(([folder]) => folder).join('\n'), labels: uses.map(([, by]) => by.label).join('\n') },
     }));
   }
   return problems;
@@ -151,10 +152,9 @@ function foldersOf(path: string): string[] {
 /** One error naming every claimant of the same output file, or of files whose paths differ only in case. */
 function collision(by: Claim[]): Problem {
   const spellings = [...new Set(by.map((b) => `/${b.output}`))];
-  const what = spellings.length === 1 ? spellings[0] : `${spellings.join(' and ')}, one file on macOS and Windows`;
   return error({
     code: 'url-collision',
     file: by.find((b) => b.file)?.file,
-    message: `${by.length} sources would write ${what}: ${by.map((b) => b.label).join(', ')}`,
+    params: { kind: 'same', count: by.length, paths: spellings.join('\n'), by: by.map((b) => b.label).join(', ') },
   });
 }

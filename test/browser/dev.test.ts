@@ -72,7 +72,7 @@ test('an open article follows the edits: new title, error overlay, recovery', { 
   await writeFile(join(site, ARTICLE), original.replace(`title: ${TITLE}`, 'title: [rusak'));
   const overlay = page.locator('#warta-dev-overlay');
   await overlay.waitFor({ state: 'visible', ...WAIT });
-  assert.match((await overlay.textContent())!, /content\/ekonomi\/harga-beras\.md:3:1 invalid YAML/);
+  assert.match((await overlay.textContent())!, /content\/ekonomi\/harga-beras\.md:2 daftar yang dibuka dengan \[ di baris ini tidak ditutup/);
   assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, 'the overlay came without a reload');
   assert.equal(await h1.textContent(), 'Harga Beras Turun di Pasar Induk', 'the last good page stays under the overlay');
 

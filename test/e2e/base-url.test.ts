@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDevServer } from '../../src/dev/server.js';
 import { cli } from '../support/cli.js';
+import { formatProblem } from '../../src/messages/format.js';
 import { fixturePath } from '../support/fixtures.js';
 
 /** The site's address: `warta build` needs one and never makes one up; dev and check do without. */
@@ -53,7 +54,7 @@ test('warta dev without a baseUrl builds for its own address', async () => {
   const server = await startDevServer({ content: join(site, 'content'), config: join(site, 'warta.config.json'), out: join(site, '.warta-dev'), port: 0, jobs: 1, log: () => {} });
   try {
     const first = await server.ready;
-    assert.ok(first.ok, first.problems.map((p) => p.message).join('\n'));
+    assert.ok(first.ok, first.problems.map((p) => formatProblem(p, 'en')).join('\n'));
     const html = await (await fetch(`${server.url}2025/04/02/wang-yi-lavrov-moskow/`)).text();
     assert.match(html, new RegExp(`<link rel="canonical" href="${server.url}2025/04/02/wang-yi-lavrov-moskow/">`));
   } finally {

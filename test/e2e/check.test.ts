@@ -9,7 +9,8 @@ import { build } from '../../src/build/build.js';
 import { NullWriter } from '../../src/build/check.js';
 import type { SiteConfig } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
-import { formatProblem, type Problem } from '../../src/errors.js';
+import type { Problem } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
 import { FolderWriter } from '../../src/output/staging.js';
 import { MemoryWriter } from '../../src/output/writer.js';
 import { parseTimestamp } from '../../src/time.js';
@@ -37,17 +38,18 @@ test('warta check reports every problem of the hostile site, renders what is val
   else assert.equal(out, await readFile(golden, 'utf8'));
   const errorsOfBuild = await readFile(join(HOSTILE, 'errors.txt'), 'utf8');
   for (const line of errorsOfBuild.split('\n').filter(Boolean)) assert.ok(out.includes(`${line}\n`), `check misses a build error: ${line}`);
-  assert.match(out, /warning: raw HTML dropped by the sanitiser: <script> element/);
-  assert.match(out, /content\/lolos\/tautan\.md:11 warning: link to \/2025\/01\/01\/tidak-ada\/ goes nowhere\n/);
-  assert.match(err, /^warta: check found 38 errors and 30 warnings; 10 articles ready to publish; nothing was written$/m);
+  // Messages are in Bahasa Indonesia unless the config or --lang asks for English.
+  assert.match(out, /peringatan: HTML dibuang karena tidak aman: elemen <script>/);
+  assert.match(out, /content\/lolos\/tautan\.md:11 peringatan: tautan ke \/2025\/01\/01\/tidak-ada\/ tidak menuju ke mana pun\n/);
+  assert.match(err, /^warta: pemeriksaan menemukan 38 kesalahan dan 30 peringatan; 10 berita siap terbit; tidak ada yang ditulis$/m);
   const withoutGolden = (files: string[]) => files.filter((f) => f !== 'check.txt');
   assert.deepEqual(withoutGolden(await listFiles(HOSTILE)), withoutGolden(before), 'check wrote into the site folder');
   assert.equal(existsSync(join(HOSTILE, 'dist')), false);
 });
 
 test('warta check --format json prints the same problems as an array of plain objects', async () => {
-  const text = await cli(HOSTILE, 'check', '--now', NOW, '--quiet');
-  const json = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'json');
+  const text = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--lang', 'en');
+  const json = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'json', '--lang', 'en');
   assert.equal(json.code, 1);
   assert.equal(json.err, 'warta: check found 38 errors and 30 warnings; 10 articles ready to publish; nothing was written\n');
   const rows = JSON.parse(json.out) as Record<string, unknown>[];
@@ -57,10 +59,14 @@ test('warta check --format json prints the same problems as an array of plain ob
     assert.ok(row.severity === 'error' || row.severity === 'warning');
     assert.equal(typeof row.code, 'string');
   }
-  const asText = rows.map((r) => formatProblem(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as unknown as Problem)).join('\n');
+  // The text format is the JSON's values on one line: file:line:column, field, message.
+  const asText = rows.map((r) => {
+    const where = [r.file, r.line, r.column].filter((v) => v !== null).join(':');
+    return `${where ? `${where} ` : ''}${r.severity === 'warning' ? 'warning: ' : ''}${r.field === null ? '' : `${r.field}: `}${r.message}`;
+  }).join('\n');
   assert.equal(`${asText}\n`, text.out);
-  const yaml = rows.find((r) => r.code === 'yaml')!;
-  assert.deepEqual(yaml, { severity: 'error', file: 'content/rusak/yaml-rusak.md', line: 5, column: 1, field: null, code: 'yaml', message: 'invalid YAML: missed comma between flow collection entries' });
+  const yaml = rows.find((r) => r.file === 'content/rusak/yaml-rusak.md')!;
+  assert.deepEqual(yaml, { severity: 'error', file: 'content/rusak/yaml-rusak.md', line: 4, column: null, field: null, code: 'yaml-bracket', message: 'the list opened with [ on this line is never closed: end it with ], and separate its items with commas' });
 });
 
 test('warta check exits 0 with warnings only, 2 on usage and config errors', async () => {
@@ -69,11 +75,13 @@ test('warta check exits 0 with warnings only, 2 on usage and config errors', asy
   const ok = await cli(site, 'check', '--now', NOW, '--format', 'json');
   assert.equal(ok.code, 0, ok.err);
   assert.equal((JSON.parse(ok.out) as unknown[]).length, 3);
-  assert.match(ok.err, /warta: check found 0 errors and 3 warnings; 10 articles ready to publish, 1 held back \(next due .*\), 1 draft; nothing was written/);
+  assert.match(ok.err, /warta: pemeriksaan menemukan 0 kesalahan dan 3 peringatan; 10 berita siap terbit, 1 ditahan \(berikutnya terbit .*\), 1 draf; tidak ada yang ditulis/);
+  const english = await cli(site, 'check', '--now', NOW, '--lang', 'en');
+  assert.match(english.err, /warta: check found 0 errors and 3 warnings; 10 articles ready to publish, 1 held back \(next due .*\), 1 draft; nothing was written/);
   assert.equal(existsSync(join(site, 'dist')), false, 'check must not write an output folder');
   assert.deepEqual((await listFiles(site)).filter((f) => f.startsWith('.dist')), []);
 
-  for (const args of [['--format', 'xml'], ['--out', 'x'], ['extra'], ['--now', 'besok'], ['--jobs', '0']]) {
+  for (const args of [['--format', 'xml'], ['--lang', 'fr'], ['--out', 'x'], ['extra'], ['--now', 'besok'], ['--jobs', '0']]) {
     const r = await cli(site, 'check', ...args);
     assert.equal(r.code, 2, args.join(' '));
     assert.equal(r.out, '');
@@ -109,7 +117,7 @@ async function buildValidHostile(): Promise<{ writer: MemoryWriter; problems: Pr
 
 test('every field of a hostile article is escaped for its context: HTML text, attributes, JSON-LD, XML', async () => {
   const { writer, problems, ok, config } = await buildValidHostile();
-  assert.ok(ok, problems.map(formatProblem).join('\n'));
+  assert.ok(ok, problems.map((p) => formatProblem(p, 'en')).join('\n'));
   assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
   for (const [path, data] of writer.files) {
     if (path.endsWith('.html')) assert.deepEqual(unsafeHtml(Buffer.from(data).toString('utf8'), config.iframeHosts), [], path);
@@ -188,7 +196,7 @@ test('body links are checked in build too, with pages rendered on worker threads
     assert.ok(now.ok);
     const result = await build({ content: 'content', out: 'dist', config: TEST_CONFIG, clock: { now: now.instant, future: false }, jobs: 2 });
     assert.ok(result.ok);
-    assert.deepEqual(result.problems.map(formatProblem), [
+    assert.deepEqual(result.problems.map((p) => formatProblem(p, 'en')), [
       'content/uji/asal.md:9 warning: link to /2025/06/01/hilang/ goes nowhere',
       'content/uji/asal.md:10 warning: link to draf.md goes nowhere: that article is a draft',
     ]);
@@ -240,4 +248,23 @@ test('a static file where a page needs a folder is a collision naming both, not 
   await writeFile(join(site, 'content', 'a.md'), '---\ntitle: A\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nx\n');
   const result = await build({ content: join(site, 'content'), static: join(site, 'static'), out: join(site, 'dist'), config: TEST_CONFIG, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1 });
   assert.deepEqual(result.problems.map((p) => p.code), ['url-collision']);
+});
+
+test('warta check --format github prints one GitHub Actions annotation per problem', async () => {
+  const json = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'json');
+  const github = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'github');
+  assert.equal(github.code, 1);
+  const rows = JSON.parse(json.out) as { severity: string; file: string | null; line: number | null; column: number | null; code: string }[];
+  const lines = github.out.split('\n').filter(Boolean);
+  assert.equal(lines.length, rows.length);
+  // ::error file=F,line=L,col=C,title=T::message — values escape %, CR, LF (and `:` `,` in properties).
+  const annotation = /^::(error|warning) (?:file=((?:[^,:%\r\n]|%[0-9A-F]{2})+),)?(?:line=(\d+),)?(?:col=(\d+),)?title=([a-z-]+)::((?:[^%\r\n]|%25|%0D|%0A)+)$/;
+  lines.forEach((line, i) => {
+    const m = annotation.exec(line);
+    assert.ok(m, line);
+    assert.equal(m[1], rows[i]!.severity);
+    assert.equal(m[3] === undefined ? null : Number(m[3]), rows[i]!.line);
+    assert.equal(m[5], rows[i]!.code);
+  });
+  assert.ok(lines.includes('::error file=content/rusak/kunci-ganda.md,line=6,title=duplicate-key::kolom "title" ditulis dua kali: hapus salah satunya'), github.out);
 });

@@ -30,9 +30,9 @@ test('warta build writes the site and prints a one-line summary', async () => {
   assert.ok(files.includes('2025/04/02/wang-yi-lavrov-moskow/index.html'));
   assert.ok(files.includes('index.html'));
   const loud = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--jobs', '1', '--clean');
-  assert.match(loud.err, /warta: 10 articles published, 1 held back \(next due Senin, 1 Juni 2026 09:00:00 WIB = 2026-06-01T09:00:00\+07:00\), 1 draft, \d+ files written to dist\/ in [\d.]+ s/);
-  const again = await cli(site, 'build', '--now', '2026-01-01 00:00:00');
-  assert.match(again.err, /, 0 of \d+ files changed in dist\/ \(0 articles parsed, 0 files rendered\) in [\d.]+ s/);
+  assert.match(loud.err, /warta: 10 berita terbit, 1 ditahan \(berikutnya terbit Senin, 1 Juni 2026 09:00:00 WIB = 2026-06-01T09:00:00\+07:00\), 1 draf, \d+ berkas ditulis ke dist\/ dalam [\d.]+ detik/);
+  const again = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--lang', 'en');
+  assert.match(again.err, /^warta: 10 articles published, 1 held back \(next due .*\), 1 draft, 0 of \d+ files changed in dist\/ \(0 articles parsed, 0 files rendered\) in [\d.]+ s/m);
 });
 
 test('a failed build leaves the previous output byte for byte in place, and says so', async () => {
@@ -42,9 +42,9 @@ test('a failed build leaves the previous output byte for byte in place, and says
   try {
     const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
     assert.equal(code, 1);
-    assert.match(err, /^content\/rusak\.md:3 date: expected a WIB timestamp/m);
-    assert.match(err, /content\/rusak\.md byline: required field is missing/);
-    assert.match(err, /build failed with 3 errors; dist\/ was left as it was/);
+    assert.match(err, /^content\/rusak\.md:3 date: seharusnya tanggal dan jam WIB/m);
+    assert.match(err, /content\/rusak\.md byline: kolom wajib ini tidak ada/);
+    assert.match(err, /build gagal dengan 3 kesalahan; dist\/ dibiarkan seperti semula/);
     assert.deepEqual(await snapshot(join(site, 'dist')), before);
     assert.deepEqual((await listFiles(site)).filter((f) => f.includes('staging')), []);
   } finally {
@@ -60,7 +60,7 @@ test('a build while another build writes the same output fails at once and chang
   await once(other, 'spawn');
   await writeFile(join(site, '.dist.lock'), JSON.stringify({ pid: other.pid, host: hostname(), since: Date.now() }));
   try {
-    const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet');
+    const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet', '--lang', 'en');
     assert.equal(code, 1);
     assert.match(err, new RegExp(`^\\.dist\\.lock another warta \\(process ${other.pid}, since .+ WIB\\) is writing dist/: wait for it to finish or stop it; if no warta is running, delete this file$`, 'm'));
     assert.deepEqual(await snapshot(join(site, 'dist')), before);
@@ -84,7 +84,7 @@ test('usage and config errors exit 2', async () => {
   assert.equal((await cli(site, 'build', '--now', 'kemarin')).code, 2);
   assert.equal((await cli(site, 'build', '--jobs', 'dua')).code, 2);
   await writeFile(join(site, 'bad.json'), '{"pageSize": 0}');
-  const bad = await cli(site, 'build', '--config', 'bad.json');
+  const bad = await cli(site, 'build', '--config', 'bad.json', '--lang', 'en');
   assert.equal(bad.code, 2);
   assert.match(bad.err, /bad\.json pageSize: expected a positive whole number, got 0/);
 });

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { main } from '../../src/cli.js';
 import { parseTimestamp } from '../../src/time.js';
 import { startDevServer, type DevServer, type RebuildEvent } from '../../src/dev/server.js';
+import { formatProblem } from '../../src/messages/format.js';
 import { fixturePath, ROOT } from '../support/fixtures.js';
 
 const NOW = '2026-01-01 00:00:00';
@@ -90,10 +91,11 @@ before(async () => {
     port: 0,
     now: now.instant,
     jobs: 1,
+    lang: 'en',
     log: (line) => logs.push(line),
   });
   const first = await timeout(server.ready, 'the first build');
-  assert.ok(first.ok, first.problems.map((p) => p.message).join('\n'));
+  assert.ok(first.ok, first.problems.map((p) => formatProblem(p, 'en')).join('\n'));
 });
 
 after(async () => {
@@ -173,7 +175,7 @@ test('the static folder is served from the root, and a file added to it, hidden 
   const rebuilt = server.nextRebuild();
   await rename(join(site, 'security.txt'), join(site, 'static', '.well-known', 'security.txt'));
   const added = await timeout(rebuilt, 'the rebuild after adding security.txt');
-  assert.ok(added.ok, added.problems.map((p) => p.message).join('\n'));
+  assert.ok(added.ok, added.problems.map((p) => formatProblem(p, 'en')).join('\n'));
   assert.equal((await page('.well-known/security.txt')).html, 'Contact: mailto:redaksi@warta.example\n');
   const next = server.nextRebuild();
   await rm(join(site, 'static', 'CNAME'));
@@ -258,10 +260,10 @@ test('broken front matter: the overlay names file and line, the last good page s
     assert.equal(status, 200);
     assert.equal(h1(html), 'Versi Baik', 'the last good page is still served');
     assert.match(html, /<div id="warta-dev-overlay"/);
-    assert.match(html, /content\/ekonomi\/harga-beras\.md:3:1 invalid YAML/);
-    await events.until(/event: problems\ndata: .*harga-beras\.md:3:1 invalid YAML/);
+    assert.match(html, /content\/ekonomi\/harga-beras\.md:2 the list opened with \[ on this line is never closed/);
+    await events.until(/event: problems\ndata: .*harga-beras\.md:2 the list opened with \[ on this line is never closed/);
     assert.match((await page('')).html, /<div id="warta-dev-overlay"/, 'every page has the overlay');
-    assert.ok(logs.some((l) => /harga-beras\.md:3:1 invalid YAML/.test(l)));
+    assert.ok(logs.some((l) => /harga-beras\.md:2 the list opened with \[ on this line is never closed/.test(l)));
     assert.ok(logs.some((l) => /^warta: rebuild failed with 1 error after \d+ ms; still serving the last good pages/.test(l)));
 
     const fixed = await save(original.replace(TITLE, 'Versi Perbaikan'));
@@ -306,7 +308,7 @@ test('a config change makes a new engine; a broken config goes to the overlay, n
 
 test('while warta dev runs, a build into its folder is refused and its pages stay', async () => {
   const before = (await page()).html;
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet'], { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet', '--lang', 'en'], { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const code = await timeout(new Promise<number | null>((done) => child.on('close', done)), 'the refused build');
@@ -360,7 +362,7 @@ test('warta dev usage errors exit 2', async () => {
   const err = new PassThrough();
   let text = '';
   err.on('data', (d) => (text += d));
-  const run = (...args: string[]) => main(['dev', '--content', join(site, 'content'), ...args], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+  const run = (...args: string[]) => main(['dev', '--content', join(site, 'content'), '--lang', 'en', ...args], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
   assert.equal(await run('--port', 'delapan'), 2);
   assert.match(text, /--port: expected a port number/);
   assert.equal(await run('--out', site), 2);

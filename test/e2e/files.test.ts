@@ -21,9 +21,9 @@ function article(n: number): string {
   return `---\ntitle: Berita ${n}\nbyline: Redaksi\ncategory: Politik\ndate: 2025-04-02 10:${String(n % 60).padStart(2, '0')}:00\n---\nIsi berita ${n}.\n`;
 }
 
-/** Runs the CLI in its own process, as `uid` when given (tests run as root, whom permissions do not stop); `err` holds what it printed. */
+/** Runs the CLI in its own process, as `uid` when given (tests run as root, whom permissions do not stop), with English messages; `err` holds what it printed. */
 async function warta(cwd: string, args: string[], uid?: number): Promise<{ code: number; err: string }> {
-  const site = args[0] === 'build' ? ['--base-url', 'https://warta.example'] : [];
+  const site = [...(args[0] === 'build' ? ['--base-url', 'https://warta.example'] : []), '--lang', 'en'];
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args, ...site], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
   let err = '';
   child.stdout.on('data', (d) => (err += d));

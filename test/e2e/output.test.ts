@@ -117,7 +117,7 @@ for (const command of COMMANDS) {
       const site = await makeSite();
       const args = await c.args(site);
       const before = { site: tree(join(root, `s${sites}`)), home: tree(home), root: readdirSync('/').sort() };
-      const { code, err } = await run(site, [...command, ...NOW, '--quiet', ...args]);
+      const { code, err } = await run(site, [...command, ...NOW, '--quiet', '--lang', 'en', ...args]);
       assert.equal(code, 2, err);
       assert.match(err, c.message);
       assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
@@ -177,7 +177,7 @@ function chownTree(path: string, id: number): void {
 
 /** Runs the CLI in its own process, as `nobody` when the tests run as root. */
 function runAs(cwd: string, args: string[]): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args, '--lang', 'en'], { cwd, stdio: ['ignore', 'ignore', 'pipe'], ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}) });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   return new Promise((done, fail) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { writeArchive } from '../support/generate.js';
 import { build, type BuildResult } from '../../src/build/build.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
 import { MARKER } from '../../src/output/ownership.js';
 import { parseTimestamp } from '../../src/time.js';
 import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
@@ -35,7 +35,7 @@ test('a build on two worker threads writes the same bytes as a build on one thre
   const one = await buildWith(1, content, join(root, 'out-1'));
   const two = await buildWith(2, content, join(root, 'out-2'));
   for (const result of [one, two]) {
-    assert.equal(result.ok, true, result.problems.map(formatProblem).join('\n'));
+    assert.equal(result.ok, true, result.problems.map((p) => formatProblem(p, 'en')).join('\n'));
     assert.equal(result.published, ARTICLES);
   }
   assert.deepEqual({ ...two, stages: undefined }, { ...one, stages: undefined }, 'the build results differ');

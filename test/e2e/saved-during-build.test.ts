@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build, type BuildOptions } from '../../src/build/build.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
 import { listFiles, TEST_CONFIG } from '../support/fixtures.js';
 
 // An editor saves while a build runs: each page is rendered from the bytes its article was
@@ -49,7 +49,7 @@ for (const jobs of [1, 2]) {
     });
     assert.ok(saved);
     assert.equal(during.ok, false);
-    assert.deepEqual(during.problems.map(formatProblem), [`${relative(process.cwd(), file)} the file changed during the build; build again`]);
+    assert.deepEqual(during.problems.map((p) => formatProblem(p, 'en')), [`${relative(process.cwd(), file)} the file changed during the build; build again`]);
     assert.match(page(), /Isi berita lama/);
     for (const f of await listFiles(out)) assert.doesNotMatch(readFileSync(join(out, f), 'utf8'), /summary:|tags:|byline:/, f);
 

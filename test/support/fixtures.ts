@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { defaults, loadConfig, type SiteConfig } from '../../src/config.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
+import { readLang } from '../../src/messages/index.js';
 import { MemoryWriter } from '../../src/output/writer.js';
 import { parseTimestamp } from '../../src/time.js';
 
@@ -25,7 +26,7 @@ export const TEST_CONFIG: SiteConfig = { ...defaults, baseUrl: BASE_URL };
 /** A test site's config file, with BASE_URL where it names no address (as `--base-url` would give). */
 export async function siteConfig(file: string): Promise<SiteConfig> {
   const { config, problems } = await loadConfig(file, false);
-  if (problems.length) throw new Error(problems.map(formatProblem).join('\n'));
+  if (problems.length) throw new Error(problems.map((p) => formatProblem(p, 'en')).join('\n'));
   return { ...config, baseUrl: config.baseUrl ?? BASE_URL };
 }
 
@@ -57,7 +58,7 @@ export async function buildFixture(name: string, jobs = 1): Promise<{ result: Bu
       jobs,
       writer,
     });
-    return { result, writer, errors: result.problems.map(formatProblem).join('\n') + (result.problems.length ? '\n' : '') };
+    return { result, writer, errors: result.problems.map((p) => formatProblem(p, readLang(config.language))).join('\n') + (result.problems.length ? '\n' : '') };
   } finally {
     process.chdir(cwd);
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
 import { packTerms } from '../../src/content/terms.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
 import { aliasTarget, assembleSite, reassemble } from '../../src/site/assemble.js';
 import { TEST_CONFIG } from '../support/fixtures.js';
 
@@ -54,7 +54,7 @@ test('the most frequent spelling names a category, ties alphabetically; the conf
 
 test('two articles with one URL are one error naming both files; held-back articles count too', () => {
   const { problems } = assembleSite([article({ slug: 'sama', file: 'content/a.md' }), article({ slug: 'sama', file: 'content/b.md', date: Date.UTC(2025, 3, 2, 12) })], TEST_CONFIG, clock, []);
-  assert.deepEqual(problems.map(formatProblem), [
+  assert.deepEqual(problems.map((p) => formatProblem(p, 'en')), [
     'content/a.md 2 sources would write /2025/04/02/sama/index.html: content/a.md (/2025/04/02/sama/), content/b.md (/2025/04/02/sama/)',
   ]);
   const later = assembleSite([article({ slug: 'x', file: 'content/a.md' }), article({ slug: 'x', file: 'content/b.md', date: Date.UTC(2025, 3, 2) + 1 })], TEST_CONFIG, { now: Date.UTC(2025, 3, 2), future: false }, []);
@@ -69,7 +69,7 @@ test('aliases may not take an article URL, a category page, a static file or war
     ],
     TEST_CONFIG, clock, [{ path: 'images/a.png', file: 'content/images/a.png', abs: '/x', stamp: '1:1' }],
   );
-  const messages = problems.map(formatProblem).join('\n');
+  const messages = problems.map((p) => formatProblem(p, 'en')).join('\n');
   assert.match(messages, /2025\/04\/02\/dua\/index\.html: content\/dua\.md \(\/2025\/04\/02\/dua\/\), content\/satu\.md \(alias \/2025\/04\/02\/dua\/\)/);
   assert.match(messages, /nasional\/index\.html: content\/satu\.md \(alias \/nasional\/\), category "Nasional"/);
   assert.match(messages, /images\/a\.png: content\/satu\.md \(alias \/images\/a\.png\), static file content\/images\/a\.png/);
@@ -128,7 +128,7 @@ test('output paths that differ only in case collide, one file or folder on macOS
     [article({ slug: 'satu', aliases: ['/Index.html', '/2025/04/02/Dua/', '/foto/lama.html'] }), article({ slug: 'dua' })],
     TEST_CONFIG, clock, statics,
   );
-  assert.deepEqual(problems.map(formatProblem).sort(), [
+  assert.deepEqual(problems.map((p) => formatProblem(p, 'en')).sort(), [
     'content/Berkas.PDF 2 sources would write /Berkas.PDF and /berkas.pdf, one file on macOS and Windows: static file content/Berkas.PDF, static file content/berkas.pdf',
     'content/Foto/a.jpg /Foto/ and /foto/ differ only in case, one folder on macOS and Windows: static file content/Foto/a.jpg writes into /Foto/, content/satu.md (alias /foto/lama.html) writes into /foto/',
     'content/dua.md 2 sources would write /2025/04/02/dua/index.html and /2025/04/02/Dua/index.html, one file on macOS and Windows: content/dua.md (/2025/04/02/dua/), content/satu.md (alias /2025/04/02/Dua/)',
@@ -138,7 +138,7 @@ test('output paths that differ only in case collide, one file or folder on macOS
 
 test('a name that is a file for one claim and a folder for another is an error, whatever its case', () => {
   const { problems } = assembleSite([article({ slug: 'satu' })], TEST_CONFIG, clock, [{ path: 'dokumen', file: 'content/dokumen', abs: '/x', stamp: '1:1' }, { path: 'Dokumen/a.pdf', file: 'content/Dokumen/a.pdf', abs: '/x', stamp: '1:1' }]);
-  assert.deepEqual(problems.map(formatProblem), [
+  assert.deepEqual(problems.map((p) => formatProblem(p, 'en')), [
     'content/dokumen /dokumen is both a file and a folder: static file content/dokumen writes the file, static file content/Dokumen/a.pdf needs the folder',
   ]);
 });

@@ -20,8 +20,8 @@ const previous: PreviousSketch = {
 function listing(change: { paths?: string[]; stamps?: Record<number, string>; statics?: ContentFile[]; siteFiles?: ContentFile[]; problem?: boolean; warning?: boolean } = {}): ListingSketch {
   const s = stamps.map((stamp, i) => change.stamps?.[i] ?? stamp);
   const problems = [
-    ...(change.problem ? [error({ code: 'file-name', file: 'content/a\\b.md', message: 'rename' })] : []),
-    ...(change.warning ? [warning({ code: 'file-backup', file: 'content/a.md~', message: 'not published' })] : []),
+    ...(change.problem ? [error({ code: 'file-name', file: 'content/a\\b.md', })] : []),
+    ...(change.warning ? [warning({ code: 'file-backup', file: 'content/a.md~', })] : []),
   ];
   return {
     articles: { paths: (change.paths ?? paths).join('\0'), stamps: s.join('\0') },

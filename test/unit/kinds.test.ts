@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyFile, PUBLISHED_EXTENSIONS } from '../../src/content/kinds.js';
+import { classifyFile, PUBLISHED_EXTENSIONS, type Refusal } from '../../src/content/kinds.js';
+import { problemMessage } from '../../src/messages/format.js';
+import { warning } from '../../src/errors.js';
 
 const kindOf = (name: string) => {
   const kind = classifyFile(name);
@@ -47,8 +49,9 @@ test('every extension on the published list is published, in any case', () => {
 });
 
 test('a refused file is told why, and what to do', () => {
-  assert.match((classifyFile('berita.mdx') as { message: string }).message, /rename it to \.md to publish it/);
-  assert.match((classifyFile('berita.md~') as { message: string }).message, /backup/);
-  assert.match((classifyFile('halaman.html') as { message: string }).message, /raw-HTML policy/);
-  assert.match((classifyFile('gaya.css') as { message: string }).message, /^\.css files are not published/);
+  const told = (name: string) => problemMessage(warning({ ...(classifyFile(name) as Refusal), file: name }), 'en');
+  assert.match(told('berita.mdx'), /rename it to \.md to publish it/);
+  assert.match(told('berita.md~'), /backup/);
+  assert.match(told('halaman.html'), /raw-HTML policy/);
+  assert.match(told('gaya.css'), /^\.css files are not published/);
 });

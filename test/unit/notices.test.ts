@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/content/parse.js';
-import { formatProblem } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
 
 const parse = (front: string) =>
   parseArticle({ file: 'content/contoh.md', path: 'contoh.md', bytes: Buffer.from(`---\ntitle: Judul\nbyline: AP Wira\ncategory: Nasional\ndate: 2025-04-02 15:22:12\n${front}---\nIsi.\n`) }, { maxBytes: 10_000 });
-const errors = (front: string) => parse(front).problems.map(formatProblem);
+const errors = (front: string) => parse(front).problems.map((p) => formatProblem(p, 'en'));
 
 test('corrections are read oldest first and the latest sets the modified time; a credit is kept', () => {
   const { article, problems } = parse(`updated: 2025-04-02 18:00\ncredit: "Foto: ANTARA/Budi"\ncorrections:\n  - at: 2025-04-04 08:00\n    text: Nama menteri diperbaiki.\n  - at: "Kamis, 3 April 2025 09:15:00 WIB"\n    text: " Angka   korban diperbaiki. "\n`);

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { messageOf } from '../../src/messages/index.js';
 import { deniedProblem, realOf } from '../../src/output/ownership.js';
 
 let root: string;
@@ -22,7 +23,7 @@ test('a refused change to the output, its siblings or the cache is a problem nam
       const problem = deniedProblem(fsError(code, 'unlink', path), out);
       assert.equal(problem?.code, 'output-permission', path);
       assert.equal(problem.file, out);
-      assert.match(problem.message, new RegExp(`^cannot be changed: unlink \\S+ was refused \\(${code}\\)`));
+      assert.match(messageOf(problem, 'en'), new RegExp(`^cannot be changed: unlink \\S+ was refused \\(${code}\\)`));
     }
   }
 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseArticle } from '../../src/content/parse.js';
-import { formatProblem, quote } from '../../src/errors.js';
+import { quote } from '../../src/errors.js';
+import { formatProblem } from '../../src/messages/format.js';
 
-const parse = (text: string, path = '2025/04/contoh.md') =>
-  parseArticle({ file: `content/${path}`, path, bytes: Buffer.from(text) }, { maxBytes: 10_000 });
-const errors = (text: string, path?: string) => parse(text, path).problems.map(formatProblem);
+const parse = (text: string, path = '2025/04/contoh.md', extraFields: string[] = ['editor_note', 'penyunting']) =>
+  parseArticle({ file: `content/${path}`, path, bytes: Buffer.from(text) }, { maxBytes: 10_000, extraFields });
+const errors = (text: string, path?: string) => parse(text, path).problems.map((p) => formatProblem(p, 'en'));
 
 const VALID = `---
 title: Judul Berita
@@ -65,13 +66,17 @@ test('missing required fields are named', () => {
 });
 
 test('duplicate YAML keys are an error naming the line', () => {
+  // The other fields are still read: the missing ones are reported with the duplicate.
   assert.deepEqual(errors('---\ntitle: A\nbyline: B\ntitle: C\n---\n'), [
+    'content/2025/04/contoh.md category: required field is missing',
+    'content/2025/04/contoh.md date: required field is missing',
     'content/2025/04/contoh.md:4 duplicate field "title": each field may appear only once',
   ]);
 });
 
 test('a duplicate key inside a field names its path and line', () => {
-  const at = (front: string) => errors(`---\n${front}\n---\nIsi.\n`);
+  // The fields not written here are reported missing too (see above): only the duplicate matters.
+  const at = (front: string) => errors(`---\n${front}\n---\nIsi.\n`).filter((e) => !e.endsWith('required field is missing'));
   assert.deepEqual(at('title: A\nwithdrawn:\n  at: 2025-04-02 15:22:12\n  reason: A\n  reason: B'), [
     'content/2025/04/contoh.md:6 duplicate field "withdrawn.reason": each field may appear only once',
   ]);
@@ -94,14 +99,14 @@ test('no front matter, unclosed front matter, binary data and bad UTF-8 are each
   assert.deepEqual(errors('Hanya teks.\n'), ['content/2025/04/contoh.md:1 expected front matter between "---" lines at the top of the file']);
   assert.deepEqual(errors('---\ntitle: A\n'), ['content/2025/04/contoh.md:1 expected a closing "---" line after the front matter']);
   const binary = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0x2d, 0, 1]) }, { maxBytes: 100 });
-  assert.match(formatProblem(binary.problems[0]!), /binary data/);
+  assert.match(formatProblem(binary.problems[0]!, 'en'), /binary data/);
   const latin1 = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]) }, { maxBytes: 100 });
-  assert.match(formatProblem(latin1.problems[0]!), /expected UTF-8 text/);
+  assert.match(formatProblem(latin1.problems[0]!, 'en'), /expected UTF-8 text/);
 });
 
 test('a file over the size limit is refused', () => {
   const big = parseArticle({ file: 'x.md', path: 'x.md', bytes: Buffer.alloc(200, 'a') }, { maxBytes: 100 });
-  assert.deepEqual(big.problems.map(formatProblem), ['x.md expected at most 100 bytes, found 200']);
+  assert.deepEqual(big.problems.map((p) => formatProblem(p, 'en')), ['x.md expected at most 100 bytes, found 200']);
 });
 
 test('slugs: the leading date of a file name is dropped; an empty derived slug falls back to the title', () => {
@@ -121,8 +126,9 @@ test('aliases must be safe absolute paths; images may not climb out of the site'
   ]);
 });
 
-test('tags: one string is a list of one; repeats differing in case are dropped; unknown fields are kept', () => {
-  const { article } = parse(VALID.replace('---\nP', 'tags: Rusia\neditor_note: cek\n---\nP'));
+test('tags: one string is a list of one; repeats differing in case are dropped; listed extra fields are kept', () => {
+  const { article, problems } = parse(VALID.replace('---\nP', 'tags: Rusia\neditor_note: cek\n---\nP'));
+  assert.deepEqual(problems, []);
   assert.deepEqual(article?.tags, ['Rusia']);
   assert.deepEqual(article?.extra, { editor_note: 'cek' });
   const { article: b } = parse(VALID.replace('---\nP', 'tags: [Rusia, rusia, Moskow]\n---\nP'));
@@ -144,7 +150,7 @@ test('a list of 200,000 tags is refused like an alias bomb, not a crash', () => 
 
 test('UTF-16 files and scheme-like images get their own messages', () => {
   const utf16 = parseArticle({ file: 'x.md', path: 'x.md', bytes: Uint8Array.from([0xff, 0xfe, 0x2d, 0]) }, { maxBytes: 100 });
-  assert.match(formatProblem(utf16.problems[0]!), /found UTF-16/);
+  assert.match(formatProblem(utf16.problems[0]!, 'en'), /found UTF-16/);
   assert.match(errors(VALID.replace('---\nP', 'image: javascript:alert(1)\n---\nP')).join(), /image: expected a path inside the site/);
 });
 
@@ -171,7 +177,7 @@ test('a slug, category or alias part over 255 bytes is a problem naming the fiel
   assert.match(titled[0]!, /^content\/2025\/04\/2025-04-02\.md slug: the slug derived from the title, "kata-kata-.*", is 299 bytes long, over the 255 bytes a file or folder name may have: add a shorter "slug" field$/);
   assert.deepEqual(parse(VALID.replace('International', 'Kategori '.repeat(30))).problems.map((p) => [p.line, p.field, p.code]), [[4, 'category', 'name-too-long']]);
   assert.deepEqual(errors(VALID.replace('---\nP', `aliases: [/lama/ok.html, /lama/${long}/, /${long}.html]\n---\nP`)), [
-    `content/2025/04/contoh.md:6 aliases: expected shorter paths: ${quote(`/lama/${long}/`)} has a part 256 bytes long, over the 255 bytes a file or folder name may have; ${quote(`/${long}.html`)} has a part 261 bytes long, over the 255 bytes a file or folder name may have`,
+    `content/2025/04/contoh.md:6 aliases: expected shorter paths, each part at most 255 bytes: ${quote(`/lama/${long}/`)} (256 bytes), ${quote(`/${long}.html`)} (261 bytes)`,
   ]);
 });
 

@@ -6,6 +6,7 @@ import { join, relative, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import { listContent, listContentOnThread, updateListing, type ContentFile, type ContentListing } from '../../src/content/read.js';
 import type { Problem } from '../../src/errors.js';
+import { problemMessage } from '../../src/messages/format.js';
 
 let root: string;
 before(async () => (root = await mkdtemp(join(tmpdir(), 'warta-read-'))));
@@ -96,7 +97,7 @@ test('a named pipe named as an article is an error naming it, not a read that ne
     ['error', 'file-unreadable', 'pipa.md'],
     ['error', 'file-unreadable', 'tautan.md'],
   ]);
-  assert.match(listing.problems[1]!.message, /^cannot read the article: not a regular file but a named pipe/);
+  assert.match(problemMessage(listing.problems[1]!, 'en'), /^cannot read the article: not a regular file but a named pipe/);
 });
 
 test('the static folder is listed whole, hidden files and all but .git, beside the content folder', async () => {
@@ -118,7 +119,7 @@ test('the static folder is listed whole, hidden files and all but .git, beside t
     ['skrip.js', join('static', 'skrip.js')],
     ['verifikasi/google1234.html', join('static', 'verifikasi', 'google1234.html')],
   ]);
-  assert.deepEqual(listing.problems.map((p) => [p.code, p.message]), [['symlink-outside', 'symbolic link points outside the static folder; copy the file in instead']]);
+  assert.deepEqual(listing.problems.map((p) => [p.code, problemMessage(p, 'en')]), [['symlink-outside', 'symbolic link points outside the static folder; copy the file in instead']]);
   assert.deepEqual(plain(await listContentOnThread(join(site, 'content'), 2, join(site, 'static'))), plain(listing));
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkSvgFiles, scriptInSvg } from '../../src/content/svg.js';
+import { problemMessage } from '../../src/messages/format.js';
 
 const svg = (inner: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs}>${inner}</svg>`;
 
@@ -71,7 +72,7 @@ test('SVG files are read and checked unless known safe; other files are not read
     const files = ['baik.svg', 'buruk.SVG', 'diketahui.svg', 'utf16.svg', 'tidak-ada.jpg'].map(file);
     const problems = checkSvgFiles(files, (f) => f.path === 'diketahui.svg');
     assert.deepEqual(problems.map((p) => [p.severity, p.code, p.file]), [['error', 'svg-script', 'content/buruk.SVG'], ['error', 'svg-script', 'content/utf16.svg']]);
-    assert.equal(problems[0]!.message, 'an SVG that can run script on the site is not published: it holds a <script> element (remove it, or export the image again as plain SVG or PNG)');
+    assert.equal(problemMessage(problems[0]!, 'en'), 'an SVG that can run script on the site is not published: it holds a <script> element (remove it, or export the image again as plain SVG or PNG)');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import type { ContentFile } from '../../src/content/read.js';
 import type { ParsedArticle } from '../../src/content/parse.js';
 import { WorkerPool } from '../../src/exec/pool.js';
 import { parseBatch } from '../../src/exec/tasks.js';
+import { problemMessage } from '../../src/messages/format.js';
 
 let root: string;
 before(async () => (root = await mkdtemp(join(tmpdir(), 'warta-tasks-'))));
@@ -21,7 +22,7 @@ async function files(): Promise<ContentFile[]> {
   return [file('folder.md'), file('baik.md'), file('hilang.md')];
 }
 
-const summary = (parsed: (ParsedArticle | null)[]) => parsed.map((p) => (p!.article ? p!.article.title : p!.problems.map((x) => `${x.severity} ${x.code} ${x.file}: ${x.message}`).join('\n')));
+const summary = (parsed: (ParsedArticle | null)[]) => parsed.map((p) => (p!.article ? p!.article.title : p!.problems.map((x) => `${x.severity} ${x.code} ${x.file}: ${problemMessage(x, 'en')}`).join('\n')));
 
 const expected = ['error file-unreadable content/folder.md: cannot read the article: it is a folder', 'Baik', 'error file-unreadable content/hilang.md: cannot read the article: it was removed while the build ran'];
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatIso, formatLong, formatRfc822, parseTimestamp, wibDay } from '../../src/time.js';
+import { timeExpected } from '../../src/messages/index.js';
 
 /** Parses or fails the test with the expected text. */
 function instant(value: string): number {
@@ -13,7 +14,7 @@ function instant(value: string): number {
 function rejection(value: unknown): string {
   const result = parseTimestamp(value);
   if (result.ok) assert.fail(`${String(value)} accepted as ${new Date(result.instant).toISOString()}`);
-  return result.expected;
+  return timeExpected(result.expected, 'en');
 }
 
 const iso = (value: string): string => new Date(instant(value)).toISOString();
