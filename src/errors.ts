@@ -20,7 +20,7 @@ export const PROBLEM_CODES = [
   'output-refused', 'output-permission', 'output-locked', 'dev-build',
 ] as const;
 
-/** A stable problem code, e.g. `time`; documented in docs/messages.md. */
+/** A stable problem code, e.g. `time`; listed with their meanings in docs/content.md. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** Values a message is made from: found values (already quoted), limits, names. */
