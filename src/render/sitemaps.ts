@@ -35,12 +35,6 @@ export function modified(a: Article): number {
   return a.updated ?? a.date;
 }
 
-/** What the sitemaps keep for the next build in one process: `FeedMemory` (feeds.ts, which imports this file) is one. */
-export interface SitemapMemory {
-  entries: ByPlace<Article, SitemapEntry>;
-  last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
-}
-
 /** The sitemaps of every page (home, category front pages, articles) and the news sitemaps, then the index listing them. */
 export function sitemapFiles(site: Site, config: SiteConfig, memory: SitemapMemory | undefined): SitemapFile[] {
   const maps = sitemaps(sitemapEntries(site, config, memory), memory).map((c, i) => ({ path: `sitemaps/${i + 1}.xml`, ...c }));
