@@ -47,7 +47,7 @@ test('the tarball holds what runs and no tests, benchmarks or source maps', () =
   assert.deepEqual(packed.filter((f) => /^(lib\/)?(test|bench)\/|\.map$|\.ts$/.test(f) && !f.startsWith('node_modules/')), []);
 });
 
-test('from the tarball: warta init, npm install, npm run build and npx warta dev in the new site', { timeout: 15 * MINUTES }, async () => {
+test('from the tarball: warta init, npm install, npm run build, npx warta new and npx warta dev in the new site', { timeout: 15 * MINUTES }, async () => {
   const project = join(scratch, 'proyek');
   await mkdir(project);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'proyek', private: true }));
@@ -71,6 +71,11 @@ test('from the tarball: warta init, npm install, npm run build and npx warta dev
   const cache = Object.values(workflow.jobs).flatMap((j) => j.steps).find((s) => s.uses?.startsWith('actions/cache@'));
   assert.match(cache?.with?.path ?? '', /\.warta-cache/);
   assert.match(cache?.with?.path ?? '', /\.dist\.spare/);
+
+  // An editor starts an article; the check names what is still to fill in.
+  const made = (await run('npx', ['--no', 'warta', 'new', 'Banjir Rob di Pesisir Utara', '--at', '2025-01-08 09:00:00'], { cwd: site, env })).stdout.trim();
+  assert.equal(made, join('content', '2025', '01', 'banjir-rob-di-pesisir-utara.md'));
+  assert.match(await readFile(join(site, made), 'utf8'), /^draft: true$/m);
 
   await serveOnce(site);
 });
