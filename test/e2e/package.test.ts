@@ -72,8 +72,8 @@ test('from the tarball: warta init, npm install, npm run build, npx warta new an
   assert.match(cache?.with?.path ?? '', /\.warta-cache/);
   assert.match(cache?.with?.path ?? '', /\.dist\.spare/);
 
-  // An editor starts an article; the check names what is still to fill in.
-  const made = (await run('npx', ['--no', 'warta', 'new', 'Banjir Rob di Pesisir Utara', '--at', '2025-01-08 09:00:00'], { cwd: site, env })).stdout.trim();
+  // An editor starts an article: a draft, which the dev server below builds but does not publish.
+  const made = (await run('npx', ['--no', 'warta', 'new', 'Banjir Rob di Pesisir Utara', '--category', 'Nasional', '--byline', 'Redaksi', '--at', '2025-01-08 09:00:00'], { cwd: site, env })).stdout.trim();
   assert.equal(made, join('content', '2025', '01', 'banjir-rob-di-pesisir-utara.md'));
   assert.match(await readFile(join(site, made), 'utf8'), /^draft: true$/m);
 
