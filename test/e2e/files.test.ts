@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, lchown, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { heldToPermissions } from '../support/unprivileged.js';
 import { listFiles, ROOT } from '../support/fixtures.js';
 
 const NOW = '2026-01-01 00:00:00';
-const NOBODY = 65534;
 
 let scratch: string;
 before(async () => {
@@ -21,10 +21,12 @@ function article(n: number): string {
   return `---\ntitle: Berita ${n}\nbyline: Redaksi\ncategory: Politik\ndate: 2025-04-02 10:${String(n % 60).padStart(2, '0')}:00\n---\nIsi berita ${n}.\n`;
 }
 
-/** Runs the CLI in its own process, as `uid` when given (tests run as root, whom permissions do not stop), with English messages; `err` holds what it printed. */
-async function warta(cwd: string, args: string[], uid?: number): Promise<{ code: number; err: string }> {
+/** Runs the CLI in its own process, `held` to file permissions when asked (see heldToPermissions), with English messages; `err` holds what it printed. */
+async function warta(cwd: string, args: string[], held = false): Promise<{ code: number; err: string }> {
   const site = [...(args[0] === 'build' ? ['--base-url', 'https://warta.example'] : []), '--lang', 'en'];
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args, ...site], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(uid === undefined ? {} : { uid, gid: uid }) });
+  const node = [join(ROOT, 'bin', 'warta.js'), ...args, ...site];
+  const [command, argv] = held ? heldToPermissions(node) : [process.execPath, node];
+  const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stdout.on('data', (d) => (err += d));
   child.stderr.on('data', (d) => (err += d));
@@ -41,17 +43,10 @@ test('an article or image that cannot be read is an error naming it, with the bu
   await symlink(join(site, 'content', 'tidak-ada.md'), join(site, 'content', 'putus.md'));
   execFileSync('mkfifo', [join(site, 'content', 'pipa.md')]);
   await writeFile(join(site, 'content', 'foto.jpg'), 'jpeg');
-  // Root reads whatever the permissions say: the build runs as another user, for whom the file is locked.
-  const root = process.getuid?.() === 0;
-  if (root) {
-    for (const entry of await readdir(site, { recursive: true })) await lchown(join(site, entry), NOBODY, NOBODY);
-    await lchown(site, NOBODY, NOBODY);
-  }
   await chmod(join(site, 'content', 'berita-7.md'), 0o000);
   await chmod(join(site, 'content', 'foto.jpg'), 0o000);
-  const user = root ? NOBODY : undefined;
   for (const args of [['build', '--jobs', '2'], ['build', '--jobs', '1'], ['check', '--jobs', '2']]) {
-    const { code, err } = await warta(site, [...args, '--now', NOW, '--quiet'], user);
+    const { code, err } = await warta(site, [...args, '--now', NOW, '--quiet'], true);
     assert.equal(code, 1, err);
     assert.doesNotMatch(err, /worker failed|\n\s+at /, args.join(' '));
     assert.match(err, /^content\/berita-7\.md cannot read the article: permission denied$/m, args.join(' '));

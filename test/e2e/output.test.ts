@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lchownSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from '../../src/cli.js';
+import { heldToPermissions } from '../support/unprivileged.js';
 import { fixturePath, ROOT } from '../support/fixtures.js';
 
 /**
@@ -154,30 +155,18 @@ test('names beside the output that warta does not own survive every build', asyn
   for (const [name, text] of Object.entries(mine)) assert.equal(await readFile(join(site, name), 'utf8'), text, name);
 });
 
-// Another user's output: tests run as root spawn the builds as `nobody` and give root the
-// folders taken away (chmod does not stop root); otherwise they make them read-only.
-const AS_ROOT = process.getuid?.() === 0;
-const NOBODY = 65534;
+// Another user's output: a folder the builds may not change, made read-only; the builds run
+// held to file permissions, which root otherwise ignores (see heldToPermissions).
 
-/** Gives a folder tree to the user builds run as (see `runAs`). */
-function handOver(path: string): void {
-  if (AS_ROOT) chownTree(path, NOBODY);
-}
-
-/** Makes a folder tree another user's, one the builds may not change; `back` undoes it. */
+/** Makes a folder read-only to the builds; `back` undoes it. */
 function takeAway(path: string, back = false): void {
-  if (AS_ROOT) chownTree(path, back ? NOBODY : 0);
-  else chmodSync(path, back ? 0o755 : 0o555);
+  chmodSync(path, back ? 0o755 : 0o555);
 }
 
-function chownTree(path: string, id: number): void {
-  lchownSync(path, id, id);
-  if (lstatSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), id);
-}
-
-/** Runs the CLI in its own process, as `nobody` when the tests run as root. */
+/** Runs the CLI in its own process, held to file permissions. */
 function runAs(cwd: string, args: string[]): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), ...args, '--lang', 'en'], { cwd, stdio: ['ignore', 'ignore', 'pipe'], ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const [command, argv] = heldToPermissions([join(ROOT, 'bin', 'warta.js'), ...args, '--lang', 'en']);
+  const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   return new Promise((done, fail) => {
@@ -190,7 +179,6 @@ test("another user's output folder is refused, naming it, and nothing is touched
   const site = await makeSite();
   assert.equal((await run(site, ['build', ...NOW, '--quiet'])).code, 0);
   await chmod(root, 0o755);
-  handOver(join(root, `s${sites}`));
   takeAway(join(site, 'dist'));
   try {
     const before = tree(site);
@@ -210,7 +198,6 @@ test('files in the output another user owns: each build reports a problem naming
   const site = await makeSite();
   assert.equal((await run(site, ['build', ...NOW, '--quiet'])).code, 0);
   await chmod(root, 0o755);
-  handOver(join(root, `s${sites}`));
   const theirs = join(site, 'dist', '2025');
   takeAway(theirs);
   try {
