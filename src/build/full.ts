@@ -21,7 +21,7 @@ import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
 import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
 import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
-import { staticPageViews } from '../render/static-pages.js';
+import { staticPageViews } from '../exec/static-pages.js';
 import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';

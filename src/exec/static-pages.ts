@@ -4,9 +4,9 @@ import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
 import { error, warning, type Problem } from '../errors.js';
-import { createBodyRenderer } from './markdown.js';
-import { bodyPolicy } from './sanitize.js';
-import type { StaticPageView } from './views.js';
+import { createBodyRenderer } from '../render/markdown.js';
+import { bodyPolicy } from '../render/sanitize.js';
+import type { StaticPageView } from '../render/views.js';
 
 /**
  * The views of the static pages, their bodies rendered here: a site has a handful, each read
