@@ -25,7 +25,11 @@ const NOW = '2026-01-01 00:00:00';
 const STAGES: Stage[] = ['read', 'parse', 'model', 'related', 'render', 'write'];
 
 /** One timed rebuild. */
-interface Rebuild { ms: number; written: number; stages: Record<Stage, number> }
+interface Rebuild {
+  ms: number;
+  written: number;
+  stages: Record<Stage, number>;
+}
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +51,15 @@ try {
   const now = parseTimestamp(NOW);
   if (!now.ok) throw new Error(`bad clock ${NOW}`);
   const started = performance.now();
-  server = await startDevServer({ content, out: join(scratch, 'out'), port: 0, now: now.instant, jobs: values.jobs ? Number(values.jobs) : availableParallelism(), quiet: true, log: () => {} });
+  server = await startDevServer({
+    content,
+    out: join(scratch, 'out'),
+    port: 0,
+    now: now.instant,
+    jobs: values.jobs ? Number(values.jobs) : availableParallelism(),
+    quiet: true,
+    log: () => {},
+  });
   const first = await server.ready;
   if (!first.ok) throw new Error(`the first build failed with ${first.problems.length} problems`);
   log(`first build: ${((performance.now() - started) / 1000).toFixed(1)} s, ${first.result?.files} files`);
@@ -61,14 +73,28 @@ try {
     await edit(file);
     const event = await next;
     if (!event.ok || !event.result) throw new Error(`rebuild after a ${kind} edit of ${file} failed`);
-    log(`${kind} edit ${k + 1}/${edits}: ${event.ms} ms from the file event, ${event.result.written} written, load ${loadavg()[0]!.toFixed(1)}`);
+    log(
+      `${kind} edit ${k + 1}/${edits}: ${event.ms} ms from the file event, ${event.result.written} written, load ${loadavg()[0]!.toFixed(1)}`,
+    );
     return { ms: event.ms, written: event.result.written, stages: event.result.stages };
   };
   const body: Rebuild[] = [];
   const title: Rebuild[] = [];
-  for (let k = 0; k < edits; k++) body.push(await timed('body', k, (f) => appendFile(f, `\nWarga menyebut perbaikan jalan itu selesai dalam ${k + 2} pekan.\n`)));
+  for (let k = 0; k < edits; k++)
+    body.push(
+      await timed('body', k, (f) =>
+        appendFile(f, `\nWarga menyebut perbaikan jalan itu selesai dalam ${k + 2} pekan.\n`),
+      ),
+    );
   for (let k = 0; k < edits; k++) {
-    title.push(await timed('title', k, async (f) => writeFile(f, (await readFile(f, 'utf8')).replace(/^title: (["']?)/m, (_, q: string) => `title: ${q}Diperbarui: `))));
+    title.push(
+      await timed('title', k, async (f) =>
+        writeFile(
+          f,
+          (await readFile(f, 'utf8')).replace(/^title: (["']?)/m, (_, q: string) => `title: ${q}Diperbarui: `),
+        ),
+      ),
+    );
   }
   const summary = (runs: Rebuild[]) => ({
     medianMs: Math.round(median(runs.map((r) => r.ms))),
@@ -77,12 +103,16 @@ try {
     stagesMs: Object.fromEntries(STAGES.map((s) => [s, Math.round(median(runs.map((r) => r.stages[s] * 1000)))])),
   });
   const result = { articles, edits, files: first.result?.files, body: summary(body), title: summary(title) };
-  for (const [name, r] of [['body edit', result.body], ['title edit', result.title]] as const) {
-    process.stdout.write(`${name.padEnd(10)}  ${r.medianMs} ms median (${r.allMs.join(', ')}); stages ${STAGES.map((s) => `${s} ${r.stagesMs[s]}`).join(', ')} ms\n`);
+  for (const [name, r] of [
+    ['body edit', result.body],
+    ['title edit', result.title],
+  ] as const) {
+    process.stdout.write(
+      `${name.padEnd(10)}  ${r.medianMs} ms median (${r.allMs.join(', ')}); stages ${STAGES.map((s) => `${s} ${r.stagesMs[s]}`).join(', ')} ms\n`,
+    );
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   await server?.close();
   await rm(scratch, { recursive: true, force: true });
 }
-

@@ -44,7 +44,12 @@ type Task = { kind: 'markdown'; bodies: number } | { kind: 'arithmetic'; loop: n
 /** Milliseconds `task` takes on this thread, once `start` resolves (its set-up is not timed). */
 async function runTask(task: Task, start: Promise<unknown>): Promise<number> {
   const render = createBodyRenderer(bodyPolicy(defaults.iframeHosts));
-  const bodies = task.kind === 'markdown' ? [...generateArchive({ articles: task.bodies, seed: 7 })].map((a) => a.text.slice(a.text.indexOf('\n---', 3) + 4)) : [];
+  const bodies =
+    task.kind === 'markdown'
+      ? [...generateArchive({ articles: task.bodies, seed: 7 })].map((a) =>
+          a.text.slice(a.text.indexOf('\n---', 3) + 4),
+        )
+      : [];
   await start;
   const started = performance.now();
   if (task.kind === 'markdown') {
@@ -59,8 +64,12 @@ async function runTask(task: Task, start: Promise<unknown>): Promise<number> {
 
 /** Milliseconds until the last of `threads` workers, started together once all are ready, has run `task`. */
 async function onThreads(task: Task, threads: number): Promise<number> {
-  const workers = Array.from({ length: threads }, () => new Worker(fileURLToPath(import.meta.url), { workerData: task }));
-  const next = (worker: Worker) => new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject));
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(fileURLToPath(import.meta.url), { workerData: task }),
+  );
+  const next = (worker: Worker) =>
+    new Promise<unknown>((resolve, reject) => worker.once('message', resolve).once('error', reject));
   await Promise.all(workers.map(next));
   const done = workers.map(next);
   for (const worker of workers) worker.postMessage('go');

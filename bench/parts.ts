@@ -49,7 +49,9 @@ function timed<T>(items: readonly T[], part: (item: T) => unknown): number {
 export function measureParts(dir: string, sample: number): Record<string, number> {
   const files = markdownFiles(dir).slice(0, sample);
   const sources = files.map((abs) => ({ abs, path: abs.slice(dir.length + 1), bytes: readFileSync(abs) }));
-  const parsed = sources.map((s) => parseArticle({ file: s.path, path: s.path, bytes: s.bytes }, { maxBytes: defaults.maxArticleBytes }));
+  const parsed = sources.map((s) =>
+    parseArticle({ file: s.path, path: s.path, bytes: s.bytes }, { maxBytes: defaults.maxArticleBytes }),
+  );
   const articles = parsed.flatMap((p) => (p.article ? [p.article] : []));
   const texts = sources.map((s) => s.bytes.toString('utf8'));
   const bodies = articles.map((a, i) => texts[i]!.slice(a.bodyOffset));
@@ -61,20 +63,38 @@ export function measureParts(dir: string, sample: number): Record<string, number
   const view = siteView(config, site.categories);
   const theme = loadTheme(undefined);
   const html = bodies.map((b) => renderBody(b).html);
-  const pages = articles.map((a, i) => articlePageView(a, stories[i]!, html[i]!, [1, 2, 3, 4, 5].map((k) => stories[(i + k) % stories.length]!), view));
+  const pages = articles.map((a, i) =>
+    articlePageView(
+      a,
+      stories[i]!,
+      html[i]!,
+      [1, 2, 3, 4, 5].map((k) => stories[(i + k) % stories.length]!),
+      view,
+    ),
+  );
   const out = mkdtempSync(join(tmpdir(), 'warta-parts-'));
-  const written = pages.map((p, i) => ({ page: (theme.render('article.njk', { site: view, page: p }) as { html: string }).html, path: join(out, outputFile(articles[i]!.url)) }));
+  const written = pages.map((p, i) => ({
+    page: (theme.render('article.njk', { site: view, page: p }) as { html: string }).html,
+    path: join(out, outputFile(articles[i]!.url)),
+  }));
   try {
     const parts = {
       read: timed(sources, (s) => readFileSync(s.abs)),
-      parse: timed(sources, (s) => parseArticle({ file: s.path, path: s.path, bytes: s.bytes }, { maxBytes: defaults.maxArticleBytes })),
+      parse: timed(sources, (s) =>
+        parseArticle({ file: s.path, path: s.path, bytes: s.bytes }, { maxBytes: defaults.maxArticleBytes }),
+      ),
       markdown: timed(bodies, (b) => renderBody(b)),
       template: timed(pages, (page) => theme.render('article.njk', { site: view, page })),
       write: timed(written, (w) => (mkdirSync(dirname(w.path), { recursive: true }), writeFileSync(w.path, w.page))),
     };
     const terms = timed([...articles.keys()], (i) => extractTerms(articles[i]!.title, bodies[i]!, articles[i]!.tags));
     const round = (us: number) => Math.round(us);
-    return { articles: articles.length, ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])), terms: round(terms), sum: round(Object.values(parts).reduce((a, b) => a + b, 0)) };
+    return {
+      articles: articles.length,
+      ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])),
+      terms: round(terms),
+      sum: round(Object.values(parts).reduce((a, b) => a + b, 0)),
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -10,7 +10,12 @@ import { generateArchive } from '../test/support/generate.js';
 const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
 
 /** The archive as the related stage sees it, and the story of each article (-1: none). */
-interface Prepared { inputs: RelatedInput[]; story: Int32Array; generateMs: number; termsMs: number }
+interface Prepared {
+  inputs: RelatedInput[];
+  story: Int32Array;
+  generateMs: number;
+  termsMs: number;
+}
 
 /** Generates the archive in memory and extracts each article's terms (text is not kept). */
 function prepare(articles: number, seed: number): Prepared {
@@ -41,7 +46,9 @@ function baseline(inputs: readonly RelatedInput[], count: number): number[][] {
   const byTag = new Map<string, number[]>();
   const tagsOf = inputs.map((a) => [...new Set(a.tags.map((t) => t.toLowerCase()))]);
   tagsOf.forEach((tags, i) => tags.forEach((t) => push(byTag, t, i)));
-  const order = [...inputs.keys()].sort((x, y) => inputs[y]!.date - inputs[x]!.date || (inputs[x]!.url < inputs[y]!.url ? -1 : 1));
+  const order = [...inputs.keys()].sort(
+    (x, y) => inputs[y]!.date - inputs[x]!.date || (inputs[x]!.url < inputs[y]!.url ? -1 : 1),
+  );
   const rank = new Int32Array(inputs.length);
   order.forEach((i, r) => (rank[i] = r));
   const byCategory = new Map<string, number[]>();
@@ -49,7 +56,8 @@ function baseline(inputs: readonly RelatedInput[], count: number): number[][] {
   const score = new Int32Array(inputs.length);
   return inputs.map((a, i) => {
     const touched: number[] = [];
-    for (const t of tagsOf[i]!) for (const j of byTag.get(t)!) if (j !== i) (score[j] === 0 && touched.push(j)), (score[j] += 2);
+    for (const t of tagsOf[i]!)
+      for (const j of byTag.get(t)!) if (j !== i) (score[j] === 0 && touched.push(j), (score[j] += 2));
     for (const j of touched) score[j]! += inputs[j]!.categorySlug === a.categorySlug ? 1 : 0;
     const list = best(touched, count, (x, y) => score[x]! - score[y]! || rank[y]! - rank[x]!);
     for (const j of touched) score[j] = 0;
@@ -96,7 +104,14 @@ function evaluate(lists: number[][], story: Int32Array, count: number): { precis
 function ideal(story: Int32Array, count: number): number[][] {
   const members = new Map<number, number[]>();
   story.forEach((s, a) => s >= 0 && push(members, s, a));
-  return [...story].map((s, a) => (s < 0 ? [] : members.get(s)!.filter((b) => b !== a).slice(0, count)));
+  return [...story].map((s, a) =>
+    s < 0
+      ? []
+      : members
+          .get(s)!
+          .filter((b) => b !== a)
+          .slice(0, count),
+  );
 }
 
 /** Reads `--name value` from the command line. */
@@ -126,12 +141,16 @@ function main(): void {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const row = (name: string, lists: number[][], ms?: number) => {
     const { precision, recall } = evaluate(lists, p.story, count);
-    console.log(`${name.padEnd(30)}${precision.toFixed(3).padStart(9)}${recall.toFixed(3).padStart(8)}  ${ms === undefined ? '' : s(ms)}`);
+    console.log(
+      `${name.padEnd(30)}${precision.toFixed(3).padStart(9)}${recall.toFixed(3).padStart(8)}  ${ms === undefined ? '' : s(ms)}`,
+    );
   };
   row('warta (terms + tags + cat.)', warta, relatedMs);
   row('baseline (tags + category)', base, baseMs);
   row('ideal (story members first)', ideal(p.story, count));
-  console.log(`\ngenerate ${s(p.generateMs)}, extractTerms ${s(p.termsMs)}, relateArticles ${s(relatedMs)} (CPU ${s((user + system) / 1000)})`);
+  console.log(
+    `\ngenerate ${s(p.generateMs)}, extractTerms ${s(p.termsMs)}, relateArticles ${s(relatedMs)} (CPU ${s((user + system) / 1000)})`,
+  );
 }
 
 main();

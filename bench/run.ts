@@ -60,10 +60,19 @@ interface ChildReport {
 }
 
 /** One timed build, with the machine's 1-minute load average when it started. */
-interface BuildRun extends ChildReport { wall: number; load: number }
+interface BuildRun extends ChildReport {
+  wall: number;
+  load: number;
+}
 
 /** One timed floor pass. */
-interface FloorRun { files: number; seconds: number; cpuSeconds: number; maxRssMiB: number; wall: number }
+interface FloorRun {
+  files: number;
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMiB: number;
+  wall: number;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Child: one build, in a process of its own.
@@ -73,7 +82,12 @@ interface FloorRun { files: number; seconds: number; cpuSeconds: number; maxRssM
  * (the build cache on, though there is none yet for a new output folder: a cold build that also
  * writes a fresh cache), or with no cache at all; prints a ChildReport as JSON.
  */
-async function child(content: string, out: string, cacheArg: string | undefined, jobsArg: string | undefined): Promise<void> {
+async function child(
+  content: string,
+  out: string,
+  cacheArg: string | undefined,
+  jobsArg: string | undefined,
+): Promise<void> {
   const incremental = cacheArg === 'incremental';
   const started = performance.now();
   // Imported here so a child loads what `warta build` loads and nothing of the parent's.
@@ -90,7 +104,12 @@ async function child(content: string, out: string, cacheArg: string | undefined,
   const jobs = jobsArg ? Number(jobsArg) : Math.max(1, Math.min(availableParallelism(), 8));
   const cache = cacheArg === 'no-cache' ? {} : { cache: 'use' as const };
   const result = await build({ content, out, config, clock: { now: now.instant, future: false }, jobs, ...cache });
-  if (result.incremental !== incremental) throw new Error(incremental ? `expected an incremental build, but no usable cache was found for ${out}` : `expected a cold build, but a build cache was found for ${out}`);
+  if (result.incremental !== incremental)
+    throw new Error(
+      incremental
+        ? `expected an incremental build, but no usable cache was found for ${out}`
+        : `expected a cold build, but a build cache was found for ${out}`,
+    );
   const report: ChildReport = {
     ok: result.ok,
     published: result.published,
@@ -148,7 +167,8 @@ function readOptions(argv: string[]): Options {
     },
   });
   const whole = (name: string, value: string, min: number): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+    if (!/^\d+$/.test(value) || Number(value) < min)
+      throw new Error(`--${name}: expected a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
     return Number(value);
   };
   const runs = whole('runs', values.runs, 1);
@@ -166,7 +186,6 @@ function readOptions(argv: string[]): Options {
     edits: whole('edits', values.edits, 0),
   };
 }
-
 
 /** Runs `node args…` in a fresh process; returns its last stdout line parsed, and its wall time. */
 function timedChild<T>(args: string[], cwd: string): Promise<T & { wall: number }> {
@@ -189,7 +208,6 @@ function timedChild<T>(args: string[], cwd: string): Promise<T & { wall: number 
   });
 }
 
-
 async function parent(options: Options): Promise<void> {
   const archive = await ensureArchive(options.articles, options.seed);
   // Each run writes into a folder of its own, all removed at the end: deleting a large tree just
@@ -207,17 +225,29 @@ async function parent(options: Options): Promise<void> {
         const out = join(outRoot, `warta-bench-${options.articles}-${options.seed}-out-${process.pid}-${i + 1}`);
         outs.push(out);
         await rm(out, { recursive: true, force: true });
-        const args = [...profile, HERE, '--child', archive.dir, out, options.cache ? 'cache' : 'no-cache', ...(options.jobs ? [String(options.jobs)] : [])];
+        const args = [
+          ...profile,
+          HERE,
+          '--child',
+          archive.dir,
+          out,
+          options.cache ? 'cache' : 'no-cache',
+          ...(options.jobs ? [String(options.jobs)] : []),
+        ];
         const load = loadavg()[0]!;
         const run = { ...(await timedChild<ChildReport>(args, tmpdir())), load };
         if (!run.ok) throw new Error(`build ${i + 1} failed with ${run.problems} problems`);
         builds.push(run);
-        log(`build ${i + 1}/${options.runs}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU (${run.systemSeconds.toFixed(2)} sys), load ${load.toFixed(1)}, ${run.files} files, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
+        log(
+          `build ${i + 1}/${options.runs}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU (${run.systemSeconds.toFixed(2)} sys), load ${load.toFixed(1)}, ${run.files} files, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`,
+        );
       }
       if (i < options.floorRuns) {
         const run = await timedChild<FloorRun>([FLOOR, archive.dir], tmpdir());
         floors.push(run);
-        log(`floor ${i + 1}/${options.floorRuns}: ${run.wall.toFixed(2)} s wall (${run.seconds.toFixed(2)} s in process), ${run.files} files`);
+        log(
+          `floor ${i + 1}/${options.floorRuns}: ${run.wall.toFixed(2)} s wall (${run.seconds.toFixed(2)} s in process), ${run.files} files`,
+        );
       }
     }
     if (options.edits && options.cache) edits.push(...(await timeEdits(archive.dir, outs[0]!, options, profile)));
@@ -225,14 +255,22 @@ async function parent(options: Options): Promise<void> {
     if (archive.stale) await rm(archive.stale, { recursive: true, force: true });
     if (options.keepOutput) log(`output kept in ${outs.join(', ')}`);
     else {
-      for (const out of outs) await Promise.all([rm(out, { recursive: true, force: true }), rm(spareFolder(out), { recursive: true, force: true }), rm(cacheFile(out), { force: true })]);
+      for (const out of outs)
+        await Promise.all([
+          rm(out, { recursive: true, force: true }),
+          rm(spareFolder(out), { recursive: true, force: true }),
+          rm(cacheFile(out), { force: true }),
+        ]);
       // The cache folder too, unless something else keeps a cache there.
       if (outs.length) await rmdir(dirname(cacheFile(outs[0]!))).catch(() => undefined);
     }
   }
 
   const wall = median(builds.map((b) => b.wall));
-  const stages = Object.fromEntries(STAGES.map((s) => [s, median(builds.map((b) => b.stages[s]))])) as Record<StageName, number>;
+  const stages = Object.fromEntries(STAGES.map((s) => [s, median(builds.map((b) => b.stages[s]))])) as Record<
+    StageName,
+    number
+  >;
   const stageSum = (b: BuildRun) => STAGES.reduce((sum, s) => sum + b.stages[s], 0);
   const files = builds[0]!.files;
   const floorWall = floors.length ? median(floors.map((f) => f.wall)) : undefined;
@@ -268,13 +306,24 @@ async function parent(options: Options): Promise<void> {
     ratioToFloor: floorWall === undefined ? null : round(wall / floorWall),
     floorCpuSeconds: floors.length ? round(median(floors.map((f) => f.cpuSeconds))) : null,
     /** CPU seconds of the build over the floor's: what the ratio would tend to on one free core. */
-    cpuRatioToFloor: floors.length ? round(median(builds.map((b) => b.cpuSeconds)) / median(floors.map((f) => f.cpuSeconds))) : null,
+    cpuRatioToFloor: floors.length
+      ? round(median(builds.map((b) => b.cpuSeconds)) / median(floors.map((f) => f.cpuSeconds)))
+      : null,
   };
   const edited = edits.length
-    ? { runs: edits.length, wallSeconds: round(median(edits.map((b) => b.wall))), wallSecondsAll: edits.map((b) => round(b.wall)), stages: Object.fromEntries(STAGES.map((s) => [s, round(median(edits.map((b) => b.stages[s])))])), written: edits.map((b) => b.written) }
+    ? {
+        runs: edits.length,
+        wallSeconds: round(median(edits.map((b) => b.wall))),
+        wallSecondsAll: edits.map((b) => round(b.wall)),
+        stages: Object.fromEntries(STAGES.map((s) => [s, round(median(edits.map((b) => b.stages[s])))])),
+        written: edits.map((b) => b.written),
+      }
     : null;
   printTable(result, builds, floors);
-  if (edited) process.stdout.write(`${'incremental, one edit'.padEnd(22)}  ${edited.wallSeconds.toFixed(2)} s wall, median of ${edited.runs} (${edits.map((b) => b.wall.toFixed(2)).join(', ')}); stages ${STAGES.map((s) => `${s} ${edited.stages[s]!.toFixed(2)}`).join(', ')}\n`);
+  if (edited)
+    process.stdout.write(
+      `${'incremental, one edit'.padEnd(22)}  ${edited.wallSeconds.toFixed(2)} s wall, median of ${edited.runs} (${edits.map((b) => b.wall.toFixed(2)).join(', ')}); stages ${STAGES.map((s) => `${s} ${edited.stages[s]!.toFixed(2)}`).join(', ')}\n`,
+    );
   process.stdout.write(`${JSON.stringify({ ...result, incremental: edited })}\n`);
 }
 
@@ -284,19 +333,31 @@ async function parent(options: Options): Promise<void> {
  */
 async function timeEdits(archive: string, out: string, options: Options, profile: string[]): Promise<BuildRun[]> {
   const files = (await readdir(archive, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
-  const picked = Array.from({ length: options.edits }, (_, k) => join(archive, files[Math.floor(((k + 0.5) / options.edits) * files.length)]!));
+  const picked = Array.from({ length: options.edits }, (_, k) =>
+    join(archive, files[Math.floor(((k + 0.5) / options.edits) * files.length)]!),
+  );
   const originals = new Map<string, Buffer>();
   const runs: BuildRun[] = [];
   try {
     for (const [k, file] of picked.entries()) {
       if (!originals.has(file)) originals.set(file, await readFile(file));
       await appendFile(file, `\nWarga menyebut perbaikan jalan itu selesai dalam ${k + 2} pekan.\n`);
-      const args = [...profile, HERE, '--child', archive, out, 'incremental', ...(options.jobs ? [String(options.jobs)] : [])];
+      const args = [
+        ...profile,
+        HERE,
+        '--child',
+        archive,
+        out,
+        'incremental',
+        ...(options.jobs ? [String(options.jobs)] : []),
+      ];
       const load = loadavg()[0]!;
       const run = { ...(await timedChild<ChildReport>(args, tmpdir())), load };
       if (!run.ok) throw new Error(`incremental build ${k + 1} failed with ${run.problems} problems`);
       runs.push(run);
-      log(`incremental ${k + 1}/${options.edits}: ${run.wall.toFixed(2)} s wall, ${run.written} written, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`);
+      log(
+        `incremental ${k + 1}/${options.edits}: ${run.wall.toFixed(2)} s wall, ${run.written} written, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`,
+      );
     }
   } finally {
     for (const [file, bytes] of originals) await writeFile(file, bytes);
@@ -306,12 +367,34 @@ async function timeEdits(archive: string, out: string, options: Options, profile
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function printTable(r: {
-  articles: number; files: number; wallSeconds: number; pagesPerSecond: number; cpuSeconds: number; systemSeconds: number; loadAtStart: number[]; peakRssMiB: number; stages: Record<string, number>;
-  outsideBuild: number; importSeconds: number; unstaged: number; floorSeconds: number | null; ratioToFloor: number | null;
-  floorCpuSeconds: number | null; cpuRatioToFloor: number | null; jobs: number; cpus: number; runs: number; floorRuns: number;
-}, builds: BuildRun[], floors: FloorRun[]): void {
-  const spread = (xs: number[]) => (xs.length > 1 ? ` (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : '');
+function printTable(
+  r: {
+    articles: number;
+    files: number;
+    wallSeconds: number;
+    pagesPerSecond: number;
+    cpuSeconds: number;
+    systemSeconds: number;
+    loadAtStart: number[];
+    peakRssMiB: number;
+    stages: Record<string, number>;
+    outsideBuild: number;
+    importSeconds: number;
+    unstaged: number;
+    floorSeconds: number | null;
+    ratioToFloor: number | null;
+    floorCpuSeconds: number | null;
+    cpuRatioToFloor: number | null;
+    jobs: number;
+    cpus: number;
+    runs: number;
+    floorRuns: number;
+  },
+  builds: BuildRun[],
+  floors: FloorRun[],
+): void {
+  const spread = (xs: number[]) =>
+    xs.length > 1 ? ` (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : '';
   const rows: [string, string][] = [
     ['articles', String(r.articles)],
     ['pages (files) written', String(r.files)],
@@ -321,10 +404,21 @@ function printTable(r: {
     ['load average at start', r.loadAtStart.map((l) => l.toFixed(1)).join(', ')],
     ['peak RSS, max of runs', `${r.peakRssMiB} MiB`],
     ...STAGES.map((s): [string, string] => [`  ${s}`, `${r.stages[s]!.toFixed(2)} s`]),
-    ['  outside stages', `${r.outsideBuild.toFixed(2)} s (imports ${r.importSeconds.toFixed(2)}, worker shutdown ${r.unstaged.toFixed(2)}, rest start-up/exit)`],
-    [`floor, median of ${r.floorRuns}`, r.floorSeconds === null ? '–' : `${r.floorSeconds.toFixed(2)} s${spread(floors.map((f) => f.wall))}`],
+    [
+      '  outside stages',
+      `${r.outsideBuild.toFixed(2)} s (imports ${r.importSeconds.toFixed(2)}, worker shutdown ${r.unstaged.toFixed(2)}, rest start-up/exit)`,
+    ],
+    [
+      `floor, median of ${r.floorRuns}`,
+      r.floorSeconds === null ? '–' : `${r.floorSeconds.toFixed(2)} s${spread(floors.map((f) => f.wall))}`,
+    ],
     ['build / floor, wall', r.ratioToFloor === null ? '–' : `${r.ratioToFloor.toFixed(2)}×`],
-    ['build / floor, CPU', r.cpuRatioToFloor === null ? '–' : `${r.cpuRatioToFloor.toFixed(2)}× (floor ${r.floorCpuSeconds!.toFixed(2)} s CPU)`],
+    [
+      'build / floor, CPU',
+      r.cpuRatioToFloor === null
+        ? '–'
+        : `${r.cpuRatioToFloor.toFixed(2)}× (floor ${r.floorCpuSeconds!.toFixed(2)} s CPU)`,
+    ],
     ['threads / cores', `${r.jobs} / ${r.cpus}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

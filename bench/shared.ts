@@ -17,9 +17,15 @@ export const log = (line: string) => process.stderr.write(`${line}\n`);
  * outdated one is moved aside as `stale`, for the caller to delete after the runs (deleting it
  * now would slow the builds' file creation down, see bench/run.ts).
  */
-export async function ensureArchive(articles: number, seed: number): Promise<{ dir: string; stale?: string; seconds: number }> {
+export async function ensureArchive(
+  articles: number,
+  seed: number,
+): Promise<{ dir: string; stale?: string; seconds: number }> {
   const dir = join(tmpdir(), `warta-bench-${articles}-${seed}`);
-  const generator = createHash('sha256').update(await readFile(GENERATOR)).digest('hex').slice(0, 16);
+  const generator = createHash('sha256')
+    .update(await readFile(GENERATOR))
+    .digest('hex')
+    .slice(0, 16);
   const want = { articles, seed, generator };
   try {
     const have = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as typeof want;
@@ -36,13 +42,15 @@ export async function ensureArchive(articles: number, seed: number): Promise<{ d
   // Hidden, so neither warta nor the floor sees it.
   await writeFile(join(partial, MARKER), `${JSON.stringify({ ...want, files: count })}\n`);
   const stale = `${dir}.stale-${process.pid}`;
-  const moved = await rename(dir, stale).then(() => true, () => false);
+  const moved = await rename(dir, stale).then(
+    () => true,
+    () => false,
+  );
   await rename(partial, dir);
   const seconds = (performance.now() - started) / 1000;
   log(`generated in ${seconds.toFixed(1)} s`);
   return { dir, seconds, ...(moved ? { stale } : {}) };
 }
-
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

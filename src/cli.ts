@@ -69,7 +69,11 @@ and on the page.
 class UsageError extends Error {}
 
 /** Runs the command line; returns the exit code. The only place that decides one. */
-export async function main(argv: string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WriteStream = process.stdout,
+  err: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   try {
     return await run(argv, out, err);
   } catch (e) {
@@ -109,15 +113,17 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
       version: { type: 'boolean', default: false },
     },
   });
-  if (values.help) return out.write(HELP), 0;
-  if (values.version) return out.write(`${packageVersion()}\n`), 0;
+  if (values.help) return (out.write(HELP), 0);
+  if (values.version) return (out.write(`${packageVersion()}\n`), 0);
   const [command, ...rest] = positionals;
   if (command === 'init') return initCommand(argv, err);
   if (command === 'new') return newCommand(argv, out, err);
   const newOnly = (['category', 'byline', 'at'] as const).find((k) => values[k] !== undefined);
   if (newOnly) throw new UsageError(`--${newOnly} is for "warta new" only`);
-  if (values.title !== undefined || values.url !== undefined) throw new UsageError(`--${values.title !== undefined ? 'title' : 'url'} is for "warta init" only`);
-  if (command !== 'build' && command !== 'dev' && command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (values.title !== undefined || values.url !== undefined)
+    throw new UsageError(`--${values.title !== undefined ? 'title' : 'url'} is for "warta init" only`);
+  if (command !== 'build' && command !== 'dev' && command !== 'check')
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!existsSync(values.content)) throw new UsageError(`the content folder "${values.content}" does not exist`);
   if (command !== 'check' && values.format !== undefined) throw new UsageError('--format is for "warta check" only');
@@ -129,14 +135,23 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
   const outDir = values.out ?? 'dist';
   const configFile = values.config ?? 'warta.config.json';
   const templates = values.templates ?? (existsSync('templates') ? 'templates' : undefined);
-  const refused = checkOutput({ out: outDir, content: values.content, templates, static: values.static, config: configFile });
+  const refused = checkOutput({
+    out: outDir,
+    content: values.content,
+    templates,
+    static: values.static,
+    config: configFile,
+  });
   const flagLang = readLangFlag(values.lang);
-  if (refused) return report([refused], err, flagLang ?? 'id'), 2;
+  if (refused) return (report([refused], err, flagLang ?? 'id'), 2);
   const { config: settings, problems } = await loadConfig(configFile, values.config !== undefined);
-  if (problems.length) return report(problems, err, flagLang ?? 'id'), 2;
+  if (problems.length) return (report(problems, err, flagLang ?? 'id'), 2);
   const lang = flagLang ?? readLang(settings.language);
   const baseUrl = readBaseUrlFlag(values['base-url']) ?? settings.baseUrl;
-  if (baseUrl === undefined) throw new UsageError(`the site's address is missing: set "baseUrl" in ${configFile} (e.g. "https://berita.example") or pass --base-url`);
+  if (baseUrl === undefined)
+    throw new UsageError(
+      `the site's address is missing: set "baseUrl" in ${configFile} (e.g. "https://berita.example") or pass --base-url`,
+    );
   const config = { ...settings, baseUrl };
   const progress = values.quiet ? undefined : progressReporter(err);
   const result = await build({
@@ -157,21 +172,51 @@ async function run(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStr
 }
 
 /** `warta check`: the build pipeline with nothing written; problems go to stdout, as text or JSON. */
-async function checkCommand(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; format?: string; lang?: string }, out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
+async function checkCommand(
+  values: {
+    content: string;
+    out?: string;
+    templates?: string;
+    static?: string;
+    config?: string;
+    'base-url'?: string;
+    now?: string;
+    future: boolean;
+    jobs?: string;
+    port?: string;
+    quiet: boolean;
+    format?: string;
+    lang?: string;
+  },
+  out: NodeJS.WriteStream,
+  err: NodeJS.WriteStream,
+): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out: "warta check" writes nothing');
   if (values.port !== undefined) throw new UsageError('--port is for "warta dev" only');
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format: expected "text", "json" or "github", got ${JSON.stringify(format)}`);
+  if (format !== 'text' && format !== 'json' && format !== 'github')
+    throw new UsageError(`--format: expected "text", "json" or "github", got ${JSON.stringify(format)}`);
   const flagLang = readLangFlag(values.lang);
   let lang = flagLang ?? 'id';
-  const print = (problems: readonly Problem[]) => out.write(
-    format === 'json' ? problemsJson(problems, lang) : format === 'github' ? problemsGithub(problems, lang) : problems.map((p) => `${formatProblem(p, lang)}\n`).join(''),
+  const print = (problems: readonly Problem[]) =>
+    out.write(
+      format === 'json'
+        ? problemsJson(problems, lang)
+        : format === 'github'
+          ? problemsGithub(problems, lang)
+          : problems.map((p) => `${formatProblem(p, lang)}\n`).join(''),
+    );
+  const { config: settings, problems } = await loadConfig(
+    values.config ?? 'warta.config.json',
+    values.config !== undefined,
   );
-  const { config: settings, problems } = await loadConfig(values.config ?? 'warta.config.json', values.config !== undefined);
-  if (problems.length) return print(problems), 2;
+  if (problems.length) return (print(problems), 2);
   lang = flagLang ?? readLang(settings.language);
   // Checking writes nothing: without an address, one that no link can name stands in.
-  const config = { ...settings, baseUrl: readBaseUrlFlag(values['base-url']) ?? settings.baseUrl ?? 'https://base-url.invalid' };
+  const config = {
+    ...settings,
+    baseUrl: readBaseUrlFlag(values['base-url']) ?? settings.baseUrl ?? 'https://base-url.invalid',
+  };
   const clock = { now: readClock(values.now), future: values.future };
   const progress = values.quiet ? undefined : progressReporter(err);
   const result = await check({
@@ -193,7 +238,14 @@ async function checkCommand(values: { content: string; out?: string; templates?:
 function counts(r: BuildResult): ReportCounts {
   const errors = r.problems.filter((p) => p.severity === 'error').length;
   const nextDue = r.nextDue !== undefined ? { long: formatLong(r.nextDue), iso: formatIso(r.nextDue) } : undefined;
-  return { errors, warnings: r.problems.length - errors, published: r.published, drafts: r.drafts, heldBack: r.heldBack, nextDue };
+  return {
+    errors,
+    warnings: r.problems.length - errors,
+    published: r.published,
+    drafts: r.drafts,
+    heldBack: r.heldBack,
+    nextDue,
+  };
 }
 
 /** The one-line summary of `warta check`. */
@@ -202,13 +254,35 @@ export function checkSummary(r: BuildResult, lang: Lang): string {
 }
 
 /** `warta dev`: serves until SIGINT or SIGTERM, then closes the watcher and the server. */
-async function dev(values: { content: string; out?: string; templates?: string; static?: string; config?: string; 'base-url'?: string; now?: string; future: boolean; jobs?: string; port?: string; quiet: boolean; lang?: string }, err: NodeJS.WriteStream): Promise<number> {
+async function dev(
+  values: {
+    content: string;
+    out?: string;
+    templates?: string;
+    static?: string;
+    config?: string;
+    'base-url'?: string;
+    now?: string;
+    future: boolean;
+    jobs?: string;
+    port?: string;
+    quiet: boolean;
+    lang?: string;
+  },
+  err: NodeJS.WriteStream,
+): Promise<number> {
   // Loaded here: the server and the watcher cost every other command a tenth of a second at start.
   const { DEFAULT_PORT, DEV_OUT, DevServerError, startDevServer, untilSignal } = await import('./dev/server.js');
-  const places = { content: values.content, out: values.out ?? DEV_OUT, templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined), static: values.static, config: values.config ?? 'warta.config.json' };
+  const places = {
+    content: values.content,
+    out: values.out ?? DEV_OUT,
+    templates: values.templates ?? (existsSync('templates') ? 'templates' : undefined),
+    static: values.static,
+    config: values.config ?? 'warta.config.json',
+  };
   const lang = readLangFlag(values.lang);
   const refused = checkOutput(places);
-  if (refused) return report([refused], err, lang ?? 'id'), 2;
+  if (refused) return (report([refused], err, lang ?? 'id'), 2);
   const options = {
     lang,
     ...places,
@@ -236,10 +310,14 @@ async function dev(values: { content: string; out?: string; templates?: string; 
 
 /** `warta init`: its own options only; the new site's files are listed on stderr. */
 async function initCommand(argv: string[], err: NodeJS.WriteStream): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { title: { type: 'string' }, url: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { title: { type: 'string' }, url: { type: 'string' } },
+  });
   const [, dir = '.', extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-  if (values.title !== undefined && !values.title.trim()) throw new UsageError('--title: expected the site\'s name');
+  if (values.title !== undefined && !values.title.trim()) throw new UsageError("--title: expected the site's name");
   const baseUrl = readBaseUrlFlag(values.url, '--url');
   const { InitError, initSite } = await import('./scaffold/init.js');
   let files;
@@ -251,24 +329,38 @@ async function initCommand(argv: string[], err: NodeJS.WriteStream): Promise<num
   }
   const cd = dir === '.' ? '' : `  cd ${dir}\n`;
   const address = baseUrl ? '' : ' (first set "baseUrl" in warta.config.json to the site\'s address)';
-  err.write(`warta: wrote a new site of ${files.length} files into ${dir === '.' ? 'this folder' : `${dir}/`}:\n${files.map((f) => `  ${f.path}\n`).join('')}Next:\n${cd}  npm install\n  npm run dev       preview the site, updated on every save\n  npm run build     build it into dist/${address}\n`);
+  err.write(
+    `warta: wrote a new site of ${files.length} files into ${dir === '.' ? 'this folder' : `${dir}/`}:\n${files.map((f) => `  ${f.path}\n`).join('')}Next:\n${cd}  npm install\n  npm run dev       preview the site, updated on every save\n  npm run build     build it into dist/${address}\n`,
+  );
   return 0;
 }
 
 /** `warta new`: its own options only; prints the new article's path. */
 async function newCommand(argv: string[], out: NodeJS.WriteStream, err: NodeJS.WriteStream): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { content: { type: 'string', default: 'content' }, category: { type: 'string' }, byline: { type: 'string' }, at: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      content: { type: 'string', default: 'content' },
+      category: { type: 'string' },
+      byline: { type: 'string' },
+      at: { type: 'string' },
+    },
+  });
   const [, title, extra] = positionals;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (put the title in quotes)`);
   if (!title?.trim()) throw new UsageError('expected the title: warta new "Judul artikel"');
   const at = values.at === undefined ? Date.now() : readClock(values.at, '--at');
   const { NewArticleError, writeNewArticle } = await import('./scaffold/new-article.js');
   try {
-    out.write(`${writeNewArticle({ content: values.content, title, category: values.category, byline: values.byline, at })}\n`);
+    out.write(
+      `${writeNewArticle({ content: values.content, title, category: values.category, byline: values.byline, at })}\n`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof NewArticleError)) throw e;
-    if (e.reason === 'slug') throw new UsageError(`cannot make a slug from the title ${JSON.stringify(title)}: it needs a letter or digit`);
+    if (e.reason === 'slug')
+      throw new UsageError(`cannot make a slug from the title ${JSON.stringify(title)}: it needs a letter or digit`);
     err.write(`warta: ${e.subject} already exists; nothing was written\n`);
     return 1;
   }
@@ -277,7 +369,10 @@ async function newCommand(argv: string[], out: NodeJS.WriteStream, err: NodeJS.W
 function readBaseUrlFlag(value: string | undefined, flag = '--base-url'): string | undefined {
   if (value === undefined) return undefined;
   const url = readBaseUrl(value);
-  if (url === undefined) throw new UsageError(`${flag}: expected an absolute http(s) URL, e.g. "https://berita.example", got ${JSON.stringify(value)}`);
+  if (url === undefined)
+    throw new UsageError(
+      `${flag}: expected an absolute http(s) URL, e.g. "https://berita.example", got ${JSON.stringify(value)}`,
+    );
   return url;
 }
 
@@ -287,27 +382,34 @@ function staticFolder(named: string | undefined, content: string, outDir: string
   const folder = named ?? (existsSync('static') ? 'static' : undefined);
   if (folder === undefined) return undefined;
   const within = (a: string, b: string) => resolve(a) === resolve(b) || resolve(a).startsWith(resolve(b) + sep);
-  if (within(folder, content) || within(content, folder)) throw new UsageError(`the static folder "${folder}" and the content folder "${content}" must be apart, neither inside the other`);
-  if (outDir !== undefined && within(outDir, folder)) throw new UsageError(`the output folder "${outDir}" is inside the static folder "${folder}"; choose another --out`);
+  if (within(folder, content) || within(content, folder))
+    throw new UsageError(
+      `the static folder "${folder}" and the content folder "${content}" must be apart, neither inside the other`,
+    );
+  if (outDir !== undefined && within(outDir, folder))
+    throw new UsageError(`the output folder "${outDir}" is inside the static folder "${folder}"; choose another --out`);
   return folder;
 }
 
 function readPort(value: string | undefined, otherwise: number): number {
   if (value === undefined) return otherwise;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port: expected a port number from 0 to 65535, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port: expected a port number from 0 to 65535, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
 function readClock(value: string | undefined, flag = '--now'): number {
   if (value === undefined) return Date.now();
   const parsed = parseTimestamp(value);
-  if (!parsed.ok) throw new UsageError(`${flag}: expected ${timeExpected(parsed.expected, 'en')}, got ${JSON.stringify(value)}`);
+  if (!parsed.ok)
+    throw new UsageError(`${flag}: expected ${timeExpected(parsed.expected, 'en')}, got ${JSON.stringify(value)}`);
   return parsed.instant;
 }
 
 function readJobs(value: string | undefined): number {
   if (value === undefined) return Math.max(1, Math.min(availableParallelism(), 8));
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs: expected a whole number of threads, got ${JSON.stringify(value)}`);
+  if (!/^[1-9]\d*$/.test(value))
+    throw new UsageError(`--jobs: expected a whole number of threads, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -322,12 +424,16 @@ function report(problems: readonly Problem[], err: NodeJS.WriteStream, lang: Lan
 
 /** The one-line summary a newsroom's scheduler and CI logs read. */
 export function summary(r: BuildResult, outDir: string, lang: Lang): string {
-  const seconds = Object.values(r.stages).reduce((a, b) => a + b, 0).toFixed(2);
+  const seconds = Object.values(r.stages)
+    .reduce((a, b) => a + b, 0)
+    .toFixed(2);
   const report = messages(lang).report;
   // Refused a change to the output (another user's files), a build may have failed half-way through replacing it.
   const kept = r.problems.some((p) => p.code === 'output-permission') ? undefined : outDir;
   if (!r.ok) return report.buildFailed(counts(r), kept);
-  const incremental = r.incremental ? { written: r.written, removed: r.removed, parsed: r.parsed, rendered: r.rendered } : undefined;
+  const incremental = r.incremental
+    ? { written: r.written, removed: r.removed, parsed: r.parsed, rendered: r.rendered }
+    : undefined;
   return report.built(counts(r), { out: outDir, files: r.files, incremental }, seconds);
 }
 

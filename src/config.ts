@@ -97,7 +97,9 @@ export interface LoadedConfig {
 
 /** An absolute http(s) URL without its trailing slashes, or undefined when `value` is none. */
 export function readBaseUrl(value: unknown): string | undefined {
-  return typeof value === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value) ? value.replace(/\/+$/, '') : undefined;
+  return typeof value === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)
+    ? value.replace(/\/+$/, '')
+    : undefined;
 }
 
 /** Reads a config file; a missing optional file means all defaults. */
@@ -110,13 +112,19 @@ export async function loadConfig(file: string | undefined, required: boolean): P
     if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') {
       return { config: { ...defaults }, problems: [] };
     }
-    return { config: { ...defaults }, problems: [error({ code: 'config-read', file, params: { detail: (e as Error).message } })] };
+    return {
+      config: { ...defaults },
+      problems: [error({ code: 'config-read', file, params: { detail: (e as Error).message } })],
+    };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { config: { ...defaults }, problems: [error({ code: 'config-json', file, params: { detail: (e as Error).message } })] };
+    return {
+      config: { ...defaults },
+      problems: [error({ code: 'config-json', file, params: { detail: (e as Error).message } })],
+    };
   }
   return parseConfig(data, file);
 }
@@ -129,7 +137,9 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
     return { config, problems: [error({ code: 'config-shape', file })] };
   }
   const bad = (field: string, expected: ConfigExpected, got: unknown) =>
-    problems.push(error({ code: 'config-field', file, field, params: { expected, value: String(JSON.stringify(got)) } }));
+    problems.push(
+      error({ code: 'config-field', file, field, params: { expected, value: String(JSON.stringify(got)) } }),
+    );
   for (const [key, value] of Object.entries(data)) {
     switch (key) {
       case 'title':
@@ -140,7 +150,8 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
         break;
       case 'shareImage':
       case 'logo':
-        if (typeof value === 'string' && /^(\/(?!\/)|https?:\/\/)\S+$/i.test(value) && !/\.svg$/i.test(value)) config[key] = value;
+        if (typeof value === 'string' && /^(\/(?!\/)|https?:\/\/)\S+$/i.test(value) && !/\.svg$/i.test(value))
+          config[key] = value;
         else bad(key, 'raster', value);
         break;
       case 'feedContent':
@@ -164,22 +175,26 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
       case 'relatedCount':
       case 'feedSize':
       case 'maxArticleBytes':
-        if (Number.isInteger(value) && (value as number) >= (key === 'relatedCount' ? 0 : 1)) config[key] = value as number;
+        if (Number.isInteger(value) && (value as number) >= (key === 'relatedCount' ? 0 : 1))
+          config[key] = value as number;
         else bad(key, 'count', value);
         break;
       case 'iframeHosts':
-        if (Array.isArray(value) && value.every((h) => typeof h === 'string' && /^[a-z0-9.-]+$/i.test(h))) config.iframeHosts = value.map((h: string) => h.toLowerCase());
+        if (Array.isArray(value) && value.every((h) => typeof h === 'string' && /^[a-z0-9.-]+$/i.test(h)))
+          config.iframeHosts = value.map((h: string) => h.toLowerCase());
         else bad(key, 'hosts', value);
         break;
       case 'extraFields':
-        if (Array.isArray(value) && value.every((f) => typeof f === 'string' && /^[^\s#:'"-](?:[^:]*[^\s:])?$/.test(f))) config.extraFields = [...value];
+        if (Array.isArray(value) && value.every((f) => typeof f === 'string' && /^[^\s#:'"-](?:[^:]*[^\s:])?$/.test(f)))
+          config.extraFields = [...value];
         else bad(key, 'fields', value);
         break;
       case 'categories':
         config.categories = parseCategories(value, (expected, got) => bad(key, expected, got));
         break;
       case 'footerLinks':
-        if (Array.isArray(value) && value.every(isLink)) config.footerLinks = value.map((l: LinkConfig) => ({ name: l.name.trim(), url: l.url }));
+        if (Array.isArray(value) && value.every(isLink))
+          config.footerLinks = value.map((l: LinkConfig) => ({ name: l.name.trim(), url: l.url }));
         else bad(key, 'links', value);
         break;
       default:
@@ -193,11 +208,29 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
 function isLink(item: unknown): item is LinkConfig {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
   const { name, url, ...rest } = item as Record<string, unknown>;
-  return typeof name === 'string' && /\S/.test(name) && typeof url === 'string' && /^(\/(?!\/)|https?:\/\/)\S*$/.test(url) && !Object.keys(rest).length;
+  return (
+    typeof name === 'string' &&
+    /\S/.test(name) &&
+    typeof url === 'string' &&
+    /^(\/(?!\/)|https?:\/\/)\S*$/.test(url) &&
+    !Object.keys(rest).length
+  );
 }
 
 /** What a config value should have been, named for the message tables. */
-type ConfigExpected = 'text' | 'url' | 'string' | 'count' | 'hosts' | 'categories' | 'category' | 'fields' | 'links' | 'raster' | 'feed-content' | 'colour';
+type ConfigExpected =
+  | 'text'
+  | 'url'
+  | 'string'
+  | 'count'
+  | 'hosts'
+  | 'categories'
+  | 'category'
+  | 'fields'
+  | 'links'
+  | 'raster'
+  | 'feed-content'
+  | 'colour';
 
 function parseCategories(value: unknown, bad: (expected: ConfigExpected, got: unknown) => void): CategoryConfig[] {
   if (!Array.isArray(value)) {
@@ -208,7 +241,13 @@ function parseCategories(value: unknown, bad: (expected: ConfigExpected, got: un
   for (const item of value) {
     const { slug, name, ...rest } = (item ?? {}) as Record<string, unknown>;
     // Another key is most likely a misspelt one: refused, as the schema refuses it.
-    if (typeof slug === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && typeof name === 'string' && name.trim() && !Object.keys(rest).length) {
+    if (
+      typeof slug === 'string' &&
+      /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) &&
+      typeof name === 'string' &&
+      name.trim() &&
+      !Object.keys(rest).length
+    ) {
       out.push({ slug, name: name.trim() });
     } else {
       bad('category', item);

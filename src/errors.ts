@@ -4,20 +4,65 @@ export type Severity = 'error' | 'warning';
 /** Every kind of problem warta reports; each has a message in every language's table (src/messages/). */
 export const PROBLEM_CODES = [
   // The file itself
-  'too-large', 'encoding', 'binary', 'file-name', 'symlink-broken', 'symlink-outside', 'symlink-folder', 'changed',
-  'file-unreadable', 'folder-unreadable', 'file-special', 'file-backup', 'file-hidden', 'file-markdown', 'file-html', 'file-type',
+  'too-large',
+  'encoding',
+  'binary',
+  'file-name',
+  'symlink-broken',
+  'symlink-outside',
+  'symlink-folder',
+  'changed',
+  'file-unreadable',
+  'folder-unreadable',
+  'file-special',
+  'file-backup',
+  'file-hidden',
+  'file-markdown',
+  'file-html',
+  'file-type',
   'svg-script',
   // Front matter as YAML
-  'front-matter-missing', 'front-matter-unclosed', 'front-matter-shape', 'front-matter-size', 'front-matter-blank', 'duplicate-key',
-  'yaml', 'yaml-colon', 'yaml-tab', 'yaml-quote', 'yaml-bracket',
+  'front-matter-missing',
+  'front-matter-unclosed',
+  'front-matter-shape',
+  'front-matter-size',
+  'front-matter-blank',
+  'duplicate-key',
+  'yaml',
+  'yaml-colon',
+  'yaml-tab',
+  'yaml-quote',
+  'yaml-bracket',
   // Fields
-  'field-misspelt', 'field-unknown', 'missing', 'empty', 'type', 'time', 'slug', 'name-too-long', 'image', 'alias', 'alias-hidden',
-  'correction', 'withdrawal',
+  'field-misspelt',
+  'field-unknown',
+  'missing',
+  'empty',
+  'type',
+  'time',
+  'slug',
+  'name-too-long',
+  'image',
+  'alias',
+  'alias-hidden',
+  'correction',
+  'withdrawal',
   // The site and its pages
-  'url-collision', 'link-broken', 'html-dropped', 'html-too-deep', 'template',
+  'url-collision',
+  'link-broken',
+  'html-dropped',
+  'html-too-deep',
+  'template',
   // The site config, the output folder and the dev server
-  'config-read', 'config-json', 'config-shape', 'config-field', 'config-unknown',
-  'output-refused', 'output-permission', 'output-locked', 'dev-build',
+  'config-read',
+  'config-json',
+  'config-shape',
+  'config-field',
+  'config-unknown',
+  'output-refused',
+  'output-permission',
+  'output-locked',
+  'dev-build',
 ] as const;
 
 /** A stable problem code, e.g. `time`; listed with their meanings in docs/content.md. */
@@ -81,7 +126,10 @@ function cmp(a: string, b: string): number {
 
 /** Quotes a found value for a message, shortened so one line stays readable. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : yamlNumber(value) ?? JSON.stringify(value, (_, v: unknown) => yamlNumber(v) ?? v) ?? String(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : (yamlNumber(value) ?? JSON.stringify(value, (_, v: unknown) => yamlNumber(v) ?? v) ?? String(value));
   const short = text.length > 80 ? `${text.slice(0, 77)}...` : text;
   return JSON.stringify(short);
 }

@@ -29,7 +29,20 @@ export type TimeResult = { ok: true; instant: number } | { ok: false; expected: 
 
 /** What a timestamp that could not be read should have been: a reason, and the values its message names. */
 export type TimeExpected =
-  | { reason: 'text' | 'with-time' | 'with-offset' | 'padded' | 'timestamp' | 'offset-range' | 'month-name' | 'weekday-name' | 'year-range' | 'month-range' | 'time-range' }
+  | {
+      reason:
+        | 'text'
+        | 'with-time'
+        | 'with-offset'
+        | 'padded'
+        | 'timestamp'
+        | 'offset-range'
+        | 'month-name'
+        | 'weekday-name'
+        | 'year-range'
+        | 'month-range'
+        | 'time-range';
+    }
   | { reason: 'day-range'; month: string; days: number }
   | { reason: 'weekday'; date: string; weekday: string };
 
@@ -126,7 +139,13 @@ function parseLegacy(m: RegExpExecArray): TimeResult {
   const weekday = WEEKDAY_INDEX.get(m[1]!.toLowerCase());
   if (weekday === undefined) return fail({ reason: 'weekday-name' });
   const wall: Wall = {
-    y: Number(m[4]), mo, d: Number(m[2]), h: Number(m[5]), mi: Number(m[6]), s: Number(m[7] ?? 0), ms: 0,
+    y: Number(m[4]),
+    mo,
+    d: Number(m[2]),
+    h: Number(m[5]),
+    mi: Number(m[6]),
+    s: Number(m[7] ?? 0),
+    ms: 0,
   };
   const problem = invalidWall(wall);
   if (problem) return fail(problem);
@@ -145,7 +164,13 @@ function parseLegacy(m: RegExpExecArray): TimeResult {
 /** Wall fields from a PLAIN_RE / OFFSET_RE match (groups 1–6). */
 function wallOf(m: RegExpExecArray): Wall {
   return {
-    y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]), h: Number(m[4]), mi: Number(m[5]), s: Number(m[6] ?? 0), ms: 0,
+    y: Number(m[1]),
+    mo: Number(m[2]),
+    d: Number(m[3]),
+    h: Number(m[4]),
+    mi: Number(m[5]),
+    s: Number(m[6] ?? 0),
+    ms: 0,
   };
 }
 
@@ -229,7 +254,10 @@ const offsetNamer = (() => {
 
 /** Asia/Jakarta's offset at a pre-1964 instant, to the second (local mean time has seconds). */
 function historicOffset(instant: number): number {
-  const name = offsetNamer().formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const name =
+    offsetNamer()
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const m = LONG_OFFSET_RE.exec(name);
   if (!m) throw new RangeError(`No ${ZONE} offset for ${instant}`);
   const ms = ((Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000;

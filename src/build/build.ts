@@ -45,12 +45,28 @@ export function lockBuilds(out: string): OutputLock | BuildResult {
   }
   if ('lock' in taken) return taken.lock;
   const holder = taken.holder ? { pid: taken.holder.pid, since: formatLong(taken.holder.since) } : {};
-  return failedBuild(error({ code: 'output-locked', file: relative(process.cwd(), taken.file), params: { out, ...holder } }));
+  return failedBuild(
+    error({ code: 'output-locked', file: relative(process.cwd(), taken.file), params: { out, ...holder } }),
+  );
 }
 
 /** The result of a build that failed on one problem, building nothing. */
 function failedBuild(problem: Problem): BuildResult {
-  return { problems: [problem], ok: false, published: 0, heldBack: 0, drafts: 0, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, quick: false, stages: stageTimer().stages };
+  return {
+    problems: [problem],
+    ok: false,
+    published: 0,
+    heldBack: 0,
+    drafts: 0,
+    files: 0,
+    written: 0,
+    removed: 0,
+    parsed: 0,
+    rendered: 0,
+    incremental: false,
+    quick: false,
+    stages: stageTimer().stages,
+  };
 }
 
 /** The result of a build the file system refused a change to its output; any other error is a bug, thrown again. */
@@ -79,7 +95,11 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
 async function readListing(options: BuildOptions): Promise<ContentListing> {
   const last = options.memory?.listing;
   // Two threads when the quick path may need nothing else: the walk is then most of the build.
-  const listing = (last && options.changed && (await updateListing(last, options.content, options.changed))) || (await (readsLargeCache(options) ? listContentOnThread(options.content, triesQuick(options) ? 2 : 1, options.static) : listContent(options.content, options.static)));
+  const listing =
+    (last && options.changed && (await updateListing(last, options.content, options.changed))) ||
+    (await (readsLargeCache(options)
+      ? listContentOnThread(options.content, triesQuick(options) ? 2 : 1, options.static)
+      : listContent(options.content, options.static)));
   if (options.memory) options.memory.listing = listing;
   return listing;
 }
@@ -89,4 +109,3 @@ function readsLargeCache(options: BuildOptions): boolean {
   if (options.cache !== 'use' || options.writer || options.memory || options.jobs < 2) return false;
   return cacheBytes(cacheFile(options.out)) >= WALK_ON_THREAD_BYTES;
 }
-

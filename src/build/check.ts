@@ -57,11 +57,20 @@ export function problemsJson(problems: readonly Problem[], lang: Lang): string {
 
 /** Problems as GitHub Actions workflow commands (`::error file=…,line=…::message`), shown on a pull request's lines. */
 export function problemsGithub(problems: readonly Problem[], lang: Lang): string {
-  return problems.map((p) => {
-    const where = [p.file && `file=${property(visible(p.file))}`, p.line && `line=${p.line}`, p.column && `col=${p.column}`, `title=${property(p.code)}`].filter(Boolean).join(',');
-    const field = p.field ? `${p.field}: ` : '';
-    return `::${p.severity} ${where}::${data(`${field}${problemMessage(p, lang)}`)}\n`;
-  }).join('');
+  return problems
+    .map((p) => {
+      const where = [
+        p.file && `file=${property(visible(p.file))}`,
+        p.line && `line=${p.line}`,
+        p.column && `col=${p.column}`,
+        `title=${property(p.code)}`,
+      ]
+        .filter(Boolean)
+        .join(',');
+      const field = p.field ? `${p.field}: ` : '';
+      return `::${p.severity} ${where}::${data(`${field}${problemMessage(p, lang)}`)}\n`;
+    })
+    .join('');
 }
 
 // GitHub's escaping: a message escapes %, CR and LF; a property also `:` and `,`.
@@ -75,5 +84,8 @@ function property(text: string): string {
 
 /** JSON with DEL and C1 controls escaped too (JSON.stringify escapes only C0), so no control character reaches a terminal. */
 function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -9,7 +9,12 @@ import type { Staging } from '../output/staging.js';
  * Gives where the output and its spare differ, for the cache written next.
  */
 export async function commitThroughSpare(
-  out: string, cacheFile: string, staging: Staging, differing: string[] | undefined, changed: string[], gone: string[],
+  out: string,
+  cacheFile: string,
+  staging: Staging,
+  differing: string[] | undefined,
+  changed: string[],
+  gone: string[],
 ): Promise<string[] | undefined> {
   await dropCache(cacheFile);
   const next = updateThroughSpare(out, staging.folder, differing, changed, gone);

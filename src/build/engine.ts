@@ -21,7 +21,8 @@ export interface Engine {
  */
 export function createEngine(options: BuildOptions): Engine {
   const memory: NonNullable<BuildOptions['memory']> = {};
-  const run = (changed?: readonly string[], rehearse?: readonly string[]) => build({ ...options, cache: options.cache ?? 'use', memory, changed, rehearse });
+  const run = (changed?: readonly string[], rehearse?: readonly string[]) =>
+    build({ ...options, cache: options.cache ?? 'use', memory, changed, rehearse });
   let first = true;
   let lock: OutputLock | undefined;
   return {

@@ -37,7 +37,10 @@ import { keptPlans, listStories } from './stories.js';
 import { feedBodies } from '../exec/feed-body.js';
 
 /** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */
-interface FreshParse { file: ContentFile; parsed: ParsedArticle }
+interface FreshParse {
+  file: ContentFile;
+  parsed: ParsedArticle;
+}
 
 const PARSE_BATCH = 64;
 const MIN_ARTICLES_FOR_WORKERS = 100;
@@ -45,7 +48,11 @@ const MIN_ARTICLES_FOR_WORKERS = 100;
 const COLLECT_BEFORE_PAGES = 5000;
 
 /** The stages of a build once its archive is being walked (see `build`). */
-export async function runStages(options: BuildOptions, listed: Promise<ContentListing>, timer: StageTimer): Promise<BuildResult> {
+export async function runStages(
+  options: BuildOptions,
+  listed: Promise<ContentListing>,
+  timer: StageTimer,
+): Promise<BuildResult> {
   const setup: TaskSetup = { config: options.config, templates: options.templates };
   if (triesQuick(options)) {
     const quick = await quickBuild({ options, env: cacheEnv(options), listed, lap: timer.lap, stages: timer.stages });
@@ -63,7 +70,13 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
   const pool = workerPool(options, setup, toRead.length, previous);
   try {
     // Starting workers, or sending them a few files, costs more than parsing a few files here.
-    const read = await parseAll(toRead, expected, setup, toRead.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined, options);
+    const read = await parseAll(
+      toRead,
+      expected,
+      setup,
+      toRead.length >= MIN_ARTICLES_FOR_WORKERS ? pool : undefined,
+      options,
+    );
     const fresh = toRead.map((f) => ({ file: f, parsed: read.get(f.path) ?? cache!.sources.get(f.path)!.parsed }));
     const parsedNow = toRead.filter((f) => read.get(f.path));
     // The files read are the listing's without a known parse, in order.
@@ -71,7 +84,10 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     const parsed = listing.articles().map((_, i) => known[i] ?? fresh[k++]!.parsed);
     timer.lap('parse');
     // An SVG the last committed build copied at the same stamp was found safe then.
-    const problems = [...listing.problems, ...checkSvgFiles(listing.statics, (f) => cache?.copies.get(f.abs)?.stamp === f.stamp)];
+    const problems = [
+      ...listing.problems,
+      ...checkSvgFiles(listing.statics, (f) => cache?.copies.get(f.abs)?.stamp === f.stamp),
+    ];
     const articles: Article[] = [];
     for (const p of parsed) {
       if (p.problems.length) problems.push(...p.problems);
@@ -82,13 +98,37 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     problems.push(...assembly.problems);
     timer.lap('model');
     const result = (files: number, written: number, removed: number, rendered: number, ok: boolean): BuildResult => ({
-      problems: sortProblems(problems), ok, files, written, removed, parsed: parsedNow.length, rendered, incremental: !!cache, quick: false, published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, nextDue: site.nextDue, stages: timer.stages,
+      problems: sortProblems(problems),
+      ok,
+      files,
+      written,
+      removed,
+      parsed: parsedNow.length,
+      rendered,
+      incremental: !!cache,
+      quick: false,
+      published: site.articles.length,
+      heldBack: site.heldBack,
+      drafts: site.drafts,
+      nextDue: site.nextDue,
+      stages: timer.stages,
     });
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
     const { related, state, cachedRelated } = previous.relate(site.articles, parsedNow, options.config.relatedCount);
     timer.lap('related');
     const digestOf = sourceDigests(read, cache);
-    const render = await renderSite({ site, related, cachedRelated, listing, digestOf, valid: articles, previous, setup, pool, options });
+    const render = await renderSite({
+      site,
+      related,
+      cachedRelated,
+      listing,
+      digestOf,
+      valid: articles,
+      previous,
+      setup,
+      pool,
+      options,
+    });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
     if (!previous.keepsWorkers(pool)) await pool?.close();
     problems.push(...render.problems);
@@ -96,10 +136,21 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
     const ok = !hasErrors(problems) && !options.writer;
     const sources = { files: listing.articles(), parsed, fresh };
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
-    const summary = ok && previous.saves ? summarize(site, listing, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length) : undefined;
-    const counts = ok ? await commit(render, sources, state, previous, options, summary) : (await render.staging?.abort(), { written: 0, removed: 0 });
+    const summary =
+      ok && previous.saves
+        ? summarize(site, listing, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length)
+        : undefined;
+    const counts = ok
+      ? await commit(render, sources, state, previous, options, summary)
+      : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
-    return result(ok ? render.plan.length : 0, counts.written, counts.removed, render.produced.size, !hasErrors(problems));
+    return result(
+      ok ? render.plan.length : 0,
+      counts.written,
+      counts.removed,
+      render.produced.size,
+      !hasErrors(problems),
+    );
   } finally {
     if (!previous.keepsWorkers(pool)) await pool?.close();
   }
@@ -110,23 +161,45 @@ export async function runStages(options: BuildOptions, listed: Promise<ContentLi
  * (`warta dev`) they are kept for the next builds (see `createEngine`'s close), which render
  * edits that touch several pages on them.
  */
-function workerPool(options: BuildOptions, setup: TaskSetup, toParse: number, previous: Previous): WorkerPool | undefined {
+function workerPool(
+  options: BuildOptions,
+  setup: TaskSetup,
+  toParse: number,
+  previous: Previous,
+): WorkerPool | undefined {
   // Starting workers costs more than a small archive takes to build on one thread.
-  return previous.workers(() => (options.jobs > 1 && toParse >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined));
+  return previous.workers(() =>
+    options.jobs > 1 && toParse >= MIN_ARTICLES_FOR_WORKERS ? new WorkerPool(options.jobs, setup) : undefined,
+  );
 }
 
 /**
  * Parses article files, on the workers when there are some; results by content path, null
  * for a file whose bytes still have the digest expected of it (see `parseBatch`).
  */
-async function parseAll(files: readonly ContentFile[], expected: readonly (string | null)[], setup: TaskSetup, pool: WorkerPool | undefined, options: BuildOptions): Promise<Map<string, ParsedArticle | null>> {
+async function parseAll(
+  files: readonly ContentFile[],
+  expected: readonly (string | null)[],
+  setup: TaskSetup,
+  pool: WorkerPool | undefined,
+  options: BuildOptions,
+): Promise<Map<string, ParsedArticle | null>> {
   let done = 0;
   const report = (batch: readonly number[]) => options.progress?.('parse', (done += batch.length), files.length);
   const groups = batches([...files.keys()], PARSE_BATCH);
   const results: (ParsedArticle | null)[][] = [];
   const pick = <T>(list: readonly T[], batch: readonly number[]) => batch.map((i) => list[i] as T);
-  if (pool) results.push(...(await pool.map<number[], (ParsedArticle | null)[]>(groups, (b) => ({ kind: 'parse', files: pick(files, b), expected: pick(expected, b) }), report)));
-  else for (const group of groups) results.push(await parseBatch(pick(files, group), setup, pick(expected, group))), report(group);
+  if (pool)
+    results.push(
+      ...(await pool.map<number[], (ParsedArticle | null)[]>(
+        groups,
+        (b) => ({ kind: 'parse', files: pick(files, b), expected: pick(expected, b) }),
+        report,
+      )),
+    );
+  else
+    for (const group of groups)
+      (results.push(await parseBatch(pick(files, group), setup, pick(expected, group))), report(group));
   return new Map(results.flat().map((p, i) => [files[i]!.path, p]));
 }
 
@@ -135,7 +208,10 @@ async function parseAll(files: readonly ContentFile[], expected: readonly (strin
  * now has its parse's (new, or the cached one it still matches); any other was not read because
  * a cache holds its parse (in one process, one agreeing with the last build's), with its digest.
  */
-function sourceDigests(read: ReadonlyMap<string, ParsedArticle | null>, cache: BuildCache | undefined): (path: string) => string | undefined {
+function sourceDigests(
+  read: ReadonlyMap<string, ParsedArticle | null>,
+  cache: BuildCache | undefined,
+): (path: string) => string | undefined {
   return (path) => read.get(path)?.digest ?? cache?.sources.get(path)?.parsed.digest;
 }
 
@@ -194,21 +270,55 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const root = resolve(options.content);
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
-      return articleTask(article, join(root, article.path), input.digestOf(article.path)!, stories[i]!, input.related[i]!.map((j) => stories[j]!));
+      return articleTask(
+        article,
+        join(root, article.path),
+        input.digestOf(article.path)!,
+        stories[i]!,
+        input.related[i]!.map((j) => stories[j]!),
+      );
     };
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
     const statics = staticPageViews(site.pages, root, options.config);
-    const planInput: PlanInput = { site, config: options.config, view, stories, statics: statics.views, storySigs: listed.map((l) => l.sig), sigOf, related: input.related, source: input.digestOf, template: templateDigests(theme, digest), copies: copied.copies, feedBody: options.config.feedContent === 'full' ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl) : undefined };
-    const unchanged = cache?.frame && input.cachedRelated ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) } : undefined;
+    const planInput: PlanInput = {
+      site,
+      config: options.config,
+      view,
+      stories,
+      statics: statics.views,
+      storySigs: listed.map((l) => l.sig),
+      sigOf,
+      related: input.related,
+      source: input.digestOf,
+      template: templateDigests(theme, digest),
+      copies: copied.copies,
+      feedBody:
+        options.config.feedContent === 'full'
+          ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl)
+          : undefined,
+    };
+    const unchanged =
+      cache?.frame && input.cachedRelated
+        ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) }
+        : undefined;
     const plan = planPages(planInput, previous.plans(), unchanged);
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
-    const made = await produce({ todo: todo.map((i) => plan[i]!), task, view, theme, setup: input.setup, writer, workers, progress: (d, t) => options.progress?.('render', d, t) });
+    const made = await produce({
+      todo: todo.map((i) => plan[i]!),
+      task,
+      view,
+      theme,
+      setup: input.setup,
+      writer,
+      workers,
+      progress: (d, t) => options.progress?.('render', d, t),
+    });
     const entries = before.slice();
     const produced = new Set<number>();
     for (const i of todo) {
@@ -227,7 +337,20 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     }
     problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
     const listings = previous.listings(site.articles, listed);
-    return { plan, entries, updated: [...todo, ...produced], produced, problems, staging, kept: before.reduce((n, e) => (e ? n + 1 : n), 0), stories: listings, copies: copied.known, frame: articleFrame(planInput), theme: theme.stamp, view };
+    return {
+      plan,
+      entries,
+      updated: [...todo, ...produced],
+      produced,
+      problems,
+      staging,
+      kept: before.reduce((n, e) => (e ? n + 1 : n), 0),
+      stories: listings,
+      copies: copied.known,
+      frame: articleFrame(planInput),
+      theme: theme.stamp,
+      view,
+    };
   } catch (e) {
     await staging?.abort();
     throw e;
@@ -238,15 +361,29 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
 function rehearsed(plan: readonly PagePlan[], site: Site, articles: readonly string[] = []): Set<number> {
   const again = new Set<number>();
   if (!articles.length) return again;
-  plan.forEach((p, i) => (p.kind === 'article' ? articles.includes(site.articles[p.index]!.path) : p.path === outputFile('/')) && again.add(i));
+  plan.forEach(
+    (p, i) =>
+      (p.kind === 'article' ? articles.includes(site.articles[p.index]!.path) : p.path === outputFile('/')) &&
+      again.add(i),
+  );
   return again;
 }
 
 /** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
-function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: CachedOutput | undefined): CachedOutput | undefined {
+function articleEntry(
+  p: PagePlan,
+  rendered: RenderedPage | undefined,
+  before: CachedOutput | undefined,
+): CachedOutput | undefined {
   if (!rendered) return before;
   if (rendered.hash === null) return undefined;
-  return { sig: p.sig, hash: rendered.hash, links: rendered.links, problems: rendered.problems.filter((x) => x.severity === 'warning'), rewrites: '' };
+  return {
+    sig: p.sig,
+    hash: rendered.hash,
+    links: rendered.links,
+    problems: rendered.problems.filter((x) => x.severity === 'warning'),
+    rewrites: '',
+  };
 }
 
 /**
@@ -254,14 +391,34 @@ function articleEntry(p: PagePlan, rendered: RenderedPage | undefined, before: C
  * this thread, the pages whose links to `.md` files now resolve differently from what their
  * current bytes hold (rewritten to the linked article's URL, or back).
  */
-async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefined)[], task: (index: number) => ArticleTask, entries: (CachedOutput | undefined)[], produced: Set<number>, writer: OutputWriter, view: ReturnType<typeof siteView>, theme: Theme, input: RenderInput): Promise<Problem[]> {
+async function relink(
+  plan: PagePlan[],
+  pages: readonly (CachedOutput | undefined)[],
+  task: (index: number) => ArticleTask,
+  entries: (CachedOutput | undefined)[],
+  produced: Set<number>,
+  writer: OutputWriter,
+  view: ReturnType<typeof siteView>,
+  theme: Theme,
+  input: RenderInput,
+): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = input.previous.links();
   // A withdrawn article keeps its page: links to it lead somewhere.
-  links.index(plan, listing.articles(), valid, site.withdrawn.length ? [...site.articles, ...site.withdrawn] : site.articles, options.config.baseUrl);
+  links.index(
+    plan,
+    listing.articles(),
+    valid,
+    site.withdrawn.length ? [...site.articles, ...site.withdrawn] : site.articles,
+    options.config.baseUrl,
+  );
   const { problems, again } = links.checkPages(pages, site.articles);
   if (again.length) {
-    const rendered = await new PageRenderer(input.setup, theme).renderBatch(again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })), view, writer);
+    const rendered = await new PageRenderer(input.setup, theme).renderBatch(
+      again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })),
+      view,
+      writer,
+    );
     // Article pages come first in the plan: an article's index is its page's place.
     again.forEach(({ index, rewritten }, k) => {
       entries[index] = { ...entries[index]!, hash: rendered.hashes[k] ?? '', rewrites: rewritten };
@@ -272,7 +429,14 @@ async function relink(plan: PagePlan[], pages: readonly (CachedOutput | undefine
 }
 
 /** Puts a successful build's output in place and remembers it; returns how many files changed. */
-async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshParse[] }, related: RelatedState | undefined, previous: Previous, options: BuildOptions, summary: BuildSummary | undefined): Promise<{ written: number; removed: number }> {
+async function commit(
+  render: Rendered,
+  sources: ParsedFiles & { fresh: FreshParse[] },
+  related: RelatedState | undefined,
+  previous: Previous,
+  options: BuildOptions,
+  summary: BuildSummary | undefined,
+): Promise<{ written: number; removed: number }> {
   const { cache } = previous;
   const staging = render.staging!;
   let written = render.produced.size;
@@ -281,7 +445,9 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   const file = cacheFile(options.out);
   const { plan, entries } = render;
   if (cache) {
-    const changed = [...render.produced].filter((i) => cache.outputs.get(plan[i]!.path)?.hash !== entries[i]?.hash).map((i) => plan[i]!.path);
+    const changed = [...render.produced]
+      .filter((i) => cache.outputs.get(plan[i]!.path)?.hash !== entries[i]?.hash)
+      .map((i) => plan[i]!.path);
     const gone = goneSince(cache, plan, render.kept);
     differing = await commitThroughSpare(options.out, file, staging, cache.differing, changed, gone);
     [written, removed] = [changed.length, gone.length];
@@ -301,7 +467,13 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
   // `last`: the cache replaced by this one, in one process, whose maps are brought up to date in place.
   const make = (last: BuildCache | undefined, stored: BuildCache['stored']): BuildCache => {
     const outputs = nextOutputs(plan, entries, render.updated, last?.outputs, render.kept);
-    const next = { sources: nextSources(sources, last, render.stories), outputs, copies: render.copies, differing, related };
+    const next = {
+      sources: nextSources(sources, last, render.stories),
+      outputs,
+      copies: render.copies,
+      differing,
+      related,
+    };
     return { env: cacheEnv(options), ...next, frame: render.frame, stored, summary };
   };
   await previous.keep(make, { plan, entries }, { files: sources.files, parsed: sources.parsed });
@@ -314,7 +486,11 @@ async function commit(render: Rendered, sources: ParsedFiles & { fresh: FreshPar
  * taken from it, or from the last build by place, which agrees with it, so only the files
  * parsed now are set, sparing a new map of every file.
  */
-function nextSources({ files, parsed, fresh }: ParsedFiles & { fresh: FreshParse[] }, last: BuildCache | undefined, stories: Rendered['stories']): BuildCache['sources'] {
+function nextSources(
+  { files, parsed, fresh }: ParsedFiles & { fresh: FreshParse[] },
+  last: BuildCache | undefined,
+  stories: Rendered['stories'],
+): BuildCache['sources'] {
   if (last) {
     const sources = last.sources;
     for (const f of fresh) sources.set(f.file.path, { stamp: f.file.stamp, parsed: f.parsed });

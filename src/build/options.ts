@@ -43,7 +43,19 @@ export interface BuildOptions {
    * build), the listing, the site model, what related stories, link checks and page plans
    * were computed from, and the compiled theme.
    */
-  memory?: { pool?: WorkerPool; cache?: BuildCache; outputs?: OutputMemory; listing?: ContentListing; parsed?: ParsedFiles; assembly?: Assembly; related?: RelatedMemory; links?: LinkChecker; theme?: Theme; plan?: PlanMemory; stories?: StoryMemory };
+  memory?: {
+    pool?: WorkerPool;
+    cache?: BuildCache;
+    outputs?: OutputMemory;
+    listing?: ContentListing;
+    parsed?: ParsedFiles;
+    assembly?: Assembly;
+    related?: RelatedMemory;
+    links?: LinkChecker;
+    theme?: Theme;
+    plan?: PlanMemory;
+    stories?: StoryMemory;
+  };
   /** Files known to have changed since the last build of this `memory` (a watcher's events): spares walking the archive. */
   changed?: readonly string[];
   /**
@@ -57,8 +69,10 @@ export interface BuildOptions {
 }
 
 /** The article files of a build and what parsing each gave, by place. */
-export interface ParsedFiles { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] }
-
+export interface ParsedFiles {
+  files: readonly ContentFile[];
+  parsed: readonly ParsedArticle[];
+}
 
 /** The stages of a build, in order. */
 export type Stage = 'read' | 'parse' | 'model' | 'related' | 'render' | 'write';
@@ -95,6 +109,13 @@ export interface BuildResult {
 /** Whether a build may take the quick path (see quick.ts): a fresh process's incremental build of the whole site into a folder. */
 export function triesQuick(options: BuildOptions): boolean {
   // Whole bodies in feeds: a body edit changes the feeds, which the quick path keeps as they were.
-  return options.config.feedContent !== 'full' && options.cache === 'use' && !options.writer && !options.memory && !options.keepGoing && !options.rehearse?.length && existsSync(options.out);
+  return (
+    options.config.feedContent !== 'full' &&
+    options.cache === 'use' &&
+    !options.writer &&
+    !options.memory &&
+    !options.keepGoing &&
+    !options.rehearse?.length &&
+    existsSync(options.out)
+  );
 }
-

@@ -39,9 +39,11 @@ export class Previous {
   /** What a build goes on from: the memory's cache while it is for this environment, else the cache on disk. */
   static async open(options: BuildOptions): Promise<Previous> {
     const kind = options.memory ? 'memory' : options.cache ? 'disk' : 'none';
-    if (options.cache !== 'use' || options.writer || !existsSync(options.out)) return new Previous(kind, undefined, options);
+    if (options.cache !== 'use' || options.writer || !existsSync(options.out))
+      return new Previous(kind, undefined, options);
     const env = cacheEnv(options);
-    const cache = options.memory?.cache?.env === env ? options.memory.cache : await loadCache(cacheFile(options.out), env);
+    const cache =
+      options.memory?.cache?.env === env ? options.memory.cache : await loadCache(cacheFile(options.out), env);
     return new Previous(kind, cache, options);
   }
 
@@ -98,7 +100,11 @@ export class Previous {
    * `cachedRelated`: the cached lists, as restored (a list still the very same array afterwards
    * is unchanged, at the same places).
    */
-  relate(articles: readonly Article[], parsedNow: readonly ContentFile[], count: number): { related: number[][]; state?: RelatedState; cachedRelated?: RelatedLists } {
+  relate(
+    articles: readonly Article[],
+    parsedNow: readonly ContentFile[],
+    count: number,
+  ): { related: number[][]; state?: RelatedState; cachedRelated?: RelatedLists } {
     const memory = this.options.memory;
     if (memory) return { related: relateArticles(articles, { count }, (memory.related ??= new RelatedMemory())) };
     const fresh = new Set(parsedNow.map((f) => f.path));
@@ -128,7 +134,8 @@ export class Previous {
    * digest, its stamp signs it.
    */
   copies(found: readonly CopySource[]): { copies: DigestedCopy[]; known: KnownCopies } {
-    if (!this.options.cache) return { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
+    if (!this.options.cache)
+      return { copies: found.map(({ path, abs, stamp }) => ({ path, abs, digest: stamp })), known: new Map() };
     return digestCopies(found, this.cache?.copies);
   }
 
@@ -151,8 +158,13 @@ export class Previous {
   }
 
   /** How each published article is listed, for a cache written to disk (in one process, the stories' memory serves). */
-  listings(articles: readonly Article[], listed: readonly Listed[]): Map<string, { category: string; sig: string }> | undefined {
-    return this.saves ? new Map(articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }])) : undefined;
+  listings(
+    articles: readonly Article[],
+    listed: readonly Listed[],
+  ): Map<string, { category: string; sig: string }> | undefined {
+    return this.saves
+      ? new Map(articles.map((a, i) => [a.path, { category: listed[i]!.category, sig: listed[i]!.sig }]))
+      : undefined;
   }
 
   /**

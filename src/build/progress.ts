@@ -1,7 +1,10 @@
 import type { Stage } from './options.js';
 
 /** Shows a build's progress: a live line on a terminal, a few plain lines elsewhere (CI logs). */
-export function progressReporter(stream: NodeJS.WriteStream): { update: (stage: Stage, done: number, total: number) => void; end: () => void } {
+export function progressReporter(stream: NodeJS.WriteStream): {
+  update: (stage: Stage, done: number, total: number) => void;
+  end: () => void;
+} {
   const started = performance.now();
   let lastDraw = 0;
   let lastPlain = '';

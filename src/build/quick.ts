@@ -63,21 +63,35 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   if (!edit) return undefined;
   const { options, lap } = input;
   const { cache, reparsed, tasks } = edit;
-  const result = (written: number, rendered: number): BuildResult => ({ ...counted(cache.summary), written, removed: 0, parsed: reparsed.parsed, rendered, incremental: true, quick: true, stages: input.stages });
+  const result = (written: number, rendered: number): BuildResult => ({
+    ...counted(cache.summary),
+    written,
+    removed: 0,
+    parsed: reparsed.parsed,
+    rendered,
+    incremental: true,
+    quick: true,
+    stages: input.stages,
+  });
   if (!reparsed.sources.size) return result(0, 0);
   const staging = await openStaging(options.out);
   // Produced as the full path produces: the planned pages, rendered and written (on this thread: they are few).
   const byIndex = new Map(tasks.map((t) => [t.plan.index, t.task]));
   const made = await produce({
-    todo: tasks.map((t) => t.plan), task: (i) => byIndex.get(i)!, view: cache.summary.view, theme: edit.theme,
-    setup: { config: options.config, templates: options.templates }, writer: new FolderWriter(staging.folder),
+    todo: tasks.map((t) => t.plan),
+    task: (i) => byIndex.get(i)!,
+    view: cache.summary.view,
+    theme: edit.theme,
+    setup: { config: options.config, templates: options.templates },
+    writer: new FolderWriter(staging.folder),
   });
   const outputs = new Map<number, CachedOutput>();
   const changed: string[] = [];
   for (const { plan, before } of tasks) {
     const { hash, problems, links } = made.articles.get(plan.index)!;
     // Its warnings would be new, and its links would be checked again: the full path does both.
-    if (!hash || problems.length || JSON.stringify(links) !== JSON.stringify(before.links ?? [])) return await staging.abort(), undefined;
+    if (!hash || problems.length || JSON.stringify(links) !== JSON.stringify(before.links ?? []))
+      return (await staging.abort(), undefined);
     outputs.set(plan.index, { sig: plan.sig, hash, links, problems: [], rewrites: '' });
     if (hash !== before.hash) changed.push(plan.path);
   }
@@ -108,7 +122,13 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   const theme = loadTheme(options.templates);
   const { frame } = cache;
   const read = cache.related();
-  if (theme.stamp !== cache.summary.theme || !read || !frame || frame.view !== digest(JSON.stringify(cache.summary.view))) return undefined;
+  if (
+    theme.stamp !== cache.summary.theme ||
+    !read ||
+    !frame ||
+    frame.view !== digest(JSON.stringify(cache.summary.view))
+  )
+    return undefined;
   const { state, keys } = read;
   const archive = new StoredArchive(cache);
   // While the archive is walked: every published article stands for itself as the cache holds it.
@@ -131,7 +151,8 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   const related = sameWords ? cachedRelated : relateAround(inputs, { count: options.config.relatedCount }, memory);
   lap('related');
   const pages = [...reparsed.articles.keys()];
-  for (let i = 0; i < related.length; i++) if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
+  for (let i = 0; i < related.length; i++)
+    if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
   // The memory's lists, as computed or (when the stage was skipped) as cached, read from the cache when they were not.
   const tasks = pageTasks(pages, (i) => relatedList(memory, i), archive, reparsed, frame, resolve(options.content));
   return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
@@ -139,7 +160,11 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
 
 /** Whether two parses of an article give the related stage the same words with the same weights (its tags are the same: see `sameListing`). */
 function sameTerms(a: Article, b: Article): boolean {
-  return a.terms.words === b.terms.words && a.terms.weights.length === b.terms.weights.length && a.terms.weights.every((w, k) => w === b.terms.weights[k]);
+  return (
+    a.terms.words === b.terms.words &&
+    a.terms.weights.length === b.terms.weights.length &&
+    a.terms.weights.every((w, k) => w === b.terms.weights[k])
+  );
 }
 
 /** An article file whose stamp changed, and its place in the cache's sources (the listing's order). */
@@ -149,7 +174,12 @@ interface EditedFile {
 }
 
 /** The article files an edit changed, when the change allows the quick path (see `classifyEdit`). */
-function editedFiles(listing: ContentListing, cache: OpenedCache, clock: Clock, root: string): EditedFile[] | undefined {
+function editedFiles(
+  listing: ContentListing,
+  cache: OpenedCache,
+  clock: Clock,
+  root: string,
+): EditedFile[] | undefined {
   const now = listing.joined();
   const sketch = { articles: now, copied: listingDigest(listing) };
   const edit = classifyEdit(sketch, { sources: cache.index.sources, summary: cache.summary }, clock);
@@ -166,9 +196,17 @@ interface Reparsed {
 }
 
 /** Parses the edited files; undefined when one is not listed exactly as before. */
-async function reparse(edited: readonly EditedFile[], options: BuildOptions, archive: StoredArchive): Promise<Reparsed | undefined> {
+async function reparse(
+  edited: readonly EditedFile[],
+  options: BuildOptions,
+  archive: StoredArchive,
+): Promise<Reparsed | undefined> {
   const before = edited.map(({ place }) => archive.source(place));
-  const parses = await parseBatch(edited.map((e) => e.file), { config: options.config, templates: options.templates }, before.map((b) => b.parsed.digest));
+  const parses = await parseBatch(
+    edited.map((e) => e.file),
+    { config: options.config, templates: options.templates },
+    before.map((b) => b.parsed.digest),
+  );
   const sources = new Map<number, CachedSource>();
   const articles = new Map<number, Article>();
   for (const [k, { place, file }] of edited.entries()) {
@@ -203,7 +241,14 @@ interface PageTask {
 }
 
 /** The pages to render again, signed as the full path signs them; undefined when one is not as the quick path expects (warnings, rewritten links, an entry elsewhere). */
-function pageTasks(pages: readonly number[], relatedOf: (index: number) => number[], archive: StoredArchive, edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> }, frame: { template: string; view: string }, root: string): PageTask[] | undefined {
+function pageTasks(
+  pages: readonly number[],
+  relatedOf: (index: number) => number[],
+  archive: StoredArchive,
+  edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> },
+  frame: { template: string; view: string },
+  root: string,
+): PageTask[] | undefined {
   const tasks: PageTask[] = [];
   const articleOf = (i: number) => edited.articles.get(i) ?? archive.article(i);
   // Each article file as it stands now: parsed again, or as cached.
@@ -214,11 +259,21 @@ function pageTasks(pages: readonly number[], relatedOf: (index: number) => numbe
     const related = relatedOf(index);
     const stories = [index, ...related].map((i) => source(i).story);
     if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
-    const plan = planArticle(article, index, frame, source(index).parsed.digest, stories.map((s) => s!.sig));
+    const plan = planArticle(
+      article,
+      index,
+      frame,
+      source(index).parsed.digest,
+      stories.map((s) => s!.sig),
+    );
     if (plan.path !== path) return undefined;
     if (plan.sig === before.sig) continue;
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category);
-    tasks.push({ plan, before, task: articleTask(article, join(root, article.path), source(index).parsed.digest, view(index), related.map(view)) });
+    tasks.push({
+      plan,
+      before,
+      task: articleTask(article, join(root, article.path), source(index).parsed.digest, view(index), related.map(view)),
+    });
   }
   return tasks;
 }
@@ -291,13 +346,23 @@ class StoredArchive {
   }
 }
 
-function counted(summary: BuildSummary): Omit<BuildResult, 'written' | 'removed' | 'parsed' | 'rendered' | 'incremental' | 'quick' | 'stages'> {
+function counted(
+  summary: BuildSummary,
+): Omit<BuildResult, 'written' | 'removed' | 'parsed' | 'rendered' | 'incremental' | 'quick' | 'stages'> {
   const { published, heldBack, drafts, files } = summary.counts;
   return { problems: summary.problems, ok: true, published, heldBack, drafts, nextDue: summary.clock.nextDue, files };
 }
 
 /** What the next build's quick path needs of a full build (see `BuildSummary`). */
-export function summarize(site: Site, listing: ContentListing, problems: Problem[], clock: Clock, theme: string, view: SiteView, planned: number): BuildSummary {
+export function summarize(
+  site: Site,
+  listing: ContentListing,
+  problems: Problem[],
+  clock: Clock,
+  theme: string,
+  view: SiteView,
+  planned: number,
+): BuildSummary {
   const files = listing.articles();
   const place = new Map(files.map((f, i) => [f.path, i]));
   return {

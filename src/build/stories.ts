@@ -9,7 +9,11 @@ import { digest } from '../util/digest.js';
 import { ByPlace } from '../util/memo.js';
 
 /** How an article is listed, and its digest (which signs every page listing it). */
-export interface Listed { category: string; story: StoryView; sig: string }
+export interface Listed {
+  category: string;
+  story: StoryView;
+  sig: string;
+}
 
 /**
  * What listing the stories keeps for the next build in one process: articles kept from the
@@ -27,7 +31,9 @@ export class StoryMemory {
  * (the very object the cache holds, so its fields are those it had) under the same category
  * name: spares a fresh process a digest of every story in the archive.
  */
-export function cachedStory(cache: BuildCache | undefined): ((article: Article, category: string) => string | undefined) | undefined {
+export function cachedStory(
+  cache: BuildCache | undefined,
+): ((article: Article, category: string) => string | undefined) | undefined {
   if (!cache) return undefined;
   return (article, category) => {
     const source = cache.sources.get(article.path);
@@ -43,11 +49,23 @@ export function cachedStory(cache: BuildCache | undefined): ((article: Article, 
  * says. Such a page signs what it signed then, and its cached output's signature is its plan's:
  * no digest of every page of the archive.
  */
-export function keptPlans(site: Site, cache: BuildCache, related: readonly number[][], cachedRelated: readonly (number[] | undefined)[], listed: readonly Listed[]): (index: number) => PagePlan | undefined {
+export function keptPlans(
+  site: Site,
+  cache: BuildCache,
+  related: readonly number[][],
+  cachedRelated: readonly (number[] | undefined)[],
+  listed: readonly Listed[],
+): (index: number) => PagePlan | undefined {
   const sources = site.articles.map((a) => cache.sources.get(a.path));
   const sameStory = sources.map((source, i) => source?.story?.sig === listed[i]!.sig);
   return (i) => {
-    if (!sameStory[i] || sources[i]!.parsed.article !== site.articles[i] || related[i] !== cachedRelated[i] || !related[i]!.every((j) => sameStory[j])) return undefined;
+    if (
+      !sameStory[i] ||
+      sources[i]!.parsed.article !== site.articles[i] ||
+      related[i] !== cachedRelated[i] ||
+      !related[i]!.every((j) => sameStory[j])
+    )
+      return undefined;
     const path = outputFile(site.articles[i]!.url);
     const sig = cache.outputs.get(path)?.sig;
     return sig === undefined ? undefined : { kind: 'article', path, index: i, sig };
@@ -55,7 +73,12 @@ export function keptPlans(site: Site, cache: BuildCache, related: readonly numbe
 }
 
 /** How each published article is listed. */
-export function listStories(articles: readonly Article[], names: ReadonlyMap<string, string>, memory = new StoryMemory(), known?: (article: Article, category: string) => string | undefined): { listed: Listed[]; sigOf: (story: StoryView) => string } {
+export function listStories(
+  articles: readonly Article[],
+  names: ReadonlyMap<string, string>,
+  memory = new StoryMemory(),
+  known?: (article: Article, category: string) => string | undefined,
+): { listed: Listed[]; sigOf: (story: StoryView) => string } {
   const make = (article: Article): Listed => {
     const category = names.get(article.categorySlug)!;
     const story = storyView(article, category);
@@ -67,7 +90,10 @@ export function listStories(articles: readonly Article[], names: ReadonlyMap<str
   const key = JSON.stringify([...names]);
   const renamed = memory.names !== key;
   memory.names = key;
-  const listed = memory.byPlace.map(articles, make, renamed ? (known, i) => known.category === names.get(articles[i]!.categorySlug) : undefined);
+  const listed = memory.byPlace.map(
+    articles,
+    make,
+    renamed ? (known, i) => known.category === names.get(articles[i]!.categorySlug) : undefined,
+  );
   return { listed, sigOf: (story) => memory.sigs.get(story)! };
 }
-

@@ -91,7 +91,13 @@ function oneLine(text: string): string {
 
 /** A YAML value's kind and the value quoted, for a message. */
 function describe(value: unknown): { kind: string; value: string } {
-  const kind = Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value === 'string' ? 'text' : typeof value;
+  const kind = Array.isArray(value)
+    ? 'list'
+    : typeof value === 'object'
+      ? 'mapping'
+      : typeof value === 'string'
+        ? 'text'
+        : typeof value;
   return { kind, value: quote(value) };
 }
 

@@ -7,7 +7,11 @@
  * The returned function gives the first `needle` at or after `from` for which `accept` (a test
  * of the position alone) holds, or -1; `from` must never decrease between calls.
  */
-export function forwardSearch(text: string, needle: string, accept?: (at: number) => boolean): (from: number) => number {
+export function forwardSearch(
+  text: string,
+  needle: string,
+  accept?: (at: number) => boolean,
+): (from: number) => number {
   let found = -2;
   return (from) => {
     if (found === -1 || found >= from) return found;

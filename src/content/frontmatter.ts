@@ -65,7 +65,15 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     return fail('front-matter-size', 1, { max: MAX_NODES });
   }
   const bodyOffset = text.length - parsed.content.length;
-  return { ok: true, value: { data: data as Record<string, unknown>, lines: fieldLines(source), bodyOffset, bodyLine: lineAt(text, bodyOffset) } };
+  return {
+    ok: true,
+    value: {
+      data: data as Record<string, unknown>,
+      lines: fieldLines(source),
+      bodyOffset,
+      bodyLine: lineAt(text, bodyOffset),
+    },
+  };
 }
 
 // YAML aliases share nodes, so a few hundred bytes can stand for billions of values:
@@ -117,7 +125,8 @@ function longBlankRun(source: string): number | undefined {
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     // Space, tab, line feed, carriage return, and the rarer white space \s matches.
-    const white = c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || (c > 127 && /\s/.test(source[i]!));
+    const white =
+      c === 32 || c === 10 || c === 9 || c === 13 || c === 11 || c === 12 || (c > 127 && /\s/.test(source[i]!));
     if (!white) start = -1;
     else if (start === -1) [start, newlines, steps] = [i, c === 10 ? 1 : 0, 0];
     // Each line start inside the run is retried over this character.

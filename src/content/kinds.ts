@@ -39,7 +39,8 @@ export function classifyFile(name: string): FileKind {
   if (MARKDOWN.test(name) && !name.startsWith('.')) return 'article';
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-  if (name.endsWith('~') || (name.startsWith('#') && name.endsWith('#')) || BACKUP.has(ext)) return { code: 'file-backup' };
+  if (name.endsWith('~') || (name.startsWith('#') && name.endsWith('#')) || BACKUP.has(ext))
+    return { code: 'file-backup' };
   if (name.startsWith('.')) return GIT_FILES.has(name) ? 'ignored' : { code: 'file-hidden' };
   if (ext === 'md') return 'article';
   if (MARKDOWN_LIKE.has(ext)) return { code: 'file-markdown' };

@@ -3,8 +3,23 @@
 
 /** Every field of the article contract, required and optional, in the contract's order. */
 export const KNOWN_FIELDS = [
-  'title', 'byline', 'category', 'date', 'source', 'slug', 'tags', 'summary', 'image', 'caption',
-  'updated', 'draft', 'aliases', 'credit', 'corrections', 'withdrawn', 'type',
+  'title',
+  'byline',
+  'category',
+  'date',
+  'source',
+  'slug',
+  'tags',
+  'summary',
+  'image',
+  'caption',
+  'updated',
+  'draft',
+  'aliases',
+  'credit',
+  'corrections',
+  'withdrawn',
+  'type',
 ] as const;
 
 /** A field of the article contract. */
@@ -36,9 +51,7 @@ const SYNONYMS: Record<string, KnownField> = {
 };
 
 /** What a front matter key is: a known field, a listed extra, a near miss of a known field, or unknown. */
-export type FieldName =
-  | { kind: 'known' | 'extra' | 'unknown' }
-  | { kind: 'misspelt'; meant: KnownField };
+export type FieldName = { kind: 'known' | 'extra' | 'unknown' } | { kind: 'misspelt'; meant: KnownField };
 
 /** Classifies a top-level front matter key against the contract and the site's `extraFields`. */
 export function classifyField(key: string, extraFields: readonly string[]): FieldName {
@@ -62,7 +75,10 @@ function normalise(key: string): string {
  */
 function nearest(plain: string): KnownField | undefined {
   let best: { field: KnownField; distance: number } | undefined;
-  const candidates: [string, KnownField][] = [...KNOWN_FIELDS.map((f): [string, KnownField] => [f, f]), ...Object.entries(SYNONYMS)];
+  const candidates: [string, KnownField][] = [
+    ...KNOWN_FIELDS.map((f): [string, KnownField] => [f, f]),
+    ...Object.entries(SYNONYMS),
+  ];
   for (const [name, field] of candidates) {
     const limit = Math.min(name.length, plain.length) <= 4 ? 1 : 2;
     const distance = editDistance(plain, name, limit);

@@ -31,10 +31,19 @@ export function readWithdrawal(fields: FieldReader, date: number | undefined): N
 }
 
 /** One dated notice with exactly the keys `[at, text key]`; problems are reported on `field`, naming the list's `item` (1-based) if it is one. */
-function readNotice(fields: FieldReader, field: string, item: number | undefined, value: unknown, keys: readonly ['at', string], date: number | undefined): Notice | undefined {
+function readNotice(
+  fields: FieldReader,
+  field: string,
+  item: number | undefined,
+  value: unknown,
+  keys: readonly ['at', string],
+  date: number | undefined,
+): Notice | undefined {
   const [, textKey] = keys;
-  const fail = (problem: string, params: MessageParams = {}) => fields.fail(field, field === 'withdrawn' ? 'withdrawal' : 'correction', { item, key: textKey, ...params, problem });
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('shape', { value: quote(value) });
+  const fail = (problem: string, params: MessageParams = {}) =>
+    fields.fail(field, field === 'withdrawn' ? 'withdrawal' : 'correction', { item, key: textKey, ...params, problem });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('shape', { value: quote(value) });
   const record = value as Record<string, unknown>;
   const unknown = Object.keys(record).filter((k) => !keys.includes(k));
   if (unknown.length) return fail('keys', { value: unknown.map((k) => quote(k)).join(', ') });

@@ -54,12 +54,19 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
 function readArticle(source: ArticleSource, options: ParseOptions): Omit<ParsedArticle, 'digest'> {
   const { file } = source;
   if (source.bytes.length > options.maxBytes) {
-    return { problems: [error({ code: 'too-large', file, params: { max: options.maxBytes, size: source.bytes.length } })] };
+    return {
+      problems: [error({ code: 'too-large', file, params: { max: options.maxBytes, size: source.bytes.length } })],
+    };
   }
   const decoded = decodeSource(source.bytes);
   if (!decoded.ok) return { problems: [error({ code: decoded.code, file, params: { byte: decoded.byte } })] };
   const front = readFrontMatter(decoded.text, file);
-  if (!front.ok) return { problems: RECOVERABLE.has(front.problem.code) ? problemsAfterYamlError(source, decoded.text, front.problem, options) : [front.problem] };
+  if (!front.ok)
+    return {
+      problems: RECOVERABLE.has(front.problem.code)
+        ? problemsAfterYamlError(source, decoded.text, front.problem, options)
+        : [front.problem],
+    };
   const { data, lines, bodyOffset, bodyLine } = front.value;
   const body = withoutControls(decoded.text.slice(bodyOffset));
   const fields = new FieldReader(data, lines, file);
@@ -76,7 +83,14 @@ function notMissingIfMisspelt(problems: readonly Problem[]): Problem[] {
 }
 
 /** YAML problems after which the other fields can still be read one by one. */
-const RECOVERABLE = new Set<ProblemCode>(['yaml', 'yaml-colon', 'yaml-tab', 'yaml-quote', 'yaml-bracket', 'duplicate-key']);
+const RECOVERABLE = new Set<ProblemCode>([
+  'yaml',
+  'yaml-colon',
+  'yaml-tab',
+  'yaml-quote',
+  'yaml-bracket',
+  'duplicate-key',
+]);
 
 /** Every problem of a file whose front matter does not parse whole: its YAML problems, and those of the fields that can be read. */
 function problemsAfterYamlError(source: ArticleSource, text: string, first: Problem, options: ParseOptions): Problem[] {
@@ -85,9 +99,13 @@ function problemsAfterYamlError(source: ArticleSource, text: string, first: Prob
   checkFieldNames(fields, options.extraFields ?? []);
   readFields(fields, source, '', 0, 0, {});
   // Nothing is said about a field that could not be read: not that it is missing, nor what it derives.
-  const readable = notMissingIfMisspelt(fields.problems).filter((p) => !recovered.unreadable.has(p.field ?? '') && !(p.field === 'slug' && recovered.unreadable.has('title')));
+  const readable = notMissingIfMisspelt(fields.problems).filter(
+    (p) => !recovered.unreadable.has(p.field ?? '') && !(p.field === 'slug' && recovered.unreadable.has('title')),
+  );
   // The whole-text parse names a nested duplicate by its path (`withdrawn.reason`), which a field read alone cannot.
-  const yamlProblems = recovered.problems.length ? recovered.problems.map((p) => (p.code === first.code && p.line === first.line ? first : p)) : [first];
+  const yamlProblems = recovered.problems.length
+    ? recovered.problems.map((p) => (p.code === first.code && p.line === first.line ? first : p))
+    : [first];
   return sortProblems([...yamlProblems, ...readable]);
 }
 
@@ -104,7 +122,14 @@ function checkFieldNames(fields: FieldReader, extraFields: readonly string[]): R
 }
 
 /** Reads every field; the article is only meaningful when the reader found no problem. */
-function readFields(fields: FieldReader, source: ArticleSource, body: string, bodyOffset: number, bodyLine: number, extra: Record<string, unknown>): Article {
+function readFields(
+  fields: FieldReader,
+  source: ArticleSource,
+  body: string,
+  bodyOffset: number,
+  bodyLine: number,
+  extra: Record<string, unknown>,
+): Article {
   const page = isPage(fields, source.path);
   const title = fields.text('title', true) ?? '';
   // A static page needs only a title: it has no place in the news by date, category or byline.
@@ -118,7 +143,8 @@ function readFields(fields: FieldReader, source: ArticleSource, body: string, bo
   const updated = latest([fields.time('updated', false), corrections.at(-1)?.at]);
   if (category && !categorySlug) fields.fail('category', 'slug', { of: 'category', value: quote(category) });
   const longCategory = nameTooLong(categorySlug);
-  if (longCategory) fields.fail('category', 'name-too-long', { of: 'category', value: quote(categorySlug), bytes: longCategory });
+  if (longCategory)
+    fields.fail('category', 'name-too-long', { of: 'category', value: quote(categorySlug), bytes: longCategory });
   return {
     file: source.file,
     path: source.path,
@@ -157,8 +183,9 @@ function latest(times: (number | undefined)[]): number | undefined {
 /** Whether a file is a static page: under `halaman/`, or with `type: page` (`type: article` keeps a file there an article). */
 function isPage(fields: FieldReader, path: string): true | undefined {
   const type = fields.text('type', false);
-  if (type !== undefined && type !== 'page' && type !== 'article') fields.fail('type', 'type', { expected: 'page-type', value: quote(type) });
-  return (type === 'page' || (type === undefined && path.startsWith('halaman/'))) || undefined;
+  if (type !== undefined && type !== 'page' && type !== 'article')
+    fields.fail('type', 'type', { expected: 'page-type', value: quote(type) });
+  return type === 'page' || (type === undefined && path.startsWith('halaman/')) || undefined;
 }
 
 /** The explicit slug, else one derived from the file name, else from the title. */
@@ -168,7 +195,12 @@ function readSlug(fields: FieldReader, path: string, title: string): string {
   const derived = fromPath || slugify(title);
   if (!derived && title) fields.fail('slug', 'slug', { of: 'derived', value: quote(title) });
   const tooLong = nameTooLong(derived);
-  if (tooLong) fields.fail('slug', 'name-too-long', { of: fromPath ? 'file name' : 'title', value: quote(derived), bytes: tooLong });
+  if (tooLong)
+    fields.fail('slug', 'name-too-long', {
+      of: fromPath ? 'file name' : 'title',
+      value: quote(derived),
+      bytes: tooLong,
+    });
   return derived;
 }
 

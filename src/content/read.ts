@@ -5,7 +5,22 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from '../errors.js';
 import { lowerBound } from '../util/search.js';
 import { classifyFile } from './kinds.js';
-import { contentFile, emptyFound, entriesOf, folderIn, fromCwd, topFolder, UNSERVABLE_NAME, visit, walkFolder, type ContentFile, type Folder, type Found, type FoundFiles, type Walk } from './walk.js';
+import {
+  contentFile,
+  emptyFound,
+  entriesOf,
+  folderIn,
+  fromCwd,
+  topFolder,
+  UNSERVABLE_NAME,
+  visit,
+  walkFolder,
+  type ContentFile,
+  type Folder,
+  type Found,
+  type FoundFiles,
+  type Walk,
+} from './walk.js';
 
 export type { ContentFile } from './walk.js';
 
@@ -66,7 +81,12 @@ export interface JoinedFiles {
 export async function listContent(root: string, staticDir?: string): Promise<ContentListing> {
   const { base, found } = await walkTree(root, false);
   const site = await listSiteFiles(staticDir);
-  return new ContentListing(filesOf(base, found.articles), filesOf(base, found.statics), site.files, found.problems.concat(site.problems));
+  return new ContentListing(
+    filesOf(base, found.articles),
+    filesOf(base, found.statics),
+    site.files,
+    found.problems.concat(site.problems),
+  );
 }
 
 /** The files of the static folder, if there is one (see `ContentListing.siteFiles`); none while it is gone (removed while `warta dev` runs). */
@@ -111,7 +131,12 @@ export async function listPacked(root: string, share?: WalkShare): Promise<Packe
   const base = resolve(root);
   const realRoot = await realpath(root);
   const walk = (found: Found): Walk => ({ root: base, realRoot, found });
-  const pack = (unit: number, found: Found): PackedUnit => ({ unit, articles: joinFound(found.articles), statics: joinFound(found.statics), problems: found.problems });
+  const pack = (unit: number, found: Found): PackedUnit => ({
+    unit,
+    articles: joinFound(found.articles),
+    statics: joinFound(found.statics),
+    problems: found.problems,
+  });
   const top = topFolder(base);
   const units = share ? sharedUnits(top) : [(w: Walk) => walkFolder(top, w)];
   const taken: PackedUnit[] = [];
@@ -162,7 +187,11 @@ export async function listContentOnThread(root: string, threads = 1, staticDir?:
     const some = lists.filter((l) => l.paths);
     return { paths: some.map((l) => l.paths).join('\0'), stamps: some.map((l) => l.stamps).join('\0') };
   };
-  const packed = { articles: join(units.map((u) => u.articles)), statics: join(units.map((u) => u.statics)), problems: units.flatMap((u) => u.problems).concat(site.problems) };
+  const packed = {
+    articles: join(units.map((u) => u.articles)),
+    statics: join(units.map((u) => u.statics)),
+    problems: units.flatMap((u) => u.problems).concat(site.problems),
+  };
   return unpackListing(packed, root, site.files);
 }
 
@@ -199,7 +228,12 @@ function unpackListing(packed: PackedListing, root: string, siteFiles: ContentFi
     const stamp = stamps.split('\0');
     return paths.split('\0').map((path, i) => contentFile(base, from, path, stamp[i]!));
   };
-  return new ContentListing({ joined: packed.articles, unpack: () => unpack(packed.articles) }, unpack(packed.statics), siteFiles, packed.problems);
+  return new ContentListing(
+    { joined: packed.articles, unpack: () => unpack(packed.articles) },
+    unpack(packed.statics),
+    siteFiles,
+    packed.problems,
+  );
 }
 
 /** A file of the content folder `root` (absolute) by its path there, as a walk lists it. */
@@ -214,7 +248,11 @@ export function contentFileAt(root: string, path: string, stamp: string): Conten
  * the content folder (the static folder's too), a folder, a hidden name, a symbolic link, or
  * a file that is not published as it is named (its problem is the walk's to report, once).
  */
-export async function updateListing(listing: ContentListing, root: string, changed: readonly string[]): Promise<ContentListing | undefined> {
+export async function updateListing(
+  listing: ContentListing,
+  root: string,
+  changed: readonly string[],
+): Promise<ContentListing | undefined> {
   const { lstat } = await import('node:fs/promises');
   const base = resolve(root);
   const found: { articles: ContentFile[]; statics: ContentFile[] } = { articles: [], statics: [] };
@@ -232,7 +270,9 @@ export async function updateListing(listing: ContentListing, root: string, chang
     if (!info) continue;
     const kind = classifyFile(posix.slice(posix.lastIndexOf('/') + 1));
     if (UNSERVABLE_NAME.test(posix) || (kind !== 'article' && kind !== 'published')) return undefined;
-    (kind === 'article' ? found.articles : found.statics).push(contentFile(base, from, posix, `${info.size}:${info.mtimeMs}`));
+    (kind === 'article' ? found.articles : found.statics).push(
+      contentFile(base, from, posix, `${info.size}:${info.mtimeMs}`),
+    );
   }
   for (const f of found.articles) place(next.articles, f);
   for (const f of found.statics) place(next.statics, f);

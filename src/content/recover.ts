@@ -26,10 +26,13 @@ export function recoverFields(text: string, file: string): RecoveredFields {
     const key = keyOf(lines[block.first - 1]!);
     try {
       const value = yaml.load(lines.slice(block.first - 1, block.last).join('\n'), { schema: yaml.CORE_SCHEMA });
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw Object.assign(new Error('not a field'), { reason: 'expected "field: value"' });
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw Object.assign(new Error('not a field'), { reason: 'expected "field: value"' });
       for (const [k, v] of Object.entries(value)) {
         if (found.lines.has(k) || found.unreadable.has(k)) {
-          found.problems.push(yamlProblem(lines, file, { reason: 'duplicated mapping key', mark: { line: 0, column: 0 } }, block.first));
+          found.problems.push(
+            yamlProblem(lines, file, { reason: 'duplicated mapping key', mark: { line: 0, column: 0 } }, block.first),
+          );
           continue;
         }
         found.data[k] = v;

@@ -7,7 +7,9 @@ const NOT_ASCII = /[^\u0000-\u007f]/;
 
 function toAscii(text: string): string {
   if (!NOT_ASCII.test(text)) return text;
-  return (transliterate ??= (createRequire(import.meta.url)('any-ascii') as { default: typeof anyAscii }).default)(text);
+  return (transliterate ??= (createRequire(import.meta.url)('any-ascii') as { default: typeof anyAscii }).default)(
+    text,
+  );
 }
 
 const VALID_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

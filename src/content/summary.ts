@@ -39,7 +39,7 @@ function stripLinks(text: string, open: '[' | '!['): string {
   const closeParen = forwardSearch(text, ')');
   let out = '';
   let done = 0;
-  for (let at = text.indexOf(open); at !== -1; ) {
+  for (let at = text.indexOf(open); at !== -1;) {
     const bracket = closeBracket(at + open.length);
     if (bracket === -1) break;
     if (text[bracket + 1] !== '(') {

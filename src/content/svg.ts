@@ -9,7 +9,18 @@ import { error, type Problem } from '../errors.js';
 import type { ContentFile } from './walk.js';
 
 /** Elements that run script, or bring in HTML or other documents that may. */
-const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'frame', 'frameset', 'embed', 'object', 'applet']);
+const ACTIVE_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'handler',
+  'listener',
+  'iframe',
+  'frame',
+  'frameset',
+  'embed',
+  'object',
+  'applet',
+]);
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** URL schemes that run script. */
 const SCRIPT_URL = /(?:java|vb)script:/;
@@ -88,9 +99,12 @@ function attributeRisk(element: string, name: string, value: string): string | u
   const trimmed = value.trim();
   if (attribute.startsWith('on')) return `an event-handler attribute (${name})`;
   if (SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, '').toLowerCase())) return `a script URL in ${name}`;
-  if (attribute === 'attributename' && trimmed.toLowerCase().startsWith('on')) return `an animation of an event handler (${trimmed})`;
-  if (element === 'use' && attribute === 'href' && trimmed && !trimmed.startsWith('#')) return `a <use> of another file (${trimmed})`;
-  if ((attribute === 'xmlns' || name.toLowerCase().startsWith('xmlns:')) && trimmed === XHTML) return 'HTML elements (the XHTML namespace)';
+  if (attribute === 'attributename' && trimmed.toLowerCase().startsWith('on'))
+    return `an animation of an event handler (${trimmed})`;
+  if (element === 'use' && attribute === 'href' && trimmed && !trimmed.startsWith('#'))
+    return `a <use> of another file (${trimmed})`;
+  if ((attribute === 'xmlns' || name.toLowerCase().startsWith('xmlns:')) && trimmed === XHTML)
+    return 'HTML elements (the XHTML namespace)';
   return undefined;
 }
 
@@ -122,7 +136,8 @@ function svgRisk(abs: string): string | undefined {
     return 'nothing that could be read';
   }
   // UTF-16 and UTF-32 hide markup from a byte-wise reading: refused rather than guessed at.
-  if (bytes.includes(0) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) return 'text in UTF-16 or UTF-32, which is not checked';
+  if (bytes.includes(0) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
+    return 'text in UTF-16 or UTF-32, which is not checked';
   // Byte for byte: markup is ASCII in every encoding a browser reads SVG in.
   return scriptInSvg(bytes.toString('latin1'));
 }

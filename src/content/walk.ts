@@ -64,7 +64,11 @@ export function topFolder(base: string): Folder {
 
 /** A folder named `name` in `parent`. */
 export function folderIn(parent: Folder, name: string): Folder {
-  return { abs: parent.abs + name + sep, inside: `${parent.inside}${name}/`, unservable: parent.unservable || UNSERVABLE_NAME.test(name) };
+  return {
+    abs: parent.abs + name + sep,
+    inside: `${parent.inside}${name}/`,
+    unservable: parent.unservable || UNSERVABLE_NAME.test(name),
+  };
 }
 
 /**
@@ -104,7 +108,9 @@ function readEntries(dir: string, walk: Walk): Dirent[] | undefined {
   try {
     return entriesOf(dir, walk.everyFile);
   } catch (e) {
-    walk.found.problems.push(error({ code: 'folder-unreadable', file: relative(process.cwd(), dir), params: reason(e) }));
+    walk.found.problems.push(
+      error({ code: 'folder-unreadable', file: relative(process.cwd(), dir), params: reason(e) }),
+    );
     return undefined;
   }
 }
@@ -136,7 +142,8 @@ async function followLink(abs: string, walk: Walk): Promise<'file' | 'special' |
   } catch {
     return fail('symlink-broken');
   }
-  if (!target.startsWith(walk.realRoot + sep)) return fail('symlink-outside', { folder: walk.everyFile ? 'static' : 'content' });
+  if (!target.startsWith(walk.realRoot + sep))
+    return fail('symlink-outside', { folder: walk.everyFile ? 'static' : 'content' });
   // Links to folders could loop back on themselves; only links to files are followed.
   const info = await stat(target);
   if (info.isDirectory()) return fail('symlink-folder');
@@ -167,7 +174,9 @@ function addFile(folder: Folder, name: string, walk: Walk): undefined {
   }
   // An article's read is the parse's to report (see tasks.ts); a file copied as it is must be readable now, or copying it would fail the build with no file named.
   if (kind === 'published' && !readable(folder.abs + name)) {
-    walk.found.problems.push(error({ code: 'file-unreadable', file: fileOf(walk, path), params: { of: 'file', why: 'permission' } }));
+    walk.found.problems.push(
+      error({ code: 'file-unreadable', file: fileOf(walk, path), params: { of: 'file', why: 'permission' } }),
+    );
     return;
   }
   const list = kind === 'article' ? walk.found.articles : walk.found.statics;
@@ -187,7 +196,8 @@ function readable(abs: string): boolean {
 /** A named pipe, socket or device: an article so named is an error (it cannot be read), anything else is not published. */
 function special(folder: Folder, name: string, walk: Walk): void {
   const file = fileOf(walk, folder.inside + name);
-  if (!walk.everyFile && classifyFile(name) === 'article') walk.found.problems.push(error({ code: 'file-unreadable', file, params: { of: 'article', why: 'special' } }));
+  if (!walk.everyFile && classifyFile(name) === 'article')
+    walk.found.problems.push(error({ code: 'file-unreadable', file, params: { of: 'article', why: 'special' } }));
   else walk.found.problems.push(warning({ code: 'file-special', file }));
 }
 
@@ -227,7 +237,9 @@ export function contentFile(base: string, from: string | undefined, path: string
 /** A folder relative to the working folder, when a path inside it is that plus its path inside (not when the working folder is inside it). */
 export function fromCwd(folder: string): string | undefined {
   const cwd = process.cwd();
-  return cwd !== folder && cwd.startsWith(folder.endsWith(sep) ? folder : folder + sep) ? undefined : relative(cwd, folder);
+  return cwd !== folder && cwd.startsWith(folder.endsWith(sep) ? folder : folder + sep)
+    ? undefined
+    : relative(cwd, folder);
 }
 
 /** `relative(folder, path)`, without its cost (resolving both) when `path` was joined (so normalised) onto `folder`, as a walk's paths are. */

@@ -18,7 +18,8 @@ export function yamlProblem(lines: readonly string[], file: string, e: unknown, 
   const { reason = (e as Error).message, mark } = e as YamlError;
   const line = mark ? firstLine + mark.line : undefined;
   const text = line ? (lines[line - 1] ?? '') : '';
-  if (reason === 'duplicated mapping key' && line) return error({ code: 'duplicate-key', file, line, params: { key: JSON.stringify(keyOf(text)) } });
+  if (reason === 'duplicated mapping key' && line)
+    return error({ code: 'duplicate-key', file, line, params: { key: JSON.stringify(keyOf(text)) } });
   if (/tab characters/.test(reason) && line) return error({ code: 'yaml-tab', file, line });
   const quote = /within a (double|single) quoted scalar/.exec(reason);
   if (quote && line) {
@@ -27,7 +28,13 @@ export function yamlProblem(lines: readonly string[], file: string, e: unknown, 
   }
   if (/flow collection/.test(reason) && line) {
     const open = openingBracket(lines, line);
-    if (open) return error({ code: 'yaml-bracket', file, line: open.line, params: { open: open.bracket, close: open.bracket === '[' ? ']' : '}' } });
+    if (open)
+      return error({
+        code: 'yaml-bracket',
+        file,
+        line: open.line,
+        params: { open: open.bracket, close: open.bracket === '[' ? ']' : '}' },
+      });
   }
   const fixed = line && /mapping entry|mapping pair/.test(reason) ? quotedValue(text) : undefined;
   if (fixed) return error({ code: 'yaml-colon', file, line, field: keyOf(text), params: { fixed } });

@@ -43,7 +43,7 @@ export class Batcher {
   add(change: Change, now = false, at = performance.now()): void {
     if (this.stopped) return;
     const b = (this.batch ??= { paths: new Set(), everything: false, renew: false, firstAt: at });
-    if (change.kind === 'file') b.paths.add(change.path), this.changedAt.set(change.path, at);
+    if (change.kind === 'file') (b.paths.add(change.path), this.changedAt.set(change.path, at));
     else if (change.kind === 'tree') b.everything = true;
     else b.renew = true;
     if (!this.running) this.arm(now ? 0 : this.delay);

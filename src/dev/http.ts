@@ -27,7 +27,13 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 export const HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
 /** Replies with a whole body. */
-export function send(res: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(body);
 }
@@ -52,7 +58,8 @@ export async function listen(server: Server, first: number): Promise<number> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && first !== 0 && port < Math.min(first + PORT_TRIES - 1, 65535)) continue;
-      const why = code === 'EADDRINUSE' ? `ports ${first}–${port} are all in use; choose one with --port` : (e as Error).message;
+      const why =
+        code === 'EADDRINUSE' ? `ports ${first}–${port} are all in use; choose one with --port` : (e as Error).message;
       throw new DevServerError(`cannot listen on ${HOST}:${port} (${why})`);
     }
   }
@@ -64,4 +71,3 @@ export function localHost(host: string | undefined): boolean {
   const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
   return ['127.0.0.1', 'localhost', '[::1]'].includes(name.toLowerCase());
 }
-

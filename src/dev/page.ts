@@ -29,9 +29,15 @@ export function overlayHtml(problems: readonly Problem[], lang: Lang): string | 
   if (!errors.length) return undefined;
   const items = errors
     .slice(0, MAX_LISTED)
-    .map((p) => `<li style="margin:0 0 .6em;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(formatProblem(p, lang))}</li>`)
+    .map(
+      (p) =>
+        `<li style="margin:0 0 .6em;white-space:pre-wrap;overflow-wrap:anywhere">${escapeHtml(formatProblem(p, lang))}</li>`,
+    )
     .join('');
-  const more = errors.length > MAX_LISTED ? `<p style="margin:0">… and ${errors.length - MAX_LISTED} more (see the terminal).</p>` : '';
+  const more =
+    errors.length > MAX_LISTED
+      ? `<p style="margin:0">… and ${errors.length - MAX_LISTED} more (see the terminal).</p>`
+      : '';
   const count = `${errors.length} error${errors.length > 1 ? 's' : ''}`;
   return (
     `<div id="${OVERLAY_ID}" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(24,24,27,.94);color:#fafafa;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2em 1.5em;text-align:left">` +

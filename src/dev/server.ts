@@ -217,23 +217,32 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (r.heldBack) notes.push(`${r.heldBack} held back`);
       if (r.drafts) notes.push(`${r.drafts} draft${r.drafts > 1 ? 's' : ''}`);
       if (warnings.size) notes.push(`${warnings.size} warning${warnings.size > 1 ? 's' : ''}`);
-      log(`warta: ${first ? `built in ${event.ms} ms` : `rebuilt in ${event.ms} ms (from file event to files written)`}; ${notes.join(', ')}`);
+      log(
+        `warta: ${first ? `built in ${event.ms} ms` : `rebuilt in ${event.ms} ms (from file event to files written)`}; ${notes.join(', ')}`,
+      );
     } else {
       const errors = event.problems.filter((p) => p.severity === 'error').length;
       const serving = first ? `serving what ${show(paths.out)}/ already holds` : 'still serving the last good pages';
-      log(`warta: ${first ? 'build' : 'rebuild'} failed with ${errors} error${errors === 1 ? '' : 's'} after ${event.ms} ms; ${serving} (fix and save to retry)`);
+      log(
+        `warta: ${first ? 'build' : 'rebuild'} failed with ${errors} error${errors === 1 ? '' : 's'} after ${event.ms} ms; ${serving} (fix and save to retry)`,
+      );
     }
   };
 
-  const batcher = new Batcher((batch) => runBatch(batch).catch((e: Error) => log(`warta: ${e.stack ?? e}`)), Math.max(options.debounceMs ?? DEBOUNCE_MS, DEBOUNCE_MS));
+  const batcher = new Batcher(
+    (batch) => runBatch(batch).catch((e: Error) => log(`warta: ${e.stack ?? e}`)),
+    Math.max(options.debounceMs ?? DEBOUNCE_MS, DEBOUNCE_MS),
+  );
 
   const respond = async (req: IncomingMessage, res: ServerResponse, retried = false): Promise<void> => {
     const target = req.url ?? '/';
     // Unpublished and embargoed stories: only pages opened as this machine's own address get them,
     // never a web page that points a host name of its own at 127.0.0.1 (DNS rebinding).
-    if (!localHost(req.headers.host)) return send(res, 403, 'text/plain; charset=utf-8', `Forbidden: open ${url} instead\n`);
+    if (!localHost(req.headers.host))
+      return send(res, 403, 'text/plain; charset=utf-8', `Forbidden: open ${url} instead\n`);
     if (target.split('?')[0] === EVENTS_PATH) return openEvents(res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
     let found = await lookup(paths.out, target);
     // The output folder is swapped in at the end of a build: a file may be missing for a moment.
     if (found.kind === 'missing' && batcher.busy && !retried) {
@@ -241,7 +250,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       found = await lookup(paths.out, target);
     }
     if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n');
-    if (found.kind === 'redirect') return send(res, 301, 'text/plain; charset=utf-8', `Moved to ${found.location}\n`, { Location: found.location });
+    if (found.kind === 'redirect')
+      return send(res, 301, 'text/plain; charset=utf-8', `Moved to ${found.location}\n`, { Location: found.location });
     let status = 200;
     if (found.kind === 'missing') {
       status = 404;
@@ -257,7 +267,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   /** Sends a file, injecting the dev client into HTML; false when it vanished meanwhile. */
-  const sendFile = async (req: IncomingMessage, res: ServerResponse, status: number, file: Extract<Lookup, { kind: 'file' }>): Promise<boolean> => {
+  const sendFile = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    file: Extract<Lookup, { kind: 'file' }>,
+  ): Promise<boolean> => {
     if (isHtml(file.type)) {
       let html: string;
       try {
@@ -292,9 +307,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const openEvents = (res: ServerResponse) => {
     // Each listener holds a socket open for as long as its page is: past the cap a page goes without live reload (its client says so).
     if (clients.size >= MAX_LISTENERS) {
-      return send(res, 503, 'text/plain; charset=utf-8', `${MAX_LISTENERS} pages already listen for reloads: close some and reload this one\n`, { 'Retry-After': '10' });
+      return send(
+        res,
+        503,
+        'text/plain; charset=utf-8',
+        `${MAX_LISTENERS} pages already listen for reloads: close some and reload this one\n`,
+        { 'Retry-After': '10' },
+      );
     }
-    res.writeHead(200, { ...HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, {
+      ...HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.write(`retry: 1000\n${sse('state', { version, overlay })}`);
     clients.add(res);
     res.on('close', () => clients.delete(res));
@@ -310,7 +336,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
   const port = await listen(server, options.port ?? DEFAULT_PORT);
   url = `http://${HOST}:${port}/`;
-  const watched = [paths.content, paths.templates, paths.static, paths.config].filter((p): p is string => !!p).map(show);
+  const watched = [paths.content, paths.templates, paths.static, paths.config]
+    .filter((p): p is string => !!p)
+    .map(show);
   log(`warta dev: serving ${show(paths.out)}/ at ${url} (watching ${watched.join(', ')}; Ctrl-C to stop)`);
 
   const ready = nextRebuild();

@@ -72,7 +72,11 @@ export async function lookup(root: string, target: string): Promise<Lookup> {
   const info = await statOrUndefined(abs);
   if (!info) return { kind: 'missing' };
   if (info.isDirectory()) {
-    if (!wantsFolder) return { kind: 'redirect', location: `/${segments.map(encodeURIComponent).join('/')}${segments.length ? '/' : ''}${search}` };
+    if (!wantsFolder)
+      return {
+        kind: 'redirect',
+        location: `/${segments.map(encodeURIComponent).join('/')}${segments.length ? '/' : ''}${search}`,
+      };
     return file(base, join(abs, 'index.html'));
   }
   if (wantsFolder) return { kind: 'missing' };

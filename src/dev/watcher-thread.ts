@@ -25,13 +25,22 @@ const post = (message: WatcherMessage) => parentPort!.postMessage(message);
  * the output folder skipped, as the build skips them) and the config file (through its folder, so editors that save by renaming
  * are seen too). chokidar v4 has no globs: whole folders are watched and filtered here.
  */
-function startWatchers(paths: Paths, on: { change(c: Change): void; stir(paths: string[]): void; fail(e: Error): void }): FSWatcher[] {
+function startWatchers(
+  paths: Paths,
+  on: { change(c: Change): void; stir(paths: string[]): void; fail(e: Error): void },
+): FSWatcher[] {
   const watchers: FSWatcher[] = [];
   const trees = [paths.content, paths.templates, paths.static].filter((p): p is string => !!p && existsSync(p));
   const skip = (p: string) => {
     if (inside(p, paths.out)) return true;
     const root = trees.find((t) => inside(p, t));
-    return !!root && root !== paths.static && relative(root, p).split(sep).some((s) => s.startsWith('.'));
+    return (
+      !!root &&
+      root !== paths.static &&
+      relative(root, p)
+        .split(sep)
+        .some((s) => s.startsWith('.'))
+    );
   };
   const tree = watch(trees, { ignoreInitial: true, ignored: skip });
   tree.on('all', (event, path) => {
@@ -47,7 +56,11 @@ function startWatchers(paths: Paths, on: { change(c: Change): void; stir(paths: 
   if (paths.config) {
     const file = paths.config;
     const folder = dirname(file);
-    const config = watch(folder, { ignoreInitial: true, depth: 0, ignored: (p) => resolve(p) !== folder && resolve(p) !== file });
+    const config = watch(folder, {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (p) => resolve(p) !== folder && resolve(p) !== file,
+    });
     config.on('all', (_event, path) => {
       if (resolve(path) === file) on.change({ kind: 'renew' });
     });
@@ -66,10 +79,11 @@ function rawPaths(entry: string, details: unknown): string[] {
   return typeof watched === 'string' ? [resolve(watched), resolve(watched, entry)] : [];
 }
 
-
 const watchers = startWatchers(workerData as Paths, {
   change: (change) => post({ kind: 'change', change, at: performance.timeOrigin + performance.now() }),
   stir: (paths) => post({ kind: 'stir', paths, at: performance.timeOrigin + performance.now() }),
   fail: (e) => post({ kind: 'fail', message: e.message }),
 });
-void Promise.all(watchers.map((w) => new Promise<void>((done) => w.once('ready', () => done())))).then(() => post({ kind: 'ready' }));
+void Promise.all(watchers.map((w) => new Promise<void>((done) => w.once('ready', () => done())))).then(() =>
+  post({ kind: 'ready' }),
+);

@@ -12,7 +12,10 @@ export interface SourceWatcher {
 }
 
 /** Starts watching the content and templates folders and the config file; what changes goes to `on` (`at`: when, on this thread's performance clock). */
-export function watchSources(paths: Paths, on: { change(c: Change, at: number): void; stir(paths: string[], at: number): void; fail(message: string): void }): SourceWatcher {
+export function watchSources(
+  paths: Paths,
+  on: { change(c: Change, at: number): void; stir(paths: string[], at: number): void; fail(message: string): void },
+): SourceWatcher {
   const thread = new Worker(new URL('./watcher-thread.js', import.meta.url), { workerData: paths });
   const ready = new Promise<void>((done) => {
     thread.on('message', (m: WatcherMessage) => {

@@ -5,7 +5,6 @@ import { decodeSource } from '../content/source.js';
 import { createBodyRenderer } from '../render/markdown.js';
 import { bodyPolicy } from '../render/sanitize.js';
 
-
 /**
  * Renders bodies for feeds (config `feedContent: "full"`), reading each article's file from
  * the content folder `root` again, as its page does. A file that cannot be read now gives no

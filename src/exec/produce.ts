@@ -64,15 +64,25 @@ async function renderArticles(indices: number[], input: ProduceInput): Promise<M
   const toTasks = (group: number[]) => group.map(input.task);
   let results: RenderedBatch[] = [];
   if (workers) {
-    await workers.pool.broadcast({ kind: 'render-setup', render: { site: input.view, folder: workers.folder, theme: input.theme.stamp } });
-    results = await workers.pool.map<number[], RenderedBatch>(groups, (g) => ({ kind: 'render', tasks: toTasks(g) }), report);
+    await workers.pool.broadcast({
+      kind: 'render-setup',
+      render: { site: input.view, folder: workers.folder, theme: input.theme.stamp },
+    });
+    results = await workers.pool.map<number[], RenderedBatch>(
+      groups,
+      (g) => ({ kind: 'render', tasks: toTasks(g) }),
+      report,
+    );
   } else if (indices.length) {
     const renderer = new PageRenderer(input.setup, input.theme);
-    for (const group of groups) results.push(await renderer.renderBatch(toTasks(group), input.view, input.writer)), report(group);
+    for (const group of groups)
+      (results.push(await renderer.renderBatch(toTasks(group), input.view, input.writer)), report(group));
   }
   const out = new Map<number, RenderedPage>();
   results.forEach((batch, b) =>
-    groups[b]!.forEach((index, k) => out.set(index, { problems: batch.each[k]!, links: batch.links[k]!, hash: batch.hashes[k]! })),
+    groups[b]!.forEach((index, k) =>
+      out.set(index, { problems: batch.each[k]!, links: batch.links[k]!, hash: batch.hashes[k]! }),
+    ),
   );
   return out;
 }

@@ -13,7 +13,11 @@ import type { StaticPageView } from '../render/views.js';
  * and rendered again at every build (a page's signature is its view, so an unchanged page is
  * not written again).
  */
-export function staticPageViews(pages: readonly Article[], root: string, config: SiteConfig): { views: StaticPageView[]; problems: Problem[] } {
+export function staticPageViews(
+  pages: readonly Article[],
+  root: string,
+  config: SiteConfig,
+): { views: StaticPageView[]; problems: Problem[] } {
   const views: StaticPageView[] = [];
   const problems: Problem[] = [];
   if (!pages.length) return { views, problems };
@@ -25,7 +29,8 @@ export function staticPageViews(pages: readonly Article[], root: string, config:
       continue;
     }
     const body = renderBody(decoded.text.slice(page.bodyOffset));
-    for (const { line, what } of body.dropped) problems.push(warning({ code: 'html-dropped', file: page.file, line: page.bodyLine + line, params: what }));
+    for (const { line, what } of body.dropped)
+      problems.push(warning({ code: 'html-dropped', file: page.file, line: page.bodyLine + line, params: what }));
     views.push({ kind: 'static', title: page.title, url: page.url, summary: page.summary, bodyHtml: body.html });
   }
   return { views, problems };

@@ -30,7 +30,13 @@ export interface ArticleTask extends ArticlePageInput {
 const NO_TERMS = packTerms([]);
 
 /** The task of rendering an article's page; `source` is the digest of the bytes the article was parsed from. */
-export function articleTask(article: Article, abs: string, source: string, story: StoryView, related: StoryView[]): ArticleTask {
+export function articleTask(
+  article: Article,
+  abs: string,
+  source: string,
+  story: StoryView,
+  related: StoryView[],
+): ArticleTask {
   return { article: { ...article, terms: NO_TERMS }, abs, source, story, related };
 }
 
@@ -54,7 +60,11 @@ export interface RenderSetup {
  * Parses a batch of article files. A file given the digest its bytes had at its last parse
  * (`expected`, by place) and still holding those bytes gives null: that parse stands.
  */
-export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup, expected: readonly (string | null)[] = []): Promise<(ParsedArticle | null)[]> {
+export async function parseBatch(
+  files: readonly ContentFile[],
+  setup: TaskSetup,
+  expected: readonly (string | null)[] = [],
+): Promise<(ParsedArticle | null)[]> {
   const out: (ParsedArticle | null)[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
@@ -68,7 +78,14 @@ export async function parseBatch(files: readonly ContentFile[], setup: TaskSetup
       continue;
     }
     const last = expected[i];
-    out.push(last && digest(bytes) === last ? null : parseArticle({ file: f.file, path: f.path, bytes }, { maxBytes: setup.config.maxArticleBytes, extraFields: setup.config.extraFields }));
+    out.push(
+      last && digest(bytes) === last
+        ? null
+        : parseArticle(
+            { file: f.file, path: f.path, bytes },
+            { maxBytes: setup.config.maxArticleBytes, extraFields: setup.config.extraFields },
+          ),
+    );
   }
   return out;
 }
@@ -87,7 +104,10 @@ export interface RenderedBatch {
 export class PageRenderer {
   private readonly renderBody;
 
-  constructor(setup: TaskSetup, private readonly theme: Theme = loadTheme(setup.templates)) {
+  constructor(
+    setup: TaskSetup,
+    private readonly theme: Theme = loadTheme(setup.templates),
+  ) {
     this.renderBody = createBodyRenderer(bodyPolicy(setup.config.iframeHosts));
   }
 
@@ -116,7 +136,11 @@ export class PageRenderer {
  * parsed fails the page: its body offset and every field the site was assembled from belong
  * to the old bytes, and the last good page stays in place.
  */
-async function writeArticlePage(task: ArticleTask, r: ArticleRenderer, writer: OutputWriter): Promise<{ problems: Problem[]; links: BodyLink[]; hash?: string }> {
+async function writeArticlePage(
+  task: ArticleTask,
+  r: ArticleRenderer,
+  writer: OutputWriter,
+): Promise<{ problems: Problem[]; links: BodyLink[]; hash?: string }> {
   const { article } = task;
   const bytes = readFileSync(task.abs);
   const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;

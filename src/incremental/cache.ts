@@ -1,5 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writevSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -156,7 +168,14 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
     // Every chunk file is read before any is deserialized: read one by one between
     // deserializations, while the archive is walked on a thread, they took about 0.4 s longer
     // at 100,000 articles. Each is a buffer of its own: deserialized typed arrays may keep it as their memory.
-    const files = new Map([...head.chunks.sources, ...head.chunks.outputs, ...head.chunks.copies, ...(head.related ? [head.related] : [])].map((name) => [name, readFileSync(join(folder, name))]));
+    const files = new Map(
+      [
+        ...head.chunks.sources,
+        ...head.chunks.outputs,
+        ...head.chunks.copies,
+        ...(head.related ? [head.related] : []),
+      ].map((name) => [name, readFileSync(join(folder, name))]),
+    );
     const read = (name: string): { value: unknown; bytes: number } => {
       const bytes = files.get(name)!;
       return { value: deserialize(bytes), bytes: bytes.length };
@@ -171,7 +190,14 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
       if (map.size !== size) throw new Error('entries missing');
     };
     const stored: StoredChunks = { sources: new Map(), outputs: new Map(), copies: new Map() };
-    const cache: BuildCache = { env, sources: new Map(), outputs: new Map(), copies: new Map(), ...smallParts(head), stored };
+    const cache: BuildCache = {
+      env,
+      sources: new Map(),
+      outputs: new Map(),
+      copies: new Map(),
+      ...smallParts(head),
+      stored,
+    };
     fill(cache.sources, head.chunks.sources, head.sources, stored.sources);
     fill(cache.outputs, head.chunks.outputs, head.outputs, stored.outputs);
     fill(cache.copies, head.chunks.copies, head.copies, stored.copies);
@@ -184,8 +210,12 @@ export async function loadCache(file: string, env: string): Promise<BuildCache |
 
 /** What a header holds besides chunk names, checked for the shape it was written in: a part of another shape reads as none. */
 export function smallParts(head: Head): Pick<BuildCache, 'differing' | 'frame'> {
-  const differing = Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
-  const frame = typeof head.frame?.template === 'string' && typeof head.frame.view === 'string' ? { template: head.frame.template, view: head.frame.view } : undefined;
+  const differing =
+    Array.isArray(head.differing) && head.differing.every((p) => typeof p === 'string') ? head.differing : undefined;
+  const frame =
+    typeof head.frame?.template === 'string' && typeof head.frame.view === 'string'
+      ? { template: head.frame.template, view: head.frame.view }
+      : undefined;
   return { differing, frame };
 }
 
@@ -203,9 +233,25 @@ export type Chunked = Head & { sources: number; outputs: number; copies: number;
 
 /** Whether a header is this version's, for this environment. */
 export function fits(head: Head | undefined, env: string): head is Chunked {
-  const names = (list: unknown, ext = 'v8') => Array.isArray(list) && list.every((n) => typeof n === 'string' && n === `${n.slice(0, 40)}.${ext}` && /^[0-9a-f]{40}$/.test(n.slice(0, 40)));
+  const names = (list: unknown, ext = 'v8') =>
+    Array.isArray(list) &&
+    list.every(
+      (n) => typeof n === 'string' && n === `${n.slice(0, 40)}.${ext}` && /^[0-9a-f]{40}$/.test(n.slice(0, 40)),
+    );
   const chunks = head?.chunks;
-  return head?.format === FORMAT && head.env === env && typeof head.sources === 'number' && typeof head.outputs === 'number' && typeof head.copies === 'number' && !!chunks && names(chunks.sources) && names(chunks.outputs) && names(chunks.copies) && (head.related === undefined || names([head.related], 'raw')) && (head.index === undefined || names([head.index], 'raw'));
+  return (
+    head?.format === FORMAT &&
+    head.env === env &&
+    typeof head.sources === 'number' &&
+    typeof head.outputs === 'number' &&
+    typeof head.copies === 'number' &&
+    !!chunks &&
+    names(chunks.sources) &&
+    names(chunks.outputs) &&
+    names(chunks.copies) &&
+    (head.related === undefined || names([head.related], 'raw')) &&
+    (head.index === undefined || names([head.index], 'raw'))
+  );
 }
 
 /**
@@ -238,16 +284,33 @@ export async function saveCache(file: string, cache: BuildCache): Promise<void> 
   const copies = putChunks(cache.copies, cache.stored?.copies, Object.is, chunks);
   const related = cache.related && chunks.putRaw(cache.related);
   const { published, ...summary } = cache.summary ?? { published: undefined };
-  const index = published && chunks.putRaw(indexOf(cache.sources, { sources: sources.counts, outputs: outputs.counts }, published));
+  const index =
+    published && chunks.putRaw(indexOf(cache.sources, { sources: sources.counts, outputs: outputs.counts }, published));
   const names = { sources: sources.names, outputs: outputs.names, copies: copies.names };
-  chunks.finish(file, { format: FORMAT, env: cache.env, sources: cache.sources.size, outputs: cache.outputs.size, copies: cache.copies.size, chunks: names, related, differing: cache.differing, frame: cache.frame, index, summary: index ? (summary as Head['summary']) : undefined });
+  chunks.finish(file, {
+    format: FORMAT,
+    env: cache.env,
+    sources: cache.sources.size,
+    outputs: cache.outputs.size,
+    copies: cache.copies.size,
+    chunks: names,
+    related,
+    differing: cache.differing,
+    frame: cache.frame,
+    index,
+    summary: index ? (summary as Head['summary']) : undefined,
+  });
 }
 
 /** The index of a cache's maps (see `CacheIndex`). */
-function indexOf(sources: ReadonlyMap<string, CachedSource>, counts: CacheIndex['counts'], published: Int32Array): CacheIndex {
+function indexOf(
+  sources: ReadonlyMap<string, CachedSource>,
+  counts: CacheIndex['counts'],
+  published: Int32Array,
+): CacheIndex {
   const paths: string[] = [];
   const stamps: string[] = [];
-  for (const [path, source] of sources) paths.push(path), stamps.push(source.stamp);
+  for (const [path, source] of sources) (paths.push(path), stamps.push(source.stamp));
   return { sources: { paths: paths.join('\0'), stamps: stamps.join('\0') }, counts, published };
 }
 
@@ -274,7 +337,7 @@ export class ChunkWriter {
     const body = serialize(value);
     // Hex, not `digest`'s base64url: file names must not differ by case alone (macOS, Windows).
     const name = `${createHash('sha256').update(body).digest('hex').slice(0, 40)}.v8`;
-    if (!this.present.has(name)) writeWhole(join(this.folder, name), body), this.present.add(name);
+    if (!this.present.has(name)) (writeWhole(join(this.folder, name), body), this.present.add(name));
     this.names.add(name);
     this.bytes += body.length;
     return name;
@@ -315,7 +378,8 @@ export class ChunkWriter {
     const length = Buffer.alloc(4);
     length.writeUInt32LE(body.length);
     writeWhole(file, Buffer.concat([length, body]));
-    for (const entry of this.present) if (!this.names.has(entry)) rmSync(join(this.folder, entry), { recursive: true, force: true });
+    for (const entry of this.present)
+      if (!this.names.has(entry)) rmSync(join(this.folder, entry), { recursive: true, force: true });
   }
 }
 
@@ -327,13 +391,21 @@ function writeWhole(path: string, data: Uint8Array): void {
 }
 
 /** Writes a map in chunks: kept, when a stored chunk holds the same entries, else written; the chunks' names and sizes in entries, in order. */
-function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, StoredChunk> | undefined, same: (a: V, b: V) => boolean, chunks: ChunkWriter): { names: string[]; counts: number[] } {
+function putChunks<V>(
+  map: ReadonlyMap<string, V>,
+  stored: ReadonlyMap<string, StoredChunk> | undefined,
+  same: (a: V, b: V) => boolean,
+  chunks: ChunkWriter,
+): { names: string[]; counts: number[] } {
   const names: string[] = [];
   const counts: number[] = [];
   let chunk: [string, V][] = [];
   const flush = () => {
     const old = stored?.get(chunk[0]![0]);
-    const unchanged = old && old.entries.length === chunk.length && chunk.every(([key, value], i) => old.entries[i]![0] === key && same(old.entries[i]![1] as V, value));
+    const unchanged =
+      old &&
+      old.entries.length === chunk.length &&
+      chunk.every(([key, value], i) => old.entries[i]![0] === key && same(old.entries[i]![1] as V, value));
     names.push((unchanged && chunks.keep(old.name, old.bytes)) || chunks.put(chunk));
     counts.push(chunk.length);
     chunk = [];
@@ -348,7 +420,12 @@ function putChunks<V>(map: ReadonlyMap<string, V>, stored: ReadonlyMap<string, S
 
 /** Whether two cached sources say the same: the same parse (the very object read) at the same stamp, listed alike. */
 function sameSource(a: CachedSource, b: CachedSource): boolean {
-  return a.stamp === b.stamp && a.parsed === b.parsed && a.story?.category === b.story?.category && a.story?.sig === b.story?.sig;
+  return (
+    a.stamp === b.stamp &&
+    a.parsed === b.parsed &&
+    a.story?.category === b.story?.category &&
+    a.story?.sig === b.story?.sig
+  );
 }
 
 /** FNV-1a of a key's UTF-16 code units: where chunks end. */
@@ -362,12 +439,41 @@ function keyHash(key: string): number {
 export function relatedState(value: unknown): { state: RelatedState; keys: RelatedKeys } {
   const state = value as RelatedState;
   const n = state?.order?.length;
-  const fits = state?.order instanceof Int32Array && typeof state.urls === 'string' && typeof state.categories === 'string' && state.dates instanceof Float64Array && state.dates.length === n && typeof state.names === 'string' && state.rank instanceof Int32Array && countFields(state.names) === state.rank.length && state.idf instanceof Float64Array && state.table?.df instanceof Float64Array && state.table.df.length === state.rank.length;
-  const lists = [state?.table, state?.profiles].every((l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array);
+  const fits =
+    state?.order instanceof Int32Array &&
+    typeof state.urls === 'string' &&
+    typeof state.categories === 'string' &&
+    state.dates instanceof Float64Array &&
+    state.dates.length === n &&
+    typeof state.names === 'string' &&
+    state.rank instanceof Int32Array &&
+    countFields(state.names) === state.rank.length &&
+    state.idf instanceof Float64Array &&
+    state.table?.df instanceof Float64Array &&
+    state.table.df.length === state.rank.length;
+  const lists = [state?.table, state?.profiles].every(
+    (l) => l?.start instanceof Int32Array && l.start.length === n + 1 && l.term instanceof Int32Array,
+  );
   const index = state?.index;
-  const postings = index?.start instanceof Int32Array && index.start.length === index.terms + 1 && index.term instanceof Int32Array && index.weight instanceof Float64Array && index.category instanceof Int32Array && [index.term, index.weight, index.category].every((a) => a.length === state.profiles?.term?.length);
+  const postings =
+    index?.start instanceof Int32Array &&
+    index.start.length === index.terms + 1 &&
+    index.term instanceof Int32Array &&
+    index.weight instanceof Float64Array &&
+    index.category instanceof Int32Array &&
+    [index.term, index.weight, index.category].every((a) => a.length === state.profiles?.term?.length);
   const keys = fits ? relatedKeys(state) : undefined;
-  if (!fits || !lists || !postings || !(state.related?.start instanceof Int32Array) || state.related.start.length !== n + 1 || !(state.scores instanceof Float64Array) || keys!.urls.length !== n || keys!.categories.length !== n) throw new Error('bad related state');
+  if (
+    !fits ||
+    !lists ||
+    !postings ||
+    !(state.related?.start instanceof Int32Array) ||
+    state.related.start.length !== n + 1 ||
+    !(state.scores instanceof Float64Array) ||
+    keys!.urls.length !== n ||
+    keys!.categories.length !== n
+  )
+    throw new Error('bad related state');
   return { state, keys: keys! };
 }
 
@@ -386,5 +492,7 @@ export async function dropCache(file: string): Promise<void> {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith(base) && /^\d+\.tmp$/.test(name.slice(base.length))) await rm(join(dirname(file), name), { force: true });
+  for (const name of names)
+    if (name.startsWith(base) && /^\d+\.tmp$/.test(name.slice(base.length)))
+      await rm(join(dirname(file), name), { force: true });
 }

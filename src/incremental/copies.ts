@@ -25,7 +25,10 @@ export type KnownCopies = Map<string, KnownCopy>;
  * hashed again. A copy signs its bytes, not its time, so a fresh clone (every file given a new
  * time) copies nothing again. Gives the copies, in order, and what to know next time.
  */
-export function digestCopies(copies: readonly CopySource[], known: ReadonlyMap<string, KnownCopy> | undefined): { copies: DigestedCopy[]; known: KnownCopies } {
+export function digestCopies(
+  copies: readonly CopySource[],
+  known: ReadonlyMap<string, KnownCopy> | undefined,
+): { copies: DigestedCopy[]; known: KnownCopies } {
   const next: KnownCopies = new Map();
   const digested = copies.map(({ path, abs, stamp }) => {
     const last = known?.get(abs);

@@ -6,7 +6,19 @@ import type { RelatedKeys, RelatedState } from './related-state.js';
 import { replaceFields } from '../util/joined.js';
 import { lowerBound } from '../util/search.js';
 import { decodeRaw } from './raw.js';
-import { chunkFolder, ChunkWriter, fits, readHead, relatedState, smallParts, type BuildSummary, type CachedOutput, type CachedSource, type CacheIndex, type Chunked } from './cache.js';
+import {
+  chunkFolder,
+  ChunkWriter,
+  fits,
+  readHead,
+  relatedState,
+  smallParts,
+  type BuildSummary,
+  type CachedOutput,
+  type CachedSource,
+  type CacheIndex,
+  type Chunked,
+} from './cache.js';
 
 type Map_ = 'sources' | 'outputs';
 
@@ -33,7 +45,8 @@ export class OpenedCache {
     this.chunks.set(head.index, { value: index, bytes: indexBytes });
     this.summary = { ...head.summary, published: index.published };
     ({ differing: this.differing, frame: this.frame } = smallParts(head));
-    const starts = (counts: readonly number[]) => counts.reduce((all, n) => (all.push(all[all.length - 1]! + n), all), [0]);
+    const starts = (counts: readonly number[]) =>
+      counts.reduce((all, n) => (all.push(all[all.length - 1]! + n), all), [0]);
     this.starts = { sources: starts(index.counts.sources), outputs: starts(index.counts.outputs) };
   }
 
@@ -45,8 +58,16 @@ export class OpenedCache {
       const bytes = readFileSync(join(chunkFolder(file), head.index));
       const index = decodeRaw(bytes) as CacheIndex;
       const { sources, counts, published } = index;
-      const sum = (list: unknown) => (Array.isArray(list) ? list.reduce((a: number, n: unknown) => a + (typeof n === 'number' ? n : NaN), 0) : NaN);
-      const fine = typeof sources?.paths === 'string' && typeof sources.stamps === 'string' && sum(counts?.sources) === head.sources && sum(counts?.outputs) === head.outputs && counts.sources.length === head.chunks.sources.length && counts.outputs.length === head.chunks.outputs.length && published instanceof Int32Array;
+      const sum = (list: unknown) =>
+        Array.isArray(list) ? list.reduce((a: number, n: unknown) => a + (typeof n === 'number' ? n : NaN), 0) : NaN;
+      const fine =
+        typeof sources?.paths === 'string' &&
+        typeof sources.stamps === 'string' &&
+        sum(counts?.sources) === head.sources &&
+        sum(counts?.outputs) === head.outputs &&
+        counts.sources.length === head.chunks.sources.length &&
+        counts.outputs.length === head.chunks.outputs.length &&
+        published instanceof Int32Array;
       return fine ? new OpenedCache(file, head as OpenedCache['head'], index, bytes.length) : undefined;
     } catch {
       return undefined;
@@ -76,19 +97,37 @@ export class OpenedCache {
    * article files' stamps and where the output and its spare differ: the chunks holding a
    * replaced entry are written anew, every other kept; then the head, atomically.
    */
-  save(changes: { sources: ReadonlyMap<number, CachedSource>; outputs: ReadonlyMap<number, CachedOutput>; related?: RelatedState; differing?: string[] }): void {
+  save(changes: {
+    sources: ReadonlyMap<number, CachedSource>;
+    outputs: ReadonlyMap<number, CachedOutput>;
+    related?: RelatedState;
+    differing?: string[];
+  }): void {
     const { head, index } = this;
     const replaced = [head.index, ...(changes.related && head.related ? [head.related] : [])];
-    const names = { sources: this.patched('sources', changes.sources, replaced), outputs: this.patched('outputs', changes.outputs, replaced) };
-    const stamps = replaceFields(index.sources.stamps, new Map([...changes.sources].map(([place, source]) => [place, source.stamp])));
+    const names = {
+      sources: this.patched('sources', changes.sources, replaced),
+      outputs: this.patched('outputs', changes.outputs, replaced),
+    };
+    const stamps = replaceFields(
+      index.sources.stamps,
+      new Map([...changes.sources].map(([place, source]) => [place, source.stamp])),
+    );
     const kept = replaced.reduce((bytes, name) => bytes - this.read(name).bytes, head.bytes ?? 0);
     const chunks = new ChunkWriter(chunkFolder(this.file), kept);
     const all = [...names.sources, ...names.outputs, ...head.chunks.copies, ...(changes.related ? [] : [head.related])];
-    for (const name of all) if (typeof name === 'string' && !chunks.keep(name, 0)) throw new Error(`cache chunk ${name} is missing`);
+    for (const name of all)
+      if (typeof name === 'string' && !chunks.keep(name, 0)) throw new Error(`cache chunk ${name} is missing`);
     const put = (list: (string | unknown[])[]) => list.map((c) => (typeof c === 'string' ? c : chunks.put(c)));
     const related = changes.related ? chunks.putRaw(changes.related) : head.related;
     const newIndex = chunks.putRaw({ ...index, sources: { paths: index.sources.paths, stamps } });
-    chunks.finish(this.file, { ...head, chunks: { sources: put(names.sources), outputs: put(names.outputs), copies: head.chunks.copies }, related, index: newIndex, differing: changes.differing });
+    chunks.finish(this.file, {
+      ...head,
+      chunks: { sources: put(names.sources), outputs: put(names.outputs), copies: head.chunks.copies },
+      related,
+      index: newIndex,
+      differing: changes.differing,
+    });
   }
 
   /** A map's chunks: the name of each unchanged one, the new entries of each changed one; the changed ones' names join `replaced`. */
@@ -96,7 +135,7 @@ export class OpenedCache {
     const list: (string | [string, unknown][])[] = this.head.chunks[map].slice();
     for (const [place, value] of changes) {
       const k = this.chunkAt(map, place);
-      if (typeof list[k] === 'string') replaced.push(list[k]), (list[k] = this.entries(list[k]).slice());
+      if (typeof list[k] === 'string') (replaced.push(list[k]), (list[k] = this.entries(list[k]).slice()));
       const entries = list[k] as [string, unknown][];
       entries[place - this.starts[map][k]!] = [entries[place - this.starts[map][k]!]![0], value];
     }

@@ -14,7 +14,11 @@ export class OutputMemory {
   private entries: readonly (CachedOutput | undefined)[] = [];
 
   /** Remembers the entries a committed build left in `outputs` (each made for its plan's signature, or none). */
-  keep(outputs: ReadonlyMap<string, CachedOutput>, plan: readonly PagePlan[], entries: readonly (CachedOutput | undefined)[]): void {
+  keep(
+    outputs: ReadonlyMap<string, CachedOutput>,
+    plan: readonly PagePlan[],
+    entries: readonly (CachedOutput | undefined)[],
+  ): void {
     [this.outputs, this.plan, this.entries] = [outputs, plan, entries];
   }
 
@@ -23,7 +27,10 @@ export class OutputMemory {
    * or was made for another signature (to be produced). A plan found where it was at the last
    * commit has the entry that commit kept, made for its signature.
    */
-  entriesOf(plan: readonly PagePlan[], outputs: ReadonlyMap<string, CachedOutput>): { entries: (CachedOutput | undefined)[]; stale: number[] } {
+  entriesOf(
+    plan: readonly PagePlan[],
+    outputs: ReadonlyMap<string, CachedOutput>,
+  ): { entries: (CachedOutput | undefined)[]; stale: number[] } {
     const same = this.outputs === outputs;
     const entries = new Array<CachedOutput | undefined>(plan.length);
     const stale: number[] = [];
@@ -42,7 +49,13 @@ export class OutputMemory {
  * allows it (it replaces that map) and the build's files are the very paths `last` had (each
  * planned file was in it, and it held no other); else a new map.
  */
-export function nextOutputs(plan: readonly PagePlan[], entries: readonly (CachedOutput | undefined)[], updated: Iterable<number>, last: Map<string, CachedOutput> | undefined, kept: number): Map<string, CachedOutput> {
+export function nextOutputs(
+  plan: readonly PagePlan[],
+  entries: readonly (CachedOutput | undefined)[],
+  updated: Iterable<number>,
+  last: Map<string, CachedOutput> | undefined,
+  kept: number,
+): Map<string, CachedOutput> {
   if (last && kept === plan.length && kept === last.size) {
     for (const i of updated) {
       const entry = entries[i];

@@ -8,7 +8,16 @@
  * v8.serialize takes 80–90 ms and v8.deserialize about 70 ms (it copies every array again).
  */
 
-const TYPES = { Int8Array, Uint8Array, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array } as const;
+const TYPES = {
+  Int8Array,
+  Uint8Array,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+} as const;
 type TypeName = keyof typeof TYPES;
 type Typed = InstanceType<(typeof TYPES)[TypeName]>;
 
@@ -69,7 +78,8 @@ export function decodeRaw(bytes: Buffer): unknown {
       return bytes.toString('utf8', start + at, start + at + count);
     }
     const Type = TYPES[type];
-    if (!Type || !Number.isSafeInteger(at) || !Number.isSafeInteger(count) || at < 0 || count < 0) throw new Error('decodeRaw: a bad array');
+    if (!Type || !Number.isSafeInteger(at) || !Number.isSafeInteger(count) || at < 0 || count < 0)
+      throw new Error('decodeRaw: a bad array');
     const [from, to] = [start + at, start + at + count * Type.BYTES_PER_ELEMENT];
     if (to > bytes.length) throw new Error('decodeRaw: an array past the end');
     const offset = bytes.byteOffset + from;

@@ -1,7 +1,15 @@
 import { JoinedFields } from '../util/joined.js';
 import type { Postings, Profile, Profiles } from '../site/related/postings.js';
 import { RelatedMemory, UNREAD } from '../site/related/memory.js';
-import { everyList, lastList, placesOf, type Groups, type LastComputation, type RelatedInput, type RelatedLists } from '../site/related/model.js';
+import {
+  everyList,
+  lastList,
+  placesOf,
+  type Groups,
+  type LastComputation,
+  type RelatedInput,
+  type RelatedLists,
+} from '../site/related/model.js';
 
 /**
  * The related-story stage's last computation as plain data in typed arrays, kept in the build
@@ -68,14 +76,25 @@ export function saveRelated(memory: RelatedMemory, from?: RelatedState): Related
  * stands for the article the state was computed from; any other index holds what the state
  * knew of it, which no article will be taken for, so everything about it is computed again.
  */
-export function restoreRelated<T extends RelatedInput>(state: RelatedState | undefined, articles: readonly T[], unchanged: (article: T) => boolean): RelatedMemory {
+export function restoreRelated<T extends RelatedInput>(
+  state: RelatedState | undefined,
+  articles: readonly T[],
+  unchanged: (article: T) => boolean,
+): RelatedMemory {
   if (!state) return new RelatedMemory();
   const { urls, categories } = relatedKeys(state);
   const known = new Array<RelatedInput>(urls.length);
   for (let i = 0; i < known.length; i++) {
     const [article, url, date, categorySlug] = [articles[i], urls.at(i), state.dates[i]!, categories.at(i)];
-    const same = article && article.url === url && article.date === date && article.categorySlug === categorySlug && unchanged(article);
-    known[i] = same ? article : { url, date, categorySlug, tags: [], terms: { words: '', weights: new Float64Array(0) } };
+    const same =
+      article &&
+      article.url === url &&
+      article.date === date &&
+      article.categorySlug === categorySlug &&
+      unchanged(article);
+    known[i] = same
+      ? article
+      : { url, date, categorySlug, tags: [], terms: { words: '', weights: new Float64Array(0) } };
   }
   return restoreFor(state, known, unflatten(state.related));
 }
@@ -86,11 +105,17 @@ export function restoreRelated<T extends RelatedInput>(state: RelatedState | und
  * read from the cache only when asked for: see quick.ts); the articles to compute with. Nothing
  * of them is read here.
  */
-export function restoreStandIns(state: RelatedState, standIn: (index: number) => RelatedInput): { memory: RelatedMemory; articles: RelatedInput[] } {
+export function restoreStandIns(
+  state: RelatedState,
+  standIn: (index: number) => RelatedInput,
+): { memory: RelatedMemory; articles: RelatedInput[] } {
   const articles = new Array<RelatedInput>(state.order.length);
   for (let i = 0; i < articles.length; i++) articles[i] = standIn(i);
   // Lists too are read when asked for: after an edit, those of the few articles around it.
-  return { memory: restoreFor(state, articles, new Array<number[] | undefined>(state.order.length).fill(undefined)), articles };
+  return {
+    memory: restoreFor(state, articles, new Array<number[] | undefined>(state.order.length).fill(undefined)),
+    articles,
+  };
 }
 
 /** A memory holding the saved computation, with `known` standing for the articles it was computed from, and their `related` lists. */
@@ -157,7 +182,8 @@ class StoredProfile implements Profile {
     if (this.made) return this.made;
     const { start, term, weight } = this.profiles;
     const made: Profile = { term: [], weight: [] };
-    for (let k = start[this.article]!; k < start[this.article + 1]!; k++) made.term.push(term[k]!), made.weight.push(weight[k]!);
+    for (let k = start[this.article]!; k < start[this.article + 1]!; k++)
+      (made.term.push(term[k]!), made.weight.push(weight[k]!));
     return (this.made = made);
   }
 }
@@ -183,7 +209,7 @@ function patchedLists(last: LastComputation, from: RelatedState): RelatedState['
   for (let i = 0; i < n; i++) if (lists[i] !== restored[i]) changed.push(i);
   const start = new Int32Array(n + 1);
   for (let i = 0, c = 0, shift = 0; i < n; i++) {
-    if (i === changed[c]) (shift += lastList(last, i).length - (was.start[i + 1]! - was.start[i]!)), c++;
+    if (i === changed[c]) ((shift += lastList(last, i).length - (was.start[i + 1]! - was.start[i]!)), c++);
     start[i + 1] = was.start[i + 1]! + shift;
   }
   const items = new Int32Array(start[n]!);
@@ -202,7 +228,8 @@ function flatten(last: LastComputation): { start: Int32Array; items: Int32Array 
   const start = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) start[i + 1] = start[i]! + lists[i]!.length;
   const items = new Int32Array(start[lists.length]!);
-  for (let i = 0; i < lists.length; i++) for (let k = 0; k < lists[i]!.length; k++) items[start[i]! + k] = lists[i]![k]!;
+  for (let i = 0; i < lists.length; i++)
+    for (let k = 0; k < lists[i]!.length; k++) items[start[i]! + k] = lists[i]![k]!;
   return { start, items };
 }
 

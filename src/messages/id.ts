@@ -8,8 +8,19 @@ const EXAMPLES = '"2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" atau "Rabu,
 const SITE_PATH = 'alamat di dalam situs (seperti "/images/foto.jpg") atau URL http(s)';
 const MAX_NAME = 'melebihi 255 byte yang boleh dipakai nama berkas atau folder';
 
-const KINDS: Record<string, string> = { list: 'daftar', mapping: 'pasangan kolom', text: 'teks', number: 'angka', boolean: 'nilai benar/salah' };
-const EXPECTED_TYPE: Record<string, string> = { text: 'teks', texts: 'teks, atau daftar teks, yang tidak kosong', boolean: 'true atau false', 'page-type': '"article" atau "page"' };
+const KINDS: Record<string, string> = {
+  list: 'daftar',
+  mapping: 'pasangan kolom',
+  text: 'teks',
+  number: 'angka',
+  boolean: 'nilai benar/salah',
+};
+const EXPECTED_TYPE: Record<string, string> = {
+  text: 'teks',
+  texts: 'teks, atau daftar teks, yang tidak kosong',
+  boolean: 'true atau false',
+  'page-type': '"article" atau "page"',
+};
 const CONFIG_EXPECTED: Record<string, string> = {
   text: 'teks yang tidak kosong',
   url: 'URL http(s)',
@@ -27,25 +38,37 @@ const CONFIG_EXPECTED: Record<string, string> = {
 
 /** `/a/ dan /b/` dari nilai yang dipisah baris baru (tidak ada alamat yang memuatnya). */
 function and(list: string | number | undefined, wrap = (s: string) => s): string {
-  return String(list ?? '').split('\n').map(wrap).join(' dan ');
+  return String(list ?? '')
+    .split('\n')
+    .map(wrap)
+    .join(' dan ');
 }
 
 function link(p: MessageParams): string {
   switch (p.why) {
-    case 'draft': return ': berita itu masih draf';
-    case 'invalid': return ': berkas itu mengandung kesalahan';
-    case 'held': return `: berita itu ditahan sampai ${p.until}`;
-    case 'no-page': return `: tautan menuju ${p.path}, dan tidak ada halaman atau berkas situs di sana`;
-    case 'no-file': return `: tidak ada berkas berita ${p.path} di folder konten`;
-    default: return '';
+    case 'draft':
+      return ': berita itu masih draf';
+    case 'invalid':
+      return ': berkas itu mengandung kesalahan';
+    case 'held':
+      return `: berita itu ditahan sampai ${p.until}`;
+    case 'no-page':
+      return `: tautan menuju ${p.path}, dan tidak ada halaman atau berkas situs di sana`;
+    case 'no-file':
+      return `: tidak ada berkas berita ${p.path} di folder konten`;
+    default:
+      return '';
   }
 }
 
 function collision(p: MessageParams): string {
-  if (p.kind === 'file-folder') return `/${p.path} sekaligus berkas dan folder: ${p.writers} menulis berkasnya, ${p.needers} memerlukan foldernya`;
+  if (p.kind === 'file-folder')
+    return `/${p.path} sekaligus berkas dan folder: ${p.writers} menulis berkasnya, ${p.needers} memerlukan foldernya`;
   if (p.kind === 'case') {
     const labels = String(p.labels).split('\n');
-    const uses = String(p.folders).split('\n').map((f, i) => `${labels[i]} menulis ke /${f}/`);
+    const uses = String(p.folders)
+      .split('\n')
+      .map((f, i) => `${labels[i]} menulis ke /${f}/`);
     return `${and(p.folders, (f) => `/${f}/`)} hanya berbeda huruf besar-kecil, satu folder di macOS dan Windows: ${uses.join(', ')}`;
   }
   const paths = String(p.paths).split('\n');
@@ -75,13 +98,20 @@ function unreadable(p: MessageParams): string {
 function notice(p: MessageParams): string {
   const where = p.item === undefined ? '' : `ralat ke-${p.item}: `;
   switch (p.problem) {
-    case 'list': return `seharusnya daftar ralat, masing-masing dengan "at" (tanggal dan jam WIB) dan "text", tertulis ${p.value}`;
-    case 'shape': return `${where}tulis "at" (tanggal dan jam WIB) dan "${p.key}" (teks), masing-masing di barisnya sendiri dan menjorok ke dalam; tertulis ${p.value}`;
-    case 'keys': return `${where}hanya boleh ada "at" dan "${p.key}", tertulis ${p.value}`;
-    case 'at-missing': return `${where}"at" tidak ada: isi dengan tanggal dan jam WIB seperti "2025-04-03 09:15"`;
-    case 'at-time': return `${where}"at": seharusnya ${id.time[p.reason as keyof MessageTable['time']](p)}, tertulis ${p.value}`;
-    case 'text': return `${where}"${p.key}": seharusnya teks yang tidak kosong, tertulis ${p.value}`;
-    default: return `${where}"at": waktunya tidak boleh lebih awal dari tanggal berita, tertulis ${p.value}`;
+    case 'list':
+      return `seharusnya daftar ralat, masing-masing dengan "at" (tanggal dan jam WIB) dan "text", tertulis ${p.value}`;
+    case 'shape':
+      return `${where}tulis "at" (tanggal dan jam WIB) dan "${p.key}" (teks), masing-masing di barisnya sendiri dan menjorok ke dalam; tertulis ${p.value}`;
+    case 'keys':
+      return `${where}hanya boleh ada "at" dan "${p.key}", tertulis ${p.value}`;
+    case 'at-missing':
+      return `${where}"at" tidak ada: isi dengan tanggal dan jam WIB seperti "2025-04-03 09:15"`;
+    case 'at-time':
+      return `${where}"at": seharusnya ${id.time[p.reason as keyof MessageTable['time']](p)}, tertulis ${p.value}`;
+    case 'text':
+      return `${where}"${p.key}": seharusnya teks yang tidak kosong, tertulis ${p.value}`;
+    default:
+      return `${where}"at": waktunya tidak boleh lebih awal dari tanggal berita, tertulis ${p.value}`;
   }
 }
 
@@ -121,57 +151,83 @@ function summaryTail(c: ReportCounts): string {
 export const id: MessageTable = {
   problems: {
     'too-large': (p) => `berkas terlalu besar: paling banyak ${p.max} byte, berkas ini ${p.size} byte`,
-    encoding: (p) => (p.byte === undefined ? 'berkas disimpan sebagai UTF-16: simpan ulang sebagai UTF-8' : `berkas bukan teks UTF-8 yang sah (ada urutan byte yang salah di dekat byte ${p.byte}): simpan ulang sebagai UTF-8`),
+    encoding: (p) =>
+      p.byte === undefined
+        ? 'berkas disimpan sebagai UTF-16: simpan ulang sebagai UTF-8'
+        : `berkas bukan teks UTF-8 yang sah (ada urutan byte yang salah di dekat byte ${p.byte}): simpan ulang sebagai UTF-8`,
     binary: () => 'berkas ini bukan teks (ada byte NUL): simpan berita sebagai teks UTF-8',
-    'file-name': () => 'nama berkas tidak boleh memuat garis miring terbalik atau karakter kontrol: ganti nama berkasnya',
+    'file-name': () =>
+      'nama berkas tidak boleh memuat garis miring terbalik atau karakter kontrol: ganti nama berkasnya',
     'symlink-broken': () => 'tautan simbolik ini tidak menunjuk ke apa pun',
-    'symlink-outside': (p) => `tautan simbolik ini menunjuk ke luar folder ${p.folder === 'static' ? 'statis' : 'konten'}: salin berkasnya ke dalam`,
+    'symlink-outside': (p) =>
+      `tautan simbolik ini menunjuk ke luar folder ${p.folder === 'static' ? 'statis' : 'konten'}: salin berkasnya ke dalam`,
     'symlink-folder': () => 'tautan simbolik ke folder tidak diikuti: pindahkan foldernya ke dalam',
     'file-unreadable': (p) => `${p.of === 'article' ? 'berita' : 'berkas'} ini tidak bisa dibaca: ${unreadable(p)}`,
     'folder-unreadable': (p) => `folder ini tidak bisa dibaca (${unreadable(p)}): tidak ada isinya yang diterbitkan`,
     'file-special': () => 'bukan berkas biasa, melainkan named pipe, soket, atau perangkat: tidak diterbitkan',
-    'file-backup': () => 'berkas cadangan atau sementara dari editor tidak diterbitkan, karena bisa memuat teks yang bukan untuk pembaca (hapus, atau simpan di luar folder konten)',
+    'file-backup': () =>
+      'berkas cadangan atau sementara dari editor tidak diterbitkan, karena bisa memuat teks yang bukan untuk pembaca (hapus, atau simpan di luar folder konten)',
     'file-hidden': () => 'berkas tersembunyi tidak diterbitkan',
-    'file-markdown': () => 'hanya berkas .md yang menjadi berita: berkas ini tidak diterbitkan (ganti akhirannya menjadi .md untuk menerbitkannya)',
-    'file-html': () => 'berkas HTML di folder konten tidak diterbitkan, karena akan melewati aturan HTML mentah (tulis sebagai berita, atau taruh halaman milik situs di folder statis)',
-    'file-type': (p) => `${p.ext ? `berkas .${p.ext}` : 'berkas tanpa akhiran'} tidak diterbitkan: hanya gambar, audio, video, PDF, dokumen kantor, fon, .txt, .csv, dan .json yang diterbitkan (taruh berkas milik situs di folder statis)`,
-    'svg-script': (p) => `SVG yang bisa menjalankan skrip di situs tidak diterbitkan (ditemukan: ${p.why}): hapus, atau ekspor ulang gambarnya sebagai SVG biasa atau PNG`,
-    'front-matter-blank': () => 'terlalu banyak baris kosong berturut-turut di kepala berkas (paling banyak sekitar 250): hapus baris-baris kosong itu',
+    'file-markdown': () =>
+      'hanya berkas .md yang menjadi berita: berkas ini tidak diterbitkan (ganti akhirannya menjadi .md untuk menerbitkannya)',
+    'file-html': () =>
+      'berkas HTML di folder konten tidak diterbitkan, karena akan melewati aturan HTML mentah (tulis sebagai berita, atau taruh halaman milik situs di folder statis)',
+    'file-type': (p) =>
+      `${p.ext ? `berkas .${p.ext}` : 'berkas tanpa akhiran'} tidak diterbitkan: hanya gambar, audio, video, PDF, dokumen kantor, fon, .txt, .csv, dan .json yang diterbitkan (taruh berkas milik situs di folder statis)`,
+    'svg-script': (p) =>
+      `SVG yang bisa menjalankan skrip di situs tidak diterbitkan (ditemukan: ${p.why}): hapus, atau ekspor ulang gambarnya sebagai SVG biasa atau PNG`,
+    'front-matter-blank': () =>
+      'terlalu banyak baris kosong berturut-turut di kepala berkas (paling banyak sekitar 250): hapus baris-baris kosong itu',
     correction: notice,
     withdrawal: notice,
-    'html-too-deep': (p) => `HTML mentah bersarang lebih dari ${p.max} tingkat: semua HTML mentah berita ini ditampilkan sebagai teks; kurangi sarangnya`,
+    'html-too-deep': (p) =>
+      `HTML mentah bersarang lebih dari ${p.max} tingkat: semua HTML mentah berita ini ditampilkan sebagai teks; kurangi sarangnya`,
     changed: () => 'berkas berubah selama build: jalankan build lagi',
-    'front-matter-missing': () => 'kepala berkas tidak ada: awali berkas dengan baris "---", lalu kolom-kolomnya, lalu baris "---" lagi',
-    'front-matter-unclosed': () => 'baris "---" penutup kepala berkas tidak ada: tambahkan "---" setelah kolom terakhir',
+    'front-matter-missing': () =>
+      'kepala berkas tidak ada: awali berkas dengan baris "---", lalu kolom-kolomnya, lalu baris "---" lagi',
+    'front-matter-unclosed': () =>
+      'baris "---" penutup kepala berkas tidak ada: tambahkan "---" setelah kolom terakhir',
     'front-matter-shape': () => 'kepala berkas harus berisi kolom ("title: ...", satu per baris)',
-    'front-matter-size': (p) => `kepala berkas memuat lebih dari ${p.max} nilai (alias YAML yang berulang dihitung setiap kali)`,
+    'front-matter-size': (p) =>
+      `kepala berkas memuat lebih dari ${p.max} nilai (alias YAML yang berulang dihitung setiap kali)`,
     'duplicate-key': (p) => `kolom${p.key === undefined ? '' : ` ${p.key}`} ditulis dua kali: hapus salah satunya`,
     yaml: (p) => `kepala berkas tidak bisa dibaca (YAML: ${p.reason})`,
-    'yaml-colon': (p) => `titik dua diikuti spasi di dalam isi kolom dianggap akhir nama kolom: apit isinya dengan tanda kutip ganda, seperti: ${p.fixed}`,
+    'yaml-colon': (p) =>
+      `titik dua diikuti spasi di dalam isi kolom dianggap akhir nama kolom: apit isinya dengan tanda kutip ganda, seperti: ${p.fixed}`,
     'yaml-tab': () => 'baris ini dijorokkan dengan Tab: gunakan spasi',
-    'yaml-quote': (p) => `tanda kutip ${p.quote} yang dibuka di baris ini tidak ditutup: akhiri isinya dengan ${p.quote}, atau tulis tanpa tanda kutip`,
-    'yaml-bracket': (p) => `${p.open === '[' ? 'daftar' : 'pasangan kolom'} yang dibuka dengan ${p.open} di baris ini tidak ditutup: akhiri dengan ${p.close}, dan pisahkan isinya dengan koma`,
+    'yaml-quote': (p) =>
+      `tanda kutip ${p.quote} yang dibuka di baris ini tidak ditutup: akhiri isinya dengan ${p.quote}, atau tulis tanpa tanda kutip`,
+    'yaml-bracket': (p) =>
+      `${p.open === '[' ? 'daftar' : 'pasangan kolom'} yang dibuka dengan ${p.open} di baris ini tidak ditutup: akhiri dengan ${p.close}, dan pisahkan isinya dengan koma`,
     'field-misspelt': (p) => `nama kolom tidak dikenal: maksud Anda "${p.meant}"?`,
-    'field-unknown': () => 'kolom tidak dikenal, diabaikan: cantumkan di "extraFields" pada konfigurasi situs jika template memakainya',
+    'field-unknown': () =>
+      'kolom tidak dikenal, diabaikan: cantumkan di "extraFields" pada konfigurasi situs jika template memakainya',
     missing: () => 'kolom wajib ini tidak ada',
-    empty: (p) => (p.what === 'list' ? 'isi paling sedikit satu nama; daftarnya kosong' : 'isi kolom ini; sekarang kosong'),
-    type: (p) => `seharusnya ${EXPECTED_TYPE[p.expected!]}, tertulis ${p.kind === undefined ? p.value : `${KINDS[p.kind] ?? p.kind} ${p.value}`}`,
+    empty: (p) =>
+      p.what === 'list' ? 'isi paling sedikit satu nama; daftarnya kosong' : 'isi kolom ini; sekarang kosong',
+    type: (p) =>
+      `seharusnya ${EXPECTED_TYPE[p.expected!]}, tertulis ${p.kind === undefined ? p.value : `${KINDS[p.kind] ?? p.kind} ${p.value}`}`,
     time: (p) => `seharusnya ${id.time[p.reason as keyof MessageTable['time']](p)}, tertulis ${p.value}`,
     slug: (p) => {
-      if (p.of === 'category') return `nama kategori harus memuat paling sedikit satu huruf atau angka, tertulis ${p.value}`;
-      if (p.of === 'derived') return `slug tidak bisa dibuat dari nama berkas atau judul ${p.value}: tambahkan kolom "slug"`;
+      if (p.of === 'category')
+        return `nama kategori harus memuat paling sedikit satu huruf atau angka, tertulis ${p.value}`;
+      if (p.of === 'derived')
+        return `slug tidak bisa dibuat dari nama berkas atau judul ${p.value}: tambahkan kolom "slug"`;
       return `slug hanya boleh huruf kecil ASCII, angka, dan tanda hubung tunggal (seperti "wang-yi-di-moskow"), tertulis ${p.value}`;
     },
     'name-too-long': (p) => {
       const long = `panjangnya ${p.bytes} byte, ${MAX_NAME}`;
       if (p.of === 'category') return `nama kategori terlalu panjang: potongan URL-nya ${p.value} ${long}`;
-      if (p.of === 'file name' || p.of === 'title') return `slug dari ${p.of === 'title' ? 'judul' : 'nama berkas'}, ${p.value}, ${long}: tambahkan kolom "slug" yang lebih pendek`;
+      if (p.of === 'file name' || p.of === 'title')
+        return `slug dari ${p.of === 'title' ? 'judul' : 'nama berkas'}, ${p.value}, ${long}: tambahkan kolom "slug" yang lebih pendek`;
       if (p.of === 'aliases') return `alamat terlalu panjang, setiap bagian paling banyak 255 byte: ${p.value}`;
       return `slug terlalu panjang: ${p.value} ${long}`;
     },
     image: (p) => `seharusnya ${SITE_PATH}, tertulis ${p.value}`,
-    alias: (p) => `seharusnya alamat URL mutlak seperti "/lama/berita/" atau "/lama/berita.html" tanpa "..", query, atau fragmen, tertulis ${p.values}`,
-    'alias-hidden': (p) => `tidak ada bagian alamat yang boleh diawali "." (berkas tersembunyi seperti /.htaccess milik server web), tertulis ${p.values}`,
+    alias: (p) =>
+      `seharusnya alamat URL mutlak seperti "/lama/berita/" atau "/lama/berita.html" tanpa "..", query, atau fragmen, tertulis ${p.values}`,
+    'alias-hidden': (p) =>
+      `tidak ada bagian alamat yang boleh diawali "." (berkas tersembunyi seperti /.htaccess milik server web), tertulis ${p.values}`,
     'url-collision': collision,
     'link-broken': (p) => `tautan ke ${p.href} tidak menuju ke mana pun${link(p)}`,
     'html-dropped': (p) => `HTML dibuang karena tidak aman: ${dropped(p)}`,
@@ -182,16 +238,19 @@ export const id: MessageTable = {
     'config-field': (p) => `seharusnya ${CONFIG_EXPECTED[p.expected!]}, tertulis ${p.value}`,
     'config-unknown': () => 'pengaturan tidak dikenal',
     'output-refused': (p) => (p.refusal === undefined ? 'nama folder keluaran kosong' : refused(p)),
-    'output-permission': (p) => (p.folder === undefined
-      ? `tidak bisa diubah: ${p.change} ditolak (${p.errno}); folder ini, isinya, atau folder di atasnya mungkin milik pengguna lain atau ada di disk baca-saja: perbaiki izinnya atau pilih --out lain`
-      : `tidak bisa diubah: pengguna ini tidak boleh menulis ${p.folder} (mungkin milik pengguna lain); perbaiki izinnya atau pilih --out lain`),
-    'output-locked': (p) => `${p.pid === undefined ? `warta lain sedang mengunci ${p.out}/, atau berkas ini tidak bisa diganti` : `warta lain (proses ${p.pid}, sejak ${p.since}) sedang menulis ${p.out}/`}: tunggu sampai selesai atau hentikan; jika tidak ada warta yang berjalan, hapus berkas ini`,
+    'output-permission': (p) =>
+      p.folder === undefined
+        ? `tidak bisa diubah: ${p.change} ditolak (${p.errno}); folder ini, isinya, atau folder di atasnya mungkin milik pengguna lain atau ada di disk baca-saja: perbaiki izinnya atau pilih --out lain`
+        : `tidak bisa diubah: pengguna ini tidak boleh menulis ${p.folder} (mungkin milik pengguna lain); perbaiki izinnya atau pilih --out lain`,
+    'output-locked': (p) =>
+      `${p.pid === undefined ? `warta lain sedang mengunci ${p.out}/, atau berkas ini tidak bisa diganti` : `warta lain (proses ${p.pid}, sejak ${p.since}) sedang menulis ${p.out}/`}: tunggu sampai selesai atau hentikan; jika tidak ada warta yang berjalan, hapus berkas ini`,
     'dev-build': (p) => `build berhenti: ${p.detail}`,
   },
   time: {
     text: () => `tanggal ditulis sebagai teks, seperti ${EXAMPLES}`,
     'with-time': () => 'tanggal beserta jamnya, seperti "2025-04-02 15:22:12"',
-    'with-offset': () => 'selisih UTC setelah jam yang diawali "T", seperti "2025-04-02T15:22:12+07:00" (atau spasi untuk WIB: "2025-04-02 15:22:12")',
+    'with-offset': () =>
+      'selisih UTC setelah jam yang diawali "T", seperti "2025-04-02T15:22:12+07:00" (atau spasi untuk WIB: "2025-04-02 15:22:12")',
     padded: () => 'tanggal dan jam dengan angka nol di depan, seperti "2025-04-02 15:22:12"',
     timestamp: () => `tanggal dan jam WIB seperti ${EXAMPLES}`,
     'offset-range': () => 'selisih UTC antara -14:00 dan +14:00, seperti "+07:00"',
@@ -208,7 +267,8 @@ export const id: MessageTable = {
       const found = c.errors + c.warnings ? `${c.errors} kesalahan dan ${c.warnings} peringatan` : 'tidak ada masalah';
       return `warta: pemeriksaan menemukan ${found}; ${c.published} berita siap terbit${summaryTail(c)}; tidak ada yang ditulis`;
     },
-    buildFailed: (c, kept) => `warta: build gagal dengan ${c.errors} kesalahan${c.warnings ? `, ${c.warnings} peringatan` : ''}${kept ? `; ${kept}/ dibiarkan seperti semula` : ''}`,
+    buildFailed: (c, kept) =>
+      `warta: build gagal dengan ${c.errors} kesalahan${c.warnings ? `, ${c.warnings} peringatan` : ''}${kept ? `; ${kept}/ dibiarkan seperti semula` : ''}`,
     built: (c, w, seconds) => {
       const i = w.incremental;
       const changes = i

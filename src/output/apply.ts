@@ -6,7 +6,12 @@ import { checkOutputPath } from './writer.js';
  * Brings a folder (the output's spare, see spare.ts) up to a new build: moves each changed file
  * in from the staging folder, and removes files no longer produced with folders they leave empty.
  */
-export function applyChanges(staging: string, folder: string, changed: readonly string[], removed: readonly string[]): void {
+export function applyChanges(
+  staging: string,
+  folder: string,
+  changed: readonly string[],
+  removed: readonly string[],
+): void {
   for (const path of changed) {
     const target = join(folder, checkOutputPath(path));
     mkdirSync(dirname(target), { recursive: true });

@@ -1,4 +1,14 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, siblings } from './staging.js';
@@ -76,7 +86,8 @@ function create(file: string, me: LockHolder): boolean {
 function readHolder(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.since === 'number') return { pid: value.pid, host: value.host, since: value.since };
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.since === 'number')
+      return { pid: value.pid, host: value.host, since: value.since };
   } catch {
     // Missing, or not a lock warta wrote.
   }

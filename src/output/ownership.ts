@@ -1,4 +1,13 @@
-import { accessSync, constants, existsSync, lstatSync, opendirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  lstatSync,
+  opendirSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { error, type MessageParams, type Problem } from '../errors.js';
@@ -13,7 +22,8 @@ import { error, type MessageParams, type Problem } from '../errors.js';
 /** The marker file in every output folder warta builds. */
 export const MARKER = '.warta-output';
 
-const MARKER_TEXT = 'This folder is built by warta, which replaces all of it on every build.\nAnything else kept here is deleted by the next build.\n';
+const MARKER_TEXT =
+  'This folder is built by warta, which replaces all of it on every build.\nAnything else kept here is deleted by the next build.\n';
 
 /** The folders a build works with, as given (relative to the working folder, or absolute). */
 export interface OutputPlaces {
@@ -30,7 +40,8 @@ export interface OutputPlaces {
 /** Why an output folder is refused, or undefined when warta may build into it. */
 export function checkOutput(places: OutputPlaces): Problem | undefined {
   if (places.out.trim() === '') return error({ code: 'output-refused', field: '--out' });
-  const refuse = (reason: string, params?: MessageParams) => error({ code: 'output-refused', file: places.out, params: { refusal: reason, ...params } });
+  const refuse = (reason: string, params?: MessageParams) =>
+    error({ code: 'output-refused', file: places.out, params: { refusal: reason, ...params } });
   const out = realOf(places.out);
   if (dirname(out) === out) return refuse('root');
   const named = [
@@ -134,7 +145,11 @@ export function deniedProblem(e: unknown, out: string): Problem | undefined {
   const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (!code || !DENIED.has(code) || !path || !aboutOutput(path, out)) return undefined;
   const where = relative(process.cwd(), path) || path;
-  return error({ code: 'output-permission', file: out, params: { change: `${syscall ?? 'a change'} ${where}`, errno: code } });
+  return error({
+    code: 'output-permission',
+    file: out,
+    params: { change: `${syscall ?? 'a change'} ${where}`, errno: code },
+  });
 }
 
 /** Whether a path is the output folder, in it, beside it under a name warta owns, or a folder holding it. */

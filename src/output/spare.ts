@@ -55,7 +55,12 @@ export function readySpare(out: string, differing: readonly string[] | undefined
  * gone from it, and swaps it with the output: the output folder is missing only between two
  * back-to-back renames, the same window as a full build's commit, repaired the same way.
  */
-export function swapInSpare(out: string, staging: string, changed: readonly string[], removed: readonly string[]): void {
+export function swapInSpare(
+  out: string,
+  staging: string,
+  changed: readonly string[],
+  removed: readonly string[],
+): void {
   const spare = spareFolder(out);
   applyChanges(staging, spare, changed, removed);
   const { old } = siblings(out);
@@ -73,7 +78,13 @@ export function swapInSpare(out: string, staging: string, changed: readonly stri
  * Puts an incremental build's changed and removed files in place by way of the spare (see
  * `readySpare`, `swapInSpare`); returns where the output and its spare differ now.
  */
-export function updateThroughSpare(out: string, staging: string, differing: readonly string[] | undefined, changed: readonly string[], removed: readonly string[]): string[] | undefined {
+export function updateThroughSpare(
+  out: string,
+  staging: string,
+  differing: readonly string[] | undefined,
+  changed: readonly string[],
+  removed: readonly string[],
+): string[] | undefined {
   // Nothing to put in place: the output and the spare stay as they are.
   if (!changed.length && !removed.length) return differing?.slice();
   readySpare(out, differing);

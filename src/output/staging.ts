@@ -51,7 +51,12 @@ export interface Staging {
 export function siblings(out: string): { parent: string; staging: string; old: string; prefix: string } {
   const parent = dirname(resolve(out));
   const prefix = `.${basename(resolve(out))}.`;
-  return { parent, prefix, staging: join(parent, `${prefix}staging-${process.pid}`), old: join(parent, `${prefix}old-${process.pid}`) };
+  return {
+    parent,
+    prefix,
+    staging: join(parent, `${prefix}staging-${process.pid}`),
+    old: join(parent, `${prefix}old-${process.pid}`),
+  };
 }
 
 /**

@@ -14,7 +14,15 @@ export interface OutputWriter {
  */
 export function checkOutputPath(path: string): string {
   const normal = normalize(path);
-  if (!path || path.includes('\0') || path.includes('\\') || isAbsolute(path) || normal === '..' || normal.startsWith(`..${sep}`) || path.split('/').includes('..')) {
+  if (
+    !path ||
+    path.includes('\0') ||
+    path.includes('\\') ||
+    isAbsolute(path) ||
+    normal === '..' ||
+    normal.startsWith(`..${sep}`) ||
+    path.split('/').includes('..')
+  ) {
     throw new Error(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
   }
   return normal;

@@ -12,11 +12,17 @@ export function archivePages(archive: Archive, stories: readonly StoryView[], me
 type Spans = Map<Listing, { at: number; kind: ListPageView['kind'] }>;
 
 function allPages(archive: Archive, stories: readonly StoryView[]): { pages: TemplatePage[]; spans: Spans } {
-  const pages: TemplatePage[] = [{ path: outputFile(INDEKS_URL), template: 'indeks.njk', page: indeksPage(archive.periods) }];
+  const pages: TemplatePage[] = [
+    { path: outputFile(INDEKS_URL), template: 'indeks.njk', page: indeksPage(archive.periods) },
+  ];
   const spans: Spans = new Map();
-  for (const period of archive.periods) spans.set(period, { at: pages.length, kind: 'date' }), pages.push(...listed(period, 'date', stories));
-  for (const [kind, lists] of [['topic', archive.topics], ['author', archive.authors]] as const) {
-    for (const list of lists) spans.set(list, { at: pages.length, kind }), pages.push(...listed(list, kind, stories));
+  for (const period of archive.periods)
+    (spans.set(period, { at: pages.length, kind: 'date' }), pages.push(...listed(period, 'date', stories)));
+  for (const [kind, lists] of [
+    ['topic', archive.topics],
+    ['author', archive.authors],
+  ] as const) {
+    for (const list of lists) (spans.set(list, { at: pages.length, kind }), pages.push(...listed(list, kind, stories)));
   }
   pages.push(...namePages(archive.topicIndex, 'Topik'), ...namePages(archive.authorIndex, 'Penulis'));
   return { pages, spans };
@@ -25,7 +31,11 @@ function allPages(archive: Archive, stories: readonly StoryView[]): { pages: Tem
 /** A list's pages; a period's front page names its parts (only the front page: a new day changes one page of its month, not all). */
 function listed(list: Listing | Period, kind: ListPageView['kind'], stories: readonly StoryView[]): TemplatePage[] {
   const parts = 'parts' in list && list.parts.length ? list.parts : undefined;
-  return listedPages(kind, list.name, list, stories).map((page, k) => ({ path: outputFile(page.url), template: 'category.njk', page: k === 0 && parts ? { ...page, parts } : page }));
+  return listedPages(kind, list.name, list, stories).map((page, k) => ({
+    path: outputFile(page.url),
+    template: 'category.njk',
+    page: k === 0 && parts ? { ...page, parts } : page,
+  }));
 }
 
 /** Beyond this many stories listed otherwise, every archive page is made afresh. */
@@ -44,7 +54,8 @@ export class ArchiveMemory {
     const last = this.last;
     const changed: number[] = [];
     if (last?.archive === archive && last.stories.length === stories.length) {
-      for (let i = 0; i < stories.length && changed.length <= MOST_CHANGED; i++) if (stories[i] !== last.stories[i]) changed.push(i);
+      for (let i = 0; i < stories.length && changed.length <= MOST_CHANGED; i++)
+        if (stories[i] !== last.stories[i]) changed.push(i);
     }
     if (!last || last.archive !== archive || changed.length > MOST_CHANGED) {
       this.last = { archive, stories, ...allPages(archive, stories) };
@@ -76,17 +87,31 @@ function indeksPage(periods: readonly Period[]): IndeksPageView {
   const byUrl = new Map(periods.map((p) => [p.url, p]));
   const years = periods.filter((p) => p.level === 'year').map((y) => ({ name: y.name, url: y.url, months: y.parts }));
   const month = years[0] && byUrl.get(years[0].months[0]!.url);
-  return { kind: 'indeks', title: 'Indeks Berita', url: INDEKS_URL, years, latest: month && { name: month.name, url: month.url, days: month.parts } };
+  return {
+    kind: 'indeks',
+    title: 'Indeks Berita',
+    url: INDEKS_URL,
+    years,
+    latest: month && { name: month.name, url: month.url, days: month.parts },
+  };
 }
 
 /** The front page of a name index (the most used names) and the pages per initial. */
 function namePages(index: NameIndex, title: string): TemplatePage[] {
-  const letters = index.letters.map((l) => ({ name: l.letter === '0' ? '0–9' : l.letter.toUpperCase(), url: l.pages[0]!.url }));
-  const page = (view: NamesPageView): TemplatePage => ({ path: outputFile(view.url), template: 'names.njk', page: view });
+  const letters = index.letters.map((l) => ({
+    name: l.letter === '0' ? '0–9' : l.letter.toUpperCase(),
+    url: l.pages[0]!.url,
+  }));
+  const page = (view: NamesPageView): TemplatePage => ({
+    path: outputFile(view.url),
+    template: 'names.njk',
+    page: view,
+  });
   const pages = [page({ kind: 'names', title, url: index.url, names: index.top, letters })];
   for (const l of index.letters) {
     l.pages.forEach((p, k) => {
-      const pageLinks = l.pages.length > 1 ? l.pages.map((q, j) => ({ name: String(j + 1), url: q.url, current: j === k })) : undefined;
+      const pageLinks =
+        l.pages.length > 1 ? l.pages.map((q, j) => ({ name: String(j + 1), url: q.url, current: j === k })) : undefined;
       const name = letters.find((x) => x.url === l.pages[0]!.url)!.name;
       pages.push(page({ kind: 'names', title: `${title}: ${name}`, url: p.url, names: p.names, letters, pageLinks }));
     });

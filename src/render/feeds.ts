@@ -29,7 +29,8 @@ export class FeedMemory implements SitemapMemory {
 
   /** Forgets what was made for another site address. */
   at(baseUrl: string): this {
-    if (this.baseUrl !== baseUrl) [this.entries, this.items, this.last, this.baseUrl] = [new ByPlace(), new ByPlace(), undefined, baseUrl];
+    if (this.baseUrl !== baseUrl)
+      [this.entries, this.items, this.last, this.baseUrl] = [new ByPlace(), new ByPlace(), undefined, baseUrl];
     return this;
   }
 }
@@ -56,10 +57,27 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
   const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config, body);
   const newest = site.articles.slice(0, config.feedSize);
-  const files = channelFiles({ title: config.title, description: config.tagline, page: '/', folder: '' }, newest, memory ? memory.items.map(newest, make) : newest.map(make), config);
+  const files = channelFiles(
+    { title: config.title, description: config.tagline, page: '/', folder: '' },
+    newest,
+    memory ? memory.items.map(newest, make) : newest.map(make),
+    config,
+  );
   for (const c of site.categories) {
     const listed = c.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
-    files.push(...channelFiles({ title: `${c.name} - ${config.title}`, description: `${c.name}: ${config.tagline}`, page: c.url, folder: c.url.slice(1) }, listed, listed.map(make), config));
+    files.push(
+      ...channelFiles(
+        {
+          title: `${c.name} - ${config.title}`,
+          description: `${c.name}: ${config.tagline}`,
+          page: c.url,
+          folder: c.url.slice(1),
+        },
+        listed,
+        listed.map(make),
+        config,
+      ),
+    );
   }
   return [
     ...files,
@@ -69,7 +87,12 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
 }
 
 /** A channel's RSS 2.0 and Atom 1.0 files. */
-function channelFiles(channel: Channel, articles: readonly Article[], items: readonly FeedItem[], config: SiteConfig): DataFile[] {
+function channelFiles(
+  channel: Channel,
+  articles: readonly Article[],
+  items: readonly FeedItem[],
+  config: SiteConfig,
+): DataFile[] {
   const urls = feedUrls(channel.page);
   const self = (path: string) => escapeXml(absoluteUrl(config.baseUrl, path));
   const page = self(channel.page);
@@ -79,7 +102,10 @@ function channelFiles(channel: Channel, articles: readonly Article[], items: rea
   const rss = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>${title}</title><link>${page}</link><description>${escapeXml(channel.description)}</description><language>${language}</language><atom:link href="${self(urls.rss)}" rel="self" type="application/rss+xml"/>${updated === undefined ? '' : `<lastBuildDate>${formatRfc822(updated)}</lastBuildDate>`}\n${items.map((i) => i.rss).join('\n')}\n</channel></rss>\n`;
   // Atom requires an `updated` time even for an empty feed: the epoch, stable build after build.
   const atom = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}"><id>${page}</id><title>${title}</title><subtitle>${escapeXml(channel.description)}</subtitle><link href="${page}"/><link href="${self(urls.atom)}" rel="self" type="application/atom+xml"/><updated>${formatIso(updated ?? 0)}</updated>\n${items.map((i) => i.atom).join('\n')}\n</feed>\n`;
-  return [{ path: `${channel.folder}feed.xml`, data: rss }, { path: `${channel.folder}atom.xml`, data: atom }];
+  return [
+    { path: `${channel.folder}feed.xml`, data: rss },
+    { path: `${channel.folder}atom.xml`, data: atom },
+  ];
 }
 
 /** An article as an RSS item and an Atom entry: link, times, authors, category, summary, lead image, and with `body` its content. */
@@ -87,16 +113,30 @@ function feedItem(a: Article, category: string, config: SiteConfig, body: FeedBo
   const html = body && escapeXml(body(a));
   const link = escapeXml(absoluteUrl(config.baseUrl, a.url));
   const [title, summary, section] = [escapeXml(a.title), escapeXml(a.summary), escapeXml(category)];
-  const image = a.image ? { url: escapeXml(absoluteUrl(config.baseUrl, a.image)), type: imageType(a.image) } : undefined;
-  const media = image ? `<media:content url="${image.url}" medium="image"${image.type ? ` type="${image.type}"` : ''}/>` : '';
+  const image = a.image
+    ? { url: escapeXml(absoluteUrl(config.baseUrl, a.image)), type: imageType(a.image) }
+    : undefined;
+  const media = image
+    ? `<media:content url="${image.url}" medium="image"${image.type ? ` type="${image.type}"` : ''}/>`
+    : '';
   const rss = `<item><title>${title}</title><link>${link}</link><guid isPermaLink="true">${link}</guid><pubDate>${formatRfc822(a.date)}</pubDate><dc:creator>${escapeXml(joinNames(a.bylines))}</dc:creator><category>${section}</category><description>${summary}</description>${html ? `<content:encoded>${html}</content:encoded>` : ''}${media}</item>`;
-  const enclosure = image ? `<link rel="enclosure" href="${image.url}"${image.type ? ` type="${image.type}"` : ''}/>` : '';
+  const enclosure = image
+    ? `<link rel="enclosure" href="${image.url}"${image.type ? ` type="${image.type}"` : ''}/>`
+    : '';
   const authors = a.bylines.map((name) => `<author><name>${escapeXml(name)}</name></author>`).join('');
   const atom = `<entry><id>${link}</id><title>${title}</title><link href="${link}"/><published>${formatIso(a.date)}</published><updated>${formatIso(modified(a))}</updated>${authors}<category term="${escapeXml(a.categorySlug)}" label="${section}"/><summary>${summary}</summary>${html ? `<content type="html">${html}</content>` : ''}${enclosure}</entry>`;
   return { rss, atom };
 }
 
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml' };
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+};
 
 /** An image's media type by its extension, when known. */
 function imageType(url: string): string | undefined {

@@ -32,7 +32,11 @@ const ORIGIN = 'https://warta.invalid';
  * other sites (any scheme, `//host`) and to the page itself (`#…`) give undefined; absolute links
  * to the site's own `baseUrl`, when given, count as site paths.
  */
-export function linkTarget(href: string, from: { path: string; url: string }, baseUrl?: string): LinkTarget | undefined {
+export function linkTarget(
+  href: string,
+  from: { path: string; url: string },
+  baseUrl?: string,
+): LinkTarget | undefined {
   let rest = href.trim();
   if (!rest || rest.startsWith('#') || rest.startsWith('?')) return undefined;
   const tail = baseUrl && rest.startsWith(baseUrl) ? rest.slice(baseUrl.length) : undefined;
@@ -41,7 +45,9 @@ export function linkTarget(href: string, from: { path: string; url: string }, ba
   const url = resolve(rest, source ? `/${from.path}` : from.url);
   if (!url) return undefined;
   const path = decodePath(url.pathname);
-  return source ? { kind: 'source', path: path.slice(1), fragment: url.hash } : { kind: 'page', path, output: outputFile(path) };
+  return source
+    ? { kind: 'source', path: path.slice(1), fragment: url.hash }
+    : { kind: 'page', path, output: outputFile(path) };
 }
 
 /** Why an article file or URL has no page: a draft, held back, or an invalid file. */
@@ -62,7 +68,13 @@ export interface LinkIndex {
 }
 
 /** Indexes a build's output files, every article file found, the valid articles and the published ones. */
-export function linkIndex(produced: ReadonlySet<string>, paths: Iterable<string>, valid: readonly Article[], published: readonly Article[], baseUrl: string): LinkIndex {
+export function linkIndex(
+  produced: ReadonlySet<string>,
+  paths: Iterable<string>,
+  valid: readonly Article[],
+  published: readonly Article[],
+  baseUrl: string,
+): LinkIndex {
   const sources = new Map<string, { url: string } | Unpublished>();
   const waiting = new Map<string, Unpublished>();
   // One shared record for every file, and each published article as its own record: a pass over the whole archive, spared an object per file.
@@ -86,7 +98,11 @@ export interface LinkCheck {
 }
 
 /** Checks the body links of one article against the site's output files and article files. */
-export function checkLinks(article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[], index: LinkIndex): LinkCheck {
+export function checkLinks(
+  article: Pick<Article, 'file' | 'path' | 'url'>,
+  links: readonly BodyLink[],
+  index: LinkIndex,
+): LinkCheck {
   const problems: Problem[] = [];
   const rewrites = new Map<string, string>();
   const seen = new Set<string>();
@@ -107,7 +123,9 @@ export function checkLinks(article: Pick<Article, 'file' | 'path' | 'url'>, link
       }
       why = source ?? { why: 'no-file', path: target.path };
     }
-    problems.push(warning({ code: 'link-broken', file: article.file, line, params: { href: decodePath(href), ...why } }));
+    problems.push(
+      warning({ code: 'link-broken', file: article.file, line, params: { href: decodePath(href), ...why } }),
+    );
   }
   return { problems, rewrites };
 }
@@ -150,7 +168,11 @@ export interface PageLinks {
 
 const NO_LINKS: readonly BodyLink[] = [];
 /** What checking no links comes to; shared, so never changed. */
-const NOTHING_CHECKED: CheckedLinks = Object.freeze({ problems: [], rewrites: new Map<string, string>(), rewritten: '[]' });
+const NOTHING_CHECKED: CheckedLinks = Object.freeze({
+  problems: [],
+  rewrites: new Map<string, string>(),
+  rewritten: '[]',
+});
 
 /** What the links of one article come to, with the `.md` rewrites as sorted JSON (as a page's cache entry keeps them). */
 export interface CheckedLinks extends LinkCheck {
@@ -163,19 +185,53 @@ export interface CheckedLinks extends LinkCheck {
  * article, its links or the index changed.
  */
 export class LinkChecker {
-  private last?: { outputs: readonly { path: string }[]; files: readonly { path: string }[]; valid: readonly Article[]; published: readonly Article[]; baseUrl: string; index: LinkIndex };
+  private last?: {
+    outputs: readonly { path: string }[];
+    files: readonly { path: string }[];
+    valid: readonly Article[];
+    published: readonly Article[];
+    baseUrl: string;
+    index: LinkIndex;
+  };
   private round = 0;
   /** The pages of the last `checkPages`, and the problems found, by place. */
-  private pages: { round: number; entries: readonly (PageLinks | undefined)[]; articles: readonly Article[]; found: Map<number, Problem[]> } = { round: -1, entries: [], articles: [], found: new Map() };
+  private pages: {
+    round: number;
+    entries: readonly (PageLinks | undefined)[];
+    articles: readonly Article[];
+    found: Map<number, Problem[]>;
+  } = { round: -1, entries: [], articles: [], found: new Map() };
   /** The last check of each article, by its place in the build's published articles. */
-  private checked: ({ article: object; round: number; links: readonly BodyLink[]; result: CheckedLinks } | undefined)[] = [];
+  private checked: (
+    { article: object; round: number; links: readonly BodyLink[]; result: CheckedLinks } | undefined
+  )[] = [];
 
   /** Indexes a build's output files and article files, each given by its `path` (see `linkIndex`). */
-  index(outputs: readonly { path: string }[], files: readonly { path: string }[], valid: readonly Article[], published: readonly Article[], baseUrl: string): void {
+  index(
+    outputs: readonly { path: string }[],
+    files: readonly { path: string }[],
+    valid: readonly Article[],
+    published: readonly Article[],
+    baseUrl: string,
+  ): void {
     const last = this.last;
-    if (last && last.baseUrl === baseUrl && samePaths(last.outputs, outputs) && samePaths(last.files, files) && sameTargets(last.valid, valid) && sameTargets(last.published, published)) return;
+    if (
+      last &&
+      last.baseUrl === baseUrl &&
+      samePaths(last.outputs, outputs) &&
+      samePaths(last.files, files) &&
+      sameTargets(last.valid, valid) &&
+      sameTargets(last.published, published)
+    )
+      return;
     this.round++;
-    const index = linkIndex(new Set(outputs.map((o) => o.path)), files.map((f) => f.path), valid, published, baseUrl);
+    const index = linkIndex(
+      new Set(outputs.map((o) => o.path)),
+      files.map((f) => f.path),
+      valid,
+      published,
+      baseUrl,
+    );
     this.last = { outputs, files, valid, published, baseUrl, index };
   }
 
@@ -185,7 +241,10 @@ export class LinkChecker {
    * a page whose entry and article are the objects of the last call, against the same index,
    * is not looked at: its problems are the last ones, and its bytes hold its rewrites.
    */
-  checkPages(pages: readonly (PageLinks | undefined)[], articles: readonly Article[]): { problems: Problem[]; again: { index: number; rewrites: Map<string, string>; rewritten: string }[] } {
+  checkPages(
+    pages: readonly (PageLinks | undefined)[],
+    articles: readonly Article[],
+  ): { problems: Problem[]; again: { index: number; rewrites: Map<string, string>; rewritten: string }[] } {
     const again: { index: number; rewrites: Map<string, string>; rewritten: string }[] = [];
     const last = this.pages;
     const whole = last.round !== this.round || last.entries.length !== pages.length;
@@ -197,7 +256,8 @@ export class LinkChecker {
       if (!entry) continue;
       const checked = this.check(i, articles[i]!, entry.links ?? NO_LINKS);
       if (checked.problems.length) last.found.set(i, checked.problems);
-      if (checked.rewritten !== (entry.rewrites || '[]')) again.push({ index: i, rewrites: checked.rewrites, rewritten: checked.rewritten });
+      if (checked.rewritten !== (entry.rewrites || '[]'))
+        again.push({ index: i, rewrites: checked.rewrites, rewritten: checked.rewritten });
     }
     this.pages = { round: this.round, entries: pages, articles, found: last.found };
     const problems = [...last.found.keys()].sort((a, b) => a - b).flatMap((i) => last.found.get(i)!);
@@ -205,7 +265,11 @@ export class LinkChecker {
   }
 
   /** Checks the links of one article, the `place`th published one, against the last index. */
-  private check(place: number, article: Pick<Article, 'file' | 'path' | 'url'>, links: readonly BodyLink[]): CheckedLinks {
+  private check(
+    place: number,
+    article: Pick<Article, 'file' | 'path' | 'url'>,
+    links: readonly BodyLink[],
+  ): CheckedLinks {
     // Most pages link nowhere inside the site: one shared result spares each a map, a set and a record.
     if (links.length === 0) return NOTHING_CHECKED;
     const known = this.checked[place];

@@ -9,22 +9,39 @@ import type { ListPageView, StaticPageView, StoryView, TemplatePage } from './vi
 const SECTION_SIZE = 4;
 
 /** The home page, every category index page, the archives, static pages, alias redirects, withdrawn articles' pages and the 404 page. */
-export function listPages(site: Site, config: SiteConfig, stories: readonly StoryView[], statics: readonly StaticPageView[] = [], archive?: ArchiveMemory): TemplatePage[] {
-  const pages: TemplatePage[] = [{ path: outputFile('/'), template: 'home.njk', page: homePage(site, config, stories) }];
+export function listPages(
+  site: Site,
+  config: SiteConfig,
+  stories: readonly StoryView[],
+  statics: readonly StaticPageView[] = [],
+  archive?: ArchiveMemory,
+): TemplatePage[] {
+  const pages: TemplatePage[] = [
+    { path: outputFile('/'), template: 'home.njk', page: homePage(site, config, stories) },
+  ];
   for (const category of site.categories) {
-    for (const page of categoryPages(category, stories, config)) pages.push({ path: outputFile(page.url), template: 'category.njk', page });
+    for (const page of categoryPages(category, stories, config))
+      pages.push({ path: outputFile(page.url), template: 'category.njk', page });
   }
   // One by one: an archive of many topics has more pages than a call takes arguments.
   for (const page of archivePages(site.archive, stories, archive)) pages.push(page);
   for (const page of statics) pages.push({ path: outputFile(page.url), template: 'page.njk', page });
   for (const alias of site.aliases) {
     const target = aliasTarget(site, alias);
-    pages.push({ path: outputFile(alias.path), template: 'redirect.njk', page: { kind: 'redirect', target: target.url, title: target.title } });
+    pages.push({
+      path: outputFile(alias.path),
+      template: 'redirect.njk',
+      page: { kind: 'redirect', target: target.url, title: target.title },
+    });
   }
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
   for (const a of site.withdrawn) {
     const category = categories.get(a.categorySlug);
-    pages.push({ path: outputFile(a.url), template: 'withdrawn.njk', page: withdrawnPageView(a, category?.name ?? a.category, category?.url) });
+    pages.push({
+      path: outputFile(a.url),
+      template: 'withdrawn.njk',
+      page: withdrawnPageView(a, category?.name ?? a.category, category?.url),
+    });
   }
   pages.push({ path: '404.html', template: '404.njk' });
   return pages;
@@ -41,14 +58,25 @@ function homePage(site: Site, config: SiteConfig, stories: readonly StoryView[])
     sections: site.categories.map((c) => ({
       category: { name: c.name, url: c.url },
       // Indices are newest first, as is the latest list: the stories past it are those at `latest` and beyond.
-      stories: c.articles.filter((i) => i >= latest).slice(0, SECTION_SIZE).map((i) => stories[i]!),
+      stories: c.articles
+        .filter((i) => i >= latest)
+        .slice(0, SECTION_SIZE)
+        .map((i) => stories[i]!),
     })),
   };
 }
 
 /** A category's index pages; page ranges count from the oldest story, lists show newest first. */
-export function categoryPages(category: SiteCategory, stories: readonly StoryView[], config: SiteConfig): ListPageView[] {
+export function categoryPages(
+  category: SiteCategory,
+  stories: readonly StoryView[],
+  config: SiteConfig,
+): ListPageView[] {
   const breadcrumbs = jsonForScript(breadcrumbLd(config, [{ name: category.name, url: category.url }]));
   const feeds = feedUrls(category.url);
-  return listedPages('category', category.name, category, stories).map((page) => ({ ...page, feeds, breadcrumbLd: breadcrumbs }));
+  return listedPages('category', category.name, category, stories).map((page) => ({
+    ...page,
+    feeds,
+    breadcrumbLd: breadcrumbs,
+  }));
 }

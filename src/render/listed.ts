@@ -2,7 +2,12 @@ import type { IndexPage } from '../site/pagination.js';
 import type { ListPageView, PageLink, StoryView } from './views.js';
 
 /** The pages of a list of stories (see `paginate`): the stories of each, newest first, with links to its neighbours. */
-export function listedPages(kind: ListPageView['kind'], title: string, list: { articles: readonly number[]; pages: readonly IndexPage[] }, stories: readonly StoryView[]): ListPageView[] {
+export function listedPages(
+  kind: ListPageView['kind'],
+  title: string,
+  list: { articles: readonly number[]; pages: readonly IndexPage[] },
+  stories: readonly StoryView[],
+): ListPageView[] {
   const count = list.articles.length;
   return list.pages.map((page, k) => ({
     kind,
@@ -30,7 +35,8 @@ export function pageLinks(pages: readonly IndexPage[], at: number): PageLink[] |
   const links: PageLink[] = [{ name: 'Terbaru', url: pages[0]!.url, current: at === 0 }];
   const newest = pages[1]!.number!;
   const here = at === 0 ? newest + 1 : pages[at]!.number!;
-  for (let n = Math.min(newest, here + NEARBY); n >= Math.max(1, here - NEARBY); n--) links.push(numbered(pages, n, here));
+  for (let n = Math.min(newest, here + NEARBY); n >= Math.max(1, here - NEARBY); n--)
+    links.push(numbered(pages, n, here));
   if (here - NEARBY > 1) links.push(numbered(pages, 1, here));
   return links;
 }

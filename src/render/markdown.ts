@@ -82,7 +82,10 @@ function skipLinklessBlocks(linkify: MarkdownIt['linkify']): void {
  * Raw HTML fragments and links of a token stream, with the body line each starts on. Inline
  * tokens in table cells carry no line of their own: the row's (the last block with one) is used.
  */
-function scan(tokens: Token[], rewrite: BodyOptions['rewrite']): { raw: { line: number; html: string }[]; links: RenderedBody['links'] } {
+function scan(
+  tokens: Token[],
+  rewrite: BodyOptions['rewrite'],
+): { raw: { line: number; html: string }[]; links: RenderedBody['links'] } {
   const raw: { line: number; html: string }[] = [];
   const links: RenderedBody['links'] = [];
   let blockLine = 0;

@@ -63,7 +63,10 @@ export interface PlanInput {
 export class PlanMemory {
   readonly articles = new ByPlace<Article, ArticleSigned>();
   readonly data = new Map<string, { data: string; sig: string }>();
-  readonly pages = new Map<string, { template: string; view: string; rest: string; listed: readonly StoryView[]; sig: string }>();
+  readonly pages = new Map<
+    string,
+    { template: string; view: string; rest: string; listed: readonly StoryView[]; sig: string }
+  >();
   /** The categories and config of the last planning. */
   frame?: { categories: Site['categories']; config: SiteConfig };
   /** What the last planning's article pages were made from. */
@@ -97,31 +100,51 @@ export interface KeptPlans {
 export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlans): PagePlan[] {
   const { site, stories } = input;
   const { template: articleTemplate, view: viewSig } = articleFrame(input);
-  const signed = (article: Article, index: number, last?: ArticleSigned) => signArticle(article, index, articleTemplate, viewSig, input, last?.source);
+  const signed = (article: Article, index: number, last?: ArticleSigned) =>
+    signArticle(article, index, articleTemplate, viewSig, input, last?.source);
   const keep = kept && kept.frame.template === articleTemplate && kept.frame.view === viewSig ? kept.plan : undefined;
   const plan: PagePlan[] = memory
-    ? memory.articles.map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory)).map((s) => s.plan)
+    ? memory.articles
+        .map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory))
+        .map((s) => s.plan)
     : site.articles.map((article, index) => keep?.(index) ?? signed(article, index).plan);
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
-  for (const p of listPages(site, input.config, stories, input.statics, memory?.archive)) plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
-  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
-  for (const c of input.copies) plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
+  for (const p of listPages(site, input.config, stories, input.statics, memory?.archive))
+    plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
+  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody))
+    plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
+  for (const c of input.copies)
+    plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;
 }
 
 /** A template page's signature; in one process, the last one again while the page lists the same story objects and says the same otherwise. */
-function pageSig(p: TemplatePage, viewSig: string, input: PlanInput, memory: PlanMemory | undefined, sameFrame: boolean): string {
+function pageSig(
+  p: TemplatePage,
+  viewSig: string,
+  input: PlanInput,
+  memory: PlanMemory | undefined,
+  sameFrame: boolean,
+): string {
   const template = input.template(p.template);
   const list = p.page && 'stories' in p.page ? p.page : undefined;
-  const listed = list ? (list.sections ? [...list.stories, ...list.sections.flatMap((s) => s.stories)] : list.stories) : [];
+  const listed = list
+    ? list.sections
+      ? [...list.stories, ...list.sections.flatMap((s) => s.stories)]
+      : list.stories
+    : [];
   const known = memory?.pages.get(p.path);
   const same = known && known.template === template && known.view === viewSig && sameItems(known.listed, listed);
   // A listed page's text besides its stories comes from the categories and the config alone.
   if (same && list && sameFrame) return known.sig;
   // Everything but the stories themselves, with how many each list has (so the flat list above is unambiguous).
-  const rest = JSON.stringify(list ? { ...list, stories: list.stories.length, sections: list.sections?.map((s) => [s.category, s.stories.length]) } : (p.page ?? null));
+  const rest = JSON.stringify(
+    list
+      ? { ...list, stories: list.stories.length, sections: list.sections?.map((s) => [s.category, s.stories.length]) }
+      : (p.page ?? null),
+  );
   if (same && known.rest === rest) return known.sig;
   const sig = digest('page', template, viewSig, pageText(p.page, input.sigOf));
   memory?.pages.set(p.path, { template, view: viewSig, rest, listed, sig });
@@ -145,7 +168,10 @@ function dataSig(path: string, data: string, memory: PlanMemory | undefined): st
 }
 
 /** What an article page is made from, and its plan. */
-interface ArticleSigned { source: string; plan: PagePlan }
+interface ArticleSigned {
+  source: string;
+  plan: PagePlan;
+}
 
 /**
  * Whether an article page kept from the last planning (the same article object at the same
@@ -156,7 +182,12 @@ interface ArticleSigned { source: string; plan: PagePlan }
  * that reading alone costs milliseconds. An article object is parsed from one version of its
  * file (new bytes mean a new object), so its file's digest need not be compared.
  */
-function unchangedSources(template: string, view: string, input: PlanInput, memory: PlanMemory): (known: ArticleSigned, index: number) => boolean {
+function unchangedSources(
+  template: string,
+  view: string,
+  input: PlanInput,
+  memory: PlanMemory,
+): (known: ArticleSigned, index: number) => boolean {
   const last = memory.sources;
   memory.sources = { template, view, related: input.related, storySigs: input.storySigs };
   const listers = memory.listers.update(input.related);
@@ -185,7 +216,8 @@ export class Listers {
   /** The listers for these related lists. */
   update(related: readonly number[][]): readonly number[][] {
     const changed: number[] = [];
-    if (related.length === this.related.length) for (let i = 0; i < related.length; i++) if (related[i] !== this.related[i]) changed.push(i);
+    if (related.length === this.related.length)
+      for (let i = 0; i < related.length; i++) if (related[i] !== this.related[i]) changed.push(i);
     // Beyond a few changed lists (articles added or removed shift every index), counting afresh is cheaper.
     if (related.length !== this.related.length || changed.length > related.length / 8) {
       this.by = related.map(() => []);
@@ -202,7 +234,14 @@ export class Listers {
 }
 
 /** An article page's plan (`source`: its file's digest, when known): its signature covers the file's bytes (every field and the body), the template, the site's navigation, and how the page and its related stories are listed. */
-function signArticle(article: Article, index: number, template: string, view: string, input: PlanInput, source = input.source(article.path) ?? ''): ArticleSigned {
+function signArticle(
+  article: Article,
+  index: number,
+  template: string,
+  view: string,
+  input: PlanInput,
+  source = input.source(article.path) ?? '',
+): ArticleSigned {
   const stories = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
   return { source, plan: planArticle(article, index, { template, view }, source, stories) };
 }
@@ -214,7 +253,11 @@ function signArticle(article: Article, index: number, template: string, view: st
  * page with it, the quick path the few around an edit.
  */
 export function planArticle(
-  article: Pick<Article, 'path' | 'url'>, index: number, frame: ArticleFrame, source: string, stories: readonly string[],
+  article: Pick<Article, 'path' | 'url'>,
+  index: number,
+  frame: ArticleFrame,
+  source: string,
+  stories: readonly string[],
 ): PagePlan & { kind: 'article' } {
   const sig = digest('article', frame.template, frame.view, article.path, source, ...stories);
   return { kind: 'article', path: outputFile(article.url), index, sig };

@@ -31,7 +31,21 @@ export function bodyPolicy(iframeHosts: readonly string[]): BodyPolicy {
 
 function policyOptions(lib: typeof sanitizeHtml, iframeHosts: readonly string[]): sanitizeHtml.IOptions {
   return {
-    allowedTags: [...lib.defaults.allowedTags, 'img', 'picture', 'source', 'video', 'audio', 'track', 'iframe', 'del', 'ins', 'details', 'summary', 'center'],
+    allowedTags: [
+      ...lib.defaults.allowedTags,
+      'img',
+      'picture',
+      'source',
+      'video',
+      'audio',
+      'track',
+      'iframe',
+      'del',
+      'ins',
+      'details',
+      'summary',
+      'center',
+    ],
     allowedAttributes: {
       '*': ['id', 'class', 'title', 'lang', 'dir'],
       a: ['href', 'name', 'target', 'rel'],
@@ -79,7 +93,10 @@ export function sanitize(html: string, policy: BodyPolicy): string | undefined {
 }
 
 /** One thing the raw-HTML policy drops: an element, an attribute, or a URL attribute's value. */
-export type Dropped = { kind: 'element'; tag: string } | { kind: 'attribute'; tag: string; attr: string } | { kind: 'url'; tag: string; attr: string; value: string };
+export type Dropped =
+  | { kind: 'element'; tag: string }
+  | { kind: 'attribute'; tag: string; attr: string }
+  | { kind: 'url'; tag: string; attr: string; value: string };
 
 /**
  * What the policy would drop from a fragment of raw HTML; undefined when elements nest deeper
@@ -92,8 +109,11 @@ export function droppedBy(html: string, { options: policy }: BodyPolicy): Droppe
   const done = guarded(html, policy, (name, attribs) => {
     if (!allowedTags.has(name)) return void dropped.push({ kind: 'element', tag: name });
     const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
-    for (const attr of Object.keys(attribs)) if (!allowed.has(attr)) dropped.push({ kind: 'attribute', tag: name, attr });
-    for (const attr of ['href', 'src']) if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy)) dropped.push({ kind: 'url', tag: name, attr, value: attribs[attr]! });
+    for (const attr of Object.keys(attribs))
+      if (!allowed.has(attr)) dropped.push({ kind: 'attribute', tag: name, attr });
+    for (const attr of ['href', 'src'])
+      if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy))
+        dropped.push({ kind: 'url', tag: name, attr, value: attribs[attr]! });
   });
   return done === undefined ? undefined : dropped;
 }
@@ -103,7 +123,11 @@ export function droppedBy(html: string, { options: policy }: BodyPolicy): Droppe
  * than `MAX_HTML_DEPTH` elements are open at once (the parser reports every element it
  * closes, implied ones included).
  */
-function guarded(html: string, options: sanitizeHtml.IOptions, onOpenTag?: (name: string, attribs: sanitizeHtml.Attributes) => void): string | undefined {
+function guarded(
+  html: string,
+  options: sanitizeHtml.IOptions,
+  onOpenTag?: (name: string, attribs: sanitizeHtml.Attributes) => void,
+): string | undefined {
   let depth = 0;
   try {
     return sanitizer()(html, {

@@ -37,14 +37,24 @@ export function modified(a: Article): number {
 
 /** The sitemaps of every page (home, category front pages, articles) and the news sitemaps, then the index listing them. */
 export function sitemapFiles(site: Site, config: SiteConfig, memory: SitemapMemory | undefined): SitemapFile[] {
-  const maps = sitemaps(sitemapEntries(site, config, memory), memory).map((c, i) => ({ path: `sitemaps/${i + 1}.xml`, ...c }));
-  const news = newsSitemaps(site.articles.slice(site.news.from, site.news.to), config).map((c, i) => ({ path: `sitemaps/news-${i + 1}.xml`, ...c }));
+  const maps = sitemaps(sitemapEntries(site, config, memory), memory).map((c, i) => ({
+    path: `sitemaps/${i + 1}.xml`,
+    ...c,
+  }));
+  const news = newsSitemaps(site.articles.slice(site.news.from, site.news.to), config).map((c, i) => ({
+    path: `sitemaps/news-${i + 1}.xml`,
+    ...c,
+  }));
   const files = [...maps, ...news];
   return [...files, { path: 'sitemap.xml', data: sitemapIndex(files, config.baseUrl) }];
 }
 
 /** Every article and category front page with its last-modified time: the home and categories' entries, and the articles'. */
-function sitemapEntries(site: Site, config: SiteConfig, memory: SitemapMemory | undefined): { head: SitemapEntry[]; articles: readonly SitemapEntry[] } {
+function sitemapEntries(
+  site: Site,
+  config: SiteConfig,
+  memory: SitemapMemory | undefined,
+): { head: SitemapEntry[]; articles: readonly SitemapEntry[] } {
   const entry = (path: string, lastmod: number): SitemapEntry => ({
     entry: `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc><lastmod>${formatIso(lastmod)}</lastmod></url>`,
     lastmod,
@@ -57,14 +67,28 @@ function sitemapEntries(site: Site, config: SiteConfig, memory: SitemapMemory | 
     for (const i of indices) latest = Math.max(latest, articles[i]!.lastmod);
     return latest;
   };
-  const head = [entry('/', newest(site.articles.keys())), ...site.categories.map((c) => entry(c.url, newest(c.articles)))];
+  const head = [
+    entry('/', newest(site.articles.keys())),
+    ...site.categories.map((c) => entry(c.url, newest(c.articles))),
+  ];
   return { head, articles };
 }
 
 /** The sitemap files' text for these entries; the last ones again while every entry is the same. */
-function sitemaps({ head, articles }: ReturnType<typeof sitemapEntries>, memory: SitemapMemory | undefined): Omit<SitemapFile, 'path'>[] {
+function sitemaps(
+  { head, articles }: ReturnType<typeof sitemapEntries>,
+  memory: SitemapMemory | undefined,
+): Omit<SitemapFile, 'path'>[] {
   const last = memory?.last;
-  if (last && sameItems(last.head.map((h) => h.entry), head.map((h) => h.entry)) && sameEntries(last.articles, articles)) return last.chunks;
+  if (
+    last &&
+    sameItems(
+      last.head.map((h) => h.entry),
+      head.map((h) => h.entry),
+    ) &&
+    sameEntries(last.articles, articles)
+  )
+    return last.chunks;
   const entries = [...head, ...articles];
   const chunks: Omit<SitemapFile, 'path'>[] = [];
   for (let i = 0; i < entries.length; i += SITEMAP_SIZE) {
@@ -90,7 +114,10 @@ function newsSitemaps(articles: readonly Article[], config: SiteConfig): Omit<Si
   const chunks: Omit<SitemapFile, 'path'>[] = [];
   for (let i = 0; i < articles.length; i += NEWS_SITEMAP_SIZE) {
     const chunk = articles.slice(i, i + NEWS_SITEMAP_SIZE);
-    chunks.push({ data: urlset(chunk.map(entry), ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'), lastmod: Math.max(...chunk.map(modified)) });
+    chunks.push({
+      data: urlset(chunk.map(entry), ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'),
+      lastmod: Math.max(...chunk.map(modified)),
+    });
   }
   return chunks;
 }

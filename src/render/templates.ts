@@ -22,7 +22,11 @@ export interface Theme {
  * file by file. Autoescape is on, so every value is HTML-escaped unless marked safe.
  */
 export function loadTheme(siteTemplates: string | undefined, last?: Theme): Theme {
-  const folders = [...new Set([siteTemplates, DEFAULT_TEMPLATES].filter((f): f is string => !!f && existsSync(f)).map((f) => resolve(f)))];
+  const folders = [
+    ...new Set(
+      [siteTemplates, DEFAULT_TEMPLATES].filter((f): f is string => !!f && existsSync(f)).map((f) => resolve(f)),
+    ),
+  ];
   // Compiled templates are kept for as long as no file of the theme changed (`warta dev` builds again and again).
   const stamp = folderStamp(folders);
   if (last?.stamp === stamp) return last;
@@ -122,10 +126,12 @@ export async function themeAssets(theme: Theme): Promise<{ path: string; abs: st
     }
   }
   const sorted = [...found].sort(([a], [b]) => (a < b ? -1 : 1));
-  return Promise.all(sorted.map(async ([path, abs]) => {
-    const info = await stat(abs);
-    return { path, abs, stamp: `${info.size}:${info.mtimeMs}` };
-  }));
+  return Promise.all(
+    sorted.map(async ([path, abs]) => {
+      const info = await stat(abs);
+      return { path, abs, stamp: `${info.size}:${info.mtimeMs}` };
+    }),
+  );
 }
 
 const TEMPLATE_REFERENCE = /\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']/g;

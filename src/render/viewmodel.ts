@@ -53,7 +53,13 @@ export function joinNames(names: readonly string[]): string {
 }
 
 /** An article page's view, from its story, rendered body and related stories. */
-export function articlePageView(article: Article, story: StoryView, bodyHtml: string, related: StoryView[], site: SiteView): ArticlePageView {
+export function articlePageView(
+  article: Article,
+  story: StoryView,
+  bodyHtml: string,
+  related: StoryView[],
+  site: SiteView,
+): ArticlePageView {
   const updated = article.updated;
   const image = shareImage(article.image, site);
   return {
@@ -77,7 +83,12 @@ export function articlePageView(article: Article, story: StoryView, bodyHtml: st
     shareImage: image,
     share: shareLinks(article.title, absoluteUrl(site.baseUrl, article.url)),
     jsonLd: jsonForScript(newsArticleLd(article, story, site, image)),
-    breadcrumbLd: jsonForScript(breadcrumbLd(site, [{ name: story.category, url: story.categoryUrl }, { name: article.title, url: article.url }])),
+    breadcrumbLd: jsonForScript(
+      breadcrumbLd(site, [
+        { name: story.category, url: story.categoryUrl },
+        { name: article.title, url: article.url },
+      ]),
+    ),
   };
 }
 
@@ -87,9 +98,22 @@ export function noticeView(notice: Notice): NoticeView {
 }
 
 /** A withdrawn article's page; `categoryUrl` only when its category has an index page. */
-export function withdrawnPageView(article: Article, category: string, categoryUrl: string | undefined): WithdrawnPageView {
+export function withdrawnPageView(
+  article: Article,
+  category: string,
+  categoryUrl: string | undefined,
+): WithdrawnPageView {
   const notice = noticeView(article.withdrawn!);
-  return { kind: 'withdrawn', title: article.title, url: article.url, category, categoryUrl, dateText: formatLong(article.date), dateIso: formatIso(article.date), notice };
+  return {
+    kind: 'withdrawn',
+    title: article.title,
+    url: article.url,
+    category,
+    categoryUrl,
+    dateText: formatLong(article.date),
+    dateIso: formatIso(article.date),
+    notice,
+  };
 }
 
 /** schema.org NewsArticle for search engines: always with an image, the publisher's logo and the language. */
@@ -107,13 +131,26 @@ function newsArticleLd(article: Article, story: StoryView, site: SiteView, image
     inLanguage: site.language,
     image: [image],
     mainEntityOfPage: absoluteUrl(site.baseUrl, article.url),
-    publisher: { '@type': 'Organization', name: site.title, url: `${site.baseUrl}/`, logo: { '@type': 'ImageObject', url: site.logo } },
+    publisher: {
+      '@type': 'Organization',
+      name: site.title,
+      url: `${site.baseUrl}/`,
+      logo: { '@type': 'ImageObject', url: site.logo },
+    },
   };
 }
 
 /** schema.org BreadcrumbList from the home page down through `trail` (site paths). */
-export function breadcrumbLd(site: Pick<SiteView, 'title' | 'baseUrl'>, trail: readonly { name: string; url: string }[]): object {
-  const items = [{ name: site.title, url: '/' }, ...trail].map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: absoluteUrl(site.baseUrl, crumb.url) }));
+export function breadcrumbLd(
+  site: Pick<SiteView, 'title' | 'baseUrl'>,
+  trail: readonly { name: string; url: string }[],
+): object {
+  const items = [{ name: site.title, url: '/' }, ...trail].map((crumb, i) => ({
+    '@type': 'ListItem',
+    position: i + 1,
+    name: crumb.name,
+    item: absoluteUrl(site.baseUrl, crumb.url),
+  }));
   return { '@context': 'https://schema.org', '@type': 'BreadcrumbList', itemListElement: items };
 }
 

@@ -215,7 +215,14 @@ export interface NamesPageView {
 }
 
 /** Any page a template renders. */
-export type PageView = ArticlePageView | ListPageView | RedirectPageView | WithdrawnPageView | StaticPageView | IndeksPageView | NamesPageView;
+export type PageView =
+  | ArticlePageView
+  | ListPageView
+  | RedirectPageView
+  | WithdrawnPageView
+  | StaticPageView
+  | IndeksPageView
+  | NamesPageView;
 
 /** A page rendered from a template in the main thread: home, list pages, static pages, redirects, 404. */
 export interface TemplatePage {

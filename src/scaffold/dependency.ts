@@ -34,7 +34,10 @@ export function wartaDependency(site: string, root = PACKAGE_ROOT): WartaDepende
 /** The spec under which a project's package.json declares warta, if it does. */
 function declaredSpec(project: string): string | undefined {
   try {
-    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as Record<string, Record<string, unknown> | undefined>;
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown> | undefined
+    >;
     const spec = pkg.dependencies?.warta ?? pkg.devDependencies?.warta;
     return typeof spec === 'string' ? spec : undefined;
   } catch {

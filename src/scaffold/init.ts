@@ -38,7 +38,10 @@ const CATEGORIES = [
 export function initSite(options: InitOptions, scaffold = join(PACKAGE_ROOT, 'scaffold')): SiteFile[] {
   const dir = resolve(options.dir);
   const present = entries(dir, options.dir);
-  if (present.length) throw new InitError(`the folder "${options.dir}" is not empty (it holds ${present.slice(0, 3).join(', ')}${present.length > 3 ? ', …' : ''}); warta init writes only into a new or empty folder`);
+  if (present.length)
+    throw new InitError(
+      `the folder "${options.dir}" is not empty (it holds ${present.slice(0, 3).join(', ')}${present.length > 3 ? ', …' : ''}); warta init writes only into a new or empty folder`,
+    );
   const files = siteFiles(dir, options, scaffold);
   for (const file of files) {
     const target = join(dir, file.path);
@@ -56,7 +59,8 @@ export function siteFiles(dir: string, options: InitOptions, scaffold: string): 
     { path: 'package.json', data: json(packageJson(dir, dependency.spec)) },
     { path: 'warta.config.json', data: json(siteConfig(options)) },
   ];
-  if (dependency.tarball) files.push({ path: `vendor/${basename(dependency.tarball)}`, data: readFileSync(dependency.tarball) });
+  if (dependency.tarball)
+    files.push({ path: `vendor/${basename(dependency.tarball)}`, data: readFileSync(dependency.tarball) });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -93,7 +97,11 @@ function siteConfig(options: InitOptions): object {
 
 /** A valid npm package name from a folder's name. */
 export function packageName(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[._-]+$/g, '').slice(0, 214);
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[._-]+|[._-]+$/g, '')
+    .slice(0, 214);
   return name || 'warta-site';
 }
 

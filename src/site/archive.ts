@@ -81,7 +81,11 @@ function groupPeriods(articles: readonly Article[], pageSize: number): Period[] 
     parent?.parts.push({ name, url });
     return period;
   };
-  let [year, month, day] = [undefined as Period | undefined, undefined as Period | undefined, undefined as Period | undefined];
+  let [year, month, day] = [
+    undefined as Period | undefined,
+    undefined as Period | undefined,
+    undefined as Period | undefined,
+  ];
   articles.forEach((a, index) => {
     // Every article URL starts `/YYYY/MM/DD/` (its WIB day), and articles come newest first: a period's articles are consecutive.
     if (a.url.slice(0, 12) !== day?.url) {
@@ -98,7 +102,12 @@ function groupPeriods(articles: readonly Article[], pageSize: number): Period[] 
   return periods;
 }
 
-function groupBy(articles: readonly Article[], names: (a: Article) => readonly string[], base: '/topik/' | '/penulis/', pageSize: number): Listing[] {
+function groupBy(
+  articles: readonly Article[],
+  names: (a: Article) => readonly string[],
+  base: '/topik/' | '/penulis/',
+  pageSize: number,
+): Listing[] {
   // By name as spelt first: one lookup per name of each article (at 100,000 articles, half a million).
   const byName = new Map<string, number[]>();
   articles.forEach((a, index) => {
@@ -123,7 +132,12 @@ function groupBy(articles: readonly Article[], names: (a: Article) => readonly s
     .map(([slug, g]) => {
       const url = `${base}${slug}/`;
       const indices = g.lists.length === 1 ? g.lists[0]! : merged(g.lists);
-      return { name: mostFrequent(g.spellings), url, articles: indices, pages: paginate(url, indices.length, pageSize) };
+      return {
+        name: mostFrequent(g.spellings),
+        url,
+        articles: indices,
+        pages: paginate(url, indices.length, pageSize),
+      };
     });
 }
 
@@ -150,7 +164,10 @@ function nameIndex(listings: readonly Listing[], url: string, lettersBase: strin
     const names = byLetter.get(letter)!;
     const pages = [{ url: `${lettersBase}${letter}/`, names: names.slice(0, NAMES_PER_PAGE) }];
     for (let k = 1; k * NAMES_PER_PAGE < names.length; k++) {
-      pages.push({ url: `${lettersBase}${letter}/${k + 1}/`, names: names.slice(k * NAMES_PER_PAGE, (k + 1) * NAMES_PER_PAGE) });
+      pages.push({
+        url: `${lettersBase}${letter}/${k + 1}/`,
+        names: names.slice(k * NAMES_PER_PAGE, (k + 1) * NAMES_PER_PAGE),
+      });
     }
     return { letter, pages };
   });
@@ -163,9 +180,14 @@ export const INDEKS_URL = '/indeks/';
 /** Every page of the archives, with a label for collision messages. */
 export function* archiveUrls(archive: Archive): Generator<{ url: string; label: string }> {
   yield { url: INDEKS_URL, label: 'the Indeks page' };
-  for (const p of archive.periods) for (const page of p.pages) yield { url: page.url, label: `the archive of ${p.name} (${page.url})` };
-  for (const [kind, list] of [['topic', archive.topics], ['author', archive.authors]] as const) {
-    for (const l of list) for (const page of l.pages) yield { url: page.url, label: `the ${kind} page "${l.name}" (${page.url})` };
+  for (const p of archive.periods)
+    for (const page of p.pages) yield { url: page.url, label: `the archive of ${p.name} (${page.url})` };
+  for (const [kind, list] of [
+    ['topic', archive.topics],
+    ['author', archive.authors],
+  ] as const) {
+    for (const l of list)
+      for (const page of l.pages) yield { url: page.url, label: `the ${kind} page "${l.name}" (${page.url})` };
   }
   for (const index of [archive.topicIndex, archive.authorIndex]) {
     yield { url: index.url, label: `the list ${index.url}` };

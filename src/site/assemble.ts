@@ -57,14 +57,22 @@ export interface Site {
 }
 
 /** Chooses what is published, orders it and groups it; reports URL collisions. */
-export function assembleSite(all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): { site: Site; problems: Problem[] } {
+export function assembleSite(
+  all: readonly Article[],
+  config: SiteConfig,
+  clock: Clock,
+  staticFiles: readonly ContentFile[],
+): { site: Site; problems: Problem[] } {
   const live = all.filter((a) => !a.draft);
   const pages = live.filter((a) => a.page).sort((a, b) => compare(a.url, b.url));
   const stories = live.filter((a) => !a.page);
   const due = stories.filter((a) => clock.future || a.date <= clock.now).sort(newestFirst);
   const published = due.filter((a) => !a.withdrawn);
   const waiting = stories.filter((a) => !clock.future && a.date > clock.now);
-  const categories = groupCategories(published, config.categories).map((c) => ({ ...c, pages: paginate(c.url, c.articles.length, config.pageSize) }));
+  const categories = groupCategories(published, config.categories).map((c) => ({
+    ...c,
+    pages: paginate(c.url, c.articles.length, config.pageSize),
+  }));
   const news = newsWindow(published, clock.now);
   const withdrawn = due.filter((a) => a.withdrawn);
   // A withdrawn article's old addresses keep leading to its notice.
@@ -123,7 +131,13 @@ export interface Assembly {
  * in which order they are published, the last site holds with the new article objects put in.
  * That spares sorting, grouping and collision checks over the whole archive in `warta dev`.
  */
-export function reassemble(last: Assembly | undefined, all: readonly Article[], config: SiteConfig, clock: Clock, staticFiles: readonly ContentFile[]): Assembly {
+export function reassemble(
+  last: Assembly | undefined,
+  all: readonly Article[],
+  config: SiteConfig,
+  clock: Clock,
+  staticFiles: readonly ContentFile[],
+): Assembly {
   const swapped = last && samePlaces(last, all, clock, staticFiles);
   if (!swapped) return { all, clock, staticFiles, ...assembleSite(all, config, clock, staticFiles) };
   const articles = swapped.size ? swapIn(last.site.articles, swapped) : last.site.articles;
@@ -140,7 +154,8 @@ export function reassemble(last: Assembly | undefined, all: readonly Article[], 
 /** When the earliest article held back at this clock falls due. */
 function nextEmbargo(all: readonly Article[], clock: Clock): number | undefined {
   let due: number | undefined;
-  for (const a of all) if (!a.draft && !clock.future && a.date > clock.now && (due === undefined || a.date < due)) due = a.date;
+  for (const a of all)
+    if (!a.draft && !clock.future && a.date > clock.now && (due === undefined || a.date < due)) due = a.date;
   return due;
 }
 
@@ -159,8 +174,14 @@ function swapIn(articles: readonly Article[], swapped: ReadonlyMap<Article, Arti
 }
 
 /** The articles that changed since the last assembly, old to new, when none moved; undefined when any did. */
-function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, staticFiles: readonly ContentFile[]): Map<Article, Article> | undefined {
-  if (all.length !== last.all.length || clock.future !== last.clock.future || !sameFiles(staticFiles, last.staticFiles)) return undefined;
+function samePlaces(
+  last: Assembly,
+  all: readonly Article[],
+  clock: Clock,
+  staticFiles: readonly ContentFile[],
+): Map<Article, Article> | undefined {
+  if (all.length !== last.all.length || clock.future !== last.clock.future || !sameFiles(staticFiles, last.staticFiles))
+    return undefined;
   const [from, to] = [Math.min(clock.now, last.clock.now), Math.max(clock.now, last.clock.now)];
   const swapped = new Map<Article, Article>();
   const ticked = !clock.future && from < to;
@@ -180,7 +201,20 @@ function samePlaces(last: Assembly, all: readonly Article[], clock: Clock, stati
 function samePlace(a: Article, b: Article): boolean {
   // A static page is listed by its title (and in no other list): any edit of one assembles again.
   if (a.page || b.page) return false;
-  return !a.withdrawn && !b.withdrawn && a.file === b.file && a.path === b.path && a.url === b.url && a.date === b.date && a.draft === b.draft && a.category === b.category && a.categorySlug === b.categorySlug && a.aliases.join('\n') === b.aliases.join('\n') && a.tags.join('\n') === b.tags.join('\n') && a.bylines.join('\n') === b.bylines.join('\n');
+  return (
+    !a.withdrawn &&
+    !b.withdrawn &&
+    a.file === b.file &&
+    a.path === b.path &&
+    a.url === b.url &&
+    a.date === b.date &&
+    a.draft === b.draft &&
+    a.category === b.category &&
+    a.categorySlug === b.categorySlug &&
+    a.aliases.join('\n') === b.aliases.join('\n') &&
+    a.tags.join('\n') === b.tags.join('\n') &&
+    a.bylines.join('\n') === b.bylines.join('\n')
+  );
 }
 
 function sameFiles(a: readonly ContentFile[], b: readonly ContentFile[]): boolean {

@@ -35,7 +35,10 @@ export function groupCategories(articles: readonly Article[], declared: readonly
     articles: group.indices,
   }));
   return categories.sort(
-    (a, b) => (order.get(a.slug) ?? Infinity) - (order.get(b.slug) ?? Infinity) || compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.slug, b.slug),
+    (a, b) =>
+      (order.get(a.slug) ?? Infinity) - (order.get(b.slug) ?? Infinity) ||
+      compare(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      compare(a.slug, b.slug),
   );
 }
 

@@ -49,7 +49,11 @@ export interface ClaimedSite {
  * categories, archives or static files, also where the paths differ only in case; every name that is a file for one
  * claim and a folder for another; every folder spelled two ways.
  */
-export function findCollisions(live: readonly Article[], site: ClaimedSite, staticFiles: readonly ContentFile[]): Problem[] {
+export function findCollisions(
+  live: readonly Article[],
+  site: ClaimedSite,
+  staticFiles: readonly ContentFile[],
+): Problem[] {
   const claims: Claims = new Map();
   // Claims on a path with capitals: few (article URLs are lower case), and only they can spell a folder two ways.
   const capitals: Claim[] = [];
@@ -68,8 +72,10 @@ export function findCollisions(live: readonly Article[], site: ClaimedSite, stat
     claim(output, { label: `${file} (alias ${alias.path})`, output, file });
   }
   for (const c of site.categories) {
-    for (const p of c.pages) claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})`, output: outputFile(p.url) });
-    for (const feed of CATEGORY_FEEDS) claim(`${c.slug}/${feed}`, { label: `category "${c.name}" (${c.url}${feed})`, output: `${c.slug}/${feed}` });
+    for (const p of c.pages)
+      claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})`, output: outputFile(p.url) });
+    for (const feed of CATEGORY_FEEDS)
+      claim(`${c.slug}/${feed}`, { label: `category "${c.name}" (${c.url}${feed})`, output: `${c.slug}/${feed}` });
   }
   for (const { url, label } of archiveUrls(site.archive)) claim(outputFile(url), { label, output: outputFile(url) });
   for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, output: s.path, file: s.file });
@@ -96,11 +102,18 @@ function folderClashes(claims: Claims): Problem[] {
       if (!claims.has(folder) || reported.has(folder)) continue;
       reported.add(folder);
       const [file, by] = [claimsOn(claims, folder), claimsOn(claims, output)];
-      problems.push(error({
-        code: 'url-collision',
-        file: [...file, ...by].find((b) => b.file)?.file,
-        params: { kind: 'file-folder', path: file[0]!.output, writers: file.map((b) => b.label).join(', '), needers: by.map((b) => b.label).join(', ') },
-      }));
+      problems.push(
+        error({
+          code: 'url-collision',
+          file: [...file, ...by].find((b) => b.file)?.file,
+          params: {
+            kind: 'file-folder',
+            path: file[0]!.output,
+            writers: file.map((b) => b.label).join(', '),
+            needers: by.map((b) => b.label).join(', '),
+          },
+        }),
+      );
     }
   }
   return problems;
@@ -111,7 +124,8 @@ function folderCases(claims: Claims, capitals: readonly Claim[]): Problem[] {
   // Who writes into each spelling of a folder some path spells with capitals, by the folder's lower-cased path.
   const spellings = new Map<string, Map<string, Claim>>();
   for (const c of capitals) {
-    for (const folder of foldersOf(c.output)) if (folder !== folder.toLowerCase()) spellings.set(folder.toLowerCase(), new Map());
+    for (const folder of foldersOf(c.output))
+      if (folder !== folder.toLowerCase()) spellings.set(folder.toLowerCase(), new Map());
   }
   if (!spellings.size) return [];
   const note = (folder: string, by: Claim) => {
@@ -132,12 +146,18 @@ function folderCases(claims: Claims, capitals: readonly Claim[]): Problem[] {
     const uses = [...spelled].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // Two spellings of one file's folder (`Dua/index.html`, `dua/index.html`) are that file's collision.
     if (uses.length < 2 || new Set(uses.map(([, by]) => by.output.toLowerCase())).size === 1) continue;
-    problems.push(error({
-      code: 'url-collision',
-      file: uses.find(([, by]) => by.file)?.[1].file,
-      // Joined by line breaks, which no path holds: the message tables split them again.
-      params: { kind: 'case', folders: uses.map(([folder]) => folder).join('\n'), labels: uses.map(([, by]) => by.label).join('\n') },
-    }));
+    problems.push(
+      error({
+        code: 'url-collision',
+        file: uses.find(([, by]) => by.file)?.[1].file,
+        // Joined by line breaks, which no path holds: the message tables split them again.
+        params: {
+          kind: 'case',
+          folders: uses.map(([folder]) => folder).join('\n'),
+          labels: uses.map(([, by]) => by.label).join('\n'),
+        },
+      }),
+    );
   }
   return problems;
 }
@@ -145,7 +165,8 @@ function folderCases(claims: Claims, capitals: readonly Claim[]): Problem[] {
 /** The folders a path goes into: `a/b/c.html` → `a`, `a/b`. */
 function foldersOf(path: string): string[] {
   const folders: string[] = [];
-  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) folders.push(path.slice(0, slash));
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1))
+    folders.push(path.slice(0, slash));
   return folders;
 }
 

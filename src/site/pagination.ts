@@ -23,10 +23,22 @@ export function paginate(baseUrl: string, count: number, size: number): IndexPag
   const full = Math.floor(count / size);
   const numbered = Math.max(0, full - 1);
   const pageUrl = (n: number) => (n > numbered ? baseUrl : `${baseUrl}page/${n}/`);
-  const front: IndexPage = { url: baseUrl, start: numbered * size, end: count, older: numbered ? pageUrl(numbered) : undefined };
+  const front: IndexPage = {
+    url: baseUrl,
+    start: numbered * size,
+    end: count,
+    older: numbered ? pageUrl(numbered) : undefined,
+  };
   const pages: IndexPage[] = [front];
   for (let n = numbered; n >= 1; n--) {
-    pages.push({ url: pageUrl(n), number: n, start: (n - 1) * size, end: n * size, newer: pageUrl(n + 1), older: n > 1 ? pageUrl(n - 1) : undefined });
+    pages.push({
+      url: pageUrl(n),
+      number: n,
+      start: (n - 1) * size,
+      end: n * size,
+      newer: pageUrl(n + 1),
+      older: n > 1 ? pageUrl(n - 1) : undefined,
+    });
   }
   return pages;
 }

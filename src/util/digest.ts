@@ -18,7 +18,8 @@ export function fileDigest(abs: string): string {
   const buffer = Buffer.allocUnsafe(2 ** 20);
   const fd = openSync(abs, 'r');
   try {
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hasher.update(buffer.subarray(0, read));
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer))
+      hasher.update(buffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }

@@ -21,13 +21,20 @@ export class ByPlace<T, R> {
    * given) allows it, else a new one from `make`, which is also given the last result when
    * only `keep` refused it.
    */
-  map(items: readonly T[], make: (item: T, index: number, last?: R) => R, keep?: (result: R, index: number) => boolean): R[] {
+  map(
+    items: readonly T[],
+    make: (item: T, index: number, last?: R) => R,
+    keep?: (result: R, index: number) => boolean,
+  ): R[] {
     const results = new Array<R>(items.length);
     const [lastItems, lastResults] = [this.items, this.results];
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       const same = item === lastItems[i];
-      results[i] = same && (!keep || keep(lastResults[i]!, i)) ? lastResults[i]! : make(item, i, same ? lastResults[i] : undefined);
+      results[i] =
+        same && (!keep || keep(lastResults[i]!, i))
+          ? lastResults[i]!
+          : make(item, i, same ? lastResults[i] : undefined);
     }
     this.items = items;
     this.results = results;

@@ -44,7 +44,14 @@ before(async () => {
     env: found.env,
     headless: true,
     timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -72,9 +79,20 @@ test('an open article follows the edits: new title, error overlay, recovery', { 
   await writeFile(join(site, ARTICLE), original.replace(`title: ${TITLE}`, 'title: [rusak'));
   const overlay = page.locator('#warta-dev-overlay');
   await overlay.waitFor({ state: 'visible', ...WAIT });
-  assert.match((await overlay.textContent())!, /content\/ekonomi\/harga-beras\.md:2 daftar yang dibuka dengan \[ di baris ini tidak ditutup/);
-  assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, 'the overlay came without a reload');
-  assert.equal(await h1.textContent(), 'Harga Beras Turun di Pasar Induk', 'the last good page stays under the overlay');
+  assert.match(
+    (await overlay.textContent())!,
+    /content\/ekonomi\/harga-beras\.md:2 daftar yang dibuka dengan \[ di baris ini tidak ditutup/,
+  );
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    true,
+    'the overlay came without a reload',
+  );
+  assert.equal(
+    await h1.textContent(),
+    'Harga Beras Turun di Pasar Induk',
+    'the last good page stays under the overlay',
+  );
 
   // A reload while broken still shows the last good page, with the overlay served in it.
   await page.reload();

@@ -13,7 +13,14 @@ import { ROOT, siteConfig, TEST_CONFIG } from '../support/fixtures.js';
 async function sampleSite(): Promise<Map<string, string>> {
   const writer = new MemoryWriter();
   const config = await siteConfig(join(ROOT, 'warta.config.json'));
-  const result = await build({ content: join(ROOT, 'content'), out: 'unused', config, clock: { now: Date.UTC(2027, 0, 1), future: false }, jobs: 1, writer });
+  const result = await build({
+    content: join(ROOT, 'content'),
+    out: 'unused',
+    config,
+    clock: { now: Date.UTC(2027, 0, 1), future: false },
+    jobs: 1,
+    writer,
+  });
   assert.ok(result.ok, JSON.stringify(result.problems));
   return new Map([...writer.files].map(([path, bytes]) => [path, Buffer.from(bytes).toString('utf8')]));
 }
@@ -22,13 +29,17 @@ const site = sampleSite();
 
 /** The site-relative URLs of the news articles, from their pages' canonical links. */
 function articleUrls(files: Map<string, string>): string[] {
-  return [...files].filter(([, html]) => html.includes('class="page-article"')).map(([, html]) => /<link rel="canonical" href="https:\/\/warta\.example(\/[^"]*)"/.exec(html)![1]!);
+  return [...files]
+    .filter(([, html]) => html.includes('class="page-article"'))
+    .map(([, html]) => /<link rel="canonical" href="https:\/\/warta\.example(\/[^"]*)"/.exec(html)![1]!);
 }
 
 /** Every page of a list whose front page is at `url`: the front page and `page/N/` below it. */
 function listPages(files: Map<string, string>, url: string): string[] {
   const base = outputFile(url).replace(/index\.html$/, '');
-  return [...files.keys()].filter((f) => f === `${base}index.html` || new RegExp(`^${base}page/\\d+/index\\.html$`).test(f)).map((f) => files.get(f)!);
+  return [...files.keys()]
+    .filter((f) => f === `${base}index.html` || new RegExp(`^${base}page/\\d+/index\\.html$`).test(f))
+    .map((f) => files.get(f)!);
 }
 
 test('every prefix of every article URL resolves to a page', async () => {
@@ -50,14 +61,21 @@ test('every tag, byline and date line on an article page links to a page listing
   for (const url of articleUrls(files)) {
     const html = files.get(outputFile(url))!;
     const header = html.slice(html.indexOf('<article class="article">'), html.indexOf('</article>'));
-    const targets = [...header.matchAll(/<(?:li class="tag"|p class="article__date"|a class="author")[^]*?href="(\/(?:topik|penulis|\d{4})\/[^"]*)"/g)].map((m) => m[1]!);
+    const targets = [
+      ...header.matchAll(
+        /<(?:li class="tag"|p class="article__date"|a class="author")[^]*?href="(\/(?:topik|penulis|\d{4})\/[^"]*)"/g,
+      ),
+    ].map((m) => m[1]!);
     // Every tag and every byline of the page is a link.
     const tags = (header.match(/<li class="tag">/g) ?? []).length;
     const authors = (header.match(/class="author"/g) ?? []).length;
     assert.equal(targets.length, tags + authors + 1, url);
     for (const target of targets) {
       links++;
-      assert.ok(listPages(files, target).some((page) => page.includes(`href="${url}"`)), `${target} lists ${url}`);
+      assert.ok(
+        listPages(files, target).some((page) => page.includes(`href="${url}"`)),
+        `${target} lists ${url}`,
+      );
     }
   }
   assert.ok(links > 100);
@@ -91,13 +109,20 @@ test('page numbers are stable: a new story leaves every numbered page but those 
       return writer.files;
     };
     const before = await once();
-    await writeFile(join(content, 'baru.md'), '---\ntitle: Berita Terbaru\nbyline: AP Wira\ncategory: Nasional\ndate: 2025-12-31 10:00:00\ntags: [Jakarta]\n---\nIsi.\n');
+    await writeFile(
+      join(content, 'baru.md'),
+      '---\ntitle: Berita Terbaru\nbyline: AP Wira\ncategory: Nasional\ndate: 2025-12-31 10:00:00\ntags: [Jakarta]\n---\nIsi.\n',
+    );
     const after = await once();
     let kept = 0;
     for (const [path, bytes] of before) {
       const m = /^(.*\/)page\/(\d+)\/index\.html$/.exec(path);
       if (!m) continue;
-      const newest = Math.max(...[...before.keys()].filter((p) => p.startsWith(`${m[1]}page/`)).map((p) => Number(/page\/(\d+)\//.exec(p)![1])));
+      const newest = Math.max(
+        ...[...before.keys()]
+          .filter((p) => p.startsWith(`${m[1]}page/`))
+          .map((p) => Number(/page\/(\d+)\//.exec(p)![1])),
+      );
       // Pages within two of the newest may gain a link to a new page; the others keep their bytes.
       if (Number(m[2]) > newest - 2) continue;
       assert.deepEqual(after.get(path), bytes, path);

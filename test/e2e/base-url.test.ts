@@ -16,7 +16,10 @@ let site: string;
 before(async () => {
   site = await mkdtemp(join(tmpdir(), 'warta-base-url-'));
   await cp(join(fixturePath('basic-site'), 'content'), join(site, 'content'), { recursive: true });
-  const config = JSON.parse(await readFile(join(fixturePath('basic-site'), 'warta.config.json'), 'utf8')) as Record<string, unknown>;
+  const config = JSON.parse(await readFile(join(fixturePath('basic-site'), 'warta.config.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   delete config.baseUrl;
   await writeFile(join(site, 'warta.config.json'), JSON.stringify(config));
 });
@@ -30,13 +33,17 @@ test('warta build without a baseUrl is a usage error naming the key to set, and 
   assert.equal(existsSync(join(site, '.warta-cache')), false);
 });
 
-test('--base-url gives the address, over the config\'s; a bad one is a usage error', async () => {
+test("--base-url gives the address, over the config's; a bad one is a usage error", async () => {
   const { code, err } = await cli(site, 'build', '--now', NOW, '--quiet', '--base-url', 'https://berita.example/');
   assert.equal(code, 0, err);
   const feed = await readFile(join(site, 'dist', 'feed.xml'), 'utf8');
   assert.match(feed, /<link>https:\/\/berita\.example\/2025\/04\/02\/wang-yi-lavrov-moskow\/<\/link>/);
   await writeFile(join(site, 'alamat.json'), JSON.stringify({ baseUrl: 'https://lama.example' }));
-  assert.equal((await cli(site, 'build', '--now', NOW, '--quiet', '--config', 'alamat.json', '--base-url', 'https://baru.example')).code, 0);
+  assert.equal(
+    (await cli(site, 'build', '--now', NOW, '--quiet', '--config', 'alamat.json', '--base-url', 'https://baru.example'))
+      .code,
+    0,
+  );
   assert.match(await readFile(join(site, 'dist', 'feed.xml'), 'utf8'), /https:\/\/baru\.example\//);
   for (const bad of ['berita.example', 'ftp://berita.example', '']) {
     const r = await cli(site, 'build', '--now', NOW, '--base-url', bad);
@@ -51,7 +58,14 @@ test('warta check works without a baseUrl', async () => {
 });
 
 test('warta dev without a baseUrl builds for its own address', async () => {
-  const server = await startDevServer({ content: join(site, 'content'), config: join(site, 'warta.config.json'), out: join(site, '.warta-dev'), port: 0, jobs: 1, log: () => {} });
+  const server = await startDevServer({
+    content: join(site, 'content'),
+    config: join(site, 'warta.config.json'),
+    out: join(site, '.warta-dev'),
+    port: 0,
+    jobs: 1,
+    log: () => {},
+  });
   try {
     const first = await server.ready;
     assert.ok(first.ok, first.problems.map((p) => formatProblem(p, 'en')).join('\n'));

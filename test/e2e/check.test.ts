@@ -18,7 +18,6 @@ import { cli } from '../support/cli.js';
 import { fixturePath, listFiles, siteConfig, TEST_CONFIG, UPDATE } from '../support/fixtures.js';
 import { inner, jsonLd, unescapeHtml, unescapeXml, unsafeHtml } from '../property/safety.js';
 
-
 const NOW = '2026-01-01 00:00:00';
 const HOSTILE = fixturePath('hostile-site');
 
@@ -37,11 +36,18 @@ test('warta check reports every problem of the hostile site, renders what is val
   if (UPDATE) await writeFile(golden, out);
   else assert.equal(out, await readFile(golden, 'utf8'));
   const errorsOfBuild = await readFile(join(HOSTILE, 'errors.txt'), 'utf8');
-  for (const line of errorsOfBuild.split('\n').filter(Boolean)) assert.ok(out.includes(`${line}\n`), `check misses a build error: ${line}`);
+  for (const line of errorsOfBuild.split('\n').filter(Boolean))
+    assert.ok(out.includes(`${line}\n`), `check misses a build error: ${line}`);
   // Messages are in Bahasa Indonesia unless the config or --lang asks for English.
   assert.match(out, /peringatan: HTML dibuang karena tidak aman: elemen <script>/);
-  assert.match(out, /content\/lolos\/tautan\.md:11 peringatan: tautan ke \/2025\/01\/01\/tidak-ada\/ tidak menuju ke mana pun\n/);
-  assert.match(err, /^warta: pemeriksaan menemukan 38 kesalahan dan 30 peringatan; 10 berita siap terbit; tidak ada yang ditulis$/m);
+  assert.match(
+    out,
+    /content\/lolos\/tautan\.md:11 peringatan: tautan ke \/2025\/01\/01\/tidak-ada\/ tidak menuju ke mana pun\n/,
+  );
+  assert.match(
+    err,
+    /^warta: pemeriksaan menemukan 38 kesalahan dan 30 peringatan; 10 berita siap terbit; tidak ada yang ditulis$/m,
+  );
   const withoutGolden = (files: string[]) => files.filter((f) => f !== 'check.txt');
   assert.deepEqual(withoutGolden(await listFiles(HOSTILE)), withoutGolden(before), 'check wrote into the site folder');
   assert.equal(existsSync(join(HOSTILE, 'dist')), false);
@@ -51,7 +57,10 @@ test('warta check --format json prints the same problems as an array of plain ob
   const text = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--lang', 'en');
   const json = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'json', '--lang', 'en');
   assert.equal(json.code, 1);
-  assert.equal(json.err, 'warta: check found 38 errors and 30 warnings; 10 articles ready to publish; nothing was written\n');
+  assert.equal(
+    json.err,
+    'warta: check found 38 errors and 30 warnings; 10 articles ready to publish; nothing was written\n',
+  );
   const rows = JSON.parse(json.out) as Record<string, unknown>[];
   assert.ok(Array.isArray(rows));
   for (const row of rows) {
@@ -60,13 +69,23 @@ test('warta check --format json prints the same problems as an array of plain ob
     assert.equal(typeof row.code, 'string');
   }
   // The text format is the JSON's values on one line: file:line:column, field, message.
-  const asText = rows.map((r) => {
-    const where = [r.file, r.line, r.column].filter((v) => v !== null).join(':');
-    return `${where ? `${where} ` : ''}${r.severity === 'warning' ? 'warning: ' : ''}${r.field === null ? '' : `${r.field}: `}${r.message}`;
-  }).join('\n');
+  const asText = rows
+    .map((r) => {
+      const where = [r.file, r.line, r.column].filter((v) => v !== null).join(':');
+      return `${where ? `${where} ` : ''}${r.severity === 'warning' ? 'warning: ' : ''}${r.field === null ? '' : `${r.field}: `}${r.message}`;
+    })
+    .join('\n');
   assert.equal(`${asText}\n`, text.out);
   const yaml = rows.find((r) => r.file === 'content/rusak/yaml-rusak.md')!;
-  assert.deepEqual(yaml, { severity: 'error', file: 'content/rusak/yaml-rusak.md', line: 4, column: null, field: null, code: 'yaml-bracket', message: 'the list opened with [ on this line is never closed: end it with ], and separate its items with commas' });
+  assert.deepEqual(yaml, {
+    severity: 'error',
+    file: 'content/rusak/yaml-rusak.md',
+    line: 4,
+    column: null,
+    field: null,
+    code: 'yaml-bracket',
+    message: 'the list opened with [ on this line is never closed: end it with ], and separate its items with commas',
+  });
 });
 
 test('warta check exits 0 with warnings only, 2 on usage and config errors', async () => {
@@ -75,13 +94,29 @@ test('warta check exits 0 with warnings only, 2 on usage and config errors', asy
   const ok = await cli(site, 'check', '--now', NOW, '--format', 'json');
   assert.equal(ok.code, 0, ok.err);
   assert.equal((JSON.parse(ok.out) as unknown[]).length, 3);
-  assert.match(ok.err, /warta: pemeriksaan menemukan 0 kesalahan dan 3 peringatan; 10 berita siap terbit, 1 ditahan \(berikutnya terbit .*\), 1 draf; tidak ada yang ditulis/);
+  assert.match(
+    ok.err,
+    /warta: pemeriksaan menemukan 0 kesalahan dan 3 peringatan; 10 berita siap terbit, 1 ditahan \(berikutnya terbit .*\), 1 draf; tidak ada yang ditulis/,
+  );
   const english = await cli(site, 'check', '--now', NOW, '--lang', 'en');
-  assert.match(english.err, /warta: check found 0 errors and 3 warnings; 10 articles ready to publish, 1 held back \(next due .*\), 1 draft; nothing was written/);
+  assert.match(
+    english.err,
+    /warta: check found 0 errors and 3 warnings; 10 articles ready to publish, 1 held back \(next due .*\), 1 draft; nothing was written/,
+  );
   assert.equal(existsSync(join(site, 'dist')), false, 'check must not write an output folder');
-  assert.deepEqual((await listFiles(site)).filter((f) => f.startsWith('.dist')), []);
+  assert.deepEqual(
+    (await listFiles(site)).filter((f) => f.startsWith('.dist')),
+    [],
+  );
 
-  for (const args of [['--format', 'xml'], ['--lang', 'fr'], ['--out', 'x'], ['extra'], ['--now', 'besok'], ['--jobs', '0']]) {
+  for (const args of [
+    ['--format', 'xml'],
+    ['--lang', 'fr'],
+    ['--out', 'x'],
+    ['extra'],
+    ['--now', 'besok'],
+    ['--jobs', '0'],
+  ]) {
     const r = await cli(site, 'check', ...args);
     assert.equal(r.code, 2, args.join(' '));
     assert.equal(r.out, '');
@@ -89,18 +124,41 @@ test('warta check exits 0 with warnings only, 2 on usage and config errors', asy
   assert.equal((await cli(site, 'build', '--format', 'json')).code, 2);
   assert.equal((await cli(site, 'check', '--content', 'tidak-ada')).code, 2);
   // A config that would put a category page outside the output folder is a config error.
-  await writeFile(join(site, 'jalur.json'), JSON.stringify({ categories: [{ slug: '../../etc', name: 'x' }], baseUrl: 'javascript:alert(1)' }));
+  await writeFile(
+    join(site, 'jalur.json'),
+    JSON.stringify({ categories: [{ slug: '../../etc', name: 'x' }], baseUrl: 'javascript:alert(1)' }),
+  );
   const bad = await cli(site, 'check', '--config', 'jalur.json', '--format', 'json');
   assert.equal(bad.code, 2);
-  assert.deepEqual((JSON.parse(bad.out) as { field: string }[]).map((p) => p.field), ['categories', 'baseUrl']);
+  assert.deepEqual(
+    (JSON.parse(bad.out) as { field: string }[]).map((p) => p.field),
+    ['categories', 'baseUrl'],
+  );
 });
 
 /** The hostile fixture without its broken files: every valid hostile article, built in memory. */
-async function buildValidHostile(): Promise<{ writer: MemoryWriter; problems: Problem[]; ok: boolean; config: SiteConfig }> {
+async function buildValidHostile(): Promise<{
+  writer: MemoryWriter;
+  problems: Problem[];
+  ok: boolean;
+  config: SiteConfig;
+}> {
   const site = join(scratch, 'valid-hostile');
   await rm(site, { recursive: true, force: true });
   await cp(HOSTILE, site, { recursive: true, verbatimSymlinks: true });
-  for (const bad of ['rusak', 'jalur', 'tabrakan', 'politik', 'assets', 'robots.txt', '2025', 'tautan-keluar.md', 'folder-keluar', 'putus.md', 'passwd.md']) {
+  for (const bad of [
+    'rusak',
+    'jalur',
+    'tabrakan',
+    'politik',
+    'assets',
+    'robots.txt',
+    '2025',
+    'tautan-keluar.md',
+    'folder-keluar',
+    'putus.md',
+    'passwd.md',
+  ]) {
     await rm(join(site, 'content', bad), { recursive: true, force: true });
   }
   const config = await siteConfig(join(site, 'warta.config.json'));
@@ -108,7 +166,14 @@ async function buildValidHostile(): Promise<{ writer: MemoryWriter; problems: Pr
   const previous = process.cwd();
   process.chdir(site);
   try {
-    const result = await build({ content: 'content', out: 'unused', config, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1, writer });
+    const result = await build({
+      content: 'content',
+      out: 'unused',
+      config,
+      clock: { now: Date.UTC(2026, 0, 1), future: false },
+      jobs: 1,
+      writer,
+    });
     return { writer, problems: result.problems, ok: result.ok, config };
   } finally {
     process.chdir(previous);
@@ -118,12 +183,19 @@ async function buildValidHostile(): Promise<{ writer: MemoryWriter; problems: Pr
 test('every field of a hostile article is escaped for its context: HTML text, attributes, JSON-LD, XML', async () => {
   const { writer, problems, ok, config } = await buildValidHostile();
   assert.ok(ok, problems.map((p) => formatProblem(p, 'en')).join('\n'));
-  assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   for (const [path, data] of writer.files) {
-    if (path.endsWith('.html')) assert.deepEqual(unsafeHtml(Buffer.from(data).toString('utf8'), config.iframeHosts), [], path);
+    if (path.endsWith('.html'))
+      assert.deepEqual(unsafeHtml(Buffer.from(data).toString('utf8'), config.iframeHosts), [], path);
   }
   const source = await readFile(join(HOSTILE, 'content', 'lolos', 'skrip-di-semua-kolom.md'));
-  const article = parseArticle({ file: 'x.md', path: 'lolos/skrip-di-semua-kolom.md', bytes: source }, { maxBytes: 1e6 }).article!;
+  const article = parseArticle(
+    { file: 'x.md', path: 'lolos/skrip-di-semua-kolom.md', bytes: source },
+    { maxBytes: 1e6 },
+  ).article!;
   assert.match(article.title, /<\/script><script>/);
   const html = writer.text(`${article.url.slice(1)}index.html`)!;
   const text = (open: string, close: string) => {
@@ -139,7 +211,10 @@ test('every field of a hostile article is escaped for its context: HTML text, at
   assert.equal(text('<figcaption>', '</figcaption>'), article.caption);
   assert.equal(text('<p class="article__source">', '</p>'), `[${article.source}]`);
   // A byline and a tag are links to their pages (a name without a letter or digit has none).
-  assert.equal(attribute(/(?:<a class="author" href="\/penulis\/[a-z0-9-]+\/">|<span class="author">)([^<]*)<\/(?:a|span)>/), article.bylines[0]);
+  assert.equal(
+    attribute(/(?:<a class="author" href="\/penulis\/[a-z0-9-]+\/">|<span class="author">)([^<]*)<\/(?:a|span)>/),
+    article.bylines[0],
+  );
   assert.equal(attribute(/<li class="tag">(?:<a href="\/topik\/[a-z0-9-]+\/">)?([^<]*)</), article.tags[0]);
   assert.equal(attribute(/<meta property="og:title" content="([^"]*)">/), article.title);
   assert.equal(attribute(/<meta name="description" content="([^"]*)">/), article.summary);
@@ -151,7 +226,10 @@ test('every field of a hostile article is escaped for its context: HTML text, at
   assert.equal(ld.headline, article.title);
   assert.equal(ld.description, article.summary);
   assert.equal(ld.articleSection, config.categories[0]!.name);
-  assert.deepEqual(ld.author, article.bylines.map((name) => ({ '@type': 'Person', name })));
+  assert.deepEqual(
+    ld.author,
+    article.bylines.map((name) => ({ '@type': 'Person', name })),
+  );
   // NewsArticle and BreadcrumbList, nothing else.
   assert.equal((html.match(/<script/g) ?? []).length, 2);
   assert.equal((html.match(/<\/script>/g) ?? []).length, 2);
@@ -182,9 +260,13 @@ test('body links are checked in build too, with pages rendered on worker threads
   const site = join(scratch, 'links');
   await writeArchive(join(site, 'content'), { articles: 100, seed: 5 });
   await mkdir(join(site, 'content', 'uji'), { recursive: true });
-  const front = (title: string, date: string) => `---\ntitle: ${title}\nbyline: Redaksi\ncategory: Nasional\ndate: ${date}\n---\n`;
+  const front = (title: string, date: string) =>
+    `---\ntitle: ${title}\nbyline: Redaksi\ncategory: Nasional\ndate: ${date}\n---\n`;
   await writeFile(join(site, 'content', 'uji', 'tujuan.md'), `${front('Tujuan', '2025-06-01 10:00:00')}Isi.\n`);
-  await writeFile(join(site, 'content', 'uji', 'draf.md'), '---\ntitle: Draf\nbyline: Redaksi\ncategory: Nasional\ndate: 2025-06-01 10:00:00\ndraft: true\n---\nIsi.\n');
+  await writeFile(
+    join(site, 'content', 'uji', 'draf.md'),
+    '---\ntitle: Draf\nbyline: Redaksi\ncategory: Nasional\ndate: 2025-06-01 10:00:00\ndraft: true\n---\nIsi.\n',
+  );
   await writeFile(
     join(site, 'content', 'uji', 'asal.md'),
     `${front('Asal', '2025-06-02 10:00:00')}Lihat [tujuan](tujuan.md) dan [halaman](/2025/06/01/tujuan/).\n\nLalu [hilang](/2025/06/01/hilang/),\n[draf](draf.md) dan [luar](https://example.com/).\n`,
@@ -194,12 +276,21 @@ test('body links are checked in build too, with pages rendered on worker threads
   try {
     const now = parseTimestamp(NOW);
     assert.ok(now.ok);
-    const result = await build({ content: 'content', out: 'dist', config: TEST_CONFIG, clock: { now: now.instant, future: false }, jobs: 2 });
+    const result = await build({
+      content: 'content',
+      out: 'dist',
+      config: TEST_CONFIG,
+      clock: { now: now.instant, future: false },
+      jobs: 2,
+    });
     assert.ok(result.ok);
-    assert.deepEqual(result.problems.map((p) => formatProblem(p, 'en')), [
-      'content/uji/asal.md:9 warning: link to /2025/06/01/hilang/ goes nowhere',
-      'content/uji/asal.md:10 warning: link to draf.md goes nowhere: that article is a draft',
-    ]);
+    assert.deepEqual(
+      result.problems.map((p) => formatProblem(p, 'en')),
+      [
+        'content/uji/asal.md:9 warning: link to /2025/06/01/hilang/ goes nowhere',
+        'content/uji/asal.md:10 warning: link to draf.md goes nowhere: that article is a draft',
+      ],
+    );
     const html = await readFile(join(site, 'dist', '2025', '06', '02', 'asal', 'index.html'), 'utf8');
     assert.match(html, /<a href="\/2025\/06\/01\/tujuan\/">tujuan<\/a>/);
     assert.match(html, /<a href="draf\.md">draf<\/a>/);
@@ -211,9 +302,24 @@ test('body links are checked in build too, with pages rendered on worker threads
 test('no writer puts a file outside its folder, whatever path it is given', async () => {
   const folder = join(scratch, 'writers');
   for (const writer of [new MemoryWriter(), new NullWriter(), new FolderWriter(folder)]) {
-    for (const path of ['../luar.html', '/etc/passwd', 'a/../../luar.html', 'a\\..\\..\\luar.html', '..', 'a/\0/b', '']) {
-      await assert.rejects(writer.write(path, 'x'), /refusing to write outside the output folder/, `${writer.constructor.name} ${JSON.stringify(path)}`);
-      await assert.rejects(writer.copy(path, join(HOSTILE, 'rahasia.md')), /refusing to write outside the output folder/);
+    for (const path of [
+      '../luar.html',
+      '/etc/passwd',
+      'a/../../luar.html',
+      'a\\..\\..\\luar.html',
+      '..',
+      'a/\0/b',
+      '',
+    ]) {
+      await assert.rejects(
+        writer.write(path, 'x'),
+        /refusing to write outside the output folder/,
+        `${writer.constructor.name} ${JSON.stringify(path)}`,
+      );
+      await assert.rejects(
+        writer.copy(path, join(HOSTILE, 'rahasia.md')),
+        /refusing to write outside the output folder/,
+      );
     }
   }
   assert.equal(existsSync(join(scratch, 'luar.html')), false);
@@ -226,18 +332,34 @@ test('symbolic links under content/ that lead outside it are refused, and nothin
   await symlink(join(site, 'rahasia.txt'), join(site, 'content', 'rahasia.txt'));
   await symlink('..', join(site, 'content', 'naik'));
   const writer = new MemoryWriter();
-  const result = await build({ content: join(site, 'content'), out: 'unused', config: TEST_CONFIG, clock: { now: 0, future: false }, jobs: 1, writer });
+  const result = await build({
+    content: join(site, 'content'),
+    out: 'unused',
+    config: TEST_CONFIG,
+    clock: { now: 0, future: false },
+    jobs: 1,
+    writer,
+  });
   assert.deepEqual(result.problems.map((p) => p.code).sort(), ['symlink-outside', 'symlink-outside']);
   assert.equal(writer.files.size, 0);
 });
-
 
 test('a static file whose name no URL can hold is an error, not a crash', async () => {
   const site = join(scratch, 'backslash');
   await mkdir(join(site, 'content'), { recursive: true });
   await writeFile(join(site, 'content', 'foto\\x.jpg'), 'x');
-  const result = await build({ content: join(site, 'content'), out: 'unused', config: TEST_CONFIG, clock: { now: 0, future: false }, jobs: 1, writer: new NullWriter() });
-  assert.deepEqual(result.problems.map((p) => p.code), ['file-name']);
+  const result = await build({
+    content: join(site, 'content'),
+    out: 'unused',
+    config: TEST_CONFIG,
+    clock: { now: 0, future: false },
+    jobs: 1,
+    writer: new NullWriter(),
+  });
+  assert.deepEqual(
+    result.problems.map((p) => p.code),
+    ['file-name'],
+  );
 });
 
 test('a static file where a page needs a folder is a collision naming both, not a crash', async () => {
@@ -245,20 +367,40 @@ test('a static file where a page needs a folder is a collision naming both, not 
   await mkdir(join(site, 'content'), { recursive: true });
   await mkdir(join(site, 'static'), { recursive: true });
   await writeFile(join(site, 'static', 'politik'), 'berkas tanpa akhiran');
-  await writeFile(join(site, 'content', 'a.md'), '---\ntitle: A\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nx\n');
-  const result = await build({ content: join(site, 'content'), static: join(site, 'static'), out: join(site, 'dist'), config: TEST_CONFIG, clock: { now: Date.UTC(2026, 0, 1), future: false }, jobs: 1 });
-  assert.deepEqual(result.problems.map((p) => p.code), ['url-collision']);
+  await writeFile(
+    join(site, 'content', 'a.md'),
+    '---\ntitle: A\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nx\n',
+  );
+  const result = await build({
+    content: join(site, 'content'),
+    static: join(site, 'static'),
+    out: join(site, 'dist'),
+    config: TEST_CONFIG,
+    clock: { now: Date.UTC(2026, 0, 1), future: false },
+    jobs: 1,
+  });
+  assert.deepEqual(
+    result.problems.map((p) => p.code),
+    ['url-collision'],
+  );
 });
 
 test('warta check --format github prints one GitHub Actions annotation per problem', async () => {
   const json = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'json');
   const github = await cli(HOSTILE, 'check', '--now', NOW, '--quiet', '--format', 'github');
   assert.equal(github.code, 1);
-  const rows = JSON.parse(json.out) as { severity: string; file: string | null; line: number | null; column: number | null; code: string }[];
+  const rows = JSON.parse(json.out) as {
+    severity: string;
+    file: string | null;
+    line: number | null;
+    column: number | null;
+    code: string;
+  }[];
   const lines = github.out.split('\n').filter(Boolean);
   assert.equal(lines.length, rows.length);
   // ::error file=F,line=L,col=C,title=T::message — values escape %, CR, LF (and `:` `,` in properties).
-  const annotation = /^::(error|warning) (?:file=((?:[^,:%\r\n]|%[0-9A-F]{2})+),)?(?:line=(\d+),)?(?:col=(\d+),)?title=([a-z-]+)::((?:[^%\r\n]|%25|%0D|%0A)+)$/;
+  const annotation =
+    /^::(error|warning) (?:file=((?:[^,:%\r\n]|%[0-9A-F]{2})+),)?(?:line=(\d+),)?(?:col=(\d+),)?title=([a-z-]+)::((?:[^%\r\n]|%25|%0D|%0A)+)$/;
   lines.forEach((line, i) => {
     const m = annotation.exec(line);
     assert.ok(m, line);
@@ -266,5 +408,10 @@ test('warta check --format github prints one GitHub Actions annotation per probl
     assert.equal(m[3] === undefined ? null : Number(m[3]), rows[i]!.line);
     assert.equal(m[5], rows[i]!.code);
   });
-  assert.ok(lines.includes('::error file=content/rusak/kunci-ganda.md,line=6,title=duplicate-key::kolom "title" ditulis dua kali: hapus salah satunya'), github.out);
+  assert.ok(
+    lines.includes(
+      '::error file=content/rusak/kunci-ganda.md,line=6,title=duplicate-key::kolom "title" ditulis dua kali: hapus salah satunya',
+    ),
+    github.out,
+  );
 });

@@ -9,11 +9,12 @@ import { after, before, test } from 'node:test';
 import { cli } from '../support/cli.js';
 import { fixturePath, listFiles } from '../support/fixtures.js';
 
-
 /** Every file of a folder with its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = await listFiles(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)),
+  );
 }
 
 let site: string;
@@ -30,9 +31,15 @@ test('warta build writes the site and prints a one-line summary', async () => {
   assert.ok(files.includes('2025/04/02/wang-yi-lavrov-moskow/index.html'));
   assert.ok(files.includes('index.html'));
   const loud = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--jobs', '1', '--clean');
-  assert.match(loud.err, /warta: 10 berita terbit, 1 ditahan \(berikutnya terbit Senin, 1 Juni 2026 09:00:00 WIB = 2026-06-01T09:00:00\+07:00\), 1 draf, \d+ berkas ditulis ke dist\/ dalam [\d.]+ detik/);
+  assert.match(
+    loud.err,
+    /warta: 10 berita terbit, 1 ditahan \(berikutnya terbit Senin, 1 Juni 2026 09:00:00 WIB = 2026-06-01T09:00:00\+07:00\), 1 draf, \d+ berkas ditulis ke dist\/ dalam [\d.]+ detik/,
+  );
   const again = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--lang', 'en');
-  assert.match(again.err, /^warta: 10 articles published, 1 held back \(next due .*\), 1 draft, 0 of \d+ files changed in dist\/ \(0 articles parsed, 0 files rendered\) in [\d.]+ s/m);
+  assert.match(
+    again.err,
+    /^warta: 10 articles published, 1 held back \(next due .*\), 1 draft, 0 of \d+ files changed in dist\/ \(0 articles parsed, 0 files rendered\) in [\d.]+ s/m,
+  );
 });
 
 test('a failed build leaves the previous output byte for byte in place, and says so', async () => {
@@ -46,7 +53,10 @@ test('a failed build leaves the previous output byte for byte in place, and says
     assert.match(err, /content\/rusak\.md byline: kolom wajib ini tidak ada/);
     assert.match(err, /build gagal dengan 3 kesalahan; dist\/ dibiarkan seperti semula/);
     assert.deepEqual(await snapshot(join(site, 'dist')), before);
-    assert.deepEqual((await listFiles(site)).filter((f) => f.includes('staging')), []);
+    assert.deepEqual(
+      (await listFiles(site)).filter((f) => f.includes('staging')),
+      [],
+    );
   } finally {
     await rm(join(site, 'content', 'rusak.md'));
   }
@@ -62,7 +72,13 @@ test('a build while another build writes the same output fails at once and chang
   try {
     const { code, err } = await cli(site, 'build', '--now', '2026-01-01 00:00:00', '--quiet', '--lang', 'en');
     assert.equal(code, 1);
-    assert.match(err, new RegExp(`^\\.dist\\.lock another warta \\(process ${other.pid}, since .+ WIB\\) is writing dist/: wait for it to finish or stop it; if no warta is running, delete this file$`, 'm'));
+    assert.match(
+      err,
+      new RegExp(
+        `^\\.dist\\.lock another warta \\(process ${other.pid}, since .+ WIB\\) is writing dist/: wait for it to finish or stop it; if no warta is running, delete this file$`,
+        'm',
+      ),
+    );
     assert.deepEqual(await snapshot(join(site, 'dist')), before);
   } finally {
     other.kill();

@@ -17,7 +17,14 @@ before(async () => {
   await cp(fixturePath('basic-site'), site, { recursive: true });
   const now = parseTimestamp('2026-01-01 00:00:00');
   assert.ok(now.ok);
-  server = await startDevServer({ content: join(site, 'content'), config: join(site, 'warta.config.json'), out: join(site, '.warta-dev'), port: 0, now: now.instant, log: () => {} });
+  server = await startDevServer({
+    content: join(site, 'content'),
+    config: join(site, 'warta.config.json'),
+    out: join(site, '.warta-dev'),
+    port: 0,
+    now: now.instant,
+    log: () => {},
+  });
   assert.ok((await server.ready).ok);
 });
 

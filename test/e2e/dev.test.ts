@@ -138,14 +138,28 @@ test('paths: folders, redirects, content types, 404 and no way out of the output
   }
   const head = await fetch(server.url + 'images/moskow.svg', { method: 'HEAD' });
   assert.equal(head.status, 200);
-  assert.equal(Number(head.headers.get('content-length')), (await readFile(join(server.out, 'images/moskow.svg'))).length);
+  assert.equal(
+    Number(head.headers.get('content-length')),
+    (await readFile(join(server.out, 'images/moskow.svg'))).length,
+  );
   const missing = await page('tidak/ada/');
   assert.equal(missing.status, 404);
   assert.equal(missing.headers.get('cache-control'), 'no-store');
   assert.match(missing.html, /__warta\/events/);
   const site404 = await readFile(join(server.out, '404.html'), 'utf8');
-  assert.ok(missing.html.startsWith(site404.slice(0, site404.toLowerCase().lastIndexOf('</body>'))), 'the site\'s own 404.html');
-  for (const path of ['/../warta.config.json', '/%2e%2e/warta.config.json', '/..%2fwarta.config.json', '/images/..%2f..%2fwarta.config.json', '/%5c..%5cwarta.config.json', '/%00', '/%E0%A4%A']) {
+  assert.ok(
+    missing.html.startsWith(site404.slice(0, site404.toLowerCase().lastIndexOf('</body>'))),
+    "the site's own 404.html",
+  );
+  for (const path of [
+    '/../warta.config.json',
+    '/%2e%2e/warta.config.json',
+    '/..%2fwarta.config.json',
+    '/images/..%2f..%2fwarta.config.json',
+    '/%5c..%5cwarta.config.json',
+    '/%00',
+    '/%E0%A4%A',
+  ]) {
     const res = await rawGet(path);
     assert.ok(res.status === 400 || res.status === 404, `${path}: ${res.status}`);
     assert.doesNotMatch(res.body, /Warta Uji.*pageSize|"baseUrl"/s, path);
@@ -165,7 +179,10 @@ test('a saved title shows after the rebuild, timed from the file event', async (
   assert.equal(event.fresh, false);
   assert.ok(event.ms >= 0 && event.ms < 15_000, String(event.ms));
   assert.equal(h1((await page()).html), 'Harga Beras Stabil');
-  assert.ok(logs.some((l) => /^warta: rebuilt in \d+ ms \(from file event to files written\)/.test(l)), logs.join('\n'));
+  assert.ok(
+    logs.some((l) => /^warta: rebuilt in \d+ ms \(from file event to files written\)/.test(l)),
+    logs.join('\n'),
+  );
 });
 
 test('the static folder is served from the root, and a file added to it, hidden folders too, or removed, is picked up', async () => {
@@ -192,7 +209,11 @@ test('rapid saves make one rebuild, with the last text', async () => {
     // Five saves 5 ms apart (less than chokidar's 50 ms change throttle in all, and than the
     // debounce each), from another process as an editor's would be: this one runs the builds.
     const texts = [1, 2, 3, 4, 5].map((i) => original.replace(TITLE, `Simpan ${i}`));
-    const editor = spawn(process.execPath, ['--input-type=module', '-e', EDITOR, join(site, ARTICLE), JSON.stringify(texts)], { stdio: 'inherit' });
+    const editor = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', EDITOR, join(site, ARTICLE), JSON.stringify(texts)],
+      { stdio: 'inherit' },
+    );
     assert.equal(await timeout(new Promise((done) => editor.on('exit', done)), 'the editor process'), 0);
     await timeout(next, 'the rebuild after five saves');
     await new Promise((r) => setTimeout(r, 400));
@@ -203,7 +224,7 @@ test('rapid saves make one rebuild, with the last text', async () => {
   }
 });
 
-test('a second write landing after its save\'s rebuild started is not lost (chokidar drops it; its raw event is not)', async () => {
+test("a second write landing after its save's rebuild started is not lost (chokidar drops it; its raw event is not)", async () => {
   const seen: RebuildEvent[] = [];
   const onRebuild = (e: RebuildEvent) => seen.push(e);
   server.rebuilds.on('rebuild', onRebuild);
@@ -211,7 +232,11 @@ test('a second write landing after its save\'s rebuild started is not lost (chok
     // Two writes 35 ms apart: past the quiet time, so the first write's rebuild has started,
     // but inside chokidar's 50 ms throttle, so chokidar emits no event for the second.
     const texts = ['Tulis Pertama', 'Tulis Kedua'].map((t) => original.replace(TITLE, t));
-    const editor = spawn(process.execPath, ['--input-type=module', '-e', EDITOR.replace('0, 5)', '0, 35)'), join(site, ARTICLE), JSON.stringify(texts)], { stdio: 'inherit' });
+    const editor = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', EDITOR.replace('0, 5)', '0, 35)'), join(site, ARTICLE), JSON.stringify(texts)],
+      { stdio: 'inherit' },
+    );
     assert.equal(await timeout(new Promise((done) => editor.on('exit', done)), 'the editor process'), 0);
     // One rebuild when the first read the second write already, else two; then nothing more.
     await timeout(
@@ -237,7 +262,7 @@ function listen(): { text: () => string; close: () => void; until: (re: RegExp) 
     res.setEncoding('utf8');
     res.on('data', (d) => {
       text += d;
-      for (const w of [...waiters]) if (w.re.test(text)) waiters.splice(waiters.indexOf(w), 1), w.done();
+      for (const w of [...waiters]) if (w.re.test(text)) (waiters.splice(waiters.indexOf(w), 1), w.done());
     });
   });
   req.on('error', () => {});
@@ -245,7 +270,11 @@ function listen(): { text: () => string; close: () => void; until: (re: RegExp) 
   return {
     text: () => text,
     close: () => req.destroy(),
-    until: (re) => timeout(new Promise<void>((done) => (re.test(text) ? done() : waiters.push({ re, done }))), `an event matching ${re}`),
+    until: (re) =>
+      timeout(
+        new Promise<void>((done) => (re.test(text) ? done() : waiters.push({ re, done }))),
+        `an event matching ${re}`,
+      ),
   };
 }
 
@@ -261,10 +290,14 @@ test('broken front matter: the overlay names file and line, the last good page s
     assert.equal(h1(html), 'Versi Baik', 'the last good page is still served');
     assert.match(html, /<div id="warta-dev-overlay"/);
     assert.match(html, /content\/ekonomi\/harga-beras\.md:2 the list opened with \[ on this line is never closed/);
-    await events.until(/event: problems\ndata: .*harga-beras\.md:2 the list opened with \[ on this line is never closed/);
+    await events.until(
+      /event: problems\ndata: .*harga-beras\.md:2 the list opened with \[ on this line is never closed/,
+    );
     assert.match((await page('')).html, /<div id="warta-dev-overlay"/, 'every page has the overlay');
     assert.ok(logs.some((l) => /harga-beras\.md:2 the list opened with \[ on this line is never closed/.test(l)));
-    assert.ok(logs.some((l) => /^warta: rebuild failed with 1 error after \d+ ms; still serving the last good pages/.test(l)));
+    assert.ok(
+      logs.some((l) => /^warta: rebuild failed with 1 error after \d+ ms; still serving the last good pages/.test(l)),
+    );
 
     const fixed = await save(original.replace(TITLE, 'Versi Perbaikan'));
     assert.ok(fixed.ok);
@@ -308,17 +341,31 @@ test('a config change makes a new engine; a broken config goes to the overlay, n
 
 test('while warta dev runs, a build into its folder is refused and its pages stay', async () => {
   const before = (await page()).html;
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet', '--lang', 'en'], { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'warta.js'), 'build', '--out', '.warta-dev', '--now', NOW, '--quiet', '--lang', 'en'],
+    { cwd: site, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const code = await timeout(new Promise<number | null>((done) => child.on('close', done)), 'the refused build');
   assert.equal(code, 1);
-  assert.match(err, new RegExp(`^\\.\\.warta-dev\\.lock another warta \\(process ${process.pid}, since .+ WIB\\) is writing \\.warta-dev/`, 'm'));
+  assert.match(
+    err,
+    new RegExp(
+      `^\\.\\.warta-dev\\.lock another warta \\(process ${process.pid}, since .+ WIB\\) is writing \\.warta-dev/`,
+      'm',
+    ),
+  );
   assert.equal((await page()).html, before);
 });
 
 test('warta dev on the command line: prints the URL, serves, and stops cleanly on SIGTERM', async () => {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'warta.js'), 'dev', '--port', '0', '--out', '.warta-cli', '--now', NOW, '--jobs', '1'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'warta.js'), 'dev', '--port', '0', '--out', '.warta-cli', '--now', NOW, '--jobs', '1'],
+    { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let err = '';
   child.stderr.setEncoding('utf8');
   const url = new Promise<string>((done) =>
@@ -348,10 +395,16 @@ test('a taken port means the next free one', async () => {
   const port = (taken.address() as AddressInfo).port;
   let other: DevServer | undefined;
   try {
-    other = await startDevServer({ content: join(site, 'content'), config: join(site, 'warta.config.json'), out: join(site, '.warta-port'), port, log: () => {} });
+    other = await startDevServer({
+      content: join(site, 'content'),
+      config: join(site, 'warta.config.json'),
+      out: join(site, '.warta-port'),
+      port,
+      log: () => {},
+    });
     assert.ok(other.port > port && other.port < port + 20, `${other.port} after ${port}`);
     assert.equal(other.url, `http://127.0.0.1:${other.port}/`);
-    await timeout(other.ready, 'the other server\'s first build');
+    await timeout(other.ready, "the other server's first build");
   } finally {
     await other?.close();
     await new Promise((done) => taken.close(done));
@@ -362,10 +415,22 @@ test('warta dev usage errors exit 2', async () => {
   const err = new PassThrough();
   let text = '';
   err.on('data', (d) => (text += d));
-  const run = (...args: string[]) => main(['dev', '--content', join(site, 'content'), '--lang', 'en', ...args], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+  const run = (...args: string[]) =>
+    main(
+      ['dev', '--content', join(site, 'content'), '--lang', 'en', ...args],
+      new PassThrough() as unknown as NodeJS.WriteStream,
+      err as unknown as NodeJS.WriteStream,
+    );
   assert.equal(await run('--port', 'delapan'), 2);
   assert.match(text, /--port: expected a port number/);
   assert.equal(await run('--out', site), 2);
   assert.match(text, /holds the content folder/);
-  assert.equal(await main(['build', '--content', join(site, 'content'), '--port', '8080'], new PassThrough() as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream), 2);
+  assert.equal(
+    await main(
+      ['build', '--content', join(site, 'content'), '--port', '8080'],
+      new PassThrough() as unknown as NodeJS.WriteStream,
+      err as unknown as NodeJS.WriteStream,
+    ),
+    2,
+  );
 });

@@ -45,13 +45,20 @@ test('an article or image that cannot be read is an error naming it, with the bu
   await writeFile(join(site, 'content', 'foto.jpg'), 'jpeg');
   await chmod(join(site, 'content', 'berita-7.md'), 0o000);
   await chmod(join(site, 'content', 'foto.jpg'), 0o000);
-  for (const args of [['build', '--jobs', '2'], ['build', '--jobs', '1'], ['check', '--jobs', '2']]) {
+  for (const args of [
+    ['build', '--jobs', '2'],
+    ['build', '--jobs', '1'],
+    ['check', '--jobs', '2'],
+  ]) {
     const { code, err } = await warta(site, [...args, '--now', NOW, '--quiet'], true);
     assert.equal(code, 1, err);
     assert.doesNotMatch(err, /worker failed|\n\s+at /, args.join(' '));
     assert.match(err, /^content\/berita-7\.md cannot read the article: permission denied$/m, args.join(' '));
     assert.match(err, /^content\/foto\.jpg cannot read the file: permission denied$/m);
-    assert.match(err, /^content\/pipa\.md cannot read the article: not a regular file but a named pipe, socket or device$/m);
+    assert.match(
+      err,
+      /^content\/pipa\.md cannot read the article: not a regular file but a named pipe, socket or device$/m,
+    );
     assert.match(err, /^content\/putus\.md symbolic link points to nothing$/m);
     assert.match(err, /^content\/rusak\.md byline: required field is missing$/m);
   }
@@ -60,12 +67,15 @@ test('an article or image that cannot be read is an error naming it, with the bu
 /** Every file of a folder with its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = await listFiles(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)),
+  );
 }
 
 test('a site publishes its articles, allowed files and static folder; backups, other Markdown, HTML and scripted SVGs are reported and left out', async () => {
   const site = join(scratch, 'newsroom');
-  for (const folder of ['content/2025/04', 'content/gambar', 'static/.well-known']) await mkdir(join(site, folder), { recursive: true });
+  for (const folder of ['content/2025/04', 'content/gambar', 'static/.well-known'])
+    await mkdir(join(site, folder), { recursive: true });
   const write = (path: string, text: string) => writeFile(join(site, path), text);
   await write('content/2025/04/banjir.md', article(1));
   await write('content/2025/04/banjir.md~', article(2).replace('Berita 2', 'Embargo: Berita 2'));
@@ -73,7 +83,10 @@ test('a site publishes its articles, allowed files and static folder; backups, o
   await write('content/2025/04/banjir.md.bak', article(4));
   await write('content/2025/04/pemilu.mdx', article(5));
   await write('content/2025/04/halaman.html', '<script>alert(1)</script>');
-  await write('content/gambar/grafik.svg', '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="3"/></svg>');
+  await write(
+    'content/gambar/grafik.svg',
+    '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="3"/></svg>',
+  );
   await write('content/gambar/foto.JPG', 'jpeg');
   await write('content/gambar/jahat.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"/>');
   await write('static/CNAME', 'warta.example\n');
@@ -82,20 +95,41 @@ test('a site publishes its articles, allowed files and static folder; backups, o
 
   const refused = await warta(site, ['build', '--now', NOW, '--quiet']);
   assert.equal(refused.code, 1, refused.err);
-  assert.match(refused.err, /^content\/gambar\/jahat\.svg an SVG that can run script on the site is not published: it holds an event-handler attribute \(onload\)/m);
-  const warnings = ['2025/04/#banjir.md# warning: an editor\'s backup', '2025/04/banjir.md.bak warning: an editor\'s backup', '2025/04/banjir.md~ warning: an editor\'s backup', '2025/04/halaman.html warning: HTML under the content folder', '2025/04/pemilu.mdx warning: only .md files are articles: this one is not published (rename it to .md to publish it)'];
+  assert.match(
+    refused.err,
+    /^content\/gambar\/jahat\.svg an SVG that can run script on the site is not published: it holds an event-handler attribute \(onload\)/m,
+  );
+  const warnings = [
+    "2025/04/#banjir.md# warning: an editor's backup",
+    "2025/04/banjir.md.bak warning: an editor's backup",
+    "2025/04/banjir.md~ warning: an editor's backup",
+    '2025/04/halaman.html warning: HTML under the content folder',
+    '2025/04/pemilu.mdx warning: only .md files are articles: this one is not published (rename it to .md to publish it)',
+  ];
   for (const w of warnings) assert.ok(refused.err.includes(`content/${w}`), w);
   const checked = await warta(site, ['check', '--now', NOW, '--quiet']);
   assert.equal(checked.code, 1);
-  for (const w of [...warnings, 'gambar/jahat.svg an SVG that can run script']) assert.ok(checked.err.includes(`content/${w}`), w);
+  for (const w of [...warnings, 'gambar/jahat.svg an SVG that can run script'])
+    assert.ok(checked.err.includes(`content/${w}`), w);
 
   await rm(join(site, 'content', 'gambar', 'jahat.svg'));
   const built = await warta(site, ['build', '--now', NOW, '--quiet']);
   assert.equal(built.code, 0, built.err);
   for (const w of warnings) assert.ok(built.err.includes(`content/${w}`), w);
   const files = await listFiles(join(site, 'dist'));
-  for (const path of ['2025/04/02/banjir/index.html', 'gambar/grafik.svg', 'gambar/foto.JPG', 'CNAME', 'google1234.html', '.well-known/security.txt']) assert.ok(files.includes(path), path);
-  assert.deepEqual(files.filter((f) => /~|#|\.bak$|\.mdx$|halaman|jahat/.test(f)), []);
+  for (const path of [
+    '2025/04/02/banjir/index.html',
+    'gambar/grafik.svg',
+    'gambar/foto.JPG',
+    'CNAME',
+    'google1234.html',
+    '.well-known/security.txt',
+  ])
+    assert.ok(files.includes(path), path);
+  assert.deepEqual(
+    files.filter((f) => /~|#|\.bak$|\.mdx$|halaman|jahat/.test(f)),
+    [],
+  );
   assert.equal(await readFile(join(site, 'dist', 'CNAME'), 'utf8'), 'warta.example\n');
 });
 
@@ -106,7 +140,14 @@ test('static files added, changed and removed between incremental builds are pub
   // Each edit, and what the output's CNAME and verifikasi/kode.txt then hold.
   const edits: [string, () => Promise<unknown>, (string | undefined)[]][] = [
     ['added', () => writeFile(join(site, 'static', 'CNAME'), 'warta.example\n'), ['warta.example\n', undefined]],
-    ['another added, in a folder', async () => (await mkdir(join(site, 'static', 'verifikasi'), { recursive: true }), writeFile(join(site, 'static', 'verifikasi', 'kode.txt'), 'a\n')), ['warta.example\n', 'a\n']],
+    [
+      'another added, in a folder',
+      async () => (
+        await mkdir(join(site, 'static', 'verifikasi'), { recursive: true }),
+        writeFile(join(site, 'static', 'verifikasi', 'kode.txt'), 'a\n')
+      ),
+      ['warta.example\n', 'a\n'],
+    ],
     ['changed', () => writeFile(join(site, 'static', 'CNAME'), 'www.warta.example\n'), ['www.warta.example\n', 'a\n']],
     ['removed', () => rm(join(site, 'static', 'CNAME')), [undefined, 'a\n']],
     ['folder removed', () => rm(join(site, 'static', 'verifikasi'), { recursive: true }), [undefined, undefined]],
@@ -134,8 +175,14 @@ test('a static file where the site writes a page is an error naming both', async
   await writeFile(join(site, 'static', '2025', '04', '02', 'berita-1', 'index.html'), 'lama');
   const { code, err } = await warta(site, ['build', '--now', NOW, '--quiet']);
   assert.equal(code, 1, err);
-  assert.match(err, /^static\/feed\.xml 2 sources would write \/feed\.xml: static file static\/feed\.xml, warta's own \/feed\.xml$/m);
-  assert.match(err, /^content\/berita-1\.md 2 sources would write \/2025\/04\/02\/berita-1\/index\.html: content\/berita-1\.md \(\/2025\/04\/02\/berita-1\/\), static file static\/2025\/04\/02\/berita-1\/index\.html$/m);
+  assert.match(
+    err,
+    /^static\/feed\.xml 2 sources would write \/feed\.xml: static file static\/feed\.xml, warta's own \/feed\.xml$/m,
+  );
+  assert.match(
+    err,
+    /^content\/berita-1\.md 2 sources would write \/2025\/04\/02\/berita-1\/index\.html: content\/berita-1\.md \(\/2025\/04\/02\/berita-1\/\), static file static\/2025\/04\/02\/berita-1\/index\.html$/m,
+  );
 });
 
 test('--static names the static folder, which must exist and stand apart from the content and output folders', async () => {

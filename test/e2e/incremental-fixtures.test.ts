@@ -22,12 +22,20 @@ for (const name of CASES) {
       const content = join(root, 'content');
       await cp(join(fixturePath(name), 'before'), content, { recursive: true });
       const options = (out: string, cache?: 'use'): BuildOptions => ({
-        content, out: join(root, out), config: { ...TEST_CONFIG, relatedCount: 2 }, clock: { now: NOW, future: false }, jobs: 1, cache,
+        content,
+        out: join(root, out),
+        config: { ...TEST_CONFIG, relatedCount: 2 },
+        clock: { now: NOW, future: false },
+        jobs: 1,
+        cache,
       });
       assert.equal((await build(options('dist', 'use'))).ok, true);
       await putEdit(join(fixturePath(name), 'edit'), content);
       const result = await build(options('dist', 'use'));
-      const expected = JSON.parse(await readFile(join(fixturePath(name), 'expected', 'result.json'), 'utf8')) as { quick: boolean; parsed: number };
+      const expected = JSON.parse(await readFile(join(fixturePath(name), 'expected', 'result.json'), 'utf8')) as {
+        quick: boolean;
+        parsed: number;
+      };
       assert.deepEqual({ ok: result.ok, quick: result.quick, parsed: result.parsed }, { ok: true, ...expected });
       assert.equal((await build(options('clean'))).ok, true);
       assert.deepEqual(await snapshot(join(root, 'dist')), await snapshot(join(root, 'clean')));
@@ -49,5 +57,7 @@ async function putEdit(edit: string, content: string): Promise<void> {
 /** Every file under a folder and its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = await listFiles(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)),
+  );
 }

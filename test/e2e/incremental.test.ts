@@ -26,7 +26,22 @@ interface Sandbox {
 
 /** One edit an editor (or the clock) can make. */
 type Edit =
-  | { kind: 'body' | 'title' | 'byline' | 'category' | 'date' | 'tags' | 'withdraw' | 'correct' | 'rename' | 'delete' | 'touch'; pick: number; value: number }
+  | {
+      kind:
+        | 'body'
+        | 'title'
+        | 'byline'
+        | 'category'
+        | 'date'
+        | 'tags'
+        | 'withdraw'
+        | 'correct'
+        | 'rename'
+        | 'delete'
+        | 'touch';
+      pick: number;
+      value: number;
+    }
   | { kind: 'add'; value: number }
   // A static page (`content/halaman/`) written or removed.
   | { kind: 'page'; value: number }
@@ -37,7 +52,23 @@ type Edit =
   | { kind: 'backup'; value: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('body', 'title', 'byline', 'category', 'date', 'tags', 'withdraw', 'correct', 'rename', 'delete', 'touch'), pick: fc.nat(), value: fc.nat(1000) }),
+  fc.record({
+    kind: fc.constantFrom(
+      'body',
+      'title',
+      'byline',
+      'category',
+      'date',
+      'tags',
+      'withdraw',
+      'correct',
+      'rename',
+      'delete',
+      'touch',
+    ),
+    pick: fc.nat(),
+    value: fc.nat(1000),
+  }),
   fc.record({ kind: fc.constant('add'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('page'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
@@ -56,17 +87,26 @@ async function sandbox(articles = 40): Promise<Sandbox> {
 }
 
 function options(box: Sandbox, out: string, cache: BuildOptions['cache']): BuildOptions {
-  return { content: box.content, out: join(box.root, out), templates: box.templates, static: box.static, config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6 }, clock: { now: box.now, future: false }, jobs: 1, cache };
+  return {
+    content: box.content,
+    out: join(box.root, out),
+    templates: box.templates,
+    static: box.static,
+    config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6 },
+    clock: { now: box.now, future: false },
+    jobs: 1,
+    cache,
+  };
 }
 
 /** Applies one edit to the files of the sandbox; returns the paths it touched, as a watcher would report them. */
 async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md'));
-  if (e.kind === 'clock') return void (box.now += e.value * DAY), [];
-  if (e.kind === 'template') return await template(box, e.value), [join(box.templates, 'article.njk')];
+  if (e.kind === 'clock') return (void (box.now += e.value * DAY), []);
+  if (e.kind === 'template') return (await template(box, e.value), [join(box.templates, 'article.njk')]);
   if (e.kind === 'static' || e.kind === 'backup') return [await toggle(box, e)];
   const added = join(box.content, `tambahan-${e.value}.md`);
-  if (e.kind === 'add') return await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added];
+  if (e.kind === 'add') return (await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added]);
   if (e.kind === 'page') return [await staticPage(box, e.value)];
   if (!files.length) return [];
   const file = join(box.content, files[e.pick % files.length]!);
@@ -77,7 +117,10 @@ async function apply(box: Sandbox, e: Edit): Promise<string[]> {
 
 /** Writes one of a few files of the static folder, or a backup beside the articles; removes it when it is there and the value says so. */
 async function toggle(box: Sandbox, e: Extract<Edit, { kind: 'static' | 'backup' }>): Promise<string> {
-  const file = e.kind === 'static' ? join(box.static, ['CNAME', 'google1234.html', '.well-known/security.txt'][e.value % 3]!) : join(box.content, `catatan-${e.value % 2}.md~`);
+  const file =
+    e.kind === 'static'
+      ? join(box.static, ['CNAME', 'google1234.html', '.well-known/security.txt'][e.value % 3]!)
+      : join(box.content, `catatan-${e.value % 2}.md~`);
   if (existsSync(file) && e.value % 4 === 0) await rm(file);
   else await writeFile(file, `isi ${e.value}\n`);
   return file;
@@ -85,22 +128,47 @@ async function toggle(box: Sandbox, e: Extract<Edit, { kind: 'static' | 'backup'
 
 async function change(file: string, renamed: string, e: Edit): Promise<void> {
   const text = await readFile(file, 'utf8');
-  const set = (field: string, value: string) => writeFile(file, text.replace(new RegExp(`^${field}:.*$`, 'm'), `${field}: ${value}`));
+  const set = (field: string, value: string) =>
+    writeFile(file, text.replace(new RegExp(`^${field}:.*$`, 'm'), `${field}: ${value}`));
   switch (e.kind) {
-    case 'body': return writeFile(file, `${text}\nParagraf tambahan nomor ${e.value} tentang Jakarta.\n`);
-    case 'title': return set('title', `Judul Baru ${e.value}`);
+    case 'body':
+      return writeFile(file, `${text}\nParagraf tambahan nomor ${e.value} tentang Jakarta.\n`);
+    case 'title':
+      return set('title', `Judul Baru ${e.value}`);
     // Changes how the article is listed, not its terms: the lists that show it change, its related stories do not.
-    case 'byline': return set('byline', `Penulis ${e.value}`);
-    case 'category': return set('category', ['Nasional', 'Ekonomi', 'Sains', 'Budaya'][e.value % 4]!);
-    case 'date': return set('date', `"${new Date(START + (e.value - 500) * DAY).toISOString().slice(0, 10)} 10:00:00"`);
-    case 'tags': return set('tags', `[Topik${e.value % 5}, Jakarta]`);
+    case 'byline':
+      return set('byline', `Penulis ${e.value}`);
+    case 'category':
+      return set('category', ['Nasional', 'Ekonomi', 'Sains', 'Budaya'][e.value % 4]!);
+    case 'date':
+      return set('date', `"${new Date(START + (e.value - 500) * DAY).toISOString().slice(0, 10)} 10:00:00"`);
+    case 'tags':
+      return set('tags', `[Topik${e.value % 5}, Jakarta]`);
     // Withdraws the story, or brings it back: it leaves every list, or comes back to them.
-    case 'withdraw': return writeFile(file, WITHDRAWN.test(text) ? text.replace(WITHDRAWN, '') : text.replace('---\n', `---\nwithdrawn:\n  at: 2026-06-01 10:00\n  reason: Dicabut ${e.value}.\n`));
+    case 'withdraw':
+      return writeFile(
+        file,
+        WITHDRAWN.test(text)
+          ? text.replace(WITHDRAWN, '')
+          : text.replace('---\n', `---\nwithdrawn:\n  at: 2026-06-01 10:00\n  reason: Dicabut ${e.value}.\n`),
+      );
     // A new or changed correction: the article's modified time and its page change.
-    case 'correct': return writeFile(file, text.replace(CORRECTED, '').replace('---\n', `---\ncorrections:\n  - at: 2026-0${1 + (e.value % 5)}-01 10:00\n    text: Ralat ${e.value}.\n`));
-    case 'rename': return rename(file, renamed);
-    case 'delete': return rm(file);
-    case 'touch': return writeFile(file, text);
+    case 'correct':
+      return writeFile(
+        file,
+        text
+          .replace(CORRECTED, '')
+          .replace(
+            '---\n',
+            `---\ncorrections:\n  - at: 2026-0${1 + (e.value % 5)}-01 10:00\n    text: Ralat ${e.value}.\n`,
+          ),
+      );
+    case 'rename':
+      return rename(file, renamed);
+    case 'delete':
+      return rm(file);
+    case 'touch':
+      return writeFile(file, text);
   }
 }
 
@@ -132,7 +200,9 @@ async function template(box: Sandbox, variant: number): Promise<void> {
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = await listFiles(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (f) => [f, (await readFile(join(dir, f))).toString('base64')] as const)),
+  );
 }
 
 async function mtimes(dir: string): Promise<Map<string, number>> {
@@ -160,7 +230,11 @@ test('after any sequence of edits, the incremental build equals a clean build by
           const clean = await build(options(box, 'clean', 'clean'));
           assert.equal(summary(incremental), summary(clean));
           if (!clean.ok) continue;
-          assert.deepEqual(await snapshot(join(box.root, 'inc')), await snapshot(join(box.root, 'clean')), `after ${JSON.stringify(e)}`);
+          assert.deepEqual(
+            await snapshot(join(box.root, 'inc')),
+            await snapshot(join(box.root, 'clean')),
+            `after ${JSON.stringify(e)}`,
+          );
         }
       } finally {
         await rm(box.root, { recursive: true, force: true });
@@ -172,7 +246,7 @@ test('after any sequence of edits, the incremental build equals a clean build by
   assert.ok(quick > 0, 'no build took the quick path');
 });
 
-test('warta dev\'s engine, told which files changed, equals a clean build byte for byte', async () => {
+test("warta dev's engine, told which files changed, equals a clean build byte for byte", async () => {
   const editorEdit = edit.filter((e) => e.kind !== 'clock');
   await fc.assert(
     fc.asyncProperty(fc.array(editorEdit, { minLength: 1, maxLength: 6 }), async (edits) => {
@@ -186,7 +260,12 @@ test('warta dev\'s engine, told which files changed, equals a clean build byte f
           await rm(join(box.root, 'clean'), { recursive: true, force: true });
           const clean = await build(options(box, 'clean', 'clean'));
           assert.equal(summary(incremental), summary(clean));
-          if (clean.ok) assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after ${JSON.stringify(e)}`);
+          if (clean.ok)
+            assert.deepEqual(
+              await snapshot(join(box.root, 'dev')),
+              await snapshot(join(box.root, 'clean')),
+              `after ${JSON.stringify(e)}`,
+            );
         }
       } finally {
         await rm(box.root, { recursive: true, force: true });
@@ -196,7 +275,7 @@ test('warta dev\'s engine, told which files changed, equals a clean build byte f
   );
 });
 
-test('warta dev\'s rehearsal (an article parsed, and its page and the home page rendered, again) writes nothing', async () => {
+test("warta dev's rehearsal (an article parsed, and its page and the home page rendered, again) writes nothing", async () => {
   const box = await sandbox();
   try {
     const memory: NonNullable<BuildOptions['memory']> = {};
@@ -213,14 +292,17 @@ test('warta dev\'s rehearsal (an article parsed, and its page and the home page 
   }
 });
 
-for (const mode of ['warta dev\'s engine', 'a cold incremental build'] as const) {
+for (const mode of ["warta dev's engine", 'a cold incremental build'] as const) {
   test(`${mode}: an edit that changes how an article is listed, not its words, reaches every page listing it among related stories`, async () => {
     const box = await sandbox();
     try {
       // A theme that shows the related stories' bylines, so a byline edit changes the pages listing it.
       const source = await readFile(join(DEFAULT_TEMPLATES, 'article.njk'), 'utf8');
-      await writeFile(join(box.templates, 'article.njk'), `${source}\n{% block footer %}{{ super() }}{% for s in page.related %}<p>oleh {{ s.byline }}</p>{% endfor %}{% endblock %}\n`);
-      const engine = mode === 'warta dev\'s engine' ? createEngine(options(box, 'out', undefined)) : undefined;
+      await writeFile(
+        join(box.templates, 'article.njk'),
+        `${source}\n{% block footer %}{{ super() }}{% for s in page.related %}<p>oleh {{ s.byline }}</p>{% endfor %}{% endblock %}\n`,
+      );
+      const engine = mode === "warta dev's engine" ? createEngine(options(box, 'out', undefined)) : undefined;
       const rebuild = (changed: string[]) => (engine ? engine.rebuild(changed) : build(options(box, 'out', 'use')));
       await rebuild([]);
       const files = (await listFiles(box.content)).filter((f) => f.endsWith('.md')).slice(0, 6);
@@ -229,7 +311,11 @@ for (const mode of ['warta dev\'s engine', 'a cold incremental build'] as const)
         const incremental = await rebuild([join(box.content, f)]);
         await rm(join(box.root, 'clean'), { recursive: true, force: true });
         assert.ok((await build(options(box, 'clean', 'clean'))).ok && incremental.ok);
-        assert.deepEqual(await snapshot(join(box.root, 'out')), await snapshot(join(box.root, 'clean')), `after the byline edit of ${f}`);
+        assert.deepEqual(
+          await snapshot(join(box.root, 'out')),
+          await snapshot(join(box.root, 'clean')),
+          `after the byline edit of ${f}`,
+        );
       }
     } finally {
       await rm(box.root, { recursive: true, force: true });
@@ -237,7 +323,7 @@ for (const mode of ['warta dev\'s engine', 'a cold incremental build'] as const)
   });
 }
 
-test('warta dev\'s engine: publishing into a category page by page, each list page links to its neighbours as a clean build\'s do', async () => {
+test("warta dev's engine: publishing into a category page by page, each list page links to its neighbours as a clean build's do", async () => {
   const box = await sandbox();
   try {
     const engine = createEngine(options(box, 'dev', undefined));
@@ -246,18 +332,28 @@ test('warta dev\'s engine: publishing into a category page by page, each list pa
     // on, the page before it then links to a new neighbour while listing the same stories.
     for (let k = 0; k < 13; k++) {
       const added = join(box.content, `halaman-${k}.md`);
-      await writeFile(added, article(`Berita Halaman ${k}`, 0).replace(/^date: .*$/m, `date: 2025-11-${String(10 + k).padStart(2, '0')} 08:00:00`));
+      await writeFile(
+        added,
+        article(`Berita Halaman ${k}`, 0).replace(
+          /^date: .*$/m,
+          `date: 2025-11-${String(10 + k).padStart(2, '0')} 08:00:00`,
+        ),
+      );
       assert.ok((await engine.rebuild([added])).ok);
       await rm(join(box.root, 'clean'), { recursive: true, force: true });
       assert.ok((await build(options(box, 'clean', 'clean'))).ok);
-      assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after adding ${added}`);
+      assert.deepEqual(
+        await snapshot(join(box.root, 'dev')),
+        await snapshot(join(box.root, 'clean')),
+        `after adding ${added}`,
+      );
     }
   } finally {
     await rm(box.root, { recursive: true, force: true });
   }
 });
 
-test('warta dev\'s engine on worker threads, kept between builds: edits rendered on them, and a template edit reaching them, equal a clean build', async () => {
+test("warta dev's engine on worker threads, kept between builds: edits rendered on them, and a template edit reaching them, equal a clean build", async () => {
   const box = await sandbox();
   try {
     // Enough articles for the engine to start workers, which it then keeps.
@@ -279,7 +375,11 @@ test('warta dev\'s engine on worker threads, kept between builds: edits rendered
         const result = await engine.rebuild(changed);
         await rm(join(box.root, 'clean'), { recursive: true, force: true });
         assert.ok(result.ok && (await build(options(box, 'clean', 'clean'))).ok);
-        assert.deepEqual(await snapshot(join(box.root, 'dev')), await snapshot(join(box.root, 'clean')), `after ${JSON.stringify(e)} (${files.length} articles)`);
+        assert.deepEqual(
+          await snapshot(join(box.root, 'dev')),
+          await snapshot(join(box.root, 'clean')),
+          `after ${JSON.stringify(e)} (${files.length} articles)`,
+        );
       }
     } finally {
       await engine.close();
@@ -320,7 +420,10 @@ test('a fresh clone (every file given a new time, no byte changed) parses, rende
       assert.ok((await run()).ok);
       await touchAll(2_000_000_000 + jobs);
       const touched = await run();
-      assert.deepEqual([touched.ok, touched.incremental, touched.parsed, touched.rendered, touched.written], [true, true, 0, 0, 0]);
+      assert.deepEqual(
+        [touched.ok, touched.incremental, touched.parsed, touched.rendered, touched.written],
+        [true, true, 0, 0, 0],
+      );
       await touchAll(2_000_000_100 + jobs);
       const edited = files.find((f) => f.endsWith('.md'))!;
       await change(join(box.content, edited), '', { kind: 'body', pick: 0, value: jobs });
@@ -339,13 +442,22 @@ test('a build from another working folder names files relative to it, also those
   const box = await sandbox();
   const previous = process.cwd();
   try {
-    await writeFile(join(box.content, 'marquee.md'), article('Berita Bergerak', 3).replace(/Isi berita.*\n/, '<marquee>Isi bergerak</marquee>\n'));
+    await writeFile(
+      join(box.content, 'marquee.md'),
+      article('Berita Bergerak', 3).replace(/Isi berita.*\n/, '<marquee>Isi bergerak</marquee>\n'),
+    );
     process.chdir(box.root);
     const first = await build(options(box, 'out', 'use'));
-    assert.deepEqual(first.problems.map((p) => p.file), [join('content', 'marquee.md')]);
+    assert.deepEqual(
+      first.problems.map((p) => p.file),
+      [join('content', 'marquee.md')],
+    );
     process.chdir(box.content);
     const again = await build(options(box, 'out', 'use'));
-    assert.deepEqual(again.problems.map((p) => p.file), ['marquee.md']);
+    assert.deepEqual(
+      again.problems.map((p) => p.file),
+      ['marquee.md'],
+    );
   } finally {
     process.chdir(previous);
     await rm(box.root, { recursive: true, force: true });
@@ -356,7 +468,9 @@ test('publishing one new article rewrites a small, bounded set of files', async 
   const box = await sandbox();
   try {
     await build(options(box, 'out', 'use'));
-    const text = article('Kapal Selam Berlayar di Laut Banda', 1).replace(/Isi berita.*\n/, 'Kapal selam berlayar di Laut Banda.\n').replace('[Jakarta]', '[Laut Banda]');
+    const text = article('Kapal Selam Berlayar di Laut Banda', 1)
+      .replace(/Isi berita.*\n/, 'Kapal selam berlayar di Laut Banda.\n')
+      .replace('[Jakarta]', '[Laut Banda]');
     await writeFile(join(box.content, 'kapal-selam.md'), text);
     const result = await build(options(box, 'out', 'use'));
     assert.ok(result.ok);
@@ -373,8 +487,6 @@ test('publishing one new article rewrites a small, bounded set of files', async 
   }
 });
 
-
-
 test('a body edit takes the quick path: the edited page and those whose related stories changed are rendered, warnings elsewhere are reported again; other edits take the full path', async () => {
   const box = await sandbox();
   const out = join(box.root, 'out');
@@ -386,10 +498,20 @@ test('a body edit takes the quick path: the edited page and those whose related 
       assert.equal(summary(r), summary(clean), what);
       assert.deepEqual(await snapshot(out), await snapshot(join(box.root, 'clean')), what);
     };
-    await writeFile(join(box.content, 'marquee.md'), article('Berita Bergerak', 3).replace(/Isi berita.*\n/, '<marquee>Isi bergerak</marquee>\n'));
-    await writeFile(join(box.content, 'kapal-selam.md'), article('Kapal Selam Berlayar di Laut Banda', 1).replace(/Isi berita.*\n/, 'Kapal selam berlayar di Laut Banda.\n').replace('[Jakarta]', '[Laut Banda]'));
+    await writeFile(
+      join(box.content, 'marquee.md'),
+      article('Berita Bergerak', 3).replace(/Isi berita.*\n/, '<marquee>Isi bergerak</marquee>\n'),
+    );
+    await writeFile(
+      join(box.content, 'kapal-selam.md'),
+      article('Kapal Selam Berlayar di Laut Banda', 1)
+        .replace(/Isi berita.*\n/, 'Kapal selam berlayar di Laut Banda.\n')
+        .replace('[Jakarta]', '[Laut Banda]'),
+    );
     assert.ok((await run()).ok);
-    const [first, second] = (await listFiles(box.content)).filter((f) => f.endsWith('.md') && !['marquee.md', 'kapal-selam.md'].includes(f));
+    const [first, second] = (await listFiles(box.content)).filter(
+      (f) => f.endsWith('.md') && !['marquee.md', 'kapal-selam.md'].includes(f),
+    );
 
     await change(join(box.content, first!), '', { kind: 'body', pick: 0, value: 1 });
     const body = await run();
@@ -397,7 +519,10 @@ test('a body edit takes the quick path: the edited page and those whose related 
     await same(body, 'after a body edit');
 
     // The body now shares the rare words of another story: its related stories, and theirs, change.
-    await writeFile(join(box.content, first!), `${await readFile(join(box.content, first!), 'utf8')}\nKapal selam berlayar di Laut Banda.\n`);
+    await writeFile(
+      join(box.content, first!),
+      `${await readFile(join(box.content, first!), 'utf8')}\nKapal selam berlayar di Laut Banda.\n`,
+    );
     const shared = await run();
     assert.equal(shared.quick, true);
     assert.ok(shared.rendered >= 2, `rendered ${shared.rendered}`);
@@ -407,7 +532,8 @@ test('a body edit takes the quick path: the edited page and those whose related 
     assert.deepEqual([nothing.quick, nothing.parsed, nothing.written], [true, 0, 0]);
 
     // A body edit that leaves its words as they were (a blank line added): its page again, and the cached related stories kept as they are.
-    const stateFiles = async () => new Set((await listFiles(join(box.root, '.warta-cache', 'out.chunks'))).filter((f) => f.endsWith('.raw')));
+    const stateFiles = async () =>
+      new Set((await listFiles(join(box.root, '.warta-cache', 'out.chunks'))).filter((f) => f.endsWith('.raw')));
     const before = await stateFiles();
     await writeFile(join(box.content, first!), `${await readFile(join(box.content, first!), 'utf8')}\n\n`);
     const blank = await run();
@@ -422,7 +548,10 @@ test('a body edit takes the quick path: the edited page and those whose related 
     await same(title, 'after a title edit');
 
     // A new warning: the full path finds and reports it.
-    await writeFile(join(box.content, second!), `${await readFile(join(box.content, second!), 'utf8')}\n<blink>kedip</blink>\n`);
+    await writeFile(
+      join(box.content, second!),
+      `${await readFile(join(box.content, second!), 'utf8')}\n<blink>kedip</blink>\n`,
+    );
     const warned = await run();
     assert.deepEqual([warned.quick, warned.problems.length], [false, 2]);
     await same(warned, 'after an edit that brings a warning');

@@ -26,9 +26,15 @@ test('warta init writes a site repository that builds and checks clean', async (
   assert.equal(code, 0, err);
   const site = join(scratch, 'kabar');
   assert.deepEqual(await listFiles(site), [
-    '.github/workflows/deploy.yml', '.gitignore', '.gitlab-ci.yml', 'README.md',
-    'content/2025/01/cara-menulis-artikel.md', 'content/2025/01/redaksi-meluncurkan-situs-baru.md',
-    'package.json', 'templates/README.md', 'warta.config.json',
+    '.github/workflows/deploy.yml',
+    '.gitignore',
+    '.gitlab-ci.yml',
+    'README.md',
+    'content/2025/01/cara-menulis-artikel.md',
+    'content/2025/01/redaksi-meluncurkan-situs-baru.md',
+    'package.json',
+    'templates/README.md',
+    'warta.config.json',
   ]);
   const pkg = JSON.parse(await readFile(join(site, 'package.json'), 'utf8'));
   assert.equal(pkg.name, 'kabar');
@@ -42,12 +48,19 @@ test('warta init writes a site repository that builds and checks clean', async (
   assert.equal(new Ajv.default().validate(schema, config), true);
   assert.deepEqual(parseConfig(config, 'warta.config.json').problems, []);
   const ignored = (await readFile(join(site, '.gitignore'), 'utf8')).split('\n');
-  for (const line of ['node_modules/', 'dist/', '.dist.*', '.warta-cache/', '.warta-dev/']) assert.ok(ignored.includes(line), line);
+  for (const line of ['node_modules/', 'dist/', '.dist.*', '.warta-cache/', '.warta-dev/'])
+    assert.ok(ignored.includes(line), line);
 
   const built = await cli(site, 'build', '--quiet');
   assert.equal(built.code, 0, built.err);
   const pages = await listFiles(join(site, 'dist'));
-  for (const page of ['2025/01/06/redaksi-meluncurkan-situs-baru/index.html', '2025/01/07/cara-menulis-artikel/index.html', 'nasional/index.html', 'panduan/index.html', 'feed.xml']) {
+  for (const page of [
+    '2025/01/06/redaksi-meluncurkan-situs-baru/index.html',
+    '2025/01/07/cara-menulis-artikel/index.html',
+    'nasional/index.html',
+    'panduan/index.html',
+    'feed.xml',
+  ]) {
     assert.ok(pages.includes(page), page);
   }
   const checked = await cli(site, 'check');
@@ -58,14 +71,18 @@ test('warta init writes a site repository that builds and checks clean', async (
 test('the deploy examples cache the output, its spare and .warta-cache/, and publish what the build wrote', async () => {
   const site = join(scratch, 'deploy');
   assert.equal((await cli(scratch, 'init', 'deploy')).code, 0);
-  const github = yaml.load(await readFile(join(site, '.github', 'workflows', 'deploy.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
+  const github = yaml.load(await readFile(join(site, '.github', 'workflows', 'deploy.yml'), 'utf8')) as {
+    jobs: Record<string, { steps: Step[] }>;
+  };
   const steps = github.jobs.build!.steps;
   const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
   assert.ok(cache >= 0, 'a cache step');
   assert.deepEqual(steps[cache]!.with!.path!.trim().split('\n'), ['dist', '.dist.spare', '.warta-cache']);
   assert.ok(cache < steps.findIndex((s) => s.run === 'npm run build'), 'restored before the build');
   assert.equal(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path, 'dist');
-  const gitlab = yaml.load(await readFile(join(site, '.gitlab-ci.yml'), 'utf8')) as { pages: { cache: { paths: string[] }; script: string[]; artifacts: { paths: string[] } } };
+  const gitlab = yaml.load(await readFile(join(site, '.gitlab-ci.yml'), 'utf8')) as {
+    pages: { cache: { paths: string[] }; script: string[]; artifacts: { paths: string[] } };
+  };
   assert.deepEqual(gitlab.pages.cache.paths.slice(0, 3), ['public/', '.public.spare/', '.warta-cache/']);
   assert.ok(gitlab.pages.script.includes('npm run build -- --out public'));
   assert.deepEqual(gitlab.pages.artifacts.paths, ['public']);
@@ -88,8 +105,17 @@ test('warta init: a site without --url says to set baseUrl; bad options are usag
   const { code, err } = await cli(scratch, 'init', 'tanpa-alamat');
   assert.equal(code, 0, err);
   assert.match(err, /set "baseUrl" in warta\.config\.json/);
-  assert.equal('baseUrl' in JSON.parse(await readFile(join(scratch, 'tanpa-alamat', 'warta.config.json'), 'utf8')), false);
-  for (const args of [['init', 'x', '--url', 'kabar.example'], ['init', 'x', '--title', ' '], ['init', 'x', 'y'], ['init', 'x', '--out', 'z'], ['build', '--title', 'x']]) {
+  assert.equal(
+    'baseUrl' in JSON.parse(await readFile(join(scratch, 'tanpa-alamat', 'warta.config.json'), 'utf8')),
+    false,
+  );
+  for (const args of [
+    ['init', 'x', '--url', 'kabar.example'],
+    ['init', 'x', '--title', ' '],
+    ['init', 'x', 'y'],
+    ['init', 'x', '--out', 'z'],
+    ['build', '--title', 'x'],
+  ]) {
     const r = await cli(scratch, ...args);
     assert.equal(r.code, 2, args.join(' '));
   }
@@ -101,10 +127,14 @@ test('the new site names warta as the project running it installed it', async ()
   const root = join(project, 'node_modules', 'warta');
   await mkdir(root, { recursive: true });
   const site = join(project, 'situs');
-  const declare = (spec: string) => writeFile(join(project, 'package.json'), JSON.stringify({ dependencies: { warta: spec } }));
+  const declare = (spec: string) =>
+    writeFile(join(project, 'package.json'), JSON.stringify({ dependencies: { warta: spec } }));
   await writeFile(join(project, 'warta-1.2.3.tgz'), 'x');
   await declare('file:warta-1.2.3.tgz');
-  assert.deepEqual(wartaDependency(site, root), { spec: 'file:vendor/warta-1.2.3.tgz', tarball: join(project, 'warta-1.2.3.tgz') });
+  assert.deepEqual(wartaDependency(site, root), {
+    spec: 'file:vendor/warta-1.2.3.tgz',
+    tarball: join(project, 'warta-1.2.3.tgz'),
+  });
   await declare('file:../warta');
   assert.deepEqual(wartaDependency(site, root), { spec: 'file:../../warta' });
   await declare('git+https://git.example/redaksi/warta.git#v1.2.3');

@@ -43,7 +43,8 @@ async function refused(dir: string): Promise<string> {
   assert.equal(checked.code, 1, checked.err);
   assert.equal(built.code, 1, built.err);
   assert.doesNotMatch(built.err + checked.out, /\n\s+at /, 'a stack trace');
-  for (const line of checked.out.split('\n').filter(Boolean)) assert.ok(built.err.includes(line), `build misses: ${line}`);
+  for (const line of checked.out.split('\n').filter(Boolean))
+    assert.ok(built.err.includes(line), `build misses: ${line}`);
   return checked.out;
 }
 
@@ -53,8 +54,14 @@ test('a year outside 1000–9999 is an error naming file, line and field, from c
     'b.md': article('updated: Sabtu, 1 Januari 0000 10:00:00 WIB\n'),
   });
   const out = await refused(dir);
-  assert.match(out, /^content\/a\.md:5 date: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 10:00:00"$/m);
-  assert.match(out, /^content\/b\.md:6 updated: expected a date in the years 1000 to 9999 \(WIB\), got "Sabtu, 1 Januari 0000 10:00:00 WIB"$/m);
+  assert.match(
+    out,
+    /^content\/a\.md:5 date: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 10:00:00"$/m,
+  );
+  assert.match(
+    out,
+    /^content\/b\.md:6 updated: expected a date in the years 1000 to 9999 \(WIB\), got "Sabtu, 1 Januari 0000 10:00:00 WIB"$/m,
+  );
 });
 
 test('--now outside 1000–9999 is a usage error', async () => {
@@ -73,14 +80,23 @@ test('a name over 255 bytes in a slug or an alias is an error from check as from
   });
   const out = await refused(dir);
   assert.match(out, /^content\/a\.md:6 slug: expected a shorter slug: "a+\.\.\." is 300 bytes long/m);
-  assert.match(out, /^content\/b\.md:6 aliases: expected shorter paths, each part at most 255 bytes: "\/lama\/a+\.\.\." \(305 bytes\)/m);
-  assert.match(out, /^content\/(北京)+\.md slug: the slug derived from the file name, "(beijing)+\.\.\.", is \d+ bytes long/m);
+  assert.match(
+    out,
+    /^content\/b\.md:6 aliases: expected shorter paths, each part at most 255 bytes: "\/lama\/a+\.\.\." \(305 bytes\)/m,
+  );
+  assert.match(
+    out,
+    /^content\/(北京)+\.md slug: the slug derived from the file name, "(beijing)+\.\.\.", is \d+ bytes long/m,
+  );
 });
 
 test('aliases may not write hidden files or folders', async () => {
   const dir = await site({ 'a.md': article('aliases: [/.htaccess, /.well-known/x/, /.git/config]\n') });
   const out = await refused(dir);
-  assert.match(out, /^content\/a\.md:6 aliases: expected no part of a path to start with "\." .*, got "\/\.htaccess", "\/\.well-known\/x\/", "\/\.git\/config"$/m);
+  assert.match(
+    out,
+    /^content\/a\.md:6 aliases: expected no part of a path to start with "\." .*, got "\/\.htaccess", "\/\.well-known\/x\/", "\/\.git\/config"$/m,
+  );
 });
 
 test('output paths that differ only in case are an error naming every file involved', async () => {
@@ -91,20 +107,35 @@ test('output paths that differ only in case are an error naming every file invol
     'foto.jpg': 'y',
   });
   const out = await refused(dir);
-  assert.match(out, /^content\/a\.md 2 sources would write \/Index\.html and \/index\.html, one file on macOS and Windows: content\/a\.md \(alias \/Index\.html\), warta's own \/index\.html$/m);
-  assert.match(out, /^content\/b\.md 2 sources would write \/2025\/04\/02\/b\/index\.html and \/2025\/04\/02\/B\/index\.html, .*: content\/b\.md \(\/2025\/04\/02\/b\/\), content\/a\.md \(alias \/2025\/04\/02\/B\/\)$/m);
-  assert.match(out, /^content\/Foto\.JPG 2 sources would write \/Foto\.JPG and \/foto\.jpg, .*: static file content\/Foto\.JPG, static file content\/foto\.jpg$/m);
+  assert.match(
+    out,
+    /^content\/a\.md 2 sources would write \/Index\.html and \/index\.html, one file on macOS and Windows: content\/a\.md \(alias \/Index\.html\), warta's own \/index\.html$/m,
+  );
+  assert.match(
+    out,
+    /^content\/b\.md 2 sources would write \/2025\/04\/02\/b\/index\.html and \/2025\/04\/02\/B\/index\.html, .*: content\/b\.md \(\/2025\/04\/02\/b\/\), content\/a\.md \(alias \/2025\/04\/02\/B\/\)$/m,
+  );
+  assert.match(
+    out,
+    /^content\/Foto\.JPG 2 sources would write \/Foto\.JPG and \/foto\.jpg, .*: static file content\/Foto\.JPG, static file content\/foto\.jpg$/m,
+  );
 });
 
 test('control characters never reach a page or a feed, nor the terminal from a file name', async () => {
   const title = 'title: "Judul\\e[31m Merah\\x07"\nbyline: "AP\\x00 Wira"\ncaption: "Foto\\x9b"\n';
-  const dir = await site({ 'a.md': `---\n${title}category: Nasional\ndate: 2025-04-02 15:22:12\n---\nIsi \u001b[1mberita\u0007.\n` });
+  const dir = await site({
+    'a.md': `---\n${title}category: Nasional\ndate: 2025-04-02 15:22:12\n---\nIsi \u001b[1mberita\u0007.\n`,
+  });
   const built = await cli(dir, 'build', '--now', NOW, '--quiet');
   assert.equal(built.code, 0, built.err);
   const files = await listFiles(join(dir, 'dist'));
   assert.ok(files.includes('feed.xml') && files.includes('2025/04/02/a/index.html'));
   for (const f of files.filter((f) => /\.(html|xml|json|txt)$/.test(f))) {
-    assert.doesNotMatch(await readFile(join(dir, 'dist', f), 'utf8'), /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, f);
+    assert.doesNotMatch(
+      await readFile(join(dir, 'dist', f), 'utf8'),
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/,
+      f,
+    );
   }
   assert.match(await readFile(join(dir, 'dist', '2025/04/02/a/index.html'), 'utf8'), /Judul\[31m Merah/);
 

@@ -23,8 +23,13 @@ after(() => rm(site, { recursive: true, force: true }));
 test('raw HTML nested too deep is a warning naming file and line, and the page shows it as text', async () => {
   const check = await cli(site, 'check', '--now', NOW, '--format', 'json', '--lang', 'en');
   assert.equal(check.code, 0, check.err);
-  const rows = (JSON.parse(check.out) as { code: string; file: string; line: number; message: string }[]).filter((r) => r.code === 'html-too-deep');
-  assert.deepEqual(rows.map(({ file, line }) => ({ file, line })), [{ file: 'content/2025/04/html-dalam.md', line: 9 }]);
+  const rows = (JSON.parse(check.out) as { code: string; file: string; line: number; message: string }[]).filter(
+    (r) => r.code === 'html-too-deep',
+  );
+  assert.deepEqual(
+    rows.map(({ file, line }) => ({ file, line })),
+    [{ file: 'content/2025/04/html-dalam.md', line: 9 }],
+  );
   assert.match(rows[0]!.message, /more than 100 deep: all raw HTML of this article is shown as text/);
 
   const build = await cli(site, 'build', '--now', NOW);

@@ -15,25 +15,42 @@ after(() => rm(scratch, { recursive: true, force: true }));
 test('warta new files a draft under its WIB date, whatever the machine zone, and checks until filled', async () => {
   assert.equal(process.env.TZ, 'Pacific/Honolulu', 'the suite runs in a zone far from WIB');
   // 31 March 10:00 in Honolulu is already 1 April 03:00 in Jakarta.
-  const made = await cli(scratch, 'new', 'Jokowi: Kami Siap!', '--at', '2025-03-31T10:00:00-10:00', '--category', 'Nasional');
+  const made = await cli(
+    scratch,
+    'new',
+    'Jokowi: Kami Siap!',
+    '--at',
+    '2025-03-31T10:00:00-10:00',
+    '--category',
+    'Nasional',
+  );
   assert.equal(made.code, 0, made.err);
   assert.equal(made.out, `${join('content', '2025', '04', 'jokowi-kami-siap.md')}\n`);
   const text = await readFile(join(scratch, 'content/2025/04/jokowi-kami-siap.md'), 'utf8');
-  assert.equal(text, [
-    '---',
-    'title: "Jokowi: Kami Siap!"',
-    'byline:  # WAJIB DIISI: nama penulis',
-    'category: "Nasional"',
-    'date: 2025-04-01 03:00:00',
-    'draft: true',
-    '---',
-    'Tulis berita di sini. Hapus baris `draft: true` jika berita siap terbit.',
-    '',
-  ].join('\n'));
+  assert.equal(
+    text,
+    [
+      '---',
+      'title: "Jokowi: Kami Siap!"',
+      'byline:  # WAJIB DIISI: nama penulis',
+      'category: "Nasional"',
+      'date: 2025-04-01 03:00:00',
+      'draft: true',
+      '---',
+      'Tulis berita di sini. Hapus baris `draft: true` jika berita siap terbit.',
+      '',
+    ].join('\n'),
+  );
   const checked = await cli(scratch, 'check', '--quiet', '--format', 'json');
   assert.equal(checked.code, 1);
-  assert.deepEqual(JSON.parse(checked.out).map((p: { line: number; field: string; code: string }) => [p.line, p.field, p.code]), [[3, 'byline', 'missing']]);
-  await writeFile(join(scratch, 'content/2025/04/jokowi-kami-siap.md'), text.replace('byline:  # WAJIB DIISI: nama penulis', 'byline: AP Wira'));
+  assert.deepEqual(
+    JSON.parse(checked.out).map((p: { line: number; field: string; code: string }) => [p.line, p.field, p.code]),
+    [[3, 'byline', 'missing']],
+  );
+  await writeFile(
+    join(scratch, 'content/2025/04/jokowi-kami-siap.md'),
+    text.replace('byline:  # WAJIB DIISI: nama penulis', 'byline: AP Wira'),
+  );
   assert.equal((await cli(scratch, 'check', '--quiet')).code, 0);
 });
 

@@ -24,12 +24,28 @@ async function buildArchive(ages: number[]): Promise<{ writer: MemoryWriter; res
   const root = await mkdtemp(join(tmpdir(), 'warta-news-'));
   try {
     await mkdir(join(root, 'content'));
-    const files = ages.map((age, i) => [`berita-${i}.md`, `---\ntitle: Berita ${i} & Kabar\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(age)}\n---\nIsi ${i}.\n`]);
-    files.push(['dicabut.md', `---\ntitle: Dicabut\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(1)}\nwithdrawn:\n  at: ${wib(0.5)}\n  reason: Salah.\n---\nIsi.\n`]);
-    files.push(['embargo.md', `---\ntitle: Embargo\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(-5)}\n---\nIsi.\n`]);
+    const files = ages.map((age, i) => [
+      `berita-${i}.md`,
+      `---\ntitle: Berita ${i} & Kabar\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(age)}\n---\nIsi ${i}.\n`,
+    ]);
+    files.push([
+      'dicabut.md',
+      `---\ntitle: Dicabut\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(1)}\nwithdrawn:\n  at: ${wib(0.5)}\n  reason: Salah.\n---\nIsi.\n`,
+    ]);
+    files.push([
+      'embargo.md',
+      `---\ntitle: Embargo\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(-5)}\n---\nIsi.\n`,
+    ]);
     for (const [name, text] of files) await writeFile(join(root, 'content', name!), text!);
     const writer = new MemoryWriter();
-    const result = await build({ content: join(root, 'content'), out: join(root, 'out'), config: { ...TEST_CONFIG, title: 'Warta Uji' }, clock: { now: NOW, future: false }, jobs: 1, writer });
+    const result = await build({
+      content: join(root, 'content'),
+      out: join(root, 'out'),
+      config: { ...TEST_CONFIG, title: 'Warta Uji' },
+      clock: { now: NOW, future: false },
+      jobs: 1,
+      writer,
+    });
     return { writer, result };
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -53,12 +69,22 @@ test('the news sitemap lists the articles of the 48 hours before the clock, at m
   assert.ok(result.ok);
   const index = parse(writer, 'sitemap.xml').sitemapindex;
   const maps: { loc: string; lastmod: string }[] = index.sitemap;
-  assert.deepEqual(maps.map((m) => m.loc), ['https://warta.example/sitemaps/1.xml', 'https://warta.example/sitemaps/news-1.xml', 'https://warta.example/sitemaps/news-2.xml']);
+  assert.deepEqual(
+    maps.map((m) => m.loc),
+    [
+      'https://warta.example/sitemaps/1.xml',
+      'https://warta.example/sitemaps/news-1.xml',
+      'https://warta.example/sitemaps/news-2.xml',
+    ],
+  );
   for (const m of maps) assert.match(m.lastmod, W3C_WIB);
   const news = [parse(writer, 'sitemaps/news-1.xml'), parse(writer, 'sitemaps/news-2.xml')];
   for (const n of news) assert.equal(n.urlset['@_xmlns:news'], 'http://www.google.com/schemas/sitemap-news/0.9');
   const urls = news.flatMap((n) => n.urlset.url);
-  assert.deepEqual(news.map((n) => n.urlset.url.length), [1000, 3]);
+  assert.deepEqual(
+    news.map((n) => n.urlset.url.length),
+    [1000, 3],
+  );
   for (const u of urls) {
     const item = u['news:news'];
     assert.equal(item['news:publication']['news:name'], 'Warta Uji');

@@ -78,7 +78,7 @@ function tree(folder: string): Map<string, string> {
       const [abs, path] = [join(dir, name), rel ? `${rel}/${name}` : name];
       const stat = lstatSync(abs);
       if (stat.isSymbolicLink()) found.set(path, `link ${readlinkSync(abs)}`);
-      else if (stat.isDirectory()) found.set(path, 'folder'), walk(abs, path);
+      else if (stat.isDirectory()) (found.set(path, 'folder'), walk(abs, path));
       else found.set(path, createHash('sha256').update(readFileSync(abs)).digest('hex'));
     }
   };
@@ -94,22 +94,70 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { what: 'the content folder', args: () => ['--out', 'content'], message: /^content is the content folder: warta replaces its output folder whole on every build; choose another --out$/m },
+  {
+    what: 'the content folder',
+    args: () => ['--out', 'content'],
+    message:
+      /^content is the content folder: warta replaces its output folder whole on every build; choose another --out$/m,
+  },
   { what: 'the working folder', args: () => ['--out', '.'], message: /^\. is the working folder/m },
   { what: 'the working folder, absolute', args: (site) => ['--out', site], message: /is the working folder/ },
   { what: 'the parent of the working folder', args: () => ['--out', '..'], message: /^\.\. holds the working folder/m },
-  { what: 'a folder holding a repository', args: async (site) => (await mkdir(join(site, 'halaman', '.git'), { recursive: true }), ['--out', 'halaman']), message: /^halaman holds a repository \(\.git\)/m },
+  {
+    what: 'a folder holding a repository',
+    args: async (site) => (await mkdir(join(site, 'halaman', '.git'), { recursive: true }), ['--out', 'halaman']),
+    message: /^halaman holds a repository \(\.git\)/m,
+  },
   { what: 'the home folder', args: () => ['--out', home], message: /is the home folder/ },
   { what: 'the templates folder', args: () => ['--out', 'templates'], message: /^templates is the templates folder/m },
-  { what: 'the folder holding the content', args: async (site) => (await cp(join(site, 'content'), join(site, 'web', 'content'), { recursive: true }), ['--content', 'web/content', '--out', 'web']), message: /^web holds the content folder \(web\/content\)/m },
-  { what: 'a folder inside the content', args: () => ['--out', 'content/pratinjau'], message: /^content\/pratinjau is inside the content folder/m },
-  { what: 'a hidden folder inside the content', args: () => ['--out', 'content/.pratinjau'], message: /is inside the content folder/ },
-  { what: 'a link to the content folder', args: async (site) => (await symlink(join(site, 'content'), join(site, 'tautan')), ['--out', 'tautan']), message: /^tautan is the content folder/m },
-  { what: 'a link to a folder', args: async (site) => (await mkdir(join(site, 'situs-web')), await symlink(join(site, 'situs-web'), join(site, 'terbit')), ['--out', 'terbit']), message: /^terbit is a symbolic link \(give the folder it names as --out\)/m },
+  {
+    what: 'the folder holding the content',
+    args: async (site) => (
+      await cp(join(site, 'content'), join(site, 'web', 'content'), { recursive: true }),
+      ['--content', 'web/content', '--out', 'web']
+    ),
+    message: /^web holds the content folder \(web\/content\)/m,
+  },
+  {
+    what: 'a folder inside the content',
+    args: () => ['--out', 'content/pratinjau'],
+    message: /^content\/pratinjau is inside the content folder/m,
+  },
+  {
+    what: 'a hidden folder inside the content',
+    args: () => ['--out', 'content/.pratinjau'],
+    message: /is inside the content folder/,
+  },
+  {
+    what: 'a link to the content folder',
+    args: async (site) => (await symlink(join(site, 'content'), join(site, 'tautan')), ['--out', 'tautan']),
+    message: /^tautan is the content folder/m,
+  },
+  {
+    what: 'a link to a folder',
+    args: async (site) => (
+      await mkdir(join(site, 'situs-web')),
+      await symlink(join(site, 'situs-web'), join(site, 'terbit')),
+      ['--out', 'terbit']
+    ),
+    message: /^terbit is a symbolic link \(give the folder it names as --out\)/m,
+  },
   { what: 'a file system root', args: () => ['--out', '/'], message: /^\/ is the root of a file system/m },
   { what: 'an empty name', args: () => ['--out', ''], message: /^--out: expected a folder, got ""$/m },
-  { what: 'an existing file', args: async (site) => (await writeFile(join(site, 'dist'), 'arsip lama\n'), ['--out', 'dist']), message: /^dist is a file, not a folder/m },
-  { what: 'a folder warta did not build', args: async (site) => (await mkdir(join(site, 'publik')), await writeFile(join(site, 'publik', 'index.html'), '<p>tangan</p>\n'), ['--out', 'publik']), message: /^publik holds files but no \.warta-output, so warta did not build it/m },
+  {
+    what: 'an existing file',
+    args: async (site) => (await writeFile(join(site, 'dist'), 'arsip lama\n'), ['--out', 'dist']),
+    message: /^dist is a file, not a folder/m,
+  },
+  {
+    what: 'a folder warta did not build',
+    args: async (site) => (
+      await mkdir(join(site, 'publik')),
+      await writeFile(join(site, 'publik', 'index.html'), '<p>tangan</p>\n'),
+      ['--out', 'publik']
+    ),
+    message: /^publik holds files but no \.warta-output, so warta did not build it/m,
+  },
 ];
 
 for (const command of COMMANDS) {
@@ -144,13 +192,21 @@ test('an absent, empty or marked folder is built into; the marker is in the outp
 
 test('names beside the output that warta does not own survive every build', async () => {
   const site = await makeSite();
-  const mine = { '.dist.notes': 'catatan redaksi\n', '.dist.old-catatan': 'bukan milik warta\n', '.dist.staging-1x': 'juga bukan\n', '.distribusi': 'lain\n' };
+  const mine = {
+    '.dist.notes': 'catatan redaksi\n',
+    '.dist.old-catatan': 'bukan milik warta\n',
+    '.dist.staging-1x': 'juga bukan\n',
+    '.distribusi': 'lain\n',
+  };
   for (const [name, text] of Object.entries(mine)) await writeFile(join(site, name), text);
   for (const args of [[], ['--clean'], [], ['--jobs', '1']]) {
     const { code, err } = await run(site, ['build', ...NOW, '--quiet', ...args]);
     assert.equal(code, 0, err);
   }
-  await writeFile(join(site, 'content', 'ekonomi', 'baru.md'), '---\ntitle: Berita Baru\nbyline: Redaksi\ncategory: Ekonomi\ndate: 2025-12-01 10:00:00\n---\nIsi.\n');
+  await writeFile(
+    join(site, 'content', 'ekonomi', 'baru.md'),
+    '---\ntitle: Berita Baru\nbyline: Redaksi\ncategory: Ekonomi\ndate: 2025-12-01 10:00:00\n---\nIsi.\n',
+  );
   assert.equal((await run(site, ['build', ...NOW, '--quiet'])).code, 0);
   for (const [name, text] of Object.entries(mine)) assert.equal(await readFile(join(site, name), 'utf8'), text, name);
 });
@@ -208,11 +264,15 @@ test('files in the output another user owns: each build reports a problem naming
       assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
     }
   } finally {
-    for (const name of readdirSync(site).filter((n) => n.startsWith('.dist.old-'))) takeAway(join(site, name, '2025'), true);
+    for (const name of readdirSync(site).filter((n) => n.startsWith('.dist.old-')))
+      takeAway(join(site, name, '2025'), true);
     if (existsSync(theirs)) takeAway(theirs, true);
   }
   // Given back, the next build cleans up and builds.
   const { code, err } = await runAs(site, ['build', ...NOW, '--quiet']);
   assert.equal(code, 0, err);
-  assert.deepEqual(readdirSync(site).filter((n) => n.startsWith('.dist.') && n !== '.dist.spare'), []);
+  assert.deepEqual(
+    readdirSync(site).filter((n) => n.startsWith('.dist.') && n !== '.dist.spare'),
+    [],
+  );
 });

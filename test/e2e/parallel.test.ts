@@ -44,7 +44,11 @@ test('a build on two worker threads writes the same bytes as a build on one thre
   const files = (await listFiles(join(root, 'out-1'))).filter((f) => f !== MARKER);
   assert.ok(files.length > ARTICLES, `expected a page per article and more, found ${files.length} files`);
   assert.equal(files.length, one.files, 'files written differs from the files found');
-  assert.deepEqual((await listFiles(join(root, 'out-2'))).filter((f) => f !== MARKER), files, 'the sets of output files differ');
+  assert.deepEqual(
+    (await listFiles(join(root, 'out-2'))).filter((f) => f !== MARKER),
+    files,
+    'the sets of output files differ',
+  );
   const differing: string[] = [];
   for (const path of files) {
     const [a, b] = await Promise.all([readFile(join(root, 'out-1', path)), readFile(join(root, 'out-2', path))]);

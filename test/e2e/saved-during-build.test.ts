@@ -18,7 +18,8 @@ before(async () => {
 });
 after(() => rm(scratch, { recursive: true, force: true }));
 
-const text = (front: string, body: string) => `---\ntitle: Judul\nbyline: AP Wira\ncategory: Nasional\ndate: 2025-04-02 15:22:12\n${front}---\n${body}\n`;
+const text = (front: string, body: string) =>
+  `---\ntitle: Judul\nbyline: AP Wira\ncategory: Nasional\ndate: 2025-04-02 15:22:12\n${front}---\n${body}\n`;
 const OLD = text('', 'Isi berita lama.');
 // Saved with more front matter, so the old body offset falls inside it.
 const NEW = text('tags: [Satu, Dua, Tiga]\nsummary: Ringkasan yang panjang sekali.\n', 'Isi berita baru.');
@@ -32,7 +33,13 @@ for (const jobs of [1, 2]) {
     await writeFile(file, OLD);
     for (let i = 0; i < 120; i++) await writeFile(join(dir, 'content', `lain-${i}.md`), text('', `Isi ${i}.`));
     const out = join(dir, 'dist');
-    const options: BuildOptions = { content: join(dir, 'content'), out, config: TEST_CONFIG, jobs, clock: { now: Date.UTC(2026, 0, 1), future: false } };
+    const options: BuildOptions = {
+      content: join(dir, 'content'),
+      out,
+      config: TEST_CONFIG,
+      jobs,
+      clock: { now: Date.UTC(2026, 0, 1), future: false },
+    };
     const page = () => readFileSync(join(out, '2025/04/02/berita/index.html'), 'utf8');
     assert.ok((await build(options)).ok);
     assert.match(page(), /Isi berita lama/);
@@ -49,9 +56,13 @@ for (const jobs of [1, 2]) {
     });
     assert.ok(saved);
     assert.equal(during.ok, false);
-    assert.deepEqual(during.problems.map((p) => formatProblem(p, 'en')), [`${relative(process.cwd(), file)} the file changed during the build; build again`]);
+    assert.deepEqual(
+      during.problems.map((p) => formatProblem(p, 'en')),
+      [`${relative(process.cwd(), file)} the file changed during the build; build again`],
+    );
     assert.match(page(), /Isi berita lama/);
-    for (const f of await listFiles(out)) assert.doesNotMatch(readFileSync(join(out, f), 'utf8'), /summary:|tags:|byline:/, f);
+    for (const f of await listFiles(out))
+      assert.doesNotMatch(readFileSync(join(out, f), 'utf8'), /summary:|tags:|byline:/, f);
 
     assert.ok((await build(options)).ok);
     assert.match(page(), /Isi berita baru/);

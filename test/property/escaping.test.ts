@@ -17,7 +17,12 @@ import { unescapeXml, unsafeHtml } from './safety.js';
 /** The escaping functions and the sanitiser on their own: cheap, so many runs. */
 
 const SEED = 4_2025;
-const anyText = fc.oneof(hostileText, fc.string({ unit: 'binary' }), fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }));
+const anyText = fc.oneof(
+  hostileText,
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'binary-ascii' }),
+  fc.string({ unit: 'grapheme' }),
+);
 
 test('JSON for a <script> element never ends it, opens a comment or breaks a line, and reads back exactly', () => {
   fc.assert(
@@ -44,7 +49,9 @@ test('XML text escapes every markup character, drops what XML cannot hold, and r
 
 test('whatever raw HTML and Markdown a body holds, its HTML runs no script and shows only allowed markup', () => {
   const render = createBodyRenderer(bodyPolicy(defaults.iframeHosts));
-  const soup = fc.array(fc.oneof(fc.constantFrom(...HTML_SNIPPETS), fc.constantFrom(...FRAGMENTS), hostileText), { maxLength: 12 }).map((parts) => parts.join(''));
+  const soup = fc
+    .array(fc.oneof(fc.constantFrom(...HTML_SNIPPETS), fc.constantFrom(...FRAGMENTS), hostileText), { maxLength: 12 })
+    .map((parts) => parts.join(''));
   fc.assert(
     fc.property(fc.oneof(hostileBody, soup), (markdown) => {
       const body = render(markdown);
@@ -57,8 +64,13 @@ test('whatever raw HTML and Markdown a body holds, its HTML runs no script and s
 });
 
 test('a site path the content layer accepts always maps to an output file inside the output folder', () => {
-  const segment = fc.oneof(fc.constantFrom('..', '.', '%2e%2e', '..%2f', '', 'a', 'b.html', '%00', 'C:', '\\..', '~'), fc.string({ unit: 'binary-ascii', maxLength: 6 }));
-  const path = fc.array(segment, { maxLength: 5 }).chain((segments) => fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`, segments.join('/')));
+  const segment = fc.oneof(
+    fc.constantFrom('..', '.', '%2e%2e', '..%2f', '', 'a', 'b.html', '%00', 'C:', '\\..', '~'),
+    fc.string({ unit: 'binary-ascii', maxLength: 6 }),
+  );
+  const path = fc
+    .array(segment, { maxLength: 5 })
+    .chain((segments) => fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`, segments.join('/')));
   const root = resolve('/srv/dist');
   fc.assert(
     fc.property(path, (p) => {
@@ -74,7 +86,13 @@ test('a site path the content layer accepts always maps to an output file inside
 
 test('no output path a writer accepts leaves the output folder', () => {
   const root = resolve('/srv/dist');
-  const parts = fc.array(fc.oneof(fc.constantFrom('..', '.', '', 'a', '\\', '/', '\0', 'C:'), fc.string({ unit: 'binary-ascii', maxLength: 4 })), { maxLength: 6 });
+  const parts = fc.array(
+    fc.oneof(
+      fc.constantFrom('..', '.', '', 'a', '\\', '/', '\0', 'C:'),
+      fc.string({ unit: 'binary-ascii', maxLength: 4 }),
+    ),
+    { maxLength: 6 },
+  );
   const path = parts.chain((p) => fc.constantFrom(p.join('/'), p.join('')));
   fc.assert(
     fc.property(fc.oneof(path, anyText), (p) => {
@@ -94,12 +112,25 @@ test('no output path a writer accepts leaves the output folder', () => {
 
 test('body links resolve inside this site or not at all, and never throw', () => {
   fc.assert(
-    fc.property(fc.oneof(anyText, fc.webUrl(), fc.constantFrom('../../../../etc/passwd.md', '/..%2f..%2fx/', '//evil.example/', 'https://warta.example/a/', '\\\\evil\\x')), (href) => {
-      const target = linkTarget(href, { path: 'a/b.md', url: '/2025/04/02/b/' }, 'https://warta.example');
-      if (!target) return;
-      if (target.kind === 'page') assert.doesNotMatch(`/${target.output}`, /\/\.\.?(\/|$)/);
-      else assert.ok(!target.path.split('/').includes('..'), target.path);
-    }),
+    fc.property(
+      fc.oneof(
+        anyText,
+        fc.webUrl(),
+        fc.constantFrom(
+          '../../../../etc/passwd.md',
+          '/..%2f..%2fx/',
+          '//evil.example/',
+          'https://warta.example/a/',
+          '\\\\evil\\x',
+        ),
+      ),
+      (href) => {
+        const target = linkTarget(href, { path: 'a/b.md', url: '/2025/04/02/b/' }, 'https://warta.example');
+        if (!target) return;
+        if (target.kind === 'page') assert.doesNotMatch(`/${target.output}`, /\/\.\.?(\/|$)/);
+        else assert.ok(!target.path.split('/').includes('..'), target.path);
+      },
+    ),
     { numRuns: 1000, seed: SEED },
   );
 });

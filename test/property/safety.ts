@@ -7,18 +7,60 @@ import { bodyPolicy } from '../../src/render/sanitize.js';
  */
 
 /** Tags the default theme writes. */
-const THEME_TAGS = ['html', 'head', 'meta', 'title', 'link', 'body', 'a', 'header', 'p', 'div', 'nav', 'ul', 'li', 'main', 'footer', 'h1', 'h2', 'h3', 'h4', 'article', 'time', 'figure', 'img', 'figcaption', 'span', 'section', 'ol', 'script'];
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'action', 'formaction', 'srcset', 'cite', 'background', 'data']);
+const THEME_TAGS = [
+  'html',
+  'head',
+  'meta',
+  'title',
+  'link',
+  'body',
+  'a',
+  'header',
+  'p',
+  'div',
+  'nav',
+  'ul',
+  'li',
+  'main',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'article',
+  'time',
+  'figure',
+  'img',
+  'figcaption',
+  'span',
+  'section',
+  'ol',
+  'script',
+];
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'poster',
+  'action',
+  'formaction',
+  'srcset',
+  'cite',
+  'background',
+  'data',
+]);
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /** Decodes the character references an HTML serialiser writes. */
 export function unescapeHtml(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/gi, (_, dec: string, hex: string, name: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" }[name.toLowerCase()]!;
-  });
+  return text.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/gi,
+    (_, dec: string, hex: string, name: string) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" }[name.toLowerCase()]!;
+    },
+  );
 }
 
 /** Every way a page could run script or show markup nobody allowed; empty when the page is safe. */
@@ -41,14 +83,17 @@ export function unsafeHtml(html: string, iframeHosts: readonly string[]): string
     if (!allowed.has(name)) found.push(`<${closing}${name}> is not a tag the theme or the sanitiser allows`);
     if (closing) continue;
     const attributes = new Map<string, string>();
-    for (const m of attributeText!.matchAll(ATTRIBUTE)) attributes.set(m[1]!.toLowerCase(), unescapeHtml(m[2] ?? m[3] ?? m[4] ?? ''));
+    for (const m of attributeText!.matchAll(ATTRIBUTE))
+      attributes.set(m[1]!.toLowerCase(), unescapeHtml(m[2] ?? m[3] ?? m[4] ?? ''));
     for (const [attribute, value] of attributes) {
       if (attribute.startsWith('on')) found.push(`event handler ${attribute} on <${name}>`);
       if (attribute === 'style' && !['th', 'td'].includes(name)) found.push(`style attribute on <${name}>`);
-      if (URL_ATTRIBUTES.has(attribute) && badUrl(name, value)) found.push(`${attribute}=${JSON.stringify(value)} on <${name}>`);
+      if (URL_ATTRIBUTES.has(attribute) && badUrl(name, value))
+        found.push(`${attribute}=${JSON.stringify(value)} on <${name}>`);
     }
     if (name === 'script') {
-      if (attributes.size !== 1 || attributes.get('type') !== 'application/ld+json') found.push(`<script> other than JSON-LD: ${tag[0]}`);
+      if (attributes.size !== 1 || attributes.get('type') !== 'application/ld+json')
+        found.push(`<script> other than JSON-LD: ${tag[0]}`);
       const end = html.indexOf('</script>', from);
       const json = html.slice(from, end);
       if (/[<>&]/.test(json)) found.push('JSON-LD holds a raw <, > or &');
@@ -63,7 +108,11 @@ export function unsafeHtml(html: string, iframeHosts: readonly string[]): string
       const host = safeHost(attributes.get('src') ?? '');
       if (!host || !iframeHosts.includes(host)) found.push(`iframe from ${host ?? 'nowhere'}`);
     }
-    if (name === 'meta' && attributes.get('http-equiv')?.toLowerCase() === 'refresh' && !/^0; url=\/[^\s:]*$/.test(attributes.get('content') ?? '')) {
+    if (
+      name === 'meta' &&
+      attributes.get('http-equiv')?.toLowerCase() === 'refresh' &&
+      !/^0; url=\/[^\s:]*$/.test(attributes.get('content') ?? '')
+    ) {
       found.push(`refresh to ${attributes.get('content')}`);
     }
   }
@@ -103,5 +152,8 @@ export function inner(html: string, open: string, close: string): string | undef
 
 /** Decodes the entities an XML serialiser writes. */
 export function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name]!);
+  return text.replace(
+    /&(lt|gt|amp|quot|apos);/g,
+    (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[name]!,
+  );
 }

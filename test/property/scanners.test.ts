@@ -12,7 +12,8 @@ import { isWebUrl } from '../../src/content/urls.js';
 const SEED = 16_2025;
 
 /** Short texts made of the characters the scans care about. */
-const markup = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
+const markup = (pieces: string[]) =>
+  fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
 
 function plainTextByRegex(markdown: string): string {
   return markdown
@@ -27,9 +28,38 @@ function plainTextByRegex(markdown: string): string {
 }
 
 test('plain text is what the link, tag and emphasis regexes made of it', () => {
-  const pieces = ['*', '**', '_', '__', '~', '~~', '`', '[', ']', '(', ')', '![', '<', '>', ' ', 'a', 'b', '\n', '\\', '&nbsp;', '\u00a0', '\u2003', '\t', 'é', '\ud83d', '\ude00'];
+  const pieces = [
+    '*',
+    '**',
+    '_',
+    '__',
+    '~',
+    '~~',
+    '`',
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    '<',
+    '>',
+    ' ',
+    'a',
+    'b',
+    '\n',
+    '\\',
+    '&nbsp;',
+    '\u00a0',
+    '\u2003',
+    '\t',
+    'é',
+    '\ud83d',
+    '\ude00',
+  ];
   fc.assert(
-    fc.property(fc.oneof(markup(pieces), fc.string({ unit: 'binary', maxLength: 30 })), (text) => assert.equal(plainText(text), plainTextByRegex(text))),
+    fc.property(fc.oneof(markup(pieces), fc.string({ unit: 'binary', maxLength: 30 })), (text) =>
+      assert.equal(plainText(text), plainTextByRegex(text)),
+    ),
     { numRuns: 20_000, seed: SEED },
   );
 });

@@ -30,7 +30,7 @@ const bodies: Record<string, () => string> = {
   '![![![': () => fill('!['),
   '](](](': () => fill(']('),
   '*a *a *a': () => fill('*a '),
-  'a_a_a_': () => fill('a_'),
+  a_a_a_: () => fill('a_'),
   '`a `a `a': () => fill('`a '),
   '~~a ~~a': () => fill('~~a '),
   'digits 1111': () => fill('1'),
@@ -59,7 +59,8 @@ const articles: Record<string, () => string> = {
   'a 1 MB key': () => `---\n${FIELDS}${'k'.repeat(MB)}: v\n---\nIsi.\n`,
   '100k fields': () => `---\n${FIELDS}${Array.from({ length: 100_000 }, (_, i) => `k${i}: v\n`).join('')}---\nIsi.\n`,
   '200k list items': () => `---\n${FIELDS}tags:\n${'- a\n'.repeat(200_000)}---\nIsi.\n`,
-  'a nested duplicate after 100k keys': () => `---\n${FIELDS}x:\n${Array.from({ length: 100_000 }, (_, i) => `  k${i}: v\n`).join('')}  k0: v\n---\nIsi.\n`,
+  'a nested duplicate after 100k keys': () =>
+    `---\n${FIELDS}x:\n${Array.from({ length: 100_000 }, (_, i) => `  k${i}: v\n`).join('')}  k0: v\n---\nIsi.\n`,
   'a megabyte of blank lines': () => `---\n${FIELDS}${'\n'.repeat(MB)}---\nIsi.\n`,
   'a megabyte of lines of one space': () => `---\n${FIELDS}${' \n'.repeat(MB / 2)}---\nIsi.\n`,
   'a 1 MB image URL with a space': () => `---\n${FIELDS}image: https://a${'b'.repeat(MB)} c\n---\nIsi.\n`,

@@ -37,9 +37,14 @@ interface FixtureOptions {
 }
 
 /** Builds a fixture site in memory, as `warta build` would with its options. */
-export async function buildFixture(name: string, jobs = 1): Promise<{ result: BuildResult; writer: MemoryWriter; errors: string }> {
+export async function buildFixture(
+  name: string,
+  jobs = 1,
+): Promise<{ result: BuildResult; writer: MemoryWriter; errors: string }> {
   const dir = fixturePath(name);
-  const options: FixtureOptions = existsSync(join(dir, 'options.json')) ? JSON.parse(await readFile(join(dir, 'options.json'), 'utf8')) : {};
+  const options: FixtureOptions = existsSync(join(dir, 'options.json'))
+    ? JSON.parse(await readFile(join(dir, 'options.json'), 'utf8'))
+    : {};
   const config = await siteConfig(join(dir, 'warta.config.json'));
   const now = options.now ? parseTimestamp(options.now) : { ok: true as const, instant: Date.UTC(2026, 0, 1) };
   if (!now.ok) throw new Error(`bad now in ${name}`);
@@ -58,7 +63,13 @@ export async function buildFixture(name: string, jobs = 1): Promise<{ result: Bu
       jobs,
       writer,
     });
-    return { result, writer, errors: result.problems.map((p) => formatProblem(p, readLang(config.language))).join('\n') + (result.problems.length ? '\n' : '') };
+    return {
+      result,
+      writer,
+      errors:
+        result.problems.map((p) => formatProblem(p, readLang(config.language))).join('\n') +
+        (result.problems.length ? '\n' : ''),
+    };
   } finally {
     process.chdir(cwd);
   }

@@ -11,13 +11,28 @@ import { dirname, join } from 'node:path';
  */
 
 /** What to generate. */
-export interface GenerateOptions { articles: number; seed?: number; clusters?: boolean }
+export interface GenerateOptions {
+  articles: number;
+  seed?: number;
+  clusters?: boolean;
+}
 
 /** Front matter facts of a generated article, so callers need not parse them back. */
-export interface GeneratedMeta { title: string; tags: string[]; categorySlug: string; date: number; url: string }
+export interface GeneratedMeta {
+  title: string;
+  tags: string[];
+  categorySlug: string;
+  date: number;
+  url: string;
+}
 
 /** One generated file: `path` under the content folder (`2023/05/slug-12345.md`), full `text`, `story` id if in one. */
-export interface GeneratedArticle { path: string; text: string; story?: number; meta: GeneratedMeta }
+export interface GeneratedArticle {
+  path: string;
+  text: string;
+  story?: number;
+  meta: GeneratedMeta;
+}
 
 /** Seeded PRNG (mulberry32): uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -36,17 +51,24 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
 const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
 
 /** A list in Zipf (s = 1) rank order, with the inverse of the continuous 1/x law tabulated: O(1) draws. */
-interface Ranked<T> { items: readonly T[]; ranks: Uint16Array }
+interface Ranked<T> {
+  items: readonly T[];
+  ranks: Uint16Array;
+}
 const ranked = <T>(items: readonly T[]): Ranked<T> => ({
   items,
-  ranks: Uint16Array.from({ length: 65536 }, (_, j) => Math.min(items.length - 1, Math.floor((items.length + 1) ** ((j + 0.5) / 65536)) - 1)),
+  ranks: Uint16Array.from({ length: 65536 }, (_, j) =>
+    Math.min(items.length - 1, Math.floor((items.length + 1) ** ((j + 0.5) / 65536)) - 1),
+  ),
 });
 const rankAt = <T>(list: Ranked<T>, u: number): T => list.items[list.ranks[(u * 65536) | 0]!]!;
 const zipfPick = <T>(rng: Rng, list: Ranked<T>): T => rankAt(list, rng());
 
-const FUNCTION = ranked(words(`yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak telah sudah
+const FUNCTION = ranked(
+  words(`yang dan di ke dari untuk dengan pada dalam ini itu adalah akan juga tidak telah sudah
 oleh sebagai bahwa para bagi karena atau namun tetapi serta masih lebih sangat hanya bisa dapat harus belum agar saat
-ketika setelah sebelum hingga antara tersebut secara seperti banyak baru lain kembali mereka kami kita ia tahun hari`));
+ketika setelah sebelum hingga antara tersebut secara seperti banyak baru lain kembali mereka kami kita ia tahun hari`),
+);
 const ROOTS = words(`bangun bayar beli jual kirim tangkap periksa tahan ajak atur awas bahas bantu batal buka cari
 catat cegah dorong duga gelar gugat hadap hapus hitung impor ekspor jaga jamin kaji kawal kelola kembang kuasa lapor
 lawan layan lindung minta nilai olah pakai pantau pasang pecat pegang pilih pimpin potong rampas rekam rilis rusak
@@ -88,31 +110,63 @@ Gerindra,PKB,NasDem,PKS,Demokrat,PAN,PPP`.split(/,\s*/);
 const REPORTERS = words(`Wira Sari Dimas Anggraini Rahmat Kartika Yoga Melati Ilham Puspita Galih Citra Reza Anisa
 Fikri Larasati Danu Safitri Hendro Oktaviani Bagus Novita Arya Rosita Tommy Handayani Yudha Susilawati Irwan Damayanti`);
 const CATEGORIES: [name: string, share: number][] = [
-  ['Nasional', 25], ['Politik', 14], ['Ekonomi', 13], ['Metropolitan', 10], ['Hukum', 9], ['Daerah', 8],
-  ['Internasional', 7], ['Olahraga', 6], ['Teknologi', 3], ['Hiburan', 2.5], ['Gaya Hidup', 1.5], ['Sains', 1],
+  ['Nasional', 25],
+  ['Politik', 14],
+  ['Ekonomi', 13],
+  ['Metropolitan', 10],
+  ['Hukum', 9],
+  ['Daerah', 8],
+  ['Internasional', 7],
+  ['Olahraga', 6],
+  ['Teknologi', 3],
+  ['Hiburan', 2.5],
+  ['Gaya Hidup', 1.5],
+  ['Sains', 1],
 ];
 const SOURCES = ['Antara', 'Antara', 'Antara', 'Reuters', 'AFP', 'AP', 'Xinhua', 'Tim Warta'];
 const QUOTE_VERBS = ['kata', 'ujar', 'tutur', 'jelas', 'ungkap'];
 
 /** A person, place or organisation; `notable` ones (a few hundred) are what editors tag. */
-interface Entity { name: string; short: string; person: boolean; notable: boolean }
+interface Entity {
+  name: string;
+  short: string;
+  person: boolean;
+  notable: boolean;
+}
 
 /** Affixed forms of a root by the meN-/peN- sound rules, so the vocabulary inflects like Indonesian. */
 function affixed(root: string): string[] {
   const c = root[0]!;
-  const [nasal, rest] = 'aiueogh'.includes(c) ? ['ng', root] : c === 'k' ? ['ng', root.slice(1)]
-    : 'bfv'.includes(c) ? ['m', root] : c === 'p' ? ['m', root.slice(1)] : 'cdjz'.includes(c) ? ['n', root]
-      : c === 't' ? ['n', root.slice(1)] : c === 's' ? ['ny', root.slice(1)] : ['', root];
+  const [nasal, rest] = 'aiueogh'.includes(c)
+    ? ['ng', root]
+    : c === 'k'
+      ? ['ng', root.slice(1)]
+      : 'bfv'.includes(c)
+        ? ['m', root]
+        : c === 'p'
+          ? ['m', root.slice(1)]
+          : 'cdjz'.includes(c)
+            ? ['n', root]
+            : c === 't'
+              ? ['n', root.slice(1)]
+              : c === 's'
+                ? ['ny', root.slice(1)]
+                : ['', root];
   return [`me${nasal}${rest}`, `di${root}`, `pe${nasal}${rest}an`, `${root}an`, `me${nasal}${rest}kan`, `di${root}kan`];
 }
 
 /** The fixed vocabulary: content words by Zipf rank, verbs, notable entities by popularity, little-known ones. */
 function buildVocabulary() {
   const rng = mulberry32(0x5eed);
-  const [onsets, vowels, codas] = [words('b c d g h j k l m n p r s t w y ng ny'), words('a i u e o a a'), words('n ng r s t k h l m')];
+  const [onsets, vowels, codas] = [
+    words('b c d g h j k l m n p r s t w y ng ny'),
+    words('a i u e o a a'),
+    words('n ng r s t k h l m'),
+  ];
   const syll = () => pick(rng, onsets) + pick(rng, vowels);
   const made = new Set<string>();
-  while (made.size < 2200) made.add(syll() + syll() + (rng() < 0.5 ? syll() : '') + (rng() < 0.5 ? pick(rng, codas) : ''));
+  while (made.size < 2200)
+    made.add(syll() + syll() + (rng() < 0.5 ? syll() : '') + (rng() < 0.5 ? pick(rng, codas) : ''));
   const content = [...NOUNS, ...ROOTS.flatMap(affixed), ...ROOTS, ...made];
   for (let i = content.length - 1; i > NOUNS.length; i--) {
     const j = NOUNS.length + Math.floor(rng() * (i - NOUNS.length + 1));
@@ -124,13 +178,28 @@ function buildVocabulary() {
   });
   const others = [...PLACES, ...ORGS].map((name): Entity => ({ name, short: name, person: false, notable: true }));
   const notable = people.flatMap((p, i) => (i < others.length ? [others[i]!, p] : [p]));
-  const local = [...new Set(Array.from({ length: 4400 }, () => cap(syll() + syll() + (rng() < 0.6 ? syll() : '') + pick(rng, codas))))];
+  const local = [
+    ...new Set(
+      Array.from({ length: 4400 }, () => cap(syll() + syll() + (rng() < 0.6 ? syll() : '') + pick(rng, codas))),
+    ),
+  ];
   const tail = local.slice(0, 4000).map((w, i): Entity => {
-    const name = i % 4 < 2 ? `${FIRST[i % FIRST.length]} ${w}` : i % 4 === 2 ? `Desa ${w}` : `PT ${w} ${pick(rng, ['Jaya', 'Abadi', 'Makmur'])}`;
+    const name =
+      i % 4 < 2
+        ? `${FIRST[i % FIRST.length]} ${w}`
+        : i % 4 === 2
+          ? `Desa ${w}`
+          : `PT ${w} ${pick(rng, ['Jaya', 'Abadi', 'Makmur'])}`;
     return { name, short: w, person: i % 4 < 2, notable: false };
   });
   const verbs = ROOTS.flatMap((r) => affixed(r).filter((_, i) => i === 0 || i === 1 || i === 4 || i === 5));
-  return { content: ranked([...new Set(content)]), verbs, notable: ranked(notable), places: ranked(others.slice(0, PLACES.length)), tail };
+  return {
+    content: ranked([...new Set(content)]),
+    verbs,
+    notable: ranked(notable),
+    places: ranked(others.slice(0, PLACES.length)),
+    tail,
+  };
 }
 
 const VOCAB = buildVocabulary();
@@ -139,7 +208,11 @@ const SPAN = Date.UTC(2026, 0, 1) - START - 1000;
 const WIB = 7 * 3600 * 1000;
 
 /** Text pieces stored as ASCII bytes: piece i is `bytes[ends[i-1] .. ends[i])` and has `words[i]` words. */
-interface Pool { bytes: Uint8Array; ends: Int32Array; words: Uint8Array }
+interface Pool {
+  bytes: Uint8Array;
+  ends: Int32Array;
+  words: Uint8Array;
+}
 
 /** Packs pieces of ASCII text into a pool. */
 function pool(pieces: readonly string[]): Pool {
@@ -157,10 +230,18 @@ function pool(pieces: readonly string[]): Pool {
  */
 const FILLER = (() => {
   const rng = mulberry32(0xf111e4);
-  return pool(Array.from({ length: 32768 }, () => Array.from({ length: 4 + Math.floor(rng() * 9) }, () => {
-    const u = rng();
-    return u < 0.45 ? rankAt(FUNCTION, u / 0.45) : u < 0.51 ? pick(rng, VOCAB.verbs) : rankAt(VOCAB.content, (u - 0.51) / 0.49);
-  }).join(' ')));
+  return pool(
+    Array.from({ length: 32768 }, () =>
+      Array.from({ length: 4 + Math.floor(rng() * 9) }, () => {
+        const u = rng();
+        return u < 0.45
+          ? rankAt(FUNCTION, u / 0.45)
+          : u < 0.51
+            ? pick(rng, VOCAB.verbs)
+            : rankAt(VOCAB.content, (u - 0.51) / 0.49);
+      }).join(' '),
+    ),
+  );
 })();
 
 /**
@@ -197,12 +278,24 @@ class Writer {
 }
 
 /** What one article is about: its story's or its own parties and topic words. */
-interface Topic { category: number; entities: Entity[]; topics: string[]; story?: number; pool: Pool; speaker?: string }
+interface Topic {
+  category: number;
+  entities: Entity[];
+  topics: string[];
+  story?: number;
+  pool: Pool;
+  speaker?: string;
+}
 
 /** A topic, with a pool of its names (full and short, per entity) then its topic words. */
 function topic(category: number, entities: Entity[], topics: string[], story?: number): Topic {
   const speaker = entities.find((e) => e.person)?.short;
-  const t: Topic = { category, entities, topics, pool: pool([...entities.flatMap((e) => [e.name, e.short]), ...topics]) };
+  const t: Topic = {
+    category,
+    entities,
+    topics,
+    pool: pool([...entities.flatMap((e) => [e.name, e.short]), ...topics]),
+  };
   return Object.assign(t, speaker ? { speaker } : {}, story === undefined ? {} : { story });
 }
 
@@ -210,15 +303,22 @@ function topic(category: number, entities: Entity[], topics: string[], story?: n
 function newTopic(rng: Rng, story?: number): Topic {
   const notable = VOCAB.notable.items;
   const entities: Entity[] = [];
-  for (let n = 2 + Math.floor(rng() * 3); entities.length < n; ) {
+  for (let n = 2 + Math.floor(rng() * 3); entities.length < n;) {
     const r = rng();
-    const x = r < (story === undefined ? 0.4 : 0.7) ? pick(rng, VOCAB.tail)
-      : story === undefined ? zipfPick(rng, VOCAB.notable) : notable[20 + Math.floor(rng() * (notable.length - 20))]!;
+    const x =
+      r < (story === undefined ? 0.4 : 0.7)
+        ? pick(rng, VOCAB.tail)
+        : story === undefined
+          ? zipfPick(rng, VOCAB.notable)
+          : notable[20 + Math.floor(rng() * (notable.length - 20))]!;
     if (!entities.includes(x)) entities.push(x);
   }
   const topics = [0, 1].map(() => VOCAB.content.items[150 + Math.floor(rng() * 2500)]!);
   let r = rng() * 100;
-  const category = Math.max(0, CATEGORIES.findIndex(([, share]) => (r -= share) < 0));
+  const category = Math.max(
+    0,
+    CATEGORIES.findIndex(([, share]) => (r -= share) < 0),
+  );
   return topic(category, entities, topics, story);
 }
 
@@ -226,7 +326,10 @@ function newTopic(rng: Rng, story?: number): Topic {
 class StoryPlanner {
   private readonly reserved = new Map<number, Topic>();
   private next = 0;
-  constructor(private readonly rng: Rng, private readonly total: number) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly total: number,
+  ) {}
 
   /** The topic of article `i`, starting a story there now and then. */
   topicAt(i: number): Topic {
@@ -234,7 +337,12 @@ class StoryPlanner {
     if (t) {
       this.reserved.delete(i);
       if (t.entities.length <= 2 || this.rng() < 0.5) return t; // not every follow-up names every party
-      return topic(t.category, t.entities.filter((_, k) => k < 2 || this.rng() < 0.6), t.topics, t.story);
+      return topic(
+        t.category,
+        t.entities.filter((_, k) => k < 2 || this.rng() < 0.6),
+        t.topics,
+        t.story,
+      );
     }
     if (this.rng() >= 0.06) return newTopic(this.rng);
     const window = Math.max(12, Math.round((7 + this.rng() * 35) * (this.total / (SPAN / 86400000))));
@@ -256,29 +364,68 @@ function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic): Gene
   const d = new Date(wall).toISOString();
   const [yyyy, mm, dd] = [d.slice(0, 4), d.slice(5, 7), d.slice(8, 10)];
   const title = headline(rng, t);
-  const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').slice(0, 7).join('-')}-${i + 1}`;
+  const slug = `${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 7)
+    .join('-')}-${i + 1}`;
   const [category] = CATEGORIES[t.category]!;
   const tags = rng() < 0.6 ? pickTags(rng, t) : undefined;
-  const byline = rng() < 0.85 ? ` ${pick(rng, REPORTERS)} ${pick(rng, LAST)}` : `\n  - ${pick(rng, REPORTERS)} ${pick(rng, LAST)}\n  - ${pick(rng, REPORTERS)}`;
-  const fm = ['---', `title: ${JSON.stringify(title)}`, `byline:${byline}`, `category: ${category}`, `date: ${d.slice(0, 10)} ${d.slice(11, 19)}`];
+  const byline =
+    rng() < 0.85
+      ? ` ${pick(rng, REPORTERS)} ${pick(rng, LAST)}`
+      : `\n  - ${pick(rng, REPORTERS)} ${pick(rng, LAST)}\n  - ${pick(rng, REPORTERS)}`;
+  const fm = [
+    '---',
+    `title: ${JSON.stringify(title)}`,
+    `byline:${byline}`,
+    `category: ${category}`,
+    `date: ${d.slice(0, 10)} ${d.slice(11, 19)}`,
+  ];
   if (rng() < 0.5) fm.push(`source: ${pick(rng, SOURCES)}`);
   if (tags) fm.push(`tags: [${tags.map((x) => JSON.stringify(x)).join(', ')}]`);
   if (rng() < 0.25) fm.push(`summary: ${JSON.stringify(phrase(rng, t, w, 12))}`);
-  if (rng() < 0.4) fm.push(`image: /images/${yyyy}/${mm}/${slug}.jpg`, ...(rng() < 0.7 ? [`caption: ${JSON.stringify(phrase(rng, t, w, 8))}`] : []));
+  if (rng() < 0.4)
+    fm.push(
+      `image: /images/${yyyy}/${mm}/${slug}.jpg`,
+      ...(rng() < 0.7 ? [`caption: ${JSON.stringify(phrase(rng, t, w, 8))}`] : []),
+    );
   w.start(t);
   w.ascii(fm.join('\n') + '\n---\n');
   body(rng, t, w, `/images/${yyyy}/${mm}/foto-`);
-  const meta = { title, tags: tags ?? [], categorySlug: category.toLowerCase().replace(/ /g, '-'), date: wall - WIB, url: `/${yyyy}/${mm}/${dd}/${slug}/` };
-  return { path: `${yyyy}/${mm}/${slug}.md`, text: w.text(), ...(t.story === undefined ? {} : { story: t.story }), meta };
+  const meta = {
+    title,
+    tags: tags ?? [],
+    categorySlug: category.toLowerCase().replace(/ /g, '-'),
+    date: wall - WIB,
+    url: `/${yyyy}/${mm}/${dd}/${slug}/`,
+  };
+  return {
+    path: `${yyyy}/${mm}/${slug}.md`,
+    text: w.text(),
+    ...(t.story === undefined ? {} : { story: t.story }),
+    meta,
+  };
 }
 
 /** A headline naming the story's parties and topic. */
 function headline(rng: Rng, t: Topic): string {
   const e = pick(rng, t.entities);
   const parts = [e.name, pick(rng, VOCAB.verbs), pick(rng, t.topics), zipfPick(rng, VOCAB.content)];
-  if (rng() < 0.5) parts.push(pick(rng, ['di', 'dari', 'untuk', 'dengan']), pick(rng, t.entities.filter((x) => x !== e)).name);
+  if (rng() < 0.5)
+    parts.push(
+      pick(rng, ['di', 'dari', 'untuk', 'dengan']),
+      pick(
+        rng,
+        t.entities.filter((x) => x !== e),
+      ).name,
+    );
   if (rng() < 0.4) parts.push(pick(rng, t.topics));
-  return rng() < 0.3 ? `${cap(parts[2]!)}: ${parts.slice(0, 2).join(' ')} ${parts.slice(3).join(' ')}` : parts.join(' ');
+  return rng() < 0.3
+    ? `${cap(parts[2]!)}: ${parts.slice(0, 2).join(' ')} ${parts.slice(3).join(' ')}`
+    : parts.join(' ');
 }
 
 /** 0–5 tags: the article's notable parties (little-known ones now and then), sometimes in the wrong case. */
@@ -286,7 +433,8 @@ function pickTags(rng: Rng, t: Topic): string[] {
   const n = Math.min(t.entities.length + 1, Math.floor(rng() * 6));
   const tags: string[] = [];
   for (const e of [...t.entities, zipfPick(rng, VOCAB.notable)]) {
-    if (tags.length < n && !tags.includes(e.name) && rng() < (e.notable ? 0.8 : 0.3)) tags.push(rng() < 0.03 ? e.name.toLowerCase() : e.name);
+    if (tags.length < n && !tags.includes(e.name) && rng() < (e.notable ? 0.8 : 0.3))
+      tags.push(rng() < 0.03 ? e.name.toLowerCase() : e.name);
   }
   return tags;
 }
@@ -304,7 +452,11 @@ function sentence(rng: Rng, t: Topic, len: number, w: Writer, mark = 0): void {
     const topical = u < 0.25; // one piece in four, one word in 25: each name or topic word a few times per article
     const v = topical ? u / 0.25 : (u - 0.25) / 0.75;
     const p = topical ? t.pool : FILLER;
-    const i = !topical ? Math.floor(v * FILLER.words.length) : v < 0.6 ? Math.floor((v / 0.6) * names) : names + Math.floor(((v - 0.6) / 0.4) * t.topics.length);
+    const i = !topical
+      ? Math.floor(v * FILLER.words.length)
+      : v < 0.6
+        ? Math.floor((v / 0.6) * names)
+        : names + Math.floor(((v - 0.6) / 0.4) * t.topics.length);
     words += p.words[i]!;
     if (w.pos > first) w.buf[w.pos++] = 32;
     const last = mark !== 0 && words >= len;
@@ -343,13 +495,13 @@ function body(rng: Rng, t: Topic, w: Writer, photo: string): void {
   w.words = 0;
   w.ascii(`**${place.name.toUpperCase()}** - `);
   paragraph(rng, t, w);
-  for (let afterText = true; w.words < target; ) {
+  for (let afterText = true; w.words < target;) {
     w.ascii('\n\n');
     const r = rng();
     const len = 3 + Math.floor(rng() * 4);
-    if (r < 0.1 && afterText) w.ascii('## '), sentence(rng, t, len, w);
-    else if (r < 0.14) for (let k = 0; k < 4; k++) w.ascii(k ? '\n- ' : '- '), sentence(rng, t, len, w);
-    else if (r < 0.16) w.ascii('!['), sentence(rng, t, len, w), w.ascii(`](${photo}${Math.floor(rng() * 1e6)}.jpg)`);
+    if (r < 0.1 && afterText) (w.ascii('## '), sentence(rng, t, len, w));
+    else if (r < 0.14) for (let k = 0; k < 4; k++) (w.ascii(k ? '\n- ' : '- '), sentence(rng, t, len, w));
+    else if (r < 0.16) (w.ascii('!['), sentence(rng, t, len, w), w.ascii(`](${photo}${Math.floor(rng() * 1e6)}.jpg)`));
     else paragraph(rng, t, w);
     afterText = r >= 0.1;
   }
@@ -362,7 +514,13 @@ export function* generateArchive(options: GenerateOptions): Generator<GeneratedA
   const planner = new StoryPlanner(rng, options.articles);
   const writer = new Writer();
   for (let i = 0; i < options.articles; i++) {
-    yield writeArticle(rng, writer, i, options.articles, options.clusters === false ? newTopic(rng) : planner.topicAt(i));
+    yield writeArticle(
+      rng,
+      writer,
+      i,
+      options.articles,
+      options.clusters === false ? newTopic(rng) : planner.topicAt(i),
+    );
   }
 }
 
@@ -373,9 +531,9 @@ export async function writeArchive(dir: string, options: GenerateOptions): Promi
   let count = 0;
   for (const a of generateArchive(options)) {
     const file = join(dir, a.path);
-    if (!made.has(dirname(file))) made.add(dirname(file)), await mkdir(dirname(file), { recursive: true });
+    if (!made.has(dirname(file))) (made.add(dirname(file)), await mkdir(dirname(file), { recursive: true }));
     pending.push(writeFile(file, a.text));
-    if (pending.length >= 64) await Promise.all(pending), (pending = []);
+    if (pending.length >= 64) (await Promise.all(pending), (pending = []));
     count++;
   }
   await Promise.all(pending);

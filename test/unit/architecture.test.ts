@@ -44,7 +44,9 @@ function sourceFiles(folder = SRC): string[] {
 /** The files of `src/` a file imports (statically, type-only or dynamically), relative to `src/`. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(SRC, file), 'utf8');
-  const found = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)].map((m) => m[1]!);
+  const found = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.[^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
   return found.map((spec) => join(dirname(file), spec.replace(/\.js$/, '.ts')).split('\\').join('/'));
 }
 
@@ -58,7 +60,7 @@ function roomOf(file: string): string {
 function reach(room: string): Set<string> {
   const seen = new Set<string>(EVERYWHERE);
   const visit = (r: string) => {
-    for (const next of EDGES[r] ?? []) if (!seen.has(next)) seen.add(next), visit(next);
+    for (const next of EDGES[r] ?? []) if (!seen.has(next)) (seen.add(next), visit(next));
   };
   visit(room);
   seen.delete(room);
@@ -69,8 +71,10 @@ const files = sourceFiles();
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
 
 test('the rooms table names every room, and is itself one way', () => {
-  for (const room of new Set(files.map(roomOf))) assert.ok(room in EDGES, `src/${room} is a room the table does not know`);
-  for (const room of Object.keys(EDGES)) assert.ok(!reach(room).has(room) || EVERYWHERE.includes(room), `${room} reaches itself`);
+  for (const room of new Set(files.map(roomOf)))
+    assert.ok(room in EDGES, `src/${room} is a room the table does not know`);
+  for (const room of Object.keys(EDGES))
+    assert.ok(!reach(room).has(room) || EVERYWHERE.includes(room), `${room} reaches itself`);
   for (const room of EVERYWHERE) assert.deepEqual(EDGES[room], [], `${room} is used by every room, so it imports none`);
 });
 
@@ -112,6 +116,8 @@ test('no file imports itself through others', () => {
 
 test('every import names a file of src/', () => {
   const known = new Set(files);
-  const missing = [...graph].flatMap(([file, imports]) => imports.filter((t) => !known.has(t)).map((t) => `${file} → ${t}`));
+  const missing = [...graph].flatMap(([file, imports]) =>
+    imports.filter((t) => !known.has(t)).map((t) => `${file} → ${t}`),
+  );
   assert.deepEqual(missing, []);
 });

@@ -7,7 +7,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A batcher whose runs wait until the test lets them finish. */
 function controlled(delay: number) {
   const runs: { paths: string[]; finish: () => void }[] = [];
-  const batcher = new Batcher((batch: Batch) => new Promise<void>((finish) => runs.push({ paths: [...batch.paths].sort(), finish })), delay);
+  const batcher = new Batcher(
+    (batch: Batch) => new Promise<void>((finish) => runs.push({ paths: [...batch.paths].sort(), finish })),
+    delay,
+  );
   return { batcher, runs };
 }
 
@@ -21,7 +24,10 @@ test('changes within the quiet time make one run; raw events on other files only
   await sleep(12);
   assert.equal(runs.length, 0, 'the raw event restarted the quiet time');
   await sleep(30);
-  assert.deepEqual(runs.map((r) => r.paths), [['/c/a.md', '/c/b.md']]);
+  assert.deepEqual(
+    runs.map((r) => r.paths),
+    [['/c/a.md', '/c/b.md']],
+  );
   runs[0]!.finish();
   await batcher.stop();
 });
@@ -36,12 +42,15 @@ test('a raw event on a file changed moments ago, arriving while its run is under
   batcher.stir(['/c', '/c/a.md']);
   runs[0]!.finish();
   await sleep(60);
-  assert.deepEqual(runs.map((r) => r.paths), [['/c/a.md'], ['/c/a.md']]);
+  assert.deepEqual(
+    runs.map((r) => r.paths),
+    [['/c/a.md'], ['/c/a.md']],
+  );
   runs[1]!.finish();
   await batcher.stop();
 });
 
-test('a raw event long after a file\'s change is no change of its own', async () => {
+test("a raw event long after a file's change is no change of its own", async () => {
   const { batcher, runs } = controlled(20);
   batcher.add({ kind: 'file', path: '/c/a.md' });
   await sleep(40);
@@ -63,7 +72,10 @@ test('a raw event is judged by when it came, not by when a busy thread got to it
   batcher.stir(['/c/a.md'], at + 30);
   runs[0]!.finish();
   await sleep(60);
-  assert.deepEqual(runs.map((r) => r.paths), [['/c/a.md'], ['/c/a.md']]);
+  assert.deepEqual(
+    runs.map((r) => r.paths),
+    [['/c/a.md'], ['/c/a.md']],
+  );
   runs[1]!.finish();
   await batcher.stop();
 });

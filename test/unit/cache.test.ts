@@ -4,7 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { dropCache, loadCache, saveCache, type BuildCache, type BuildSummary, type CachedOutput, type CachedSource } from '../../src/incremental/cache.js';
+import {
+  dropCache,
+  loadCache,
+  saveCache,
+  type BuildCache,
+  type BuildSummary,
+  type CachedOutput,
+  type CachedSource,
+} from '../../src/incremental/cache.js';
 import { OpenedCache } from '../../src/incremental/opened.js';
 
 /**
@@ -29,15 +37,30 @@ function output(n: number, hash = `hash-${n}`): CachedOutput {
 /** An archive's cache: `n` sources and outputs, in path order. */
 function cacheOf(n: number): BuildCache {
   const keys = Array.from({ length: n }, (_, i) => `berita/${String(i).padStart(5, '0')}.md`);
-  const copies = new Map(keys.slice(0, 3).map((k, i) => [`/situs/konten/${k.replace('.md', '.jpg')}`, { stamp: `stamp-${i}`, digest: `digest-${i}` }]));
-  return { env: ENV, sources: new Map(keys.map((k, i) => [k, source(i)])), outputs: new Map(keys.map((k, i) => [k.replace('.md', '.html'), output(i)])), copies };
+  const copies = new Map(
+    keys
+      .slice(0, 3)
+      .map((k, i) => [`/situs/konten/${k.replace('.md', '.jpg')}`, { stamp: `stamp-${i}`, digest: `digest-${i}` }]),
+  );
+  return {
+    env: ENV,
+    sources: new Map(keys.map((k, i) => [k, source(i)])),
+    outputs: new Map(keys.map((k, i) => [k.replace('.md', '.html'), output(i)])),
+    copies,
+  };
 }
 
 /** The next build's cache from a read one: every entry the same object but the changed ones, one source added in the middle. */
 function nextOf(read: BuildCache, changed: readonly number[]): BuildCache {
-  const sources = [...read.sources].map(([k, v], i): [string, CachedSource] => [k, changed.includes(i) ? source(i, `new-${i}`) : { ...v }]);
+  const sources = [...read.sources].map(([k, v], i): [string, CachedSource] => [
+    k,
+    changed.includes(i) ? source(i, `new-${i}`) : { ...v },
+  ]);
   sources.splice(4000, 0, ['berita/03999a.md', source(-1)]);
-  const outputs = [...read.outputs].map(([k, v], i): [string, CachedOutput] => [k, changed.includes(i) ? output(i, `new-${i}`) : v]);
+  const outputs = [...read.outputs].map(([k, v], i): [string, CachedOutput] => [
+    k,
+    changed.includes(i) ? output(i, `new-${i}`) : v,
+  ]);
   const copies = new Map([...read.copies].map(([k, v], i) => [k, i === 1 ? { stamp: 'new', digest: 'new' } : v]));
   return { env: ENV, sources: new Map(sources), outputs: new Map(outputs), copies, stored: read.stored };
 }
@@ -91,7 +114,11 @@ test('a save writes only the chunks that changed and removes those no longer nam
   // Changed: the chunk of source 10, the chunk the added source joins, the output 10's chunk, and the copies.
   assert.ok(written.length >= 3 && written.length <= 4, `written: ${written.length}`);
   assert.equal(kept.length, after.size - written.length, 'every other chunk is kept untouched');
-  assert.equal([...before.keys()].filter((name) => !after.has(name)).length, written.length, 'replaced chunks are removed');
+  assert.equal(
+    [...before.keys()].filter((name) => !after.has(name)).length,
+    written.length,
+    'replaced chunks are removed',
+  );
 });
 
 test('a chunk that is not what the cache file names makes the cache read as none', async () => {
@@ -114,8 +141,27 @@ test('a cache of another environment or format is not read', async () => {
 
 /** What a build leaves for a quick build: here every source published, newest last. */
 function summaryOf(n: number): BuildSummary {
-  const view = { title: 'Warta', tagline: '', baseUrl: 'https://warta.example', language: 'id', shareImage: 'https://warta.example/assets/share.png', logo: 'https://warta.example/assets/logo.png', themeColor: '#a3121a', feeds: { rss: '/feed.xml', atom: '/atom.xml' }, nav: [], footer: [] };
-  return { problems: [], counts: { published: n, heldBack: 0, drafts: 0, files: n }, clock: { future: false }, theme: 'theme', statics: 'statics', view, published: Int32Array.from({ length: n }, (_, i) => n - 1 - i) };
+  const view = {
+    title: 'Warta',
+    tagline: '',
+    baseUrl: 'https://warta.example',
+    language: 'id',
+    shareImage: 'https://warta.example/assets/share.png',
+    logo: 'https://warta.example/assets/logo.png',
+    themeColor: '#a3121a',
+    feeds: { rss: '/feed.xml', atom: '/atom.xml' },
+    nav: [],
+    footer: [],
+  };
+  return {
+    problems: [],
+    counts: { published: n, heldBack: 0, drafts: 0, files: n },
+    clock: { future: false },
+    theme: 'theme',
+    statics: 'statics',
+    view,
+    published: Int32Array.from({ length: n }, (_, i) => n - 1 - i),
+  };
 }
 
 test('a cache opened for a quick build reads entries by place; a save with a few replaced reads back as a save of every entry', async () => {
@@ -126,9 +172,20 @@ test('a cache opened for a quick build reads entries by place; a save with a few
   assert.equal(OpenedCache.open(file, 'another env'), undefined);
   assert.deepEqual(opened.source(7000), ['berita/07000.md', source(7000)]);
   assert.deepEqual(opened.output(11999), ['berita/11999.html', output(11999)]);
-  assert.deepEqual([opened.index.sources.paths.split('\0')[10], opened.index.sources.stamps.split('\0')[10], opened.summary.published[0]], ['berita/00010.md', 'stamp-00010', 11999]);
+  assert.deepEqual(
+    [
+      opened.index.sources.paths.split('\0')[10],
+      opened.index.sources.stamps.split('\0')[10],
+      opened.summary.published[0],
+    ],
+    ['berita/00010.md', 'stamp-00010', 11999],
+  );
   await dropCache(file);
-  opened.save({ sources: new Map([[10, source(10, 'new-10')]]), outputs: new Map([[7000, output(7000, 'new-7000')]]), differing: ['berita/07000.html'] });
+  opened.save({
+    sources: new Map([[10, source(10, 'new-10')]]),
+    outputs: new Map([[7000, output(7000, 'new-7000')]]),
+    differing: ['berita/07000.html'],
+  });
 
   const expected = cacheOf(12000);
   expected.sources.set('berita/00010.md', source(10, 'new-10'));
@@ -149,7 +206,13 @@ test('dropping the cache takes a header a killed save half wrote with it, and no
   const file = join(root, 'drop', 'dist.v8');
   await saveCache(file, cacheOf(10));
   const folder = join(root, 'drop');
-  for (const name of ['dist.v8.4242.tmp', 'dist.v8.catatan', 'lain.v8.4242.tmp', 'dist.v8.12x.tmp']) writeFileSync(join(folder, name), 'x');
+  for (const name of ['dist.v8.4242.tmp', 'dist.v8.catatan', 'lain.v8.4242.tmp', 'dist.v8.12x.tmp'])
+    writeFileSync(join(folder, name), 'x');
   await dropCache(file);
-  assert.deepEqual(readdirSync(folder).sort(), ['dist.chunks', 'dist.v8.12x.tmp', 'dist.v8.catatan', 'lain.v8.4242.tmp']);
+  assert.deepEqual(readdirSync(folder).sort(), [
+    'dist.chunks',
+    'dist.v8.12x.tmp',
+    'dist.v8.catatan',
+    'lain.v8.4242.tmp',
+  ]);
 });

@@ -22,7 +22,10 @@ test('a copied file is read for its digest only when its stamp changed, and the 
     assert.equal(kept.known.get(abs), clone.known.get(abs));
     // New bytes under a new stamp: a new digest.
     await writeFile(abs, Buffer.from([0xff, 0xd8, 9, 9, 9]));
-    assert.notEqual(digestCopies([{ path: 'foto/banjir.jpg', abs, stamp: '5:3' }], kept.known).copies[0]!.digest, digest);
+    assert.notEqual(
+      digestCopies([{ path: 'foto/banjir.jpg', abs, stamp: '5:3' }], kept.known).copies[0]!.digest,
+      digest,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

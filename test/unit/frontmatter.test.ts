@@ -9,7 +9,19 @@ test('each top-level field is found on its line; quoted, nested and block-scalar
   assert.ok(front.ok);
   assert.deepEqual(
     [...front.value.lines],
-    [['title', 2], ['category', 3], ['nested', 7], ['tags', 9], ['empty', 11], ['spaced key', 12], ['tab', 13], ['url', 14], ['summary', 15], ['satu', 17], ['date', 18]],
+    [
+      ['title', 2],
+      ['category', 3],
+      ['nested', 7],
+      ['tags', 9],
+      ['empty', 11],
+      ['spaced key', 12],
+      ['tab', 13],
+      ['url', 14],
+      ['summary', 15],
+      ['satu', 17],
+      ['date', 18],
+    ],
   );
   assert.equal(front.value.data['x:'], 'y');
 });

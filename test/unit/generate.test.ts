@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive, writeArchive, type GeneratedArticle } from '../support/generate.js';
 
-const all = (articles: number, seed: number, clusters = true): GeneratedArticle[] => [...generateArchive({ articles, seed, clusters })];
+const all = (articles: number, seed: number, clusters = true): GeneratedArticle[] => [
+  ...generateArchive({ articles, seed, clusters }),
+];
 
 test('the same seed gives byte-identical archives', () => {
   assert.deepEqual(all(300, 42), all(300, 42));
@@ -14,7 +16,10 @@ test('the same seed gives byte-identical archives', () => {
 test('different seeds give different archives', () => {
   const a = all(50, 1);
   const b = all(50, 2);
-  assert.notDeepEqual(a.map((x) => x.text), b.map((x) => x.text));
+  assert.notDeepEqual(
+    a.map((x) => x.text),
+    b.map((x) => x.text),
+  );
 });
 
 test('paths, slugs and URLs are unique and valid', () => {
@@ -75,7 +80,10 @@ test('the parts benchmark measures every part of an article page over a generate
     const parts = measureParts(dir, 10);
     assert.equal(parts.articles, 10);
     const summed = ['read', 'parse', 'markdown', 'template', 'write'].map((key) => parts[key]!);
-    assert.ok([...summed, parts.terms!].every((us) => Number.isFinite(us) && us >= 0), JSON.stringify(parts));
+    assert.ok(
+      [...summed, parts.terms!].every((us) => Number.isFinite(us) && us >= 0),
+      JSON.stringify(parts),
+    );
     // Each part is rounded on its own: the sum of the rounded parts is within rounding of the sum.
     assert.ok(Math.abs(parts.sum! - summed.reduce((a, b) => a + b, 0)) <= 3, JSON.stringify(parts));
   } finally {

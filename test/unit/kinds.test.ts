@@ -38,7 +38,10 @@ test('what becomes of a file under the content folder, by its name', () => {
     ['CNAME', 'file-type'],
     ['arsip.zip', 'file-type'],
   ];
-  assert.deepEqual(table.map(([name]) => [name, kindOf(name)]), table);
+  assert.deepEqual(
+    table.map(([name]) => [name, kindOf(name)]),
+    table,
+  );
 });
 
 test('every extension on the published list is published, in any case', () => {

@@ -13,25 +13,52 @@ date: 2025-04-02 15:22:12
 Paragraf pertama.
 `;
 const parse = (extraLine: string, extraFields: string[] = []) =>
-  parseArticle({ file: 'content/x.md', path: 'x.md', bytes: Buffer.from(VALID.replace('---\nP', `${extraLine}\n---\nP`)) }, { maxBytes: 10_000, extraFields });
+  parseArticle(
+    { file: 'content/x.md', path: 'x.md', bytes: Buffer.from(VALID.replace('---\nP', `${extraLine}\n---\nP`)) },
+    { maxBytes: 10_000, extraFields },
+  );
 
 test('each family of misspelling is an error naming the field meant', () => {
   const cases: [string, string][] = [
     // case
-    ['Draft', 'draft'], ['Title', 'title'], ['DATE', 'date'], ['Tags', 'tags'],
+    ['Draft', 'draft'],
+    ['Title', 'title'],
+    ['DATE', 'date'],
+    ['Tags', 'tags'],
     // spacing, - and _
-    ['by-line', 'byline'], ['by_line', 'byline'], ['Sum Mary', 'summary'], ['up_dated', 'updated'],
+    ['by-line', 'byline'],
+    ['by_line', 'byline'],
+    ['Sum Mary', 'summary'],
+    ['up_dated', 'updated'],
     // edit distance 1-2
-    ['sumary', 'summary'], ['catgory', 'category'], ['titel', 'title'], ['bylines', 'byline'], ['dat', 'date'], ['alias', 'aliases'], ['tag', 'tags'],
+    ['sumary', 'summary'],
+    ['catgory', 'category'],
+    ['titel', 'title'],
+    ['bylines', 'byline'],
+    ['dat', 'date'],
+    ['alias', 'aliases'],
+    ['tag', 'tags'],
     // Indonesian names, and their misspellings
-    ['judul', 'title'], ['penulis', 'byline'], ['kategori', 'category'], ['sumber', 'source'], ['tanggal', 'date'], ['tangal', 'date'],
-    ['ringkasan', 'summary'], ['label', 'tags'], ['Kategori', 'category'], ['kategory', 'category'],
+    ['judul', 'title'],
+    ['penulis', 'byline'],
+    ['kategori', 'category'],
+    ['sumber', 'source'],
+    ['tanggal', 'date'],
+    ['tangal', 'date'],
+    ['ringkasan', 'summary'],
+    ['label', 'tags'],
+    ['Kategori', 'category'],
+    ['kategory', 'category'],
   ];
   for (const [key, meant] of cases) {
     assert.deepEqual(classifyField(key, []), { kind: 'misspelt', meant }, key);
     const { article, problems } = parse(`${key}: x`);
     assert.equal(article, undefined, key);
-    assert.deepEqual(problems.map((p) => [p.severity, p.code, p.line, p.field]), [['error', 'field-misspelt', 6, key]], key);
+    assert.deepEqual(
+      problems.map((p) => [p.severity, p.code, p.line, p.field]),
+      [['error', 'field-misspelt', 6, key]],
+      key,
+    );
     assert.match(formatProblem(problems[0]!, 'en'), new RegExp(`"${meant}"`), key);
   }
 });
@@ -45,12 +72,16 @@ test('Draft: true never publishes, even when the config lists it as an extra', (
 });
 
 test('contract fields are known; unknown fields are extras when listed, else a warning with the line', () => {
-  for (const key of ['credit', 'corrections', 'withdrawn', 'type', 'caption', 'image']) assert.deepEqual(classifyField(key, []), { kind: 'known' }, key);
+  for (const key of ['credit', 'corrections', 'withdrawn', 'type', 'caption', 'image'])
+    assert.deepEqual(classifyField(key, []), { kind: 'known' }, key);
   const listed = parse('kicker: EKSKLUSIF', ['kicker']);
   assert.deepEqual(listed.problems, []);
   assert.deepEqual(listed.article?.extra, { kicker: 'EKSKLUSIF' });
   const unlisted = parse('kicker: EKSKLUSIF');
-  assert.deepEqual(unlisted.problems.map((p) => [p.severity, p.code, p.file, p.line, p.field]), [['warning', 'field-unknown', 'content/x.md', 6, 'kicker']]);
+  assert.deepEqual(
+    unlisted.problems.map((p) => [p.severity, p.code, p.file, p.line, p.field]),
+    [['warning', 'field-unknown', 'content/x.md', 6, 'kicker']],
+  );
   assert.deepEqual(unlisted.article?.extra, {});
   // Short names are one edit from a field at most: `name` is not `date`.
   assert.deepEqual(classifyField('name', []), { kind: 'unknown' });
@@ -61,6 +92,12 @@ test('contract fields are known; unknown fields are extras when listed, else a w
 
 test('a required field written under another name is reported as misspelt, not also as missing', () => {
   const text = '---\njudul: Judul\nbyline: A\ncategory: B\ndate: 2025-04-02 10:00\n---\nIsi.\n';
-  const { problems } = parseArticle({ file: 'content/x.md', path: 'x.md', bytes: Buffer.from(text) }, { maxBytes: 10_000 });
-  assert.deepEqual(problems.map((p) => [p.line, p.field, p.code]), [[2, 'judul', 'field-misspelt']]);
+  const { problems } = parseArticle(
+    { file: 'content/x.md', path: 'x.md', bytes: Buffer.from(text) },
+    { maxBytes: 10_000 },
+  );
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.field, p.code]),
+    [[2, 'judul', 'field-misspelt']],
+  );
 });

@@ -70,10 +70,16 @@ test('a lock held by a running process is respected; once it is gone, it is take
 test('a lock of another machine, from before the machine started, or not written by warta is taken over', async () => {
   const other = await otherProcess();
   try {
-    for (const stale of [{ pid: other.pid, host: `${hostname()}-elsewhere`, since: Date.now() }, { pid: other.pid, host: hostname(), since: 0 }, 'not a lock', '']) {
+    for (const stale of [
+      { pid: other.pid, host: `${hostname()}-elsewhere`, since: Date.now() },
+      { pid: other.pid, host: hostname(), since: 0 },
+      'not a lock',
+      '',
+    ]) {
       writeLock(stale);
       // Unreadable for a few seconds, a lock may be one another build is writing this moment.
-      if (typeof stale === 'string') utimesSync(lockFile(out), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      if (typeof stale === 'string')
+        utimesSync(lockFile(out), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
       take().release();
     }
   } finally {

@@ -8,7 +8,21 @@ import { messages, readLang, type Lang } from '../../src/messages/index.js';
 import { ROOT } from '../support/fixtures.js';
 
 const LANGS: Lang[] = ['id', 'en'];
-const TIME_REASONS = ['text', 'with-time', 'with-offset', 'padded', 'timestamp', 'offset-range', 'month-name', 'weekday-name', 'year-range', 'month-range', 'time-range', 'day-range', 'weekday'];
+const TIME_REASONS = [
+  'text',
+  'with-time',
+  'with-offset',
+  'padded',
+  'timestamp',
+  'offset-range',
+  'month-name',
+  'weekday-name',
+  'year-range',
+  'month-range',
+  'time-range',
+  'day-range',
+  'weekday',
+];
 
 test('every problem code and timestamp reason has a message in each language, and no other key does', () => {
   for (const lang of LANGS) {
@@ -18,7 +32,39 @@ test('every problem code and timestamp reason has a message in each language, an
 });
 
 test('each message is made from the table of the language asked for, never the same text in both', () => {
-  const params = { value: '"x"', key: '"title"', meant: 'draft', reason: 'with-time', detail: 'd', max: 1, size: 2, href: '/a/', kind: 'element', tag: 'script', paths: '/a/', count: 2, by: 'a, b', fixed: 'title: "a: b"', quote: '"', expected: 'text', of: 'slug', bytes: 300, values: '"/a?b"', out: 'dist', folder: 'dist', what: 'text', open: '[', close: ']', why: 'permission', ext: 'exe', item: 1, problem: 'text', refusal: 'file', place: 'content', marker: '.warta' };
+  const params = {
+    value: '"x"',
+    key: '"title"',
+    meant: 'draft',
+    reason: 'with-time',
+    detail: 'd',
+    max: 1,
+    size: 2,
+    href: '/a/',
+    kind: 'element',
+    tag: 'script',
+    paths: '/a/',
+    count: 2,
+    by: 'a, b',
+    fixed: 'title: "a: b"',
+    quote: '"',
+    expected: 'text',
+    of: 'slug',
+    bytes: 300,
+    values: '"/a?b"',
+    out: 'dist',
+    folder: 'dist',
+    what: 'text',
+    open: '[',
+    close: ']',
+    why: 'permission',
+    ext: 'exe',
+    item: 1,
+    problem: 'text',
+    refusal: 'file',
+    place: 'content',
+    marker: '.warta',
+  };
   for (const code of PROBLEM_CODES) {
     const p = error({ code, file: 'content/a.md', line: 2, params });
     const [id, en] = LANGS.map((lang) => formatProblem(p, lang));
@@ -28,7 +74,7 @@ test('each message is made from the table of the language asked for, never the s
   }
 });
 
-test('the language: --lang or the config\'s language; Indonesian unless English is asked for', () => {
+test("the language: --lang or the config's language; Indonesian unless English is asked for", () => {
   assert.equal(readLang('id'), 'id');
   assert.equal(readLang('en'), 'en');
   assert.equal(readLang('en-US'), 'en');

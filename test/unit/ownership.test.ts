@@ -18,7 +18,14 @@ function fsError(code: string, syscall: string, path: string): NodeJS.ErrnoExcep
 
 test('a refused change to the output, its siblings or the cache is a problem naming the output folder', () => {
   const out = join(root, 'site', 'dist');
-  for (const path of [out, join(out, '2025', 'a.html'), join(root, 'site', '.dist.old-12', 'x'), join(root, 'site', '.dist.lock'), join(root, 'site', '.warta-cache', 'dist.v8'), join(root, 'site')]) {
+  for (const path of [
+    out,
+    join(out, '2025', 'a.html'),
+    join(root, 'site', '.dist.old-12', 'x'),
+    join(root, 'site', '.dist.lock'),
+    join(root, 'site', '.warta-cache', 'dist.v8'),
+    join(root, 'site'),
+  ]) {
     for (const code of ['EACCES', 'EPERM', 'EROFS']) {
       const problem = deniedProblem(fsError(code, 'unlink', path), out);
       assert.equal(problem?.code, 'output-permission', path);
@@ -28,7 +35,7 @@ test('a refused change to the output, its siblings or the cache is a problem nam
   }
 });
 
-test('any other error, or one about another file, is not the output\'s problem', () => {
+test("any other error, or one about another file, is not the output's problem", () => {
   const out = join(root, 'site', 'dist');
   assert.equal(deniedProblem(fsError('ENOENT', 'unlink', join(out, 'a.html')), out), undefined);
   assert.equal(deniedProblem(fsError('EACCES', 'open', join(root, 'site', 'content', 'a.md')), out), undefined);

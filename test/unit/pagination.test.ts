@@ -9,9 +9,17 @@ test('a short category is one page', () => {
 test('numbered pages count from the oldest and keep their stories when new ones arrive', () => {
   const before = paginate('/a/', 7, 2);
   const after = paginate('/a/', 8, 2);
-  const numbered = (pages: ReturnType<typeof paginate>) => pages.filter((p) => p.number).map((p) => [p.number, p.start, p.end]);
-  assert.deepEqual(numbered(before), [[2, 2, 4], [1, 0, 2]]);
-  assert.deepEqual(numbered(after), [[3, 4, 6], [2, 2, 4], [1, 0, 2]]);
+  const numbered = (pages: ReturnType<typeof paginate>) =>
+    pages.filter((p) => p.number).map((p) => [p.number, p.start, p.end]);
+  assert.deepEqual(numbered(before), [
+    [2, 2, 4],
+    [1, 0, 2],
+  ]);
+  assert.deepEqual(numbered(after), [
+    [3, 4, 6],
+    [2, 2, 4],
+    [1, 0, 2],
+  ]);
   assert.deepEqual(before[0], { url: '/a/', start: 4, end: 7, older: '/a/page/2/' });
   assert.equal(before[1]!.newer, '/a/');
   assert.equal(after[1]!.newer, '/a/');

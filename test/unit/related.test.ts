@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
 import { relateArticles, relateAround, RelatedMemory, type RelatedInput } from '../../src/site/related/relate.js';
 import { relatedList } from '../../src/site/related/memory.js';
-import { restoreRelated, restoreStandIns, saveRelated, type RelatedState } from '../../src/incremental/related-state.js';
+import {
+  restoreRelated,
+  restoreStandIns,
+  saveRelated,
+  type RelatedState,
+} from '../../src/incremental/related-state.js';
 import { extractTerms, packTerms, unpackTerms } from '../../src/content/terms.js';
 import { generateArchive, mulberry32 } from '../support/generate.js';
 
@@ -11,22 +16,32 @@ const DAY = 86_400_000;
 
 /** An article with the given words (weight 1 each unless `word:weight`). */
 function art(url: string, words: string, extra: Partial<RelatedInput> = {}): RelatedInput {
-  const terms = words.split(' ').filter(Boolean).map((w): [string, number] => {
-    const [term, weight] = w.split(':');
-    return [term!, weight ? Number(weight) : 1];
-  });
+  const terms = words
+    .split(' ')
+    .filter(Boolean)
+    .map((w): [string, number] => {
+      const [term, weight] = w.split(':');
+      return [term!, weight ? Number(weight) : 1];
+    });
   return { terms: packTerms(terms), tags: [], categorySlug: 'nasional', date: 0, url, ...extra };
 }
 
 /** Filler articles so that idf separates rare words from common ones. */
 function filler(count: number, words: string): RelatedInput[] {
-  return Array.from({ length: count }, (_, i) => art(`/filler/${String(i).padStart(3, '0')}/`, `${words} isi${i}`, { categorySlug: 'lain' }));
+  return Array.from({ length: count }, (_, i) =>
+    art(`/filler/${String(i).padStart(3, '0')}/`, `${words} isi${i}`, { categorySlug: 'lain' }),
+  );
 }
 
 const urls = (articles: RelatedInput[], list: number[]) => list.map((i) => articles[i]!.url);
 
 test('never lists the article itself and respects count', () => {
-  const articles = [art('/a/', 'banjir bekasi'), art('/b/', 'banjir bekasi'), art('/c/', 'banjir'), art('/d/', 'gempa')];
+  const articles = [
+    art('/a/', 'banjir bekasi'),
+    art('/b/', 'banjir bekasi'),
+    art('/c/', 'banjir'),
+    art('/d/', 'gempa'),
+  ];
   for (const count of [0, 1, 2, 3, 10]) {
     const related = relateArticles(articles, { count });
     related.forEach((list, i) => {
@@ -69,7 +84,12 @@ test('equal scores go newest first, then by URL', () => {
     art('/a-mid/', 'kereta', { date: 2 * DAY }),
     ...filler(20, 'umum'),
   ];
-  assert.deepEqual(urls(articles, relateArticles(articles, { count: 4 })[0]!), ['/m-new/', '/a-mid/', '/b-mid/', '/z-old/']);
+  assert.deepEqual(urls(articles, relateArticles(articles, { count: 4 })[0]!), [
+    '/m-new/',
+    '/a-mid/',
+    '/b-mid/',
+    '/z-old/',
+  ]);
 });
 
 test('the category bonus prefers the same category among equal matches', () => {
@@ -118,7 +138,13 @@ function generated(articles: number): { inputs: RelatedInput[]; story: number[];
   const bodies: string[] = [];
   for (const a of generateArchive({ articles, seed: 7 })) {
     const body = a.text.slice(a.text.indexOf('\n---\n') + 5);
-    inputs.push({ terms: extractTerms(a.meta.title, body, a.meta.tags), tags: a.meta.tags, categorySlug: a.meta.categorySlug, date: a.meta.date, url: a.meta.url });
+    inputs.push({
+      terms: extractTerms(a.meta.title, body, a.meta.tags),
+      tags: a.meta.tags,
+      categorySlug: a.meta.categorySlug,
+      date: a.meta.date,
+      url: a.meta.url,
+    });
     story.push(a.story ?? -1);
     bodies.push(body);
   }
@@ -140,110 +166,152 @@ test('on a small clustered archive most related stories belong to the same story
   assert.ok(share / counted > 0.7, `same-story share ${share / counted}`);
 });
 
-memoryTest('computing again with the memory of the last computation gives what a fresh computation gives', (newMemory) => {
-  const { inputs, bodies } = generated(400);
-  const random = mulberry32(11);
-  const pick = () => Math.floor(random() * inputs.length);
-  const memory = newMemory();
-  const edits: ((i: number) => RelatedInput)[] = [
-    // Body edits: new words, lost words, a copied body (which shares every term with another article).
-    (i) => ({ ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) }),
-    (i) => ({ ...inputs[i]!, terms: packTerms(unpackTerms(inputs[i]!.terms).slice(3)) }),
-    (i) => ({ ...inputs[i]!, terms: inputs[(i + 1) % inputs.length]!.terms }),
-    (i) => ({ ...inputs[i]!, tags: [...inputs[i]!.tags, 'Banjir'] }),
-    // Shape changes: a new date or category, which reorders or regroups the archive.
-    (i) => ({ ...inputs[i]!, date: inputs[i]!.date + 86_400_000 }),
-    (i) => ({ ...inputs[i]!, categorySlug: 'sains' }),
-  ];
-  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
-  for (let round = 0; round < 30; round++) {
-    const edit = edits[round % edits.length]!;
-    for (let k = 0; k < 1 + (round % 3); k++) {
-      const i = pick();
-      inputs[i] = edit(i);
+memoryTest(
+  'computing again with the memory of the last computation gives what a fresh computation gives',
+  (newMemory) => {
+    const { inputs, bodies } = generated(400);
+    const random = mulberry32(11);
+    const pick = () => Math.floor(random() * inputs.length);
+    const memory = newMemory();
+    const edits: ((i: number) => RelatedInput)[] = [
+      // Body edits: new words, lost words, a copied body (which shares every term with another article).
+      (i) => ({
+        ...inputs[i]!,
+        terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []),
+      }),
+      (i) => ({ ...inputs[i]!, terms: packTerms(unpackTerms(inputs[i]!.terms).slice(3)) }),
+      (i) => ({ ...inputs[i]!, terms: inputs[(i + 1) % inputs.length]!.terms }),
+      (i) => ({ ...inputs[i]!, tags: [...inputs[i]!.tags, 'Banjir'] }),
+      // Shape changes: a new date or category, which reorders or regroups the archive.
+      (i) => ({ ...inputs[i]!, date: inputs[i]!.date + 86_400_000 }),
+      (i) => ({ ...inputs[i]!, categorySlug: 'sains' }),
+    ];
+    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
+    for (let round = 0; round < 30; round++) {
+      const edit = edits[round % edits.length]!;
+      for (let k = 0; k < 1 + (round % 3); k++) {
+        const i = pick();
+        inputs[i] = edit(i);
+      }
+      assert.deepEqual(
+        relateArticles(inputs, { count: 5 }, memory),
+        relateArticles(inputs, { count: 5 }),
+        `after round ${round}`,
+      );
     }
-    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }), `after round ${round}`);
-  }
-  // The edits' new words were ranked among the known ones as a sort of every name ranks them.
-  const sorted = memory.names.map((_, id) => id).sort((a, b) => (memory.names[a]! < memory.names[b]! ? -1 : 1));
-  assert.deepEqual([...memory.rank], Array.from(sorted.keys()).sort((a, b) => sorted[a]! - sorted[b]!));
-});
+    // The edits' new words were ranked among the known ones as a sort of every name ranks them.
+    const sorted = memory.names.map((_, id) => id).sort((a, b) => (memory.names[a]! < memory.names[b]! ? -1 : 1));
+    assert.deepEqual(
+      [...memory.rank],
+      Array.from(sorted.keys()).sort((a, b) => sorted[a]! - sorted[b]!),
+    );
+  },
+);
 
-memoryTest('with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives', (newMemory) => {
-  const { inputs } = generated(400);
-  const memory = newMemory();
-  const withWord = (i: number, on: boolean) => ({ ...inputs[i]!, terms: packTerms(on ? [['pemilu', 9], ...unpackTerms(inputs[i]!.terms)] : unpackTerms(inputs[i]!.terms).filter(([t]) => t !== 'pemilu')) });
-  relateArticles(inputs, { count: 5 }, memory);
-  // The cap is 50 postings at 400 articles: walk up to 60 and back down.
-  const steps = [...Array.from({ length: 60 }, (_, k) => [k * 3, true] as const), ...Array.from({ length: 60 }, (_, k) => [k * 3, false] as const)];
-  for (const [i, on] of steps) {
-    inputs[i] = withWord(i, on);
-    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }), `after ${on ? 'adding to' : 'removing from'} article ${i}`);
-  }
-});
+memoryTest(
+  'with memory, a term whose postings grow past the cap and shrink back gives what a fresh computation gives',
+  (newMemory) => {
+    const { inputs } = generated(400);
+    const memory = newMemory();
+    const withWord = (i: number, on: boolean) => ({
+      ...inputs[i]!,
+      terms: packTerms(
+        on
+          ? [['pemilu', 9], ...unpackTerms(inputs[i]!.terms)]
+          : unpackTerms(inputs[i]!.terms).filter(([t]) => t !== 'pemilu'),
+      ),
+    });
+    relateArticles(inputs, { count: 5 }, memory);
+    // The cap is 50 postings at 400 articles: walk up to 60 and back down.
+    const steps = [
+      ...Array.from({ length: 60 }, (_, k) => [k * 3, true] as const),
+      ...Array.from({ length: 60 }, (_, k) => [k * 3, false] as const),
+    ];
+    for (const [i, on] of steps) {
+      inputs[i] = withWord(i, on);
+      assert.deepEqual(
+        relateArticles(inputs, { count: 5 }, memory),
+        relateArticles(inputs, { count: 5 }),
+        `after ${on ? 'adding to' : 'removing from'} article ${i}`,
+      );
+    }
+  },
+);
 
-memoryTest('with memory, an unchanged profile is walked in the new order when a term it carries enters another profile', (newMemory) => {
-  // 400 articles: the cap is 50 postings. "alpha" and "beta" are in 50 profiles each, the
-  // first article's among them, which walks alpha first (equal counts: by name). Then
-  // "alpha" rises into the profile of an article that always carried it (so no idf moves and
-  // the first article's profile stays as it was): alpha passes the cap, and the first
-  // article must now walk beta first and stop at alpha.
-  const rare = Array.from({ length: 12 }, (_, k) => `langka${k}:10`).join(' ');
-  const inputs = [
-    art('/a/', 'alpha beta', { date: 400 * DAY }),
-    ...Array.from({ length: 49 }, (_, i) => art(`/alpha/${i}/`, `alpha satu${i}`, { date: i * DAY })),
-    ...Array.from({ length: 49 }, (_, i) => art(`/beta/${i}/`, `beta dua${i}`, { date: (100 + i) * DAY })),
-    art('/b/', `${rare} alpha:1`, { date: 200 * DAY }),
-    ...filler(300, 'isian'),
-  ];
-  const memory = newMemory();
-  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
-  inputs[99] = art('/b/', `${rare} alpha:100`, { date: 200 * DAY });
-  const fresh = relateArticles(inputs, { count: 5 });
-  assert.ok(urls(inputs, fresh[0]!).every((u) => u.startsWith('/beta/')), `fresh: ${urls(inputs, fresh[0]!)}`);
-  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
-});
+memoryTest(
+  'with memory, an unchanged profile is walked in the new order when a term it carries enters another profile',
+  (newMemory) => {
+    // 400 articles: the cap is 50 postings. "alpha" and "beta" are in 50 profiles each, the
+    // first article's among them, which walks alpha first (equal counts: by name). Then
+    // "alpha" rises into the profile of an article that always carried it (so no idf moves and
+    // the first article's profile stays as it was): alpha passes the cap, and the first
+    // article must now walk beta first and stop at alpha.
+    const rare = Array.from({ length: 12 }, (_, k) => `langka${k}:10`).join(' ');
+    const inputs = [
+      art('/a/', 'alpha beta', { date: 400 * DAY }),
+      ...Array.from({ length: 49 }, (_, i) => art(`/alpha/${i}/`, `alpha satu${i}`, { date: i * DAY })),
+      ...Array.from({ length: 49 }, (_, i) => art(`/beta/${i}/`, `beta dua${i}`, { date: (100 + i) * DAY })),
+      art('/b/', `${rare} alpha:1`, { date: 200 * DAY }),
+      ...filler(300, 'isian'),
+    ];
+    const memory = newMemory();
+    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), relateArticles(inputs, { count: 5 }));
+    inputs[99] = art('/b/', `${rare} alpha:100`, { date: 200 * DAY });
+    const fresh = relateArticles(inputs, { count: 5 });
+    assert.ok(
+      urls(inputs, fresh[0]!).every((u) => u.startsWith('/beta/')),
+      `fresh: ${urls(inputs, fresh[0]!)}`,
+    );
+    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
+  },
+);
 
-memoryTest('with memory, an article whose list was partly filled takes a changed article among its scored ones as a fresh computation does', (newMemory) => {
-  // "cianjur" is carried by 40 articles but in the profile of only two (the others carry it
-  // weakly, below their twelve strong words), so the first article's list is one scored story
-  // and four filled places. Then one weak carrier makes it strong: no idf moves (the same
-  // articles carry it), only that article's profile changes, and it must join the scored part.
-  const strong = (k: number) => Array.from({ length: 12 }, (_, j) => `kuat${k}x${j}:10`).join(' ');
-  const inputs = [
-    art('/a/', 'cianjur', { date: 500 * DAY }),
-    art('/b/', 'cianjur', { date: 499 * DAY }),
-    ...Array.from({ length: 38 }, (_, k) => art(`/lemah/${k}/`, `${strong(k)} cianjur:0.01`, { date: k * DAY })),
-    ...filler(360, 'isian'),
-  ];
-  const memory = newMemory();
-  const first = relateArticles(inputs, { count: 5 }, memory);
-  assert.deepEqual(first, relateArticles(inputs, { count: 5 }));
-  inputs[2] = art('/lemah/0/', `${strong(0)} cianjur:100`, { date: 0 });
-  const fresh = relateArticles(inputs, { count: 5 });
-  assert.ok(fresh[0]!.includes(2), `fresh: ${urls(inputs, fresh[0]!)}`);
-  assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
-});
+memoryTest(
+  'with memory, an article whose list was partly filled takes a changed article among its scored ones as a fresh computation does',
+  (newMemory) => {
+    // "cianjur" is carried by 40 articles but in the profile of only two (the others carry it
+    // weakly, below their twelve strong words), so the first article's list is one scored story
+    // and four filled places. Then one weak carrier makes it strong: no idf moves (the same
+    // articles carry it), only that article's profile changes, and it must join the scored part.
+    const strong = (k: number) => Array.from({ length: 12 }, (_, j) => `kuat${k}x${j}:10`).join(' ');
+    const inputs = [
+      art('/a/', 'cianjur', { date: 500 * DAY }),
+      art('/b/', 'cianjur', { date: 499 * DAY }),
+      ...Array.from({ length: 38 }, (_, k) => art(`/lemah/${k}/`, `${strong(k)} cianjur:0.01`, { date: k * DAY })),
+      ...filler(360, 'isian'),
+    ];
+    const memory = newMemory();
+    const first = relateArticles(inputs, { count: 5 }, memory);
+    assert.deepEqual(first, relateArticles(inputs, { count: 5 }));
+    inputs[2] = art('/lemah/0/', `${strong(0)} cianjur:100`, { date: 0 });
+    const fresh = relateArticles(inputs, { count: 5 });
+    assert.ok(fresh[0]!.includes(2), `fresh: ${urls(inputs, fresh[0]!)}`);
+    assert.deepEqual(relateArticles(inputs, { count: 5 }, memory), fresh);
+  },
+);
 
-memoryTest('with memory, an edited article that ties the last of a list, being newer, takes its place as a fresh computation does', (newMemory) => {
-  // The edited article becomes the twin of the last of r's two, newer: the same words, weights
-  // and category, so the very same score. It carried those words weakly before, below its own
-  // strong ones, so no count of articles carrying a word moves, and r is rescored the quick way.
-  const strong = Array.from({ length: 12 }, (_, j) => `kuat${j}:10`).join(' ');
-  const inputs = [
-    art('/r/', 'tsunami:5', { date: 400 * DAY }),
-    art('/a/', 'tsunami:5', { date: 300 * DAY }),
-    art('/e/', `${strong} tsunami:0.01 palu:0.01`, { date: 200 * DAY }),
-    art('/t/', 'tsunami:5 palu:5', { date: 100 * DAY }),
-    ...filler(50, 'isian'),
-  ];
-  const memory = newMemory();
-  assert.deepEqual(urls(inputs, relateArticles(inputs, { count: 2 }, memory)[0]!), ['/a/', '/t/']);
-  inputs[2] = art('/e/', 'tsunami:5 palu:5', { date: 200 * DAY });
-  const fresh = relateArticles(inputs, { count: 2 });
-  assert.deepEqual(urls(inputs, fresh[0]!), ['/a/', '/e/']);
-  assert.deepEqual(relateArticles(inputs, { count: 2 }, memory), fresh);
-});
+memoryTest(
+  'with memory, an edited article that ties the last of a list, being newer, takes its place as a fresh computation does',
+  (newMemory) => {
+    // The edited article becomes the twin of the last of r's two, newer: the same words, weights
+    // and category, so the very same score. It carried those words weakly before, below its own
+    // strong ones, so no count of articles carrying a word moves, and r is rescored the quick way.
+    const strong = Array.from({ length: 12 }, (_, j) => `kuat${j}:10`).join(' ');
+    const inputs = [
+      art('/r/', 'tsunami:5', { date: 400 * DAY }),
+      art('/a/', 'tsunami:5', { date: 300 * DAY }),
+      art('/e/', `${strong} tsunami:0.01 palu:0.01`, { date: 200 * DAY }),
+      art('/t/', 'tsunami:5 palu:5', { date: 100 * DAY }),
+      ...filler(50, 'isian'),
+    ];
+    const memory = newMemory();
+    assert.deepEqual(urls(inputs, relateArticles(inputs, { count: 2 }, memory)[0]!), ['/a/', '/t/']);
+    inputs[2] = art('/e/', 'tsunami:5 palu:5', { date: 200 * DAY });
+    const fresh = relateArticles(inputs, { count: 2 });
+    assert.deepEqual(urls(inputs, fresh[0]!), ['/a/', '/e/']);
+    assert.deepEqual(relateArticles(inputs, { count: 2 }, memory), fresh);
+  },
+);
 
 test('a computation saved to the cache and read back in a fresh process goes on to what a fresh computation gives', () => {
   const { inputs, bodies } = generated(400);
@@ -256,15 +324,36 @@ test('a computation saved to the cache and read back in a fresh process goes on 
     for (let k = 0; k < 1 + (round % 3); k++) {
       const i = Math.floor(random() * copies.length);
       edited.add(i);
-      copies[i] = round % 4 === 3 ? { ...copies[i]!, date: copies[i]!.date + DAY } : { ...copies[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas ${round}.`, []) };
+      copies[i] =
+        round % 4 === 3
+          ? { ...copies[i]!, date: copies[i]!.date + DAY }
+          : {
+              ...copies[i]!,
+              terms: extractTerms(
+                'judul',
+                `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas ${round}.`,
+                [],
+              ),
+            };
     }
-    const memory = restoreRelated(deserialize(serialize(saved)) as RelatedState, copies, (a) => !edited.has(copies.indexOf(a)));
+    const memory = restoreRelated(
+      deserialize(serialize(saved)) as RelatedState,
+      copies,
+      (a) => !edited.has(copies.indexOf(a)),
+    );
     // As the quick path does, every other round: the restored arrays are patched where they lie.
     memory.inPlace = round % 2 === 1;
-    assert.deepEqual(relateArticles(copies, { count: 5 }, memory), relateArticles(copies, { count: 5 }), `after round ${round}`);
+    assert.deepEqual(
+      relateArticles(copies, { count: 5 }, memory),
+      relateArticles(copies, { count: 5 }),
+      `after round ${round}`,
+    );
     // The edited articles' terms were interned again; of the others, only those of the few whose profile had to be picked again.
     const interned = copies.flatMap((a, i) => (memory.interned.has(a) ? [i] : []));
-    assert.ok([...edited].every((i) => interned.includes(i)) && interned.length < copies.length / 2, `interned in round ${round}: ${interned.length}`);
+    assert.ok(
+      [...edited].every((i) => interned.includes(i)) && interned.length < copies.length / 2,
+      `interned in round ${round}: ${interned.length}`,
+    );
     saved = saveRelated(memory);
     inputs.splice(0, inputs.length, ...copies);
   }
@@ -276,18 +365,44 @@ test('a saved computation restored for its own articles as stand-ins reads none 
   let reads = 0;
   const standIn = (i: number): RelatedInput => {
     const article = structuredClone(inputs[i]!);
-    return { get url() { return reads++, article.url; }, get date() { return reads++, article.date; }, get categorySlug() { return reads++, article.categorySlug; }, get terms() { return reads++, article.terms; }, get tags() { return reads++, article.tags; } };
+    return {
+      get url() {
+        return (reads++, article.url);
+      },
+      get date() {
+        return (reads++, article.date);
+      },
+      get categorySlug() {
+        return (reads++, article.categorySlug);
+      },
+      get terms() {
+        return (reads++, article.terms);
+      },
+      get tags() {
+        return (reads++, article.tags);
+      },
+    };
   };
   const { memory, articles } = restoreStandIns(state, standIn);
   assert.equal(reads, 0);
   memory.inPlace = true;
   const edited = articles.slice();
-  for (const i of [3, 150, 399]) edited[i] = { ...inputs[i]!, terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []) };
+  for (const i of [3, 150, 399])
+    edited[i] = {
+      ...inputs[i]!,
+      terms: extractTerms('judul', `${bodies[i]} Warga Kampung Melayu mengungsi ke masjid Al-Ikhlas.`, []),
+    };
   const lists = relateAround(edited, { count: 5 }, memory);
-  const fresh = relateArticles(edited.map((a, i) => (a === articles[i] ? inputs[i]! : a)), { count: 5 });
+  const fresh = relateArticles(
+    edited.map((a, i) => (a === articles[i] ? inputs[i]! : a)),
+    { count: 5 },
+  );
   // A list never read from the cache is undefined: unchanged, read from the state when asked for.
   const unread = lists.filter((list) => list === undefined).length;
-  assert.deepEqual(lists.map((list, i) => list ?? relatedList(memory, i)), fresh);
+  assert.deepEqual(
+    lists.map((list, i) => list ?? relatedList(memory, i)),
+    fresh,
+  );
   assert.ok(reads < 400 && unread > 0, `read ${reads} times, ${unread} lists unread`);
   // Saved again, from the state it was restored from, and read back whole: the fresh lists.
   const again = deserialize(serialize(saveRelated(memory, state))) as RelatedState;
@@ -297,7 +412,8 @@ test('a saved computation restored for its own articles as stand-ins reads none 
 /** A test of computations with memory, run twice: the last computation's arrays copied, and patched in place. */
 function memoryTest(name: string, body: (newMemory: () => RelatedMemory) => void): void {
   for (const inPlace of [false, true]) {
-    test(`${name}${inPlace ? ' (arrays patched in place)' : ''}`, () => body(() => Object.assign(new RelatedMemory(), { inPlace })));
+    test(`${name}${inPlace ? ' (arrays patched in place)' : ''}`, () =>
+      body(() => Object.assign(new RelatedMemory(), { inPlace })));
   }
 }
 

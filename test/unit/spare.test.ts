@@ -61,7 +61,10 @@ test('each swap leaves the new build in the output and the one before in the spa
   assert.equal(existsSync(join(out, 'c')), false);
   assert.equal(existsSync(join(spareFolder(out), 'c')), false);
   // An unchanged file is one file under two names.
-  assert.equal(statSync(join(out, 'kategori/x/index.html')).ino, statSync(join(spareFolder(out), 'kategori/x/index.html')).ino);
+  assert.equal(
+    statSync(join(out, 'kategori/x/index.html')).ino,
+    statSync(join(spareFolder(out), 'kategori/x/index.html')).ino,
+  );
 });
 
 test('without a record of where they differ, the spare is made anew from the output', async () => {

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { checkSvgFiles, scriptInSvg } from '../../src/content/svg.js';
 import { problemMessage } from '../../src/messages/format.js';
 
-const svg = (inner: string, attrs = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs}>${inner}</svg>`;
+const svg = (inner: string, attrs = '') =>
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs}>${inner}</svg>`;
 
 test('SVGs that hold nothing that runs script pass', () => {
   const safe = [
@@ -15,7 +16,9 @@ test('SVGs that hold nothing that runs script pass', () => {
     svg('<defs><path id="p" d="M0 0h4"/></defs><use href="#p"/><use xlink:href=" #p "/>'),
     svg('<a href="https://warta.example/2025/04/02/x/"><text>Baca</text></a>'),
     svg('<style>rect { fill: url(#g); }</style><image href="data:image/png;base64,iVBORw0KGgo="/>'),
-    svg('<sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" inkscape:zoom="1"/><metadata><rdf:RDF/></metadata>'),
+    svg(
+      '<sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" inkscape:zoom="1"/><metadata><rdf:RDF/></metadata>',
+    ),
     svg('<animate attributeName="opacity" values="0;1" dur="1s"/>'),
     svg('<![CDATA[ <script>alert(1)</script> ]]><!-- <script>alert(1)</script> -->'),
   ];
@@ -40,12 +43,18 @@ test('SVGs that can run script are refused, however the script is spelled', () =
     [svg('<a href="java&Tab;script:alert(1)">x</a>'), /script URL/],
     [svg('<animate attributeName="href" values="#a;javascript:alert(1)"/>'), /script URL in values/],
     [svg('<set attributeName="onclick" to="alert(1)"/>'), /animation of an event handler/],
-    [svg('<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><img src="x"/></body></foreignObject>'), /<foreignObject> element/],
+    [
+      svg('<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><img src="x"/></body></foreignObject>'),
+      /<foreignObject> element/,
+    ],
     [svg('<h:img xmlns:h="http://www.w3.org/1999/xhtml" src="x"/>'), /XHTML namespace/],
     [svg('<iframe src="https://evil.example/"/>'), /<iframe> element/],
     [svg('<use href="https://evil.example/sprite.svg#a"/>'), /<use> of another file/],
     [svg('<use xlink:href="data:image/svg+xml,&lt;svg onload=alert(1)&gt;#a"/>'), /<use> of another file/],
-    [`<!DOCTYPE svg [ <!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;"> ]>${svg('&x;')}`, /entity or attribute declarations/],
+    [
+      `<!DOCTYPE svg [ <!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;"> ]>${svg('&x;')}`,
+      /entity or attribute declarations/,
+    ],
     [`<!DOCTYPE svg [ <!attlist svg onload CDATA "alert(1)"> ]>${svg('')}`, /entity or attribute declarations/],
     [`<!DOCTYPE svg [ <!ELEMENT svg ANY> ]>${svg('')}`, /declarations in the DOCTYPE/],
     [`<?xml-stylesheet href="x.xsl" type="text/xsl"?>${svg('')}`, /processing instruction/],
@@ -71,8 +80,17 @@ test('SVG files are read and checked unless known safe; other files are not read
     await writeFile(join(dir, 'utf16.svg'), Buffer.from(`\ufeff${svg('<script>alert(1)</script>')}`, 'utf16le'));
     const files = ['baik.svg', 'buruk.SVG', 'diketahui.svg', 'utf16.svg', 'tidak-ada.jpg'].map(file);
     const problems = checkSvgFiles(files, (f) => f.path === 'diketahui.svg');
-    assert.deepEqual(problems.map((p) => [p.severity, p.code, p.file]), [['error', 'svg-script', 'content/buruk.SVG'], ['error', 'svg-script', 'content/utf16.svg']]);
-    assert.equal(problemMessage(problems[0]!, 'en'), 'an SVG that can run script on the site is not published: it holds a <script> element (remove it, or export the image again as plain SVG or PNG)');
+    assert.deepEqual(
+      problems.map((p) => [p.severity, p.code, p.file]),
+      [
+        ['error', 'svg-script', 'content/buruk.SVG'],
+        ['error', 'svg-script', 'content/utf16.svg'],
+      ],
+    );
+    assert.equal(
+      problemMessage(problems[0]!, 'en'),
+      'an SVG that can run script on the site is not published: it holds a <script> element (remove it, or export the image again as plain SVG or PNG)',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

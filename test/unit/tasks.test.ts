@@ -16,15 +16,27 @@ after(() => rm(root, { recursive: true, force: true }));
 
 /** An article that reads, one turned into a folder and one removed since the listing. */
 async function files(): Promise<ContentFile[]> {
-  await writeFile(join(root, 'baik.md'), '---\ntitle: Baik\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nIsi.\n');
+  await writeFile(
+    join(root, 'baik.md'),
+    '---\ntitle: Baik\nbyline: B\ncategory: Politik\ndate: 2025-04-02 10:00:00\n---\nIsi.\n',
+  );
   await mkdir(join(root, 'folder.md'), { recursive: true });
   const file = (path: string): ContentFile => ({ path, file: `content/${path}`, abs: join(root, path), stamp: '1:1' });
   return [file('folder.md'), file('baik.md'), file('hilang.md')];
 }
 
-const summary = (parsed: (ParsedArticle | null)[]) => parsed.map((p) => (p!.article ? p!.article.title : p!.problems.map((x) => `${x.severity} ${x.code} ${x.file}: ${problemMessage(x, 'en')}`).join('\n')));
+const summary = (parsed: (ParsedArticle | null)[]) =>
+  parsed.map((p) =>
+    p!.article
+      ? p!.article.title
+      : p!.problems.map((x) => `${x.severity} ${x.code} ${x.file}: ${problemMessage(x, 'en')}`).join('\n'),
+  );
 
-const expected = ['error file-unreadable content/folder.md: cannot read the article: it is a folder', 'Baik', 'error file-unreadable content/hilang.md: cannot read the article: it was removed while the build ran'];
+const expected = [
+  'error file-unreadable content/folder.md: cannot read the article: it is a folder',
+  'Baik',
+  'error file-unreadable content/hilang.md: cannot read the article: it was removed while the build ran',
+];
 
 test('an article that cannot be read is an error naming it, and the other files of the batch are parsed', async () => {
   assert.deepEqual(summary(await parseBatch(await files(), { config: TEST_CONFIG })), expected);
@@ -33,7 +45,11 @@ test('an article that cannot be read is an error naming it, and the other files 
 test('on a worker too: an unreadable article is a problem of the build, not "worker failed"', async () => {
   const pool = new WorkerPool(1, { config: TEST_CONFIG });
   try {
-    const parsed = await pool.send<(ParsedArticle | null)[]>(0, { kind: 'parse', files: await files(), expected: [null, null, null] });
+    const parsed = await pool.send<(ParsedArticle | null)[]>(0, {
+      kind: 'parse',
+      files: await files(),
+      expected: [null, null, null],
+    });
     assert.deepEqual(summary(parsed), expected);
   } finally {
     await pool.close();

@@ -9,7 +9,10 @@ let folder: string;
 let theme: Theme;
 before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'warta-templates-'));
-  await writeFile(join(folder, 'uji.njk'), "[{% cached 'nav', page.key %}{{ tick() }}{{ site.title }} {{ page.key }}{% endcached %}]");
+  await writeFile(
+    join(folder, 'uji.njk'),
+    "[{% cached 'nav', page.key %}{{ tick() }}{{ site.title }} {{ page.key }}{% endcached %}]",
+  );
   theme = loadTheme(folder);
 });
 after(() => rm(folder, { recursive: true, force: true }));

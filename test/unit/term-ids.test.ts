@@ -14,7 +14,8 @@ test('restored names are found by search, then by map past many lookups, as name
   assert.equal(ids.get('baru'), names.length - 1);
   assert.equal(ids.get('tidak-ada'), undefined);
   // Every restored name, twice over: past the lookups made by search, the map answers.
-  for (const round of [0, 1]) names.slice(0, 6000).forEach((name, id) => assert.equal(ids.get(name), id, `${name} in round ${round}`));
+  for (const round of [0, 1])
+    names.slice(0, 6000).forEach((name, id) => assert.equal(ids.get(name), id, `${name} in round ${round}`));
   assert.equal(ids.get('tidak-ada'), undefined);
   assert.equal(ids.get('baru'), names.length - 1);
 });

@@ -35,7 +35,12 @@ export interface PatchOptions {
  * changed or it carries a term whose count changed (ranks of names keep their relative order
  * as names are added, so the order of its terms cannot otherwise move).
  */
-export function patchIndex(last: { own: readonly Profile[]; profiles: Profiles; index: Postings }, input: IndexInput, changed: readonly number[], how: PatchOptions): IndexPatch {
+export function patchIndex(
+  last: { own: readonly Profile[]; profiles: Profiles; index: Postings },
+  input: IndexInput,
+  changed: readonly number[],
+  how: PatchOptions,
+): IndexPatch {
   const { own, rank } = input;
   const carriers = carriersOf(own, changed);
   const touched = new Set(carriers.keys());
@@ -43,22 +48,27 @@ export function patchIndex(last: { own: readonly Profile[]; profiles: Profiles; 
   const isChanged = new Uint8Array(own.length);
   for (const c of changed) isChanged[c] = 1;
   const start = postingStarts(last.index, rank.length, last.own, changed, carriers);
-  const inPlace = how.inPlace && changed.every((c) => own[c]!.term.length === last.profiles.start[c + 1]! - last.profiles.start[c]!);
+  const inPlace =
+    how.inPlace && changed.every((c) => own[c]!.term.length === last.profiles.start[c + 1]! - last.profiles.start[c]!);
   const plan = planPostings(last.index, start, last.own, changed, carriers, touched);
   const index = (inPlace ? movePostings : copyPostings)(last.index, start, plan, input.categoryOf);
-  const profiles = inPlace ? { ...last.profiles, terms: rank.length } : patchSizes(last.profiles, own, changed, rank.length);
+  const profiles = inPlace
+    ? { ...last.profiles, terms: rank.length }
+    : patchSizes(last.profiles, own, changed, rank.length);
   // Other articles carrying a term whose count changed: their entries, in their last order, sorted again.
   const redo = new Set<number>();
   for (const t of touched) {
     if (index.start[t + 1]! - index.start[t]! === countOf(last.index, t)) continue;
-    for (let j = index.start[t]!; j < index.start[t + 1]!; j++) if (isChanged[index.term[j]!] === 0) redo.add(index.term[j]!);
+    for (let j = index.start[t]!; j < index.start[t + 1]!; j++)
+      if (isChanged[index.term[j]!] === 0) redo.add(index.term[j]!);
   }
   const walks = [...redo].map((a) => [a, how.walk(profiles, a, last.index.start)] as const);
   const moved = isChanged.slice();
   for (const c of changed) {
     const { term, weight } = own[c]!;
     const from = profiles.start[c]!;
-    for (let k = 0; k < term.length; k++) (profiles.term[from + k] = term[k]!), (profiles.weight[from + k] = weight[k]!);
+    for (let k = 0; k < term.length; k++)
+      ((profiles.term[from + k] = term[k]!), (profiles.weight[from + k] = weight[k]!));
     rarestFirst(profiles, c, rank, index.start);
   }
   for (const [a, walk] of walks) {
@@ -92,7 +102,13 @@ function countOf(postings: Postings, t: number): number {
 }
 
 /** Each term's postings' offsets after the changed articles were taken out of their old terms' lists and put into their new ones'. */
-function postingStarts(was: Postings, terms: number, before: readonly Profile[], changed: readonly number[], carriers: Map<number, { c: number; w: number }[]>): Int32Array {
+function postingStarts(
+  was: Postings,
+  terms: number,
+  before: readonly Profile[],
+  changed: readonly number[],
+  carriers: Map<number, { c: number; w: number }[]>,
+): Int32Array {
   const start = new Int32Array(terms + 1);
   for (let t = 0; t < terms; t++) start[t + 1] = countOf(was, t);
   for (const c of changed) for (const t of before[c]!.term) start[t + 1]!--;
@@ -114,21 +130,31 @@ interface PostingsPlan {
 }
 
 /** The plan for the changed articles leaving their old terms' postings (`before`) and joining their new ones' (`carriers`). */
-function planPostings(was: Postings, start: Int32Array, before: readonly Profile[], changed: readonly number[], carriers: Map<number, { c: number; w: number }[]>, touched: Set<number>): PostingsPlan {
+function planPostings(
+  was: Postings,
+  start: Int32Array,
+  before: readonly Profile[],
+  changed: readonly number[],
+  carriers: Map<number, { c: number; w: number }[]>,
+  touched: Set<number>,
+): PostingsPlan {
   const wasAt = (t: number) => was.start[Math.min(t, was.terms)]!;
   const leaving = new Map<number, number[]>();
   for (const c of changed) for (const t of before[c]!.term) leaving.set(t, [...(leaving.get(t) ?? []), c]);
   const plan: PostingsPlan = { blocks: [], puts: [] };
   let [from, at] = [0, 0];
   const copyTo = (to: number) => {
-    if (to > from) plan.blocks.push({ from, to, at }), (at += to - from);
+    if (to > from) (plan.blocks.push({ from, to, at }), (at += to - from));
     from = to;
   };
   for (const t of [...touched].sort((x, y) => x - y)) {
     const [first, end] = [wasAt(t), wasAt(t + 1)];
     const find = (doc: number) => lowerBound(first, end, (j) => was.term[j]! < doc);
     // Where each leaving entry is and where each joining one goes, in the last postings; at one place, joining first.
-    const events = [...(leaving.get(t) ?? []).map((doc) => ({ place: find(doc), joins: undefined })), ...(carriers.get(t) ?? []).map((joins) => ({ place: find(joins.c), joins }))];
+    const events = [
+      ...(leaving.get(t) ?? []).map((doc) => ({ place: find(doc), joins: undefined })),
+      ...(carriers.get(t) ?? []).map((joins) => ({ place: find(joins.c), joins })),
+    ];
     events.sort((x, y) => x.place - y.place || (x.joins ? 0 : 1) - (y.joins ? 0 : 1));
     for (const { place, joins } of events) {
       copyTo(place);
@@ -145,7 +171,13 @@ function planPostings(was: Postings, start: Int32Array, before: readonly Profile
 /** The last postings patched by a plan into new arrays. */
 function copyPostings(was: Postings, start: Int32Array, plan: PostingsPlan, categoryOf: Int32Array): Postings {
   const size = start[start.length - 1]!;
-  const index: Postings = { start, term: new Int32Array(size), weight: new Float64Array(size), category: new Int32Array(size), terms: start.length - 1 };
+  const index: Postings = {
+    start,
+    term: new Int32Array(size),
+    weight: new Float64Array(size),
+    category: new Int32Array(size),
+    terms: start.length - 1,
+  };
   for (const { from, to, at } of plan.blocks) {
     index.term.set(was.term.subarray(from, to), at);
     index.weight.set(was.weight.subarray(from, to), at);
@@ -160,14 +192,21 @@ function copyPostings(was: Postings, start: Int32Array, plan: PostingsPlan, cate
  * to first, overwrites only entries already moved or left behind.
  */
 function movePostings(was: Postings, start: Int32Array, plan: PostingsPlan, categoryOf: Int32Array): Postings {
-  const move = ({ from, to, at }: PostingsPlan['blocks'][number]) => [was.term, was.weight, was.category].forEach((a) => a.copyWithin(at, from, to));
+  const move = ({ from, to, at }: PostingsPlan['blocks'][number]) =>
+    [was.term, was.weight, was.category].forEach((a) => a.copyWithin(at, from, to));
   for (const block of plan.blocks) if (block.at < block.from) move(block);
-  for (let i = plan.blocks.length - 1; i >= 0; i--) if (plan.blocks[i]!.at > plan.blocks[i]!.from) move(plan.blocks[i]!);
-  return put({ start, term: was.term, weight: was.weight, category: was.category, terms: start.length - 1 }, plan, categoryOf);
+  for (let i = plan.blocks.length - 1; i >= 0; i--)
+    if (plan.blocks[i]!.at > plan.blocks[i]!.from) move(plan.blocks[i]!);
+  return put(
+    { start, term: was.term, weight: was.weight, category: was.category, terms: start.length - 1 },
+    plan,
+    categoryOf,
+  );
 }
 
 function put(index: Postings, plan: PostingsPlan, categoryOf: Int32Array): Postings {
-  for (const { at, doc, weight } of plan.puts) (index.term[at] = doc), (index.weight[at] = weight), (index.category[at] = categoryOf[doc]!);
+  for (const { at, doc, weight } of plan.puts)
+    ((index.term[at] = doc), (index.weight[at] = weight), (index.category[at] = categoryOf[doc]!));
   return index;
 }
 

@@ -55,10 +55,20 @@ export const UNREAD: Profile = { term: [], weight: [] };
  * passes over all articles' terms read it instead of visiting each article's object. With
  * each id's document frequency: how many articles carry it.
  */
-export interface TermTable { items: readonly Profile[]; start: Int32Array; term: Int32Array; df: Float64Array }
+export interface TermTable {
+  items: readonly Profile[];
+  start: Int32Array;
+  term: Int32Array;
+  df: Float64Array;
+}
 
 /** A scorer's buffers over the archive's articles, kept for the next computation of the same size. */
-export interface Scratch { score: Float64Array; touched: Int32Array; picked: Int32Array; everyone: Int32Array }
+export interface Scratch {
+  score: Float64Array;
+  touched: Int32Array;
+  picked: Int32Array;
+  everyone: Int32Array;
+}
 
 /**
  * Buffers for `n` articles: the last ones when their size fits (scores are left at zero by

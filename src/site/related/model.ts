@@ -5,10 +5,18 @@ import type { Postings, Profile, Profiles } from './postings.js';
 // computation leaves for the next, and the rule that decides which postings an article walks.
 
 /** What the related-story scorer needs of a published article. */
-export interface RelatedInput { terms: Terms; tags: string[]; categorySlug: string; date: number; url: string }
+export interface RelatedInput {
+  terms: Terms;
+  tags: string[];
+  categorySlug: string;
+  date: number;
+  url: string;
+}
 
 /** Options: how many per article. */
-export interface RelatedOptions { count: number }
+export interface RelatedOptions {
+  count: number;
+}
 
 /**
  * idf = ln(1 + SCALE / df) rather than ln(N / df): weights then depend on how many articles
@@ -45,7 +53,12 @@ export interface LastComputation {
 }
 
 /** Categories: each article's category id and place in it, each category's bonus, and its articles newest first. */
-export interface Groups { of: Int32Array; at: Int32Array; bonus: Float64Array; members: Int32Array[] }
+export interface Groups {
+  of: Int32Array;
+  at: Int32Array;
+  bonus: Float64Array;
+  members: Int32Array[];
+}
 
 /** Each article's number (place in recency order), by its index. */
 export function placesOf(order: Int32Array): Int32Array {

@@ -6,26 +6,46 @@
  */
 
 /** One article's profile: term ids and weights, strongest first. */
-export interface Profile { term: number[]; weight: number[] }
+export interface Profile {
+  term: number[];
+  weight: number[];
+}
 
 /** Articles' profiles in CSR form: article a owns entries start[a] .. start[a + 1]. */
-export interface Profiles { start: Int32Array; term: Int32Array; weight: Float64Array; terms: number }
+export interface Profiles {
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+  terms: number;
+}
 
 /** Postings: the articles carrying each term in their profile (in `term`, ascending), with the weight there and their category. */
-export interface Postings extends Profiles { category: Int32Array }
+export interface Postings extends Profiles {
+  category: Int32Array;
+}
 
 /** What the index is made of: articles' profiles (numbered newest first) and each one's category. */
-export interface IndexInput { own: readonly Profile[]; categoryOf: Int32Array; rank: Int32Array }
+export interface IndexInput {
+  own: readonly Profile[];
+  categoryOf: Int32Array;
+  rank: Int32Array;
+}
 
 /** The profiles (each rarest term first) and their postings, made afresh. */
 export function indexProfiles({ own, categoryOf, rank }: IndexInput): { profiles: Profiles; index: Postings } {
   const n = own.length;
   let size = 0;
   for (const profile of own) size += profile.term.length;
-  const profiles: Profiles = { start: new Int32Array(n + 1), term: new Int32Array(size), weight: new Float64Array(size), terms: rank.length };
+  const profiles: Profiles = {
+    start: new Int32Array(n + 1),
+    term: new Int32Array(size),
+    weight: new Float64Array(size),
+    terms: rank.length,
+  };
   for (let a = 0, at = 0; a < n; a++) {
     const profile = own[a]!;
-    for (let k = 0; k < profile.term.length; k++, at++) (profiles.term[at] = profile.term[k]!), (profiles.weight[at] = profile.weight[k]!);
+    for (let k = 0; k < profile.term.length; k++, at++)
+      ((profiles.term[at] = profile.term[k]!), (profiles.weight[at] = profile.weight[k]!));
     profiles.start[a + 1] = at;
   }
   // Postings do not depend on the order of terms within a profile: built first, their counts order the profiles.
@@ -67,7 +87,7 @@ export function rarestFirst(p: Profiles, a: number, rank: Int32Array, postings: 
     const w = p.weight[k]!;
     const own = key(t);
     let i = k;
-    for (; i > from && key(p.term[i - 1]!) > own; i--) (p.term[i] = p.term[i - 1]!), (p.weight[i] = p.weight[i - 1]!);
+    for (; i > from && key(p.term[i - 1]!) > own; i--) ((p.term[i] = p.term[i - 1]!), (p.weight[i] = p.weight[i - 1]!));
     p.term[i] = t;
     p.weight[i] = w;
   }

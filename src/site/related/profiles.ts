@@ -18,8 +18,8 @@ function intern(article: RelatedInput, memory: RelatedMemory): Profile {
   const made: Profile = { term: [], weight: [] };
   const add = (key: string, weight: number) => {
     let id = memory.ids.get(key);
-    if (id === undefined) memory.ids.set(key, (id = memory.names.length)), memory.names.push(key);
-    if (!made.term.includes(id)) made.term.push(id), made.weight.push(weight);
+    if (id === undefined) (memory.ids.set(key, (id = memory.names.length)), memory.names.push(key));
+    if (!made.term.includes(id)) (made.term.push(id), made.weight.push(weight));
   };
   const { words, weights } = article.terms;
   if (words) words.split('\n').forEach((term, k) => weights[k]! > 0 && term[0] !== '#' && add(term, weights[k]!));
@@ -61,7 +61,10 @@ function rankNames(memory: RelatedMemory): void {
 }
 
 /** Each article's profile (its strongest weighted terms plus its tags), and each term's idf. */
-export function buildProfiles(articles: readonly RelatedInput[], memory: RelatedMemory): { own: Profile[]; idf: Float64Array } {
+export function buildProfiles(
+  articles: readonly RelatedInput[],
+  memory: RelatedMemory,
+): { own: Profile[]; idf: Float64Array } {
   const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
   rankNames(memory);
   const { table, recounted } = termTable(terms, memory.names.length, memory.table);
@@ -72,7 +75,7 @@ export function buildProfiles(articles: readonly RelatedInput[], memory: Related
   const round = ++memory.round;
   const profileOf = (article: RelatedInput, a: number) => {
     const known = memory.profiles.get(article);
-    if (known && known.round === round - 1 && stale?.[a] !== 1) return (known.round = round), known.profile;
+    if (known && known.round === round - 1 && stale?.[a] !== 1) return ((known.round = round), known.profile);
     const profile = picker.pick(terms[a] === UNREAD ? intern(article, memory) : terms[a]!);
     memory.profiles.set(article, { profile, round });
     return profile;
@@ -88,13 +91,18 @@ export function buildProfiles(articles: readonly RelatedInput[], memory: Related
  * (counted afresh without a last table). `recounted`: the ids whose count may have changed
  * (undefined: every id).
  */
-function termTable(items: readonly Profile[], names: number, last?: TermTable): { table: TermTable; recounted?: Set<number> } {
+function termTable(
+  items: readonly Profile[],
+  names: number,
+  last?: TermTable,
+): { table: TermTable; recounted?: Set<number> } {
   const n = items.length;
   const same = (a: number) => last !== undefined && items[a] === last.items[a];
   const start = new Int32Array(n + 1);
-  for (let a = 0; a < n; a++) start[a + 1] = start[a]! + (same(a) ? last!.start[a + 1]! - last!.start[a]! : items[a]!.term.length);
+  for (let a = 0; a < n; a++)
+    start[a + 1] = start[a]! + (same(a) ? last!.start[a + 1]! - last!.start[a]! : items[a]!.term.length);
   const term = new Int32Array(start[n]!);
-  for (let a = 0; a < n; ) {
+  for (let a = 0; a < n;) {
     if (!same(a)) {
       term.set(items[a]!.term, start[a]);
       a++;
@@ -113,9 +121,10 @@ function termTable(items: readonly Profile[], names: number, last?: TermTable): 
   df.set(last.df);
   const recounted = new Set<number>();
   const count = (from: Int32Array, first: number, end: number, by: number) => {
-    for (let k = first; k < end; k++) (df[from[k]!]! += by), recounted.add(from[k]!);
+    for (let k = first; k < end; k++) ((df[from[k]!]! += by), recounted.add(from[k]!));
   };
-  for (let a = 0; a < last.items.length; a++) if (!(a < n && same(a))) count(last.term, last.start[a]!, last.start[a + 1]!, -1);
+  for (let a = 0; a < last.items.length; a++)
+    if (!(a < n && same(a))) count(last.term, last.start[a]!, last.start[a + 1]!, -1);
   for (let a = 0; a < n; a++) if (!same(a)) count(term, start[a]!, start[a + 1]!, 1);
   return { table: { items, start, term, df }, recounted };
 }
@@ -126,13 +135,17 @@ function termTable(items: readonly Profile[], names: number, last?: TermTable): 
  * known to it. `moved`: 1 for each id whose idf differs from the last computation's (every id
  * when there was none); undefined when none does.
  */
-function idfOf(df: Float64Array, before: Float64Array | undefined, recounted: Set<number> | undefined): { idf: Float64Array; moved?: Uint8Array } {
+function idfOf(
+  df: Float64Array,
+  before: Float64Array | undefined,
+  recounted: Set<number> | undefined,
+): { idf: Float64Array; moved?: Uint8Array } {
   const idf = new Float64Array(df.length);
   const moved = new Uint8Array(df.length);
   let any = false;
   const update = (t: number) => {
     idf[t] = Math.round(20 * Math.log(1 + SCALE / df[t]!)) / 20;
-    if (before === undefined || t >= before.length || before[t] !== idf[t]) (moved[t] = 1), (any = true);
+    if (before === undefined || t >= before.length || before[t] !== idf[t]) ((moved[t] = 1), (any = true));
   };
   if (before && recounted) {
     idf.set(before.subarray(0, Math.min(before.length, df.length)));
@@ -151,7 +164,8 @@ function carriers(table: TermTable, moved: Uint8Array | undefined): Uint8Array |
   const n = table.start.length - 1;
   const flags = new Uint8Array(n);
   for (let a = 0; a < n; a++) {
-    for (let k = table.start[a]!, end = table.start[a + 1]!; k < end; k++) if (moved[table.term[k]!] === 1) (flags[a] = 1), (k = end);
+    for (let k = table.start[a]!, end = table.start[a + 1]!; k < end; k++)
+      if (moved[table.term[k]!] === 1) ((flags[a] = 1), (k = end));
   }
   return flags;
 }
@@ -161,7 +175,11 @@ class ProfilePicker {
   private readonly id = new Int32Array(PROFILE_TERMS);
   private readonly weight = new Float64Array(PROFILE_TERMS);
 
-  constructor(private readonly names: string[], private readonly idf: Float64Array, private readonly norm: number) {}
+  constructor(
+    private readonly names: string[],
+    private readonly idf: Float64Array,
+    private readonly norm: number,
+  ) {}
 
   /** An article's profile from its interned terms: L2-normalised tf × idf, strongest PROFILE_TERMS kept, then weighted tags. */
   pick(t: Profile): Profile {
@@ -169,14 +187,14 @@ class ProfilePicker {
     let sum = 0;
     for (let k = 0; k < t.term.length; k++) {
       const w = t.weight[k]! * this.idf[t.term[k]!]!;
-      if (w > 0) (sum += w * w), (size = this.keep(t.term[k]!, w, size));
+      if (w > 0) ((sum += w * w), (size = this.keep(t.term[k]!, w, size)));
     }
     const length = Math.sqrt(sum);
     const out: Profile = { term: [], weight: [] };
-    for (let i = 0; i < size; i++) out.term.push(this.id[i]!), out.weight.push(this.weight[i]! / length);
+    for (let i = 0; i < size; i++) (out.term.push(this.id[i]!), out.weight.push(this.weight[i]! / length));
     for (let k = 0; k < t.term.length; k++) {
       const idf = this.idf[t.term[k]!]!;
-      if (t.weight[k]! < 0 && idf > 0) out.term.push(t.term[k]!), out.weight.push((TAG_BOOST * idf) / this.norm);
+      if (t.weight[k]! < 0 && idf > 0) (out.term.push(t.term[k]!), out.weight.push((TAG_BOOST * idf) / this.norm));
     }
     return out;
   }
@@ -185,7 +203,8 @@ class ProfilePicker {
   private keep(id: number, w: number, size: number): number {
     if (size === PROFILE_TERMS && !this.ahead(id, w, size - 1)) return size;
     let i = size < PROFILE_TERMS ? size++ : size - 1;
-    for (; i > 0 && this.ahead(id, w, i - 1); i--) (this.id[i] = this.id[i - 1]!), (this.weight[i] = this.weight[i - 1]!);
+    for (; i > 0 && this.ahead(id, w, i - 1); i--)
+      ((this.id[i] = this.id[i - 1]!), (this.weight[i] = this.weight[i - 1]!));
     this.id[i] = id;
     this.weight[i] = w;
     return size;

@@ -1,7 +1,17 @@
 import { sameItems } from '../../util/memo.js';
 import { RelatedMemory, scratchFor } from './memory.js';
 import { KEPT, QuickRescore } from './rescore.js';
-import { everyList, lastList, placesOf, SCALE, walked, type Groups, type RelatedInput, type RelatedLists, type RelatedOptions } from './model.js';
+import {
+  everyList,
+  lastList,
+  placesOf,
+  SCALE,
+  walked,
+  type Groups,
+  type RelatedInput,
+  type RelatedLists,
+  type RelatedOptions,
+} from './model.js';
 import { patchIndex } from './index-patch.js';
 import { indexProfiles, type Postings, type Profile, type Profiles } from './postings.js';
 import { buildProfiles } from './profiles.js';
@@ -53,7 +63,11 @@ const POSTINGS_CAP_SHARE = 0.02;
 const POSTINGS_CAP_MIN = 50;
 
 /** For each article (by index), the indices of its related articles, most related first. */
-export function relateArticles(articles: readonly RelatedInput[], options: RelatedOptions, memory = new RelatedMemory()): number[][] {
+export function relateArticles(
+  articles: readonly RelatedInput[],
+  options: RelatedOptions,
+  memory = new RelatedMemory(),
+): number[][] {
   const related = relateAround(articles, options, memory);
   // Lists are left unread only in a memory's last computation (none when there were too few articles).
   return memory.last?.related === related ? everyList(memory.last) : (related as number[][]);
@@ -64,7 +78,11 @@ export function relateArticles(articles: readonly RelatedInput[], options: Relat
  * not read and the computation kept (undefined, as they were: see `RelatedLists`): after an
  * edit, only the lists around it are read.
  */
-export function relateAround(articles: readonly RelatedInput[], options: RelatedOptions, memory = new RelatedMemory()): RelatedLists {
+export function relateAround(
+  articles: readonly RelatedInput[],
+  options: RelatedOptions,
+  memory = new RelatedMemory(),
+): RelatedLists {
   const n = articles.length;
   const count = Math.max(0, Math.min(Math.floor(options.count), n - 1));
   if (!(count > 0)) return articles.map(() => []);
@@ -88,7 +106,9 @@ export function relateAround(articles: readonly RelatedInput[], options: Related
   const related: RelatedLists = sameShape ? last.related.slice() : new Array(n);
   // Each article's row is read before it is written, and by its own scoring alone: in place, when the memory allows.
   const scores = sameShape ? (memory.inPlace ? last.scores : last.scores.slice()) : new Float64Array(n * count);
-  const around = changed ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap) : Array.from(order.keys());
+  const around = changed
+    ? aroundChanges(last!.own, own, changed, last!.index.start, index, cap)
+    : Array.from(order.keys());
   const quick = patch ? new QuickRescore(last!, patch, groups, cap) : undefined;
   for (const r of [...(changed ?? []), ...around]) {
     const found = quick?.relate(r, scores) ?? scorer.relate(r, scores);
@@ -98,7 +118,20 @@ export function relateAround(articles: readonly RelatedInput[], options: Related
     const before = sameShape ? lastList(last, order[r]!) : undefined;
     related[order[r]!] = before && sameItems(before, list) ? before : list;
   }
-  memory.last = { idf, articles: articles.slice(), order, place, count, groups, own, profiles, index, related, stored: sameShape ? last.stored : undefined, scores };
+  memory.last = {
+    idf,
+    articles: articles.slice(),
+    order,
+    place,
+    count,
+    groups,
+    own,
+    profiles,
+    index,
+    related,
+    stored: sameShape ? last.stored : undefined,
+    scores,
+  };
   return related;
 }
 
@@ -123,7 +156,14 @@ function changedProfiles(before: readonly Profile[], after: readonly Profile[]):
  * whose postings exceed the cap before and after is never walked, and sorts after every
  * term that is.)
  */
-function aroundChanges(before: readonly Profile[], after: readonly Profile[], changed: readonly number[], was: Int32Array, index: Postings, cap: number): number[] {
+function aroundChanges(
+  before: readonly Profile[],
+  after: readonly Profile[],
+  changed: readonly number[],
+  was: Int32Array,
+  index: Postings,
+  cap: number,
+): number[] {
   const terms = new Set<number>();
   for (const r of changed) {
     for (const t of before[r]!.term) terms.add(t);
@@ -136,7 +176,8 @@ function aroundChanges(before: readonly Profile[], after: readonly Profile[], ch
   for (const t of terms) {
     const length = t + 1 < was.length ? was[t + 1]! - was[t]! : 0;
     if (length > cap && start[t + 1]! - start[t]! > cap) continue;
-    for (let j = start[t]!; j < start[t + 1]!; j++) if (found[index.term[j]!] === 0) (found[index.term[j]!] = 1), around.push(index.term[j]!);
+    for (let j = start[t]!; j < start[t + 1]!; j++)
+      if (found[index.term[j]!] === 0) ((found[index.term[j]!] = 1), around.push(index.term[j]!));
   }
   return around;
 }
@@ -178,11 +219,14 @@ function categoryGroups(sorted: readonly RelatedInput[]): Groups {
   const lists: number[][] = [];
   sorted.forEach((article, a) => {
     let id = ids.get(article.categorySlug);
-    if (id === undefined) ids.set(article.categorySlug, (id = lists.length)), lists.push([]);
+    if (id === undefined) (ids.set(article.categorySlug, (id = lists.length)), lists.push([]));
     of[a] = id;
     at[a] = lists[id]!.length;
     lists[id]!.push(a);
   });
-  const bonus = Float64Array.from(lists, (l) => (CATEGORY_BONUS * Math.log(1 + SCALE / l.length)) / Math.log(1 + SCALE));
+  const bonus = Float64Array.from(
+    lists,
+    (l) => (CATEGORY_BONUS * Math.log(1 + SCALE / l.length)) / Math.log(1 + SCALE),
+  );
   return { of, at, bonus, members: lists.map((l) => Int32Array.from(l)) };
 }

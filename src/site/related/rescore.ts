@@ -68,12 +68,19 @@ export class QuickRescore {
     const from = r * count;
     const at = last.order[r]!;
     const length = lastLength(last, at);
-    for (let k = 0; k < length; k++) if (patch.changed[last.place[lastItem(last, at, k)]!] === 1 || Number.isNaN(last.scores[from + k]!)) return undefined;
-    if (length === count && (this.reach[r]! + this.groups.bonus[this.groups.of[r]!]!) * (1 + ROUNDING) < last.scores[from + length - 1]!) return KEPT;
+    for (let k = 0; k < length; k++)
+      if (patch.changed[last.place[lastItem(last, at, k)]!] === 1 || Number.isNaN(last.scores[from + k]!))
+        return undefined;
+    if (
+      length === count &&
+      (this.reach[r]! + this.groups.bonus[this.groups.of[r]!]!) * (1 + ROUNDING) < last.scores[from + length - 1]!
+    )
+      return KEPT;
     const found = this.sums(r, walked(patch.profiles, r, patch.index.start, this.cap));
     if (!this.enters(found, scores, from, length, length && last.place[lastItem(last, at, length - 1)]!)) return KEPT;
     const list = lastList(last, at).map((b) => last.place[b]!);
-    for (let i = 0, size = list.length; i < found; i++) size = insertTop(list, scores, from, size, count, this.sumDoc[i]!, this.sumScore[i]!);
+    for (let i = 0, size = list.length; i < found; i++)
+      size = insertTop(list, scores, from, size, count, this.sumDoc[i]!, this.sumScore[i]!);
     return list;
   }
 
@@ -81,7 +88,8 @@ export class QuickRescore {
   private enters(found: number, scores: Float64Array, from: number, length: number, tail: number): boolean {
     // As `insert` decides: a list not full takes any; a full one, a score above its last's, or equal and newer.
     const least = length < this.count ? -Infinity : scores[from + length - 1]!;
-    for (let i = 0; i < found; i++) if (this.sumScore[i]! > least || (this.sumScore[i] === least && this.sumDoc[i]! < tail)) return true;
+    for (let i = 0; i < found; i++)
+      if (this.sumScore[i]! > least || (this.sumScore[i] === least && this.sumDoc[i]! < tail)) return true;
     return false;
   }
 
@@ -100,7 +108,7 @@ export class QuickRescore {
       if (this.carried[t] !== 1) continue;
       for (const { c, w } of carriers.get(t)!) {
         let i = sumDoc.indexOf(c, 0);
-        if (i < 0 || i >= found) (i = found++), (sumDoc[i] = c), (sumScore[i] = of[c] === of[r] ? bonus[of[r]!]! : 0);
+        if (i < 0 || i >= found) ((i = found++), (sumDoc[i] = c), (sumScore[i] = of[c] === of[r] ? bonus[of[r]!]! : 0));
         sumScore[i]! += profiles.weight[k]! * w;
       }
     }

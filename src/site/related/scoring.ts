@@ -58,7 +58,7 @@ export class Scorer {
       for (let j = from; j < to; j++) {
         const b = docs[j]!;
         if (b === a) continue;
-        if (score[b] === 0) (touched[touchedCount++] = b), (score[b] = categories[j] === category ? bonus : 0);
+        if (score[b] === 0) ((touched[touchedCount++] = b), (score[b] = categories[j] === category ? bonus : 0));
         score[b] += wa * weights[j]!;
       }
     }
@@ -90,7 +90,7 @@ export class Scorer {
 
   /** Adds b to a's list unless it is a or already there. */
   private take(a: number, out: number[], b: number): void {
-    if (b !== a && this.picked[b] !== a) out.push(b), (this.picked[b] = a);
+    if (b !== a && this.picked[b] !== a) (out.push(b), (this.picked[b] = a));
   }
 }
 
@@ -101,10 +101,17 @@ export class Scorer {
  * scoring and the quick rescoring both keep their lists with it.
  */
 export function insertTop(
-  docs: number[] | Int32Array, scores: Float64Array, from: number, size: number, count: number, b: number, s: number,
+  docs: number[] | Int32Array,
+  scores: Float64Array,
+  from: number,
+  size: number,
+  count: number,
+  b: number,
+  s: number,
 ): number {
   // Written out, not a closure: this runs for every candidate of every article.
-  if (size === count && !(s > scores[from + size - 1]! || (s === scores[from + size - 1] && b < docs[size - 1]!))) return size;
+  if (size === count && !(s > scores[from + size - 1]! || (s === scores[from + size - 1] && b < docs[size - 1]!)))
+    return size;
   let i = size < count ? size++ : count - 1;
   for (; i > 0 && (s > scores[from + i - 1]! || (s === scores[from + i - 1] && b < docs[i - 1]!)); i--) {
     docs[i] = docs[i - 1]!;
