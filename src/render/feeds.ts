@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
-import { ByPlace } from '../util/memo.js';
+import { ByPlace, sameItems } from '../util/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
 import { modified, sitemapFiles, type SitemapEntry, type SitemapFile, type SitemapMemory } from './sitemaps.js';
 import { absoluteUrl, feedUrls, joinNames } from './viewmodel.js';
@@ -24,14 +24,32 @@ export class FeedMemory implements SitemapMemory {
   entries = new ByPlace<Article, SitemapEntry>();
   items = new ByPlace<Article, FeedItem>();
   last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
+  /** Each channel's files by its folder, with what they were made from: an edit remakes only the channels listing it. */
+  channels = new Map<string, { channel: string; articles: readonly Article[]; files: DataFile[] }>();
   /** The site address the entries and items were made for. */
   private baseUrl?: string;
 
   /** Forgets what was made for another site address. */
   at(baseUrl: string): this {
     if (this.baseUrl !== baseUrl)
-      [this.entries, this.items, this.last, this.baseUrl] = [new ByPlace(), new ByPlace(), undefined, baseUrl];
+      [this.entries, this.items, this.last, this.channels, this.baseUrl] = [
+        new ByPlace(),
+        new ByPlace(),
+        undefined,
+        new Map(),
+        baseUrl,
+      ];
     return this;
+  }
+
+  /** A channel's files: the last ones while it lists the same article objects under the same names. */
+  channel(channel: Channel, articles: readonly Article[], make: () => DataFile[]): DataFile[] {
+    const key = JSON.stringify(channel);
+    const known = this.channels.get(channel.folder);
+    if (known && known.channel === key && sameItems(known.articles, articles)) return known.files;
+    const files = make();
+    this.channels.set(channel.folder, { channel: key, articles, files });
+    return files;
   }
 }
 
@@ -57,27 +75,21 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
   const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config, body);
   const newest = site.articles.slice(0, config.feedSize);
-  const files = channelFiles(
-    { title: config.title, description: config.tagline, page: '/', folder: '' },
-    newest,
-    memory ? memory.items.map(newest, make) : newest.map(make),
-    config,
-  );
+  const channel = (c: Channel, articles: readonly Article[], items: () => readonly FeedItem[]) =>
+    memory
+      ? memory.channel(c, articles, () => channelFiles(c, articles, items(), config))
+      : channelFiles(c, articles, items(), config);
+  const home = { title: config.title, description: config.tagline, page: '/', folder: '' };
+  const files = [...channel(home, newest, () => (memory ? memory.items.map(newest, make) : newest.map(make)))];
   for (const c of site.categories) {
     const listed = c.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
-    files.push(
-      ...channelFiles(
-        {
-          title: `${c.name} - ${config.title}`,
-          description: `${c.name}: ${config.tagline}`,
-          page: c.url,
-          folder: c.url.slice(1),
-        },
-        listed,
-        listed.map(make),
-        config,
-      ),
-    );
+    const named = {
+      title: `${c.name} - ${config.title}`,
+      description: `${c.name}: ${config.tagline}`,
+      page: c.url,
+      folder: c.url.slice(1),
+    };
+    files.push(...channel(named, listed, () => listed.map(make)));
   }
   return [
     ...files,

@@ -1,53 +1,24 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { digest } from '../util/digest.js';
-import { ByPlace, sameItems } from '../util/memo.js';
+import { ByPlace } from '../util/memo.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
-import { ArchiveMemory } from './archive-pages.js';
 import type { FeedBody } from './feeds.js';
-import { FeedMemory, feedFiles } from './feeds.js';
-import { listPages } from './list-pages.js';
-import type { PageView, SiteView, StaticPageView, StoryView, TemplatePage } from './views.js';
+import { FeedMemory, feedFiles, type DataFile } from './feeds.js';
+import type { SiteView } from './views.js';
+import { ListMemory, templatePlans, type ListInput } from './list-plans.js';
+import type { DigestedCopy, PagePlan } from './page-plan.js';
 
-/** A file copied into the output as it is, with the digest of its bytes, which its copy signs. */
-export interface DigestedCopy {
-  /** Its path in the output. */
-  path: string;
-  abs: string;
-  digest: string;
-}
-
-/**
- * One output file of the site and the signature of everything it is made from. Two builds
- * that give a file the same signature give it the same bytes, so an incremental build renders
- * only files whose signature changed, and the result equals a full build.
- */
-export type PagePlan =
-  | { kind: 'article'; path: string; sig: string; index: number }
-  | { kind: 'page'; path: string; sig: string; template: string; page?: PageView }
-  | { kind: 'data'; path: string; sig: string; data: string }
-  | { kind: 'copy'; path: string; sig: string; from: string };
+export type { DigestedCopy, PagePlan } from './page-plan.js';
 
 /** What planning needs besides the site. */
-export interface PlanInput {
-  site: Site;
-  config: SiteConfig;
+export interface PlanInput extends ListInput {
   view: SiteView;
-  /** How each published article is listed, by index. */
-  stories: readonly StoryView[];
-  /** The static pages, rendered. */
-  statics?: readonly StaticPageView[];
-  /** Digest of each story, by index. */
-  storySigs: readonly string[];
-  /** Digest of a story of `stories`. */
-  sigOf: (story: StoryView) => string;
   /** Related articles of each published article, by index. */
   related: readonly number[][];
   /** Digest of an article file's bytes, by content path. */
   source: (path: string) => string | undefined;
-  /** Digest of a template and everything it includes, by name. */
-  template: (name: string) => string;
   /** Files copied as they are (content statics and theme assets), with the digest of their bytes. */
   copies: readonly DigestedCopy[];
   /** Feed items' content, when the config asks for whole bodies in feeds. */
@@ -62,18 +33,15 @@ export interface PlanInput {
  */
 export class PlanMemory {
   readonly articles = new ByPlace<Article, ArticleSigned>();
-  readonly data = new Map<string, { data: string; sig: string }>();
-  readonly pages = new Map<
-    string,
-    { template: string; view: string; rest: string; listed: readonly StoryView[]; sig: string }
-  >();
+  readonly data = new Map<string, { data: string; plan: PagePlan }>();
+  readonly copies = new Map<string, { digest: string; plan: PagePlan }>();
   /** The categories and config of the last planning. */
   frame?: { categories: Site['categories']; config: SiteConfig };
   /** What the last planning's article pages were made from. */
   sources?: { template: string; view: string; related: readonly number[][]; storySigs: readonly string[] };
   readonly feeds = new FeedMemory();
   readonly listers = new Listers();
-  readonly archive = new ArchiveMemory();
+  readonly lists = new ListMemory();
 }
 
 /** What every article page signs besides its own sources: its template (with what that includes) and the site's view. */
@@ -98,7 +66,7 @@ export interface KeptPlans {
  * (a fresh process, while the frame is the same) holds its plan.
  */
 export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlans): PagePlan[] {
-  const { site, stories } = input;
+  const { site } = input;
   const { template: articleTemplate, view: viewSig } = articleFrame(input);
   const signed = (article: Article, index: number, last?: ArticleSigned) =>
     signArticle(article, index, articleTemplate, viewSig, input, last?.source);
@@ -111,60 +79,29 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   // The categories and config of the last planning: while both are the same objects, a listed page says the same besides its stories.
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
-  for (const p of listPages(site, input.config, stories, input.statics, memory?.archive))
-    plan.push({ kind: 'page', ...p, sig: pageSig(p, viewSig, input, memory, sameFrame) });
-  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody))
-    plan.push({ kind: 'data', ...f, sig: dataSig(f.path, f.data, memory) });
-  for (const c of input.copies)
-    plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
+  // In one process an unchanged file keeps its last plan object, which tells later stages it is unchanged without a lookup.
+  for (const p of templatePlans(input, viewSig, memory?.lists, sameFrame)) plan.push(p);
+  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) plan.push(planData(f, memory));
+  for (const c of input.copies) plan.push(planCopy(c, memory));
   return plan;
 }
 
-/** A template page's signature; in one process, the last one again while the page lists the same story objects and says the same otherwise. */
-function pageSig(
-  p: TemplatePage,
-  viewSig: string,
-  input: PlanInput,
-  memory: PlanMemory | undefined,
-  sameFrame: boolean,
-): string {
-  const template = input.template(p.template);
-  const list = p.page && 'stories' in p.page ? p.page : undefined;
-  const listed = list
-    ? list.sections
-      ? [...list.stories, ...list.sections.flatMap((s) => s.stories)]
-      : list.stories
-    : [];
-  const known = memory?.pages.get(p.path);
-  const same = known && known.template === template && known.view === viewSig && sameItems(known.listed, listed);
-  // A listed page's text besides its stories comes from the categories and the config alone.
-  if (same && list && sameFrame) return known.sig;
-  // Everything but the stories themselves, with how many each list has (so the flat list above is unambiguous).
-  const rest = JSON.stringify(
-    list
-      ? { ...list, stories: list.stories.length, sections: list.sections?.map((s) => [s.category, s.stories.length]) }
-      : (p.page ?? null),
-  );
-  if (same && known.rest === rest) return known.sig;
-  const sig = digest('page', template, viewSig, pageText(p.page, input.sigOf));
-  memory?.pages.set(p.path, { template, view: viewSig, rest, listed, sig });
-  return sig;
-}
-
-/** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
-function pageText(page: PageView | undefined, sigOf: (story: StoryView) => string): string {
-  if (!page || !('stories' in page)) return JSON.stringify(page ?? null);
-  const sections = page.sections?.map((s) => ({ category: s.category, stories: s.stories.map(sigOf) }));
-  return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
-}
-
-/** A data file's digest, the last one again while its text is the same string. */
-function dataSig(path: string, data: string, memory: PlanMemory | undefined): string {
+/** A data file's plan, the last one again while its text is the same string. */
+function planData({ path, data }: DataFile, memory: PlanMemory | undefined): PagePlan {
   const known = memory?.data.get(path);
-  if (known?.data === data) return known.sig;
-  const sig = digest('data', data);
-  memory?.data.set(path, { data, sig });
-  return sig;
+  if (known?.data === data) return known.plan;
+  const plan: PagePlan = { kind: 'data', path, data, sig: digest('data', data) };
+  memory?.data.set(path, { data, plan });
+  return plan;
+}
+
+/** A copied file's plan, the last one again while it is copied from the same file with the same digest. */
+function planCopy(c: DigestedCopy, memory: PlanMemory | undefined): PagePlan {
+  const known = memory?.copies.get(c.path);
+  if (known?.digest === c.digest && known.plan.kind === 'copy' && known.plan.from === c.abs) return known.plan;
+  const plan: PagePlan = { kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) };
+  memory?.copies.set(c.path, { digest: c.digest, plan });
+  return plan;
 }
 
 /** What an article page is made from, and its plan. */
