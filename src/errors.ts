@@ -68,8 +68,57 @@ export const PROBLEM_CODES = [
 /** A stable problem code, e.g. `time`; listed with their meanings in docs/content.md. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
-/** Values a message is made from: found values (already quoted), limits, names. */
-export type MessageParams = Readonly<Record<string, string | number | undefined>>;
+/** What claims an output file, as a collision message names it; each language's table words the kind. */
+export const CLAIM_KINDS = [
+  'article',
+  'alias',
+  'category',
+  'indeks',
+  'period',
+  'topic',
+  'author',
+  'list',
+  'static',
+  'reserved',
+] as const;
+
+/** A kind of claim on an output file: an article's page, an alias, a category page or feed, an archive page, a static file, a file warta writes itself. */
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** Who claims an output file, for a collision message: what it is, and the file, name and URL that tell it apart. */
+export interface ClaimLabel {
+  kind: ClaimKind;
+  /** The source file: an article, an alias's article, a static file. */
+  file?: string;
+  /** A category's, period's, topic's or author's name. */
+  name?: string;
+  /** The URL claimed, as the site spells it. */
+  url?: string;
+}
+
+/** Why an SVG is refused (`svg-script`): what in it could run script; each language's table words it. */
+export const SVG_REASONS = [
+  'declarations',
+  'doctype',
+  'element',
+  'instruction',
+  'handler',
+  'script-url',
+  'animated-handler',
+  'use',
+  'xhtml',
+  'unreadable',
+  'wide-encoding',
+] as const;
+
+/** A reason an SVG is refused. */
+export type SvgReason = (typeof SVG_REASONS)[number];
+
+/** One value a message is made from: a found value (already quoted), a limit, a name, or the claimants of an output file. */
+export type MessageParam = string | number | undefined | readonly ClaimLabel[];
+
+/** Values a message is made from, by name. */
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 /** One problem found in the archive, templates or config, as plain data. */
 export interface Problem {

@@ -1,17 +1,22 @@
+import { messages, type Lang } from '../messages/index.js';
 import type { Stage } from './options.js';
 
-/** Shows a build's progress: a live line on a terminal, a few plain lines elsewhere (CI logs). */
-export function progressReporter(stream: NodeJS.WriteStream): {
+/** Shows a build's progress in `lang`: a live line on a terminal, a few plain lines elsewhere (CI logs). */
+export function progressReporter(
+  stream: NodeJS.WriteStream,
+  lang: Lang,
+): {
   update: (stage: Stage, done: number, total: number) => void;
   end: () => void;
 } {
   const started = performance.now();
   let lastDraw = 0;
   let lastPlain = '';
+  const texts = messages(lang).cli;
   const line = (stage: Stage, done: number, total: number) => {
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    return `${stage}: ${done}/${total} (${rate}/s)`;
+    return texts.progress(texts.stages[stage], done, total, rate);
   };
   return {
     update(stage, done, total) {
@@ -26,7 +31,7 @@ export function progressReporter(stream: NodeJS.WriteStream): {
       const mark = done === total ? `${stage} done` : `${stage} started`;
       if (mark !== lastPlain && (done === total || !lastPlain.startsWith(stage))) {
         lastPlain = mark;
-        stream.write(`${done === total ? line(stage, done, total) : `${stage}: ${total} to do`}\n`);
+        stream.write(`${done === total ? line(stage, done, total) : texts.started(texts.stages[stage], total)}\n`);
       }
     },
     end() {

@@ -3,7 +3,7 @@
 // lines do not parse on their own is unreadable, and only reported as the YAML problem it is.
 
 import yaml from 'js-yaml';
-import type { Problem } from '../errors.js';
+import { error, type Problem } from '../errors.js';
 import { keyOf, yamlProblem } from './yaml-errors.js';
 
 /** What could be read of a front matter that does not parse whole. */
@@ -26,8 +26,11 @@ export function recoverFields(text: string, file: string): RecoveredFields {
     const key = keyOf(lines[block.first - 1]!);
     try {
       const value = yaml.load(lines.slice(block.first - 1, block.last).join('\n'), { schema: yaml.CORE_SCHEMA });
-      if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw Object.assign(new Error('not a field'), { reason: 'expected "field: value"' });
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        found.problems.push(error({ code: 'front-matter-shape', file, line: block.first }));
+        if (key !== undefined) found.unreadable.add(key);
+        continue;
+      }
       for (const [k, v] of Object.entries(value)) {
         if (found.lines.has(k) || found.unreadable.has(k)) {
           found.problems.push(

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeHTML } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { error, type Problem } from '../errors.js';
+import { error, type Problem, type SvgReason } from '../errors.js';
 import type { ContentFile } from './walk.js';
 
 /** Elements that run script, or bring in HTML or other documents that may. */
@@ -27,6 +27,12 @@ const SCRIPT_URL = /(?:java|vb)script:/;
 /** Declarations that make the XML parser add text or attributes the markup does not show. */
 const DECLARATION = /<!(?:ENTITY|ATTLIST)/i;
 
+/** Why an SVG could run script: a reason the message tables word, and the name or value found, where one tells. */
+export interface SvgRisk {
+  risk: SvgReason;
+  found?: string;
+}
+
 /**
  * Why an SVG could run script, or undefined when it cannot: a script or other active element,
  * an event-handler attribute, a `javascript:` URL (entities decoded and whitespace dropped, as a
@@ -35,8 +41,8 @@ const DECLARATION = /<!(?:ENTITY|ATTLIST)/i;
  * XML would. One pass of htmlparser2's tokenizer, without its parser, whose stack of open
  * elements costs time in the square of their depth: linear in the file's length.
  */
-export function scriptInSvg(text: string): string | undefined {
-  if (DECLARATION.test(text)) return 'its own entity or attribute declarations (<!ENTITY, <!ATTLIST)';
+export function scriptInSvg(text: string): SvgRisk | undefined {
+  if (DECLARATION.test(text)) return { risk: 'declarations' };
   const scan = new SvgScan(text);
   const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, scan);
   tokenizer.write(text);
@@ -46,7 +52,7 @@ export function scriptInSvg(text: string): string | undefined {
 
 /** What the tokenizer tells, checked as it comes: the first reason found is kept. */
 class SvgScan implements TokenizerCallbacks {
-  found?: string;
+  found?: SvgRisk;
   private element = '';
   private attribute = '';
   private value = '';
@@ -56,7 +62,7 @@ class SvgScan implements TokenizerCallbacks {
   onopentagname(start: number, end: number): void {
     const name = this.text.slice(start, end);
     this.element = localName(name);
-    if (ACTIVE_ELEMENTS.has(this.element)) this.found ??= `a <${name}> element`;
+    if (ACTIVE_ELEMENTS.has(this.element)) this.found ??= { risk: 'element', found: name };
   }
 
   onattribname(start: number, end: number): void {
@@ -74,12 +80,12 @@ class SvgScan implements TokenizerCallbacks {
 
   ondeclaration(start: number, end: number): void {
     const text = this.text.slice(start, end);
-    if (/^doctype/i.test(text) && text.includes('[')) this.found ??= 'its own declarations in the DOCTYPE';
+    if (/^doctype/i.test(text) && text.includes('[')) this.found ??= { risk: 'doctype' };
   }
 
   onprocessinginstruction(start: number, end: number): void {
     const text = this.text.slice(start, end);
-    if (!/^xml(?=[\s?]|$)/i.test(text)) this.found ??= `a processing instruction (<?${text.split(/[\s?]/, 1)[0]}>)`;
+    if (!/^xml(?=[\s?]|$)/i.test(text)) this.found ??= { risk: 'instruction', found: text.split(/[\s?]/, 1)[0] };
   }
 
   onattribentity(): void {}
@@ -94,17 +100,16 @@ class SvgScan implements TokenizerCallbacks {
 }
 
 /** Why an attribute (its name as written, its value decoded) of an element (its local name) could run script. */
-function attributeRisk(element: string, name: string, value: string): string | undefined {
+function attributeRisk(element: string, name: string, value: string): SvgRisk | undefined {
   const attribute = localName(name);
   const trimmed = value.trim();
-  if (attribute.startsWith('on')) return `an event-handler attribute (${name})`;
-  if (SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, '').toLowerCase())) return `a script URL in ${name}`;
+  if (attribute.startsWith('on')) return { risk: 'handler', found: name };
+  if (SCRIPT_URL.test(value.replace(/[\u0000-\u0020]/g, '').toLowerCase())) return { risk: 'script-url', found: name };
   if (attribute === 'attributename' && trimmed.toLowerCase().startsWith('on'))
-    return `an animation of an event handler (${trimmed})`;
+    return { risk: 'animated-handler', found: trimmed };
   if (element === 'use' && attribute === 'href' && trimmed && !trimmed.startsWith('#'))
-    return `a <use> of another file (${trimmed})`;
-  if ((attribute === 'xmlns' || name.toLowerCase().startsWith('xmlns:')) && trimmed === XHTML)
-    return 'HTML elements (the XHTML namespace)';
+    return { risk: 'use', found: trimmed };
+  if ((attribute === 'xmlns' || name.toLowerCase().startsWith('xmlns:')) && trimmed === XHTML) return { risk: 'xhtml' };
   return undefined;
 }
 
@@ -120,24 +125,24 @@ export function checkSvgFiles(files: readonly ContentFile[], known: (file: Conte
   const problems: Problem[] = [];
   for (const f of files) {
     if (!/\.svg$/i.test(f.path) || known(f)) continue;
-    const why = svgRisk(f.abs);
-    if (why) problems.push(error({ code: 'svg-script', file: f.file, params: { why } }));
+    const risk = svgRisk(f.abs);
+    if (risk) problems.push(error({ code: 'svg-script', file: f.file, params: { ...risk } }));
   }
   return problems;
 }
 
 /** Why the SVG at `abs` could run script, or undefined. */
-function svgRisk(abs: string): string | undefined {
+function svgRisk(abs: string): SvgRisk | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
   } catch {
     // The walk found it readable (see walk.ts): gone or locked since, it is not copied either.
-    return 'nothing that could be read';
+    return { risk: 'unreadable' };
   }
   // UTF-16 and UTF-32 hide markup from a byte-wise reading: refused rather than guessed at.
   if (bytes.includes(0) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
-    return 'text in UTF-16 or UTF-32, which is not checked';
+    return { risk: 'wide-encoding' };
   // Byte for byte: markup is ASCII in every encoding a browser reads SVG in.
   return scriptInSvg(bytes.toString('latin1'));
 }

@@ -2,13 +2,22 @@
 
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MessageParams, Problem } from '../errors.js';
+import type { UsageCode } from '../messages/index.js';
 
 /** The address `warta dev` listens on: this machine only. */
 export const HOST = '127.0.0.1';
 const PORT_TRIES = 20;
 
-/** A reason the dev server cannot start (bad folders, no free port): the CLI's exit code 2. */
-export class DevServerError extends Error {}
+/** A reason the dev server cannot start (a refused output folder, no free port): the CLI's exit code 2. */
+export class DevServerError extends Error {
+  constructor(
+    /** The refused output folder's problem, or a usage error's code and values: the CLI words either. */
+    readonly reason: { problem: Problem } | { code: UsageCode; params: MessageParams },
+  ) {
+    super('problem' in reason ? reason.problem.code : reason.code);
+  }
+}
 
 /** Resolves on SIGINT or SIGTERM, with the signal; the handlers are removed again. */
 export function untilSignal(): Promise<NodeJS.Signals> {
@@ -58,9 +67,11 @@ export async function listen(server: Server, first: number): Promise<number> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && first !== 0 && port < Math.min(first + PORT_TRIES - 1, 65535)) continue;
-      const why =
-        code === 'EADDRINUSE' ? `ports ${first}–${port} are all in use; choose one with --port` : (e as Error).message;
-      throw new DevServerError(`cannot listen on ${HOST}:${port} (${why})`);
+      throw new DevServerError(
+        code === 'EADDRINUSE'
+          ? { code: 'port-in-use', params: { host: HOST, port, first } }
+          : { code: 'listen', params: { host: HOST, port, detail: (e as Error).message } },
+      );
     }
   }
 }

@@ -11,7 +11,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BuildResult } from '../build/build.js';
 import { loadConfig, type SiteSettings } from '../config.js';
-import { EVENTS_PATH, FALLBACK_404, injectDev, overlayHtml } from './page.js';
+import { EVENTS_PATH, fallback404, injectDev, overlayHtml } from './page.js';
 import { Batcher, type Batch } from './batcher.js';
 import type { Paths } from './folders.js';
 import { isHtml, lookup, type Lookup } from './static.js';
@@ -19,7 +19,7 @@ import { watchSources } from './watcher.js';
 import { createEngine, type Engine } from '../build/engine.js';
 import { error, hasErrors, type Problem } from '../errors.js';
 import { formatProblem } from '../messages/format.js';
-import { readLang, type Lang } from '../messages/index.js';
+import { languageOf, messages, readLang, type Lang } from '../messages/index.js';
 import { checkOutput } from '../output/ownership.js';
 import { DevServerError, HEADERS, HOST, listen, localHost, send, sse } from './http.js';
 
@@ -133,7 +133,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const client of clients) client.write(message);
   };
 
-  let lang: Lang = options.lang ?? 'id';
+  // The first lines come before the first build reads the config: in its language, if it can be read.
+  let lang: Lang = await languageOf(options.lang, paths.config);
   const runBatch = async (batch: Batch): Promise<void> => {
     const fresh = !engine || batch.renew;
     const changed = fresh || batch.everything ? undefined : [...batch.paths].sort();
@@ -210,22 +211,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     if (event.result) warned = warnings;
     const first = event.seq === 1;
+    const texts = messages(lang).dev;
     if (event.ok) {
       if (options.quiet) return;
-      const r = event.result!;
-      const notes = [`${r.published} articles published`];
-      if (r.heldBack) notes.push(`${r.heldBack} held back`);
-      if (r.drafts) notes.push(`${r.drafts} draft${r.drafts > 1 ? 's' : ''}`);
-      if (warnings.size) notes.push(`${warnings.size} warning${warnings.size > 1 ? 's' : ''}`);
-      log(
-        `warta: ${first ? `built in ${event.ms} ms` : `rebuilt in ${event.ms} ms (from file event to files written)`}; ${notes.join(', ')}`,
-      );
+      const { published, heldBack, drafts } = event.result!;
+      log(texts.built({ first, ms: event.ms }, { published, heldBack, drafts, warnings: warnings.size }));
     } else {
       const errors = event.problems.filter((p) => p.severity === 'error').length;
-      const serving = first ? `serving what ${show(paths.out)}/ already holds` : 'still serving the last good pages';
-      log(
-        `warta: ${first ? 'build' : 'rebuild'} failed with ${errors} error${errors === 1 ? '' : 's'} after ${event.ms} ms; ${serving} (fix and save to retry)`,
-      );
+      log(texts.failed({ first, ms: event.ms }, errors, show(paths.out)));
     }
   };
 
@@ -236,31 +229,33 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const respond = async (req: IncomingMessage, res: ServerResponse, retried = false): Promise<void> => {
     const target = req.url ?? '/';
+    const texts = messages(lang).dev;
     // Unpublished and embargoed stories: only pages opened as this machine's own address get them,
     // never a web page that points a host name of its own at 127.0.0.1 (DNS rebinding).
-    if (!localHost(req.headers.host))
-      return send(res, 403, 'text/plain; charset=utf-8', `Forbidden: open ${url} instead\n`);
+    if (!localHost(req.headers.host)) return send(res, 403, 'text/plain; charset=utf-8', `${texts.forbidden(url)}\n`);
     if (target.split('?')[0] === EVENTS_PATH) return openEvents(res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
+      return send(res, 405, 'text/plain; charset=utf-8', `${texts.methodNotAllowed}\n`, { Allow: 'GET, HEAD' });
     let found = await lookup(paths.out, target);
     // The output folder is swapped in at the end of a build: a file may be missing for a moment.
     if (found.kind === 'missing' && batcher.busy && !retried) {
       await batcher.idle();
       found = await lookup(paths.out, target);
     }
-    if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n');
+    if (found.kind === 'bad') return send(res, 400, 'text/plain; charset=utf-8', `${texts.badRequest}\n`);
     if (found.kind === 'redirect')
-      return send(res, 301, 'text/plain; charset=utf-8', `Moved to ${found.location}\n`, { Location: found.location });
+      return send(res, 301, 'text/plain; charset=utf-8', `${texts.moved(found.location)}\n`, {
+        Location: found.location,
+      });
     let status = 200;
     if (found.kind === 'missing') {
       status = 404;
       found = await lookup(paths.out, '/404.html');
-      if (found.kind !== 'file') return sendHtml(req, res, 404, FALLBACK_404);
+      if (found.kind !== 'file') return sendHtml(req, res, 404, fallback404(lang));
     }
     const sent = await sendFile(req, res, status, found as Extract<Lookup, { kind: 'file' }>);
     if (!sent) {
-      if (retried) return send(res, 503, 'text/plain; charset=utf-8', 'The site is being rebuilt; try again\n');
+      if (retried) return send(res, 503, 'text/plain; charset=utf-8', `${texts.rebuilding}\n`);
       await batcher.idle();
       return respond(req, res, true);
     }
@@ -299,7 +294,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const sendHtml = (req: IncomingMessage, res: ServerResponse, status: number, html: string) => {
-    const body = Buffer.from(injectDev(html, version, overlay));
+    const body = Buffer.from(injectDev(html, version, overlay, lang));
     res.writeHead(status, { ...HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
@@ -307,13 +302,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const openEvents = (res: ServerResponse) => {
     // Each listener holds a socket open for as long as its page is: past the cap a page goes without live reload (its client says so).
     if (clients.size >= MAX_LISTENERS) {
-      return send(
-        res,
-        503,
-        'text/plain; charset=utf-8',
-        `${MAX_LISTENERS} pages already listen for reloads: close some and reload this one\n`,
-        { 'Retry-After': '10' },
-      );
+      return send(res, 503, 'text/plain; charset=utf-8', `${messages(lang).dev.tooManyListeners(MAX_LISTENERS)}\n`, {
+        'Retry-After': '10',
+      });
     }
     res.writeHead(200, {
       ...HEADERS,
@@ -329,8 +320,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let url = '';
   const server = createServer((req, res) => {
     respond(req, res).catch((e: Error) => {
-      log(`warta: serving ${req.url}: ${e.message}`);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
+      log(messages(lang).dev.serveFailed(String(req.url), e.message));
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `${messages(lang).dev.internalError}\n`);
       else res.destroy();
     });
   });
@@ -339,14 +330,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const watched = [paths.content, paths.templates, paths.static, paths.config]
     .filter((p): p is string => !!p)
     .map(show);
-  log(`warta dev: serving ${show(paths.out)}/ at ${url} (watching ${watched.join(', ')}; Ctrl-C to stop)`);
+  log(messages(lang).dev.serving(show(paths.out), url, watched));
 
   const ready = nextRebuild();
   batcher.add({ kind: 'renew' }, true);
   const watcher = watchSources(paths, {
     change: (change, at) => batcher.add(change, false, at),
     stir: (paths, at) => batcher.stir(paths, at),
-    fail: (message) => log(`warta: watching: ${message}`),
+    fail: (message) => log(messages(lang).dev.watchFailed(message)),
   });
   await watcher.ready;
   const heartbeat = setInterval(() => {
@@ -397,7 +388,7 @@ function resolvePaths(options: DevServerOptions): Paths {
   const out = resolve(options.out ?? DEV_OUT);
   // The output folder is replaced wholesale by every build: it must be warta's alone.
   const refused = checkOutput({ out: options.out ?? DEV_OUT, content, templates, static: staticDir, config });
-  if (refused) throw new DevServerError(formatProblem(refused, options.lang ?? 'id'));
+  if (refused) throw new DevServerError({ problem: refused });
   return { content, templates, static: staticDir, config, out };
 }
 

@@ -1,8 +1,8 @@
 // English messages, chosen with `language: "en"` in the site config or `--lang en`.
 
-import type { MessageParams } from '../errors.js';
+import type { MessageParam, MessageParams, SvgReason } from '../errors.js';
 import { MONTHS, WEEKDAYS, YEARS } from '../time.js';
-import type { MessageTable, ReportCounts } from './table.js';
+import { claimsIn, type MessageTable, type ReportCounts } from './table.js';
 
 const EXAMPLES = '"2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" or "Rabu, 2 April 2025 15:22:12 WIB"';
 const SITE_PATH = 'a path inside the site (like "/images/foto.jpg") or an http(s) URL';
@@ -42,7 +42,7 @@ function count(n: number, what: string): string {
 }
 
 /** `/a/ and /b/` from values joined with line breaks (no path holds one). */
-function and(list: string | number | undefined, wrap = (s: string) => s): string {
+function and(list: MessageParam, wrap = (s: string) => s): string {
   return String(list ?? '')
     .split('\n')
     .map(wrap)
@@ -66,11 +66,16 @@ function link(p: MessageParams): string {
   }
 }
 
+/** The claimants of an output file, named. */
+function claimants(value: MessageParam): string[] {
+  return claimsIn(value).map((c) => en.claims[c.kind](c));
+}
+
 function collision(p: MessageParams): string {
   if (p.kind === 'file-folder')
-    return `/${p.path} is both a file and a folder: ${p.writers} writes the file, ${p.needers} needs the folder`;
+    return `/${p.path} is both a file and a folder: ${claimants(p.writers).join(', ')} writes the file, ${claimants(p.needers).join(', ')} needs the folder`;
   if (p.kind === 'case') {
-    const labels = String(p.labels).split('\n');
+    const labels = claimants(p.labels);
     const uses = String(p.folders)
       .split('\n')
       .map((f, i) => `${labels[i]} writes into /${f}/`);
@@ -78,7 +83,7 @@ function collision(p: MessageParams): string {
   }
   const paths = String(p.paths).split('\n');
   const what = paths.length === 1 ? paths[0] : `${paths.join(' and ')}, one file on macOS and Windows`;
-  return `${p.count} sources would write ${what}: ${p.by}`;
+  return `${p.count} sources would write ${what}: ${claimants(p.by).join(', ')}`;
 }
 
 function dropped(p: MessageParams): string {
@@ -178,7 +183,7 @@ export const en: MessageTable = {
     'file-type': (p) =>
       `${p.ext ? `.${p.ext} files are` : 'a file without an extension is'} not published: only images, audio, video, PDF, office documents, fonts, .txt, .csv and .json are (put the site's own files in the static folder)`,
     'svg-script': (p) =>
-      `an SVG that can run script on the site is not published: it holds ${p.why} (remove it, or export the image again as plain SVG or PNG)`,
+      `an SVG that can run script on the site is not published: it holds ${en.svg[p.risk as SvgReason](p)} (remove it, or export the image again as plain SVG or PNG)`,
     'front-matter-blank': () =>
       'expected fewer blank lines in a row in the front matter (about 250 at most); remove the blank lines',
     correction: notice,
@@ -209,7 +214,7 @@ export const en: MessageTable = {
         ? 'expected at least one name, got an empty list'
         : 'expected non-empty text, got an empty value',
     type: (p) =>
-      `expected ${EXPECTED_TYPE[p.expected!]}, got ${p.kind === undefined ? p.value : `${KINDS[p.kind] ?? p.kind} ${p.value}`}`,
+      `expected ${EXPECTED_TYPE[String(p.expected)]}, got ${p.kind === undefined ? p.value : `${KINDS[String(p.kind)] ?? p.kind} ${p.value}`}`,
     time: (p) => `expected ${en.time[p.reason as keyof MessageTable['time']](p)}, got ${p.value}`,
     slug: (p) => {
       if (p.of === 'category') return `expected a name with at least one letter or digit, got ${p.value}`;
@@ -237,7 +242,7 @@ export const en: MessageTable = {
     'config-read': (p) => `cannot read the config file (${p.detail})`,
     'config-json': (p) => `expected JSON (${p.detail})`,
     'config-shape': () => 'expected a JSON object',
-    'config-field': (p) => `expected ${CONFIG_EXPECTED[p.expected!]}, got ${p.value}`,
+    'config-field': (p) => `expected ${CONFIG_EXPECTED[String(p.expected)]}, got ${p.value}`,
     'config-unknown': () => 'unknown setting',
     'output-refused': (p) => (p.refusal === undefined ? 'expected a folder, got ""' : refused(p)),
     'output-permission': (p) =>
@@ -264,6 +269,32 @@ export const en: MessageTable = {
     'time-range': () => 'a real time of day (hours 00–23, minutes and seconds 00–59)',
     weekday: (p) => `the weekday of ${p.date} ("${p.weekday}")`,
   },
+  claims: {
+    article: (c) => `${c.file} (${c.url})`,
+    alias: (c) => `${c.file} (alias ${c.url})`,
+    category: (c) => `category "${c.name}" (${c.url})`,
+    indeks: () => 'the Indeks page',
+    period: (c) => `the archive of ${c.name} (${c.url})`,
+    topic: (c) => `the topic page "${c.name}" (${c.url})`,
+    author: (c) => `the author page "${c.name}" (${c.url})`,
+    list: (c) => `the list ${c.url}`,
+    static: (c) => `static file ${c.file}`,
+    reserved: (c) => `warta's own ${c.url}`,
+  },
+  svg: {
+    declarations: () => 'its own entity or attribute declarations (<!ENTITY, <!ATTLIST)',
+    doctype: () => 'its own declarations in the DOCTYPE',
+    element: (p) => `a <${p.found}> element`,
+    instruction: (p) => `a processing instruction (<?${p.found}>)`,
+    handler: (p) => `an event-handler attribute (${p.found})`,
+    'script-url': (p) => `a script URL in ${p.found}`,
+    'animated-handler': (p) => `an animation of an event handler (${p.found})`,
+    use: (p) => `a <use> of another file (${p.found})`,
+    xhtml: () => 'HTML elements (the XHTML namespace)',
+    unreadable: () => 'nothing that could be read',
+    'wide-encoding': () => 'text in UTF-16 or UTF-32, which is not checked',
+  },
+  warning: 'warning: ',
   report: {
     check: (c) => {
       const found =

@@ -2,7 +2,7 @@
 // character.
 
 import type { Problem } from '../errors.js';
-import { messageOf, type Lang } from './index.js';
+import { messageOf, messages, type Lang } from './index.js';
 
 /**
  * Formats a problem as one clickable line: `file:line:col field: message`. Control characters
@@ -14,7 +14,7 @@ export function formatProblem(p: Problem, lang: Lang): string {
   if (p.file && p.line) where += `:${p.line}`;
   if (p.file && p.line && p.column) where += `:${p.column}`;
   const field = p.field ? `${p.field}: ` : '';
-  const prefix = p.severity === 'warning' ? (lang === 'en' ? 'warning: ' : 'peringatan: ') : '';
+  const prefix = p.severity === 'warning' ? messages(lang).warning : '';
   return visible(`${where ? `${where} ` : ''}${prefix}${field}${messageOf(p, lang)}`);
 }
 

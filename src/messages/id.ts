@@ -1,8 +1,8 @@
 // Pesan dalam Bahasa Indonesia: bahasa bawaan warta, bahasa redaksi dan editornya.
 
-import type { MessageParams } from '../errors.js';
+import type { MessageParam, MessageParams, SvgReason } from '../errors.js';
 import { MONTHS, WEEKDAYS, YEARS } from '../time.js';
-import type { MessageTable, ReportCounts } from './table.js';
+import { claimsIn, type MessageTable, type ReportCounts } from './table.js';
 
 const EXAMPLES = '"2025-04-02 15:22:12", "2025-04-02T15:22:12+07:00" atau "Rabu, 2 April 2025 15:22:12 WIB"';
 const SITE_PATH = 'alamat di dalam situs (seperti "/images/foto.jpg") atau URL http(s)';
@@ -37,7 +37,7 @@ const CONFIG_EXPECTED: Record<string, string> = {
 };
 
 /** `/a/ dan /b/` dari nilai yang dipisah baris baru (tidak ada alamat yang memuatnya). */
-function and(list: string | number | undefined, wrap = (s: string) => s): string {
+function and(list: MessageParam, wrap = (s: string) => s): string {
   return String(list ?? '')
     .split('\n')
     .map(wrap)
@@ -61,11 +61,16 @@ function link(p: MessageParams): string {
   }
 }
 
+/** Yang mengklaim sebuah berkas keluaran, disebut namanya. */
+function claimants(value: MessageParam): string[] {
+  return claimsIn(value).map((c) => id.claims[c.kind](c));
+}
+
 function collision(p: MessageParams): string {
   if (p.kind === 'file-folder')
-    return `/${p.path} sekaligus berkas dan folder: ${p.writers} menulis berkasnya, ${p.needers} memerlukan foldernya`;
+    return `/${p.path} sekaligus berkas dan folder: ${claimants(p.writers).join(', ')} menulis berkasnya, ${claimants(p.needers).join(', ')} memerlukan foldernya`;
   if (p.kind === 'case') {
-    const labels = String(p.labels).split('\n');
+    const labels = claimants(p.labels);
     const uses = String(p.folders)
       .split('\n')
       .map((f, i) => `${labels[i]} menulis ke /${f}/`);
@@ -73,7 +78,7 @@ function collision(p: MessageParams): string {
   }
   const paths = String(p.paths).split('\n');
   const what = paths.length === 1 ? paths[0] : `${paths.join(' dan ')}, satu berkas di macOS dan Windows`;
-  return `${p.count} sumber akan menulis ${what}: ${p.by}`;
+  return `${p.count} sumber akan menulis ${what}: ${claimants(p.by).join(', ')}`;
 }
 
 function dropped(p: MessageParams): string {
@@ -175,7 +180,7 @@ export const id: MessageTable = {
     'file-type': (p) =>
       `${p.ext ? `berkas .${p.ext}` : 'berkas tanpa akhiran'} tidak diterbitkan: hanya gambar, audio, video, PDF, dokumen kantor, fon, .txt, .csv, dan .json yang diterbitkan (taruh berkas milik situs di folder statis)`,
     'svg-script': (p) =>
-      `SVG yang bisa menjalankan skrip di situs tidak diterbitkan (ditemukan: ${p.why}): hapus, atau ekspor ulang gambarnya sebagai SVG biasa atau PNG`,
+      `SVG yang bisa menjalankan skrip di situs tidak diterbitkan (ditemukan: ${id.svg[p.risk as SvgReason](p)}): hapus, atau ekspor ulang gambarnya sebagai SVG biasa atau PNG`,
     'front-matter-blank': () =>
       'terlalu banyak baris kosong berturut-turut di kepala berkas (paling banyak sekitar 250): hapus baris-baris kosong itu',
     correction: notice,
@@ -206,7 +211,7 @@ export const id: MessageTable = {
     empty: (p) =>
       p.what === 'list' ? 'isi paling sedikit satu nama; daftarnya kosong' : 'isi kolom ini; sekarang kosong',
     type: (p) =>
-      `seharusnya ${EXPECTED_TYPE[p.expected!]}, tertulis ${p.kind === undefined ? p.value : `${KINDS[p.kind] ?? p.kind} ${p.value}`}`,
+      `seharusnya ${EXPECTED_TYPE[String(p.expected)]}, tertulis ${p.kind === undefined ? p.value : `${KINDS[String(p.kind)] ?? p.kind} ${p.value}`}`,
     time: (p) => `seharusnya ${id.time[p.reason as keyof MessageTable['time']](p)}, tertulis ${p.value}`,
     slug: (p) => {
       if (p.of === 'category')
@@ -235,7 +240,7 @@ export const id: MessageTable = {
     'config-read': (p) => `berkas konfigurasi tidak bisa dibaca (${p.detail})`,
     'config-json': (p) => `berkas konfigurasi bukan JSON yang sah (${p.detail})`,
     'config-shape': () => 'berkas konfigurasi harus berupa objek JSON',
-    'config-field': (p) => `seharusnya ${CONFIG_EXPECTED[p.expected!]}, tertulis ${p.value}`,
+    'config-field': (p) => `seharusnya ${CONFIG_EXPECTED[String(p.expected)]}, tertulis ${p.value}`,
     'config-unknown': () => 'pengaturan tidak dikenal',
     'output-refused': (p) => (p.refusal === undefined ? 'nama folder keluaran kosong' : refused(p)),
     'output-permission': (p) =>
@@ -262,6 +267,32 @@ export const id: MessageTable = {
     'time-range': () => 'jam yang ada (jam 00–23, menit dan detik 00–59)',
     weekday: (p) => `hari yang cocok dengan ${p.date} ("${p.weekday}")`,
   },
+  claims: {
+    article: (c) => `${c.file} (${c.url})`,
+    alias: (c) => `${c.file} (alias ${c.url})`,
+    category: (c) => `kategori "${c.name}" (${c.url})`,
+    indeks: () => 'halaman Indeks',
+    period: (c) => `arsip ${c.name} (${c.url})`,
+    topic: (c) => `halaman topik "${c.name}" (${c.url})`,
+    author: (c) => `halaman penulis "${c.name}" (${c.url})`,
+    list: (c) => `daftar ${c.url}`,
+    static: (c) => `berkas statis ${c.file}`,
+    reserved: (c) => `${c.url} milik warta`,
+  },
+  svg: {
+    declarations: () => 'deklarasi entitas atau atribut sendiri (<!ENTITY, <!ATTLIST)',
+    doctype: () => 'deklarasi sendiri di dalam DOCTYPE',
+    element: (p) => `elemen <${p.found}>`,
+    instruction: (p) => `instruksi pemrosesan (<?${p.found}>)`,
+    handler: (p) => `atribut penangan peristiwa (${p.found})`,
+    'script-url': (p) => `URL skrip di ${p.found}`,
+    'animated-handler': (p) => `animasi penangan peristiwa (${p.found})`,
+    use: (p) => `<use> yang memakai berkas lain (${p.found})`,
+    xhtml: () => 'elemen HTML (namespace XHTML)',
+    unreadable: () => 'isi yang tidak bisa dibaca',
+    'wide-encoding': () => 'teks UTF-16 atau UTF-32, yang tidak diperiksa',
+  },
+  warning: 'peringatan: ',
   report: {
     check: (c) => {
       const found = c.errors + c.warnings ? `${c.errors} kesalahan dan ${c.warnings} peringatan` : 'tidak ada masalah';

@@ -22,8 +22,19 @@ export interface SiteFile {
   data: string | Buffer;
 }
 
-/** A reason `warta init` writes nothing: the CLI's exit code 2. */
-export class InitError extends Error {}
+/** A reason `warta init` writes nothing: the CLI's exit code 2, worded by the CLI. */
+export class InitError extends Error {
+  constructor(
+    /** `not-empty`: the folder holds `entries`; `not-folder`: it is a file. */
+    readonly reason: 'not-empty' | 'not-folder',
+    /** The folder as it was named. */
+    readonly folder: string,
+    /** What the folder holds, sorted. */
+    readonly entries: readonly string[] = [],
+  ) {
+    super(`${reason}: ${folder}`);
+  }
+}
 
 /** Names stored without their leading dot: npm leaves a package's `.gitignore` out. */
 const DOTTED = new Set(['gitignore', 'github', 'gitlab-ci.yml']);
@@ -38,10 +49,7 @@ const CATEGORIES = [
 export function initSite(options: InitOptions, scaffold = join(PACKAGE_ROOT, 'scaffold')): SiteFile[] {
   const dir = resolve(options.dir);
   const present = entries(dir, options.dir);
-  if (present.length)
-    throw new InitError(
-      `the folder "${options.dir}" is not empty (it holds ${present.slice(0, 3).join(', ')}${present.length > 3 ? ', …' : ''}); warta init writes only into a new or empty folder`,
-    );
+  if (present.length) throw new InitError('not-empty', options.dir, present);
   const files = siteFiles(dir, options, scaffold);
   for (const file of files) {
     const target = join(dir, file.path);
@@ -115,7 +123,7 @@ function entries(dir: string, shown: string): string[] {
     return readdirSync(dir).sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new InitError(`"${shown}" is a file, not a folder`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new InitError('not-folder', shown);
     throw e;
   }
 }

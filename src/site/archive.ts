@@ -1,5 +1,6 @@
 import type { Article } from '../content/article.js';
 import { slugify } from '../content/slug.js';
+import type { ClaimLabel } from '../errors.js';
 import { compare, mostFrequent } from './categories.js';
 import { formatDay, formatMonth } from '../time.js';
 import { paginate, type IndexPage } from './pagination.js';
@@ -178,19 +179,20 @@ function nameIndex(listings: readonly Listing[], url: string, lettersBase: strin
 export const INDEKS_URL = '/indeks/';
 
 /** Every page of the archives, with a label for collision messages. */
-export function* archiveUrls(archive: Archive): Generator<{ url: string; label: string }> {
-  yield { url: INDEKS_URL, label: 'the Indeks page' };
+export function* archiveUrls(archive: Archive): Generator<{ url: string; label: ClaimLabel }> {
+  yield { url: INDEKS_URL, label: { kind: 'indeks', url: INDEKS_URL } };
   for (const p of archive.periods)
-    for (const page of p.pages) yield { url: page.url, label: `the archive of ${p.name} (${page.url})` };
+    for (const page of p.pages) yield { url: page.url, label: { kind: 'period', name: p.name, url: page.url } };
   for (const [kind, list] of [
     ['topic', archive.topics],
     ['author', archive.authors],
   ] as const) {
     for (const l of list)
-      for (const page of l.pages) yield { url: page.url, label: `the ${kind} page "${l.name}" (${page.url})` };
+      for (const page of l.pages) yield { url: page.url, label: { kind, name: l.name, url: page.url } };
   }
   for (const index of [archive.topicIndex, archive.authorIndex]) {
-    yield { url: index.url, label: `the list ${index.url}` };
-    for (const l of index.letters) for (const page of l.pages) yield { url: page.url, label: `the list ${page.url}` };
+    yield { url: index.url, label: { kind: 'list', url: index.url } };
+    for (const l of index.letters)
+      for (const page of l.pages) yield { url: page.url, label: { kind: 'list', url: page.url } };
   }
 }

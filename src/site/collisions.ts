@@ -1,6 +1,6 @@
 import type { Article } from '../content/article.js';
 import type { ContentFile } from '../content/read.js';
-import { error, type Problem } from '../errors.js';
+import { error, type ClaimLabel, type Problem } from '../errors.js';
 import { aliasTarget } from './alias-target.js';
 import { archiveUrls, type Archive } from './archive.js';
 import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
@@ -11,7 +11,7 @@ import { outputFile, RESERVED_FILES, RESERVED_FOLDERS } from './paths.js';
 
 /** Who wants to write an output file: a label for messages, the path as spelled and, where there is one, a source file. */
 interface Claim {
-  label: string;
+  label: ClaimLabel;
   output: string;
   file?: string;
 }
@@ -23,7 +23,9 @@ type Claimant = Article | Claim;
 type Claims = Map<string, Claimant | Claimant[]>;
 
 function claimOf(by: Claimant): Claim {
-  return 'label' in by ? by : { label: `${by.file} (${by.url})`, output: outputFile(by.url), file: by.file };
+  return 'label' in by
+    ? by
+    : { label: { kind: 'article', file: by.file, url: by.url }, output: outputFile(by.url), file: by.file };
 }
 
 /** The claimants of an output file, as a list. */
@@ -69,23 +71,23 @@ export function findCollisions(
   for (const alias of site.aliases) {
     const { file } = aliasTarget(site, alias);
     const output = outputFile(alias.path);
-    claim(output, { label: `${file} (alias ${alias.path})`, output, file });
+    claim(output, { label: { kind: 'alias', file, url: alias.path }, output, file });
   }
   for (const c of site.categories) {
-    for (const p of c.pages)
-      claim(outputFile(p.url), { label: `category "${c.name}" (${p.url})`, output: outputFile(p.url) });
+    const label = (url: string): ClaimLabel => ({ kind: 'category', name: c.name, url });
+    for (const p of c.pages) claim(outputFile(p.url), { label: label(p.url), output: outputFile(p.url) });
     for (const feed of CATEGORY_FEEDS)
-      claim(`${c.slug}/${feed}`, { label: `category "${c.name}" (${c.url}${feed})`, output: `${c.slug}/${feed}` });
+      claim(`${c.slug}/${feed}`, { label: label(`${c.url}${feed}`), output: `${c.slug}/${feed}` });
   }
   for (const { url, label } of archiveUrls(site.archive)) claim(outputFile(url), { label, output: outputFile(url) });
-  for (const s of staticFiles) claim(s.path, { label: `static file ${s.file}`, output: s.path, file: s.file });
-  for (const output of RESERVED_FILES) claim(output, { label: `warta's own /${output}`, output });
+  for (const s of staticFiles) claim(s.path, { label: { kind: 'static', file: s.file }, output: s.path, file: s.file });
+  for (const output of RESERVED_FILES) claim(output, { label: { kind: 'reserved', url: `/${output}` }, output });
   for (const key of claims.keys()) {
     const folder = RESERVED_FOLDERS.find((f) => key.startsWith(f));
     if (folder === undefined) continue;
     // Claimed as spelled by what it collides with, so the message names one path.
     const { output } = claimsOn(claims, key)[0]!;
-    claims.set(key, [...claimsOn(claims, key), { label: `warta's own /${folder}`, output }]);
+    claims.set(key, [...claimsOn(claims, key), { label: { kind: 'reserved', url: `/${folder}` }, output }]);
   }
   const problems: Problem[] = [];
   for (const by of claims.values()) if (Array.isArray(by)) problems.push(collision(by.map(claimOf)));
@@ -109,8 +111,8 @@ function folderClashes(claims: Claims): Problem[] {
           params: {
             kind: 'file-folder',
             path: file[0]!.output,
-            writers: file.map((b) => b.label).join(', '),
-            needers: by.map((b) => b.label).join(', '),
+            writers: file.map((b) => b.label),
+            needers: by.map((b) => b.label),
           },
         }),
       );
@@ -150,11 +152,11 @@ function folderCases(claims: Claims, capitals: readonly Claim[]): Problem[] {
       error({
         code: 'url-collision',
         file: uses.find(([, by]) => by.file)?.[1].file,
-        // Joined by line breaks, which no path holds: the message tables split them again.
+        // Folders joined by line breaks, which no path holds: the message tables split them again.
         params: {
           kind: 'case',
           folders: uses.map(([folder]) => folder).join('\n'),
-          labels: uses.map(([, by]) => by.label).join('\n'),
+          labels: uses.map(([, by]) => by.label),
         },
       }),
     );
@@ -176,6 +178,6 @@ function collision(by: Claim[]): Problem {
   return error({
     code: 'url-collision',
     file: by.find((b) => b.file)?.file,
-    params: { kind: 'same', count: by.length, paths: spellings.join('\n'), by: by.map((b) => b.label).join(', ') },
+    params: { kind: 'same', count: by.length, paths: spellings.join('\n'), by: by.map((b) => b.label) },
   });
 }

@@ -83,6 +83,7 @@ test('an open article follows the edits: new title, error overlay, recovery', { 
     (await overlay.textContent())!,
     /content\/ekonomi\/harga-beras\.md:2 daftar yang dibuka dengan \[ di baris ini tidak ditutup/,
   );
+  assert.match((await overlay.textContent())!, /warta dev: build ulang terakhir gagal dengan 1 kesalahan/);
   assert.equal(
     await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     true,

@@ -28,7 +28,10 @@ after(() => rm(site, { recursive: true, force: true }));
 test('warta build without a baseUrl is a usage error naming the key to set, and writes nothing', async () => {
   const { code, err } = await cli(site, 'build', '--now', NOW, '--quiet');
   assert.equal(code, 2);
-  assert.match(err, /set "baseUrl" in warta\.config\.json \(e\.g\. "https:\/\/berita\.example"\) or pass --base-url/);
+  assert.match(
+    err,
+    /^warta: alamat situs belum ada: isi "baseUrl" di warta\.config\.json \(mis\. "https:\/\/berita\.example"\) atau berikan --base-url$/m,
+  );
   assert.equal(existsSync(join(site, 'dist')), false);
   assert.equal(existsSync(join(site, '.warta-cache')), false);
 });
@@ -46,7 +49,7 @@ test("--base-url gives the address, over the config's; a bad one is a usage erro
   );
   assert.match(await readFile(join(site, 'dist', 'feed.xml'), 'utf8'), /https:\/\/baru\.example\//);
   for (const bad of ['berita.example', 'ftp://berita.example', '']) {
-    const r = await cli(site, 'build', '--now', NOW, '--base-url', bad);
+    const r = await cli(site, 'build', '--now', NOW, '--base-url', bad, '--lang', 'en');
     assert.equal(r.code, 2, bad);
     assert.match(r.err, /--base-url: expected an absolute http\(s\) URL/);
   }

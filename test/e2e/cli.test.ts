@@ -105,7 +105,35 @@ test('usage and config errors exit 2', async () => {
   assert.match(bad.err, /bad\.json pageSize: expected a positive whole number, got 0/);
 });
 
-test('--help and --version', async () => {
-  assert.match((await cli(site, '--help')).out, /warta build/);
+test('usage errors are in Bahasa Indonesia, or English with --lang en or an English config', async () => {
+  const id = await cli(site, 'terbitkan', '--now', 'kemarin');
+  assert.equal(id.code, 2);
+  assert.equal(
+    id.err,
+    'warta: perintah tidak dikenal: "terbitkan"\nJalankan "warta --help" untuk petunjuk pemakaian.\n',
+  );
+  const en = await cli(site, 'terbitkan', '--lang', 'en');
+  assert.equal(en.err, 'warta: unknown command "terbitkan"\nRun "warta --help" for usage.\n');
+  const cases: [string[], string, string][] = [
+    [['build', '--jobs', 'dua'], '--jobs: seharusnya jumlah thread', '--jobs: expected a whole number'],
+    [['build', '--tidak-ada'], 'opsi tidak dikenal: --tidak-ada', 'unknown option --tidak-ada'],
+    [['build', '--out'], '--out memerlukan nilai', '--out needs a value'],
+    [['build', '--quiet=ya'], '--quiet tidak menerima nilai', '--quiet takes no value'],
+    [['check', '--port', '1'], '--port hanya untuk "warta dev"', '--port is for "warta dev" only'],
+    [['build', '--lang', 'jv'], '--lang: seharusnya "id" atau "en", tertulis "jv"', '--lang: expected "id" or "en"'],
+  ];
+  for (const [args, indonesian, english] of cases) {
+    const r = await cli(site, ...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.ok(r.err.startsWith(`warta: ${indonesian}`), r.err);
+    await writeFile(join(site, 'inggris.json'), JSON.stringify({ language: 'en', baseUrl: 'https://warta.example' }));
+    const configured = await cli(site, ...args, '--config', 'inggris.json');
+    assert.ok(configured.err.startsWith(`warta: ${english}`), configured.err);
+  }
+});
+
+test('--help in each language, and --version', async () => {
+  assert.match((await cli(site, '--help')).out, /^Pemakaian:\n {2}warta build \[opsi\]/m);
+  assert.match((await cli(site, '--help', '--lang', 'en')).out, /^Usage:\n {2}warta build \[options\]/m);
   assert.match((await cli(site, '--version')).out, /^\d+\.\d+\.\d+\n$/);
 });

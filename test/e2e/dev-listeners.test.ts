@@ -57,10 +57,10 @@ test(`the live-reload endpoint holds at most ${MAX_LISTENERS} pages; past that i
     assert.ok(open.every((l) => l.status === 200));
     const refused = await listen();
     assert.equal(refused.status, 503);
-    assert.match(refused.body, new RegExp(`${MAX_LISTENERS} pages already listen for reloads`));
+    assert.match(refused.body, new RegExp(`${MAX_LISTENERS} halaman sudah menunggu muat ulang`));
     // The pages themselves are still served, with the client that tells a refused page it has no live reload.
     const html = await (await fetch(server.url)).text();
-    assert.match(html, /live reload is off for this page/);
+    assert.match(html, /muat ulang otomatis mati untuk halaman ini/);
 
     open.pop()!.req.destroy();
     // The server learns of the closed socket when its 'close' event comes: ask until then.

@@ -371,19 +371,21 @@ test('warta dev on the command line: prints the URL, serves, and stops cleanly o
   const url = new Promise<string>((done) =>
     child.stderr.on('data', (d: string) => {
       err += d;
-      const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
-      if (m && /warta: built in \d+ ms/.test(err)) done(m[1]!);
+      const m = / di (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+      if (m && /warta: build selesai dalam \d+ ms/.test(err)) done(m[1]!);
     }),
   );
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   try {
     const base = await timeout(url, `the URL and first build (stderr: ${err})`);
-    assert.match(err, /serving \.warta-cli\/ at/);
+    // In the site's language, Bahasa Indonesia, without --lang.
+    assert.match(err, /^warta dev: menyajikan \.warta-cli\/ di http:\/\/127\.0\.0\.1:\d+\/ \(memantau content, /m);
     const res = await fetch(base + PAGE);
     assert.equal(res.status, 200);
     assert.match(await res.text(), /__warta\/events/);
     child.kill('SIGTERM');
     assert.equal(await timeout(exited, 'warta dev to exit after SIGTERM', 10_000), 0);
+    assert.match(err, /^warta: berhenti$/m);
   } finally {
     child.kill('SIGKILL');
   }

@@ -94,7 +94,9 @@ test('warta init refuses a folder that is not empty and writes nothing', async (
   await writeFile(join(site, 'catatan.txt'), 'x');
   const { code, err } = await cli(scratch, 'init', 'berisi');
   assert.equal(code, 2);
-  assert.match(err, /the folder "berisi" is not empty \(it holds catatan\.txt\)/);
+  assert.match(err, /^warta: folder "berisi" tidak kosong \(berisi catatan\.txt\): warta init hanya menulis/m);
+  const en = await cli(scratch, 'init', 'berisi', '--lang', 'en');
+  assert.match(en.err, /^warta: the folder "berisi" is not empty \(it holds catatan\.txt\)/m);
   assert.deepEqual(await readdir(site), ['catatan.txt']);
   await mkdir(join(scratch, 'kosong'));
   assert.equal((await cli(join(scratch, 'kosong'), 'init')).code, 0, 'the current folder, when empty');
@@ -104,7 +106,11 @@ test('warta init refuses a folder that is not empty and writes nothing', async (
 test('warta init: a site without --url says to set baseUrl; bad options are usage errors', async () => {
   const { code, err } = await cli(scratch, 'init', 'tanpa-alamat');
   assert.equal(code, 0, err);
-  assert.match(err, /set "baseUrl" in warta\.config\.json/);
+  assert.match(err, /^warta: situs baru berisi \d+ berkas ditulis ke tanpa-alamat\/:$/m);
+  assert.match(err, /isi dulu "baseUrl" di warta\.config\.json/);
+  const en = await cli(scratch, 'init', 'tanpa-alamat-en', '--lang', 'en');
+  assert.match(en.err, /^warta: wrote a new site of \d+ files into tanpa-alamat-en\/:$/m);
+  assert.match(en.err, /first set "baseUrl" in warta\.config\.json/);
   assert.equal(
     'baseUrl' in JSON.parse(await readFile(join(scratch, 'tanpa-alamat', 'warta.config.json'), 'utf8')),
     false,

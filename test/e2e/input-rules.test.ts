@@ -68,7 +68,12 @@ test('--now outside 1000–9999 is a usage error', async () => {
   const dir = await site({ 'a.md': article() });
   const { code, err } = await cli(dir, 'build', '--now', '0000-01-01 00:00:00');
   assert.equal(code, 2);
-  assert.match(err, /--now: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 00:00:00"/);
+  assert.match(
+    err,
+    /^warta: --now: seharusnya tanggal antara tahun 1000 dan 9999 \(WIB\), tertulis "0000-01-01 00:00:00"$/m,
+  );
+  const en = await cli(dir, 'build', '--now', '0000-01-01 00:00:00', '--lang', 'en');
+  assert.match(en.err, /^warta: --now: expected a date in the years 1000 to 9999 \(WIB\), got "0000-01-01 00:00:00"$/m);
 });
 
 test('a name over 255 bytes in a slug or an alias is an error from check as from build', async () => {
@@ -118,6 +123,31 @@ test('output paths that differ only in case are an error naming every file invol
   assert.match(
     out,
     /^content\/Foto\.JPG 2 sources would write \/Foto\.JPG and \/foto\.jpg, .*: static file content\/Foto\.JPG, static file content\/foto\.jpg$/m,
+  );
+});
+
+test('who claims an output file and why an SVG is refused are worded in Bahasa Indonesia, or in English when asked', async () => {
+  const dir = await site({
+    'a.md': article('aliases: [/feed.xml]\n'),
+    'grafik.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  });
+  const id = await cli(dir, 'check', '--now', NOW, '--quiet');
+  assert.match(
+    id.out,
+    /^content\/a\.md 2 sumber akan menulis \/feed\.xml: content\/a\.md \(alias \/feed\.xml\), \/feed\.xml milik warta$/m,
+  );
+  assert.match(
+    id.out,
+    /^content\/grafik\.svg SVG yang bisa menjalankan skrip di situs tidak diterbitkan \(ditemukan: elemen <script>\)/m,
+  );
+  const en = await refused(dir);
+  assert.match(
+    en,
+    /^content\/a\.md 2 sources would write \/feed\.xml: content\/a\.md \(alias \/feed\.xml\), warta's own \/feed\.xml$/m,
+  );
+  assert.match(
+    en,
+    /^content\/grafik\.svg an SVG that can run script on the site is not published: it holds a <script> element/m,
   );
 });
 

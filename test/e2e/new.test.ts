@@ -63,8 +63,18 @@ test('warta new without --at takes now in WIB; it never replaces a file', async 
   assert.ok(folders.includes(made.out.trim()), made.out);
   const again = await cli(scratch, 'new', 'Rapat Kabinet', '--at', new Date().toISOString());
   assert.equal(again.code, 1);
-  assert.equal(again.err, `warta: ${made.out.trim()} already exists; nothing was written\n`);
+  assert.equal(again.err, `warta: ${made.out.trim()} sudah ada; tidak ada yang ditulis\n`);
   assert.equal(again.out, '');
+  const english = await cli(scratch, 'new', 'Rapat Kabinet', '--lang', 'en', '--at', new Date().toISOString());
+  assert.equal(english.code, 1);
+  assert.equal(english.err, `warta: ${made.out.trim()} already exists; nothing was written\n`);
+  await writeFile(join(scratch, 'warta.config.json'), JSON.stringify({ language: 'en' }));
+  try {
+    const configured = await cli(scratch, 'new', 'Rapat Kabinet', '--at', new Date().toISOString());
+    assert.equal(configured.err, english.err, 'the config asks for English');
+  } finally {
+    await rm(join(scratch, 'warta.config.json'));
+  }
   const bad = await cli(scratch, 'new', '!!!');
   assert.equal(bad.code, 2);
   assert.equal((await cli(scratch, 'build', '--at', '2025-04-01 10:00')).code, 2);

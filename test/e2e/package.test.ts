@@ -156,7 +156,7 @@ async function serveOnce(site: string): Promise<void> {
   try {
     const url = await new Promise<string>((done, fail) => {
       child.stderr.on('data', () => {
-        const found = /serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+        const found = /menyajikan .* di (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
         if (found) done(found[1]!);
       });
       child.on('exit', (code) => fail(new Error(`warta dev exited (${code}) before serving:\n${err}`)));
@@ -169,5 +169,5 @@ async function serveOnce(site: string): Promise<void> {
   }
   await closed;
   // npx itself dies of the signal, as it does in a terminal; warta stops cleanly.
-  assert.match(err, /^warta: stopping$/m, err);
+  assert.match(err, /^warta: berhenti$/m, err);
 }

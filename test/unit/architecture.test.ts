@@ -27,7 +27,7 @@ const EDGES: Record<string, readonly string[]> = {
   util: [],
 };
 const EVERYWHERE = ['util', 'config', 'errors'];
-/** The few loose files at the top of `src/`, each a room of its own. */
+/** The few loose files at the top of `src/`, each a room of its own (`cli.ts` shares its room with the folder `cli/`). */
 const LOOSE = ['cli', 'config', 'errors', 'time'];
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../src');

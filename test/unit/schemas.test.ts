@@ -52,7 +52,7 @@ test('warta check --format json output matches its schema', () => {
       code,
       file: 'content/a.md',
       line: i + 1,
-      params: { value: '"x"', reason: 'timestamp' },
+      params: { value: '"x"', reason: 'timestamp', risk: 'xhtml' },
     }),
   );
   problems.push(error({ code: 'config-shape' }));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkSvgFiles, scriptInSvg } from '../../src/content/svg.js';
 import { problemMessage } from '../../src/messages/format.js';
+import { messages } from '../../src/messages/index.js';
 
 const svg = (inner: string, attrs = '') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs}>${inner}</svg>`;
@@ -59,7 +60,11 @@ test('SVGs that can run script are refused, however the script is spelled', () =
     [`<!DOCTYPE svg [ <!ELEMENT svg ANY> ]>${svg('')}`, /declarations in the DOCTYPE/],
     [`<?xml-stylesheet href="x.xsl" type="text/xsl"?>${svg('')}`, /processing instruction/],
   ];
-  for (const [text, why] of hostile) assert.match(scriptInSvg(text) ?? 'passed', why, text);
+  const told = (text: string) => {
+    const risk = scriptInSvg(text);
+    return risk ? messages('en').svg[risk.risk]({ ...risk }) : 'passed';
+  };
+  for (const [text, why] of hostile) assert.match(told(text), why, text);
 });
 
 test('deep nesting and long or many attributes are checked, not choked on', () => {
@@ -91,6 +96,7 @@ test('SVG files are read and checked unless known safe; other files are not read
       problemMessage(problems[0]!, 'en'),
       'an SVG that can run script on the site is not published: it holds a <script> element (remove it, or export the image again as plain SVG or PNG)',
     );
+    assert.match(problemMessage(problems[1]!, 'id'), /\(ditemukan: teks UTF-16 atau UTF-32, yang tidak diperiksa\)/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
