@@ -434,7 +434,7 @@ export function summary(r: BuildResult, outDir: string, lang: Lang): string {
   const incremental = r.incremental
     ? { written: r.written, removed: r.removed, parsed: r.parsed, rendered: r.rendered }
     : undefined;
-  return report.built(counts(r), { out: outDir, files: r.files, incremental }, seconds);
+  return report.built(counts(r), { out: outDir, files: r.files, incremental, images: r.images }, seconds);
 }
 
 function packageVersion(): string {

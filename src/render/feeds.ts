@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
-import { ByPlace } from '../util/memo.js';
+import { ByPlace, sameItems } from '../util/memo.js';
 import { formatIso, formatRfc822 } from '../time.js';
 import { modified, sitemapFiles, type SitemapEntry, type SitemapFile, type SitemapMemory } from './sitemaps.js';
 import { absoluteUrl, feedUrls, joinNames } from './viewmodel.js';
@@ -23,6 +23,8 @@ export interface DataFile {
 export class FeedMemory implements SitemapMemory {
   entries = new ByPlace<Article, SitemapEntry>();
   items = new ByPlace<Article, FeedItem>();
+  /** The feeds of each topic and author, by folder, with the articles they list. */
+  lists = new Map<string, { articles: readonly Article[]; names: string; files: DataFile[] }>();
   last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
   /** The site address the entries and items were made for. */
   private baseUrl?: string;
@@ -30,7 +32,13 @@ export class FeedMemory implements SitemapMemory {
   /** Forgets what was made for another site address. */
   at(baseUrl: string): this {
     if (this.baseUrl !== baseUrl)
-      [this.entries, this.items, this.last, this.baseUrl] = [new ByPlace(), new ByPlace(), undefined, baseUrl];
+      [this.entries, this.items, this.last, this.lists, this.baseUrl] = [
+        new ByPlace(),
+        new ByPlace(),
+        undefined,
+        new Map(),
+        baseUrl,
+      ];
     return this;
   }
 }
@@ -51,11 +59,17 @@ interface Channel {
   folder: string;
 }
 
-/** The feeds (site-wide and per category, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
+/** The feeds (site-wide, per category, topic and author, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
 export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, body?: FeedBody): DataFile[] {
   memory?.at(config.baseUrl);
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-  const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config, body);
+  // One item per article, whichever feeds list it.
+  const items = new Map<Article, FeedItem>();
+  const make = (a: Article) => {
+    let item = items.get(a);
+    if (!item) items.set(a, (item = feedItem(a, names.get(a.categorySlug)!, config, body)));
+    return item;
+  };
   const newest = site.articles.slice(0, config.feedSize);
   const files = channelFiles(
     { title: config.title, description: config.tagline, page: '/', folder: '' },
@@ -79,11 +93,36 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
       ),
     );
   }
+  files.push(...listFeeds(site, config, make, memory));
   return [
     ...files,
     ...sitemapFiles(site, config, memory).map(({ path, data }) => ({ path, data })),
     { path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` },
   ];
+}
+
+/**
+ * The feeds of each topic and author page, beside it (`/topik/<slug>/feed.xml`), each of the
+ * newest `feedSize` stories like the others. In one process a list's feeds are made again only
+ * when it lists other stories, or under other category names: there are thousands of lists.
+ */
+function listFeeds(site: Site, config: SiteConfig, make: (a: Article) => FeedItem, memory?: FeedMemory): DataFile[] {
+  const files: DataFile[] = [];
+  const names = JSON.stringify(site.categories.map((c) => c.name));
+  for (const list of [...site.archive.topics, ...site.archive.authors]) {
+    const articles = list.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
+    const folder = list.url.slice(1);
+    const known = memory?.lists.get(folder);
+    if (known && known.names === names && sameItems(known.articles, articles)) {
+      files.push(...known.files);
+      continue;
+    }
+    const channel = { title: `${list.name} - ${config.title}`, description: `${list.name}: ${config.tagline}` };
+    const made = channelFiles({ ...channel, page: list.url, folder }, articles, articles.map(make), config);
+    memory?.lists.set(folder, { articles, names, files: made });
+    files.push(...made);
+  }
+  return files;
 }
 
 /** A channel's RSS 2.0 and Atom 1.0 files. */

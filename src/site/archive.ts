@@ -186,8 +186,11 @@ export function* archiveUrls(archive: Archive): Generator<{ url: string; label: 
     ['topic', archive.topics],
     ['author', archive.authors],
   ] as const) {
-    for (const l of list)
+    for (const l of list) {
       for (const page of l.pages) yield { url: page.url, label: `the ${kind} page "${l.name}" (${page.url})` };
+      for (const feed of ['feed.xml', 'atom.xml'])
+        yield { url: `${l.url}${feed}`, label: `the ${kind} feed "${l.name}" (${l.url}${feed})` };
+    }
   }
   for (const index of [archive.topicIndex, archive.authorIndex]) {
     yield { url: index.url, label: `the list ${index.url}` };
