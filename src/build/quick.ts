@@ -388,7 +388,8 @@ export function summarize(
   return {
     problems,
     counts: { published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, files: planned },
-    clock: { future: clock.future, newest: site.articles[0]?.date, nextDue: site.nextDue },
+    // The newest article dated before the clock (with --future, later ones are published too, but not yet news).
+    clock: { future: clock.future, newest: site.articles[site.news.from]?.date, nextDue: site.nextDue },
     theme,
     statics: listingDigest(listing),
     view,
