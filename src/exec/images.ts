@@ -1,9 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 
-// sharp (libvips) is imported here and nowhere else. Its own cache of decoded images would
-// only hold memory: each image is read once a build, when at all.
-sharp.cache(false);
+/**
+ * sharp (libvips), imported here and nowhere else, and only when an image is to be read: its
+ * native library takes a few hundred milliseconds to load, more than a quick build takes in all,
+ * and a build whose images are all known reads none.
+ */
+let loaded: Promise<(input: string | Buffer, options?: SharpOptions) => Sharp> | undefined;
+function sharp(input: string): Promise<Sharp> {
+  loaded ??= import('sharp').then(({ default: load }) => {
+    // Its own cache of decoded images would only hold memory: each image is read once a build, when at all.
+    load.cache(false);
+    return load;
+  });
+  return loaded.then((load) => load(input));
+}
 
 /**
  * How smaller copies are made: WebP, which every current browser shows, encodes an order of
@@ -15,9 +27,16 @@ export const VARIANTS = { format: 'webp', quality: 75, effort: 4, widths: [480, 
 /** Formats whose smaller copies are made; others (GIF, which may move; AVIF) are only measured. */
 const RESIZED = new Set(['jpeg', 'png', 'webp']);
 
-/** Everything the copies' bytes depend on besides the image's: the settings and the encoder's versions. */
+/**
+ * Everything the copies' bytes depend on besides the image's: the settings and the encoder's
+ * version, read from sharp's package (which pins the libvips it ships) without loading it.
+ */
 export function variantSettings(): string {
-  return JSON.stringify({ ...VARIANTS, sharp: sharp.versions.sharp, vips: sharp.versions.vips });
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('sharp')), 'utf8')) as {
+    version: string;
+    config?: { libvips?: string };
+  };
+  return JSON.stringify({ ...VARIANTS, sharp: pkg.version, libvips: pkg.config?.libvips });
 }
 
 /** An image as measured: its size as shown (EXIF orientation applied), and whether copies are made of it. */
@@ -30,7 +49,7 @@ export interface Measured {
 /** Measures an image from its header; undefined when it cannot be read as an image. */
 export async function measureImage(abs: string): Promise<Measured | undefined> {
   try {
-    const meta = await sharp(abs).metadata();
+    const meta = await (await sharp(abs)).metadata();
     const { width, height } = meta.autoOrient ?? meta;
     if (!width || !height) return undefined;
     return { width, height, resized: RESIZED.has(meta.format ?? '') };
@@ -58,7 +77,9 @@ export async function makeVariants(
     const file = to(width);
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-      await sharp(abs)
+      await (
+        await sharp(abs)
+      )
         .autoOrient()
         .resize({ width })
         .webp({ quality: VARIANTS.quality, effort: VARIANTS.effort })
