@@ -29,7 +29,8 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cacheFile } from '../src/incremental/cache.js';
+import { cacheFile, chunkFolder } from '../src/incremental/cache.js';
+import { imageFolder } from '../src/incremental/images.js';
 import { ensureArchive, log, median } from './shared.js';
 import { spareFolder } from '../src/output/spare.js';
 
@@ -263,6 +264,8 @@ async function parent(options: Options): Promise<void> {
           rm(out, { recursive: true, force: true }),
           rm(spareFolder(out), { recursive: true, force: true }),
           rm(cacheFile(out), { force: true }),
+          rm(chunkFolder(cacheFile(out)), { recursive: true, force: true }),
+          rm(imageFolder(out), { recursive: true, force: true }),
         ]);
       // The cache folder too, unless something else keeps a cache there.
       if (outs.length) await rmdir(dirname(cacheFile(outs[0]!))).catch(() => undefined);
