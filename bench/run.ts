@@ -29,7 +29,8 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cacheFile } from '../src/incremental/cache.js';
+import { cacheFile, chunkFolder } from '../src/incremental/cache.js';
+import { imageFolder } from '../src/incremental/images.js';
 import { ensureArchive, log, median } from './shared.js';
 import { spareFolder } from '../src/output/spare.js';
 
@@ -45,6 +46,8 @@ interface ChildReport {
   files: number;
   /** Files written or replaced in the output. */
   written: number;
+  /** Images whose smaller copies the build made. */
+  images: number;
   problems: number;
   jobs: number;
   stages: Record<StageName, number>;
@@ -115,6 +118,7 @@ async function child(
     published: result.published,
     files: result.files,
     written: result.written,
+    images: result.images ?? 0,
     problems: result.problems.length,
     jobs,
     stages: result.stages,
@@ -260,6 +264,8 @@ async function parent(options: Options): Promise<void> {
           rm(out, { recursive: true, force: true }),
           rm(spareFolder(out), { recursive: true, force: true }),
           rm(cacheFile(out), { force: true }),
+          rm(chunkFolder(cacheFile(out)), { recursive: true, force: true }),
+          rm(imageFolder(out), { recursive: true, force: true }),
         ]);
       // The cache folder too, unless something else keeps a cache there.
       if (outs.length) await rmdir(dirname(cacheFile(outs[0]!))).catch(() => undefined);
@@ -286,6 +292,8 @@ async function parent(options: Options): Promise<void> {
     cache: options.cache,
     published: builds[0]!.published,
     files,
+    /** Images whose smaller copies the first run made (the archive's own photos: see LOCAL_PHOTO_EVERY). */
+    images: builds[0]!.images,
     wallSeconds: round(wall),
     wallSecondsAll: builds.map((b) => round(b.wall)),
     pagesPerSecond: Math.round(files / wall),
@@ -317,6 +325,7 @@ async function parent(options: Options): Promise<void> {
         wallSecondsAll: edits.map((b) => round(b.wall)),
         stages: Object.fromEntries(STAGES.map((s) => [s, round(median(edits.map((b) => b.stages[s])))])),
         written: edits.map((b) => b.written),
+        images: edits.map((b) => b.images),
       }
     : null;
   printTable(result, builds, floors);
@@ -356,7 +365,7 @@ async function timeEdits(archive: string, out: string, options: Options, profile
       if (!run.ok) throw new Error(`incremental build ${k + 1} failed with ${run.problems} problems`);
       runs.push(run);
       log(
-        `incremental ${k + 1}/${options.edits}: ${run.wall.toFixed(2)} s wall, ${run.written} written, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`,
+        `incremental ${k + 1}/${options.edits}: ${run.wall.toFixed(2)} s wall, ${run.written} written, ${run.images} images copied, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`,
       );
     }
   } finally {
@@ -371,6 +380,7 @@ function printTable(
   r: {
     articles: number;
     files: number;
+    images: number;
     wallSeconds: number;
     pagesPerSecond: number;
     cpuSeconds: number;
@@ -398,6 +408,7 @@ function printTable(
   const rows: [string, string][] = [
     ['articles', String(r.articles)],
     ['pages (files) written', String(r.files)],
+    ['images copied smaller', String(r.images)],
     [`wall, median of ${r.runs}`, `${r.wallSeconds.toFixed(2)} s${spread(builds.map((b) => b.wall))}`],
     ['pages per second', String(r.pagesPerSecond)],
     ['CPU (user+sys), median', `${r.cpuSeconds.toFixed(2)} s (sys ${r.systemSeconds.toFixed(2)} s)`],

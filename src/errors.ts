@@ -50,6 +50,8 @@ export const PROBLEM_CODES = [
   // The site and its pages
   'url-collision',
   'link-broken',
+  'image-missing',
+  'image-unreadable',
   'html-dropped',
   'html-too-deep',
   'template',

@@ -9,6 +9,8 @@ import { checkOutputPath, type OutputWriter } from '../output/writer.js';
  * runs the whole pipeline, so a path that would leave the output folder still fails here.
  */
 export class NullWriter implements OutputWriter {
+  readonly discards = true;
+
   async write(path: string): Promise<void> {
     checkOutputPath(path);
   }

@@ -44,13 +44,14 @@ export function classifyEdit(listing: ListingSketch, previous: PreviousSketch, c
 }
 
 /**
- * Whether the clock publishes what it published at the last build: the same setting, not before
- * the newest article, not past an embargo.
+ * Whether the clock publishes what it published at the last build, with the same news sitemap:
+ * the same setting, not before the newest article dated before it, not past an embargo or a
+ * change of the news window (`nextDue` names both, with --future too).
  */
 export function clockStands(summary: Pick<BuildSummary, 'clock'>, clock: Clock): boolean {
   const { future, newest, nextDue } = summary.clock;
   if (future !== clock.future) return false;
-  return future || ((newest === undefined || clock.now >= newest) && (nextDue === undefined || clock.now < nextDue));
+  return (newest === undefined || clock.now >= newest) && (nextDue === undefined || clock.now < nextDue);
 }
 
 /**

@@ -35,6 +35,7 @@ import type { StageTimer } from './progress.js';
 import { cacheEnv, Previous } from './previous.js';
 import { keptPlans, listStories } from './stories.js';
 import { feedBodies } from '../exec/feed-body.js';
+import { SiteImages } from './images.js';
 
 /** An article file read by this build, and its parse: new, or the cached one when its bytes had not changed. */
 interface FreshParse {
@@ -68,6 +69,7 @@ export async function runStages(
   // A file the cache holds at another stamp is parsed only if its bytes changed: a fresh clone gives every file a new time.
   const expected = toRead.map((f) => (again.has(f.path) ? null : (previous.digestOf(f.path) ?? null)));
   const pool = workerPool(options, setup, toRead.length, previous);
+  let images: SiteImages | undefined;
   try {
     // Starting workers, or sending them a few files, costs more than parsing a few files here.
     const read = await parseAll(
@@ -96,6 +98,8 @@ export async function runStages(
     const assembly = previous.assemble(articles, options.config, options.clock, copiedFiles(listing));
     const { site } = assembly;
     problems.push(...assembly.problems);
+    images = await SiteImages.open(options, listing, site.articles);
+    problems.push(...images.problems);
     timer.lap('model');
     const result = (files: number, written: number, removed: number, rendered: number, ok: boolean): BuildResult => ({
       problems: sortProblems(problems),
@@ -128,6 +132,7 @@ export async function runStages(
       setup,
       pool,
       options,
+      images,
     });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
     if (!previous.keepsWorkers(pool)) await pool?.close();
@@ -143,15 +148,20 @@ export async function runStages(
     const counts = ok
       ? await commit(render, sources, state, previous, options, summary)
       : (await render.staging?.abort(), { written: 0, removed: 0 });
+    if (ok) images.keep();
     timer.lap('write');
-    return result(
-      ok ? render.plan.length : 0,
-      counts.written,
-      counts.removed,
-      render.produced.size,
-      !hasErrors(problems),
-    );
+    return {
+      ...result(
+        ok ? render.plan.length : 0,
+        counts.written,
+        counts.removed,
+        render.produced.size,
+        !hasErrors(problems),
+      ),
+      ...(images.made && { images: images.made }),
+    };
   } finally {
+    images?.close();
     if (!previous.keepsWorkers(pool)) await pool?.close();
   }
 }
@@ -229,6 +239,7 @@ interface RenderInput {
   setup: TaskSetup;
   pool: WorkerPool | undefined;
   options: BuildOptions;
+  images: SiteImages;
 }
 
 /** What rendering leaves for the commit: the plan, what changed, and where it was written. */
@@ -276,6 +287,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
         input.digestOf(article.path)!,
         stories[i]!,
         input.related[i]!.map((j) => stories[j]!),
+        input.images.pageImages(article),
       );
     };
     const theme = previous.theme(options.templates);
@@ -293,7 +305,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       related: input.related,
       source: input.digestOf,
       template: templateDigests(theme, digest),
-      copies: copied.copies,
+      copies: [...copied.copies, ...input.images.copies()],
+      imageSig: (article) => input.images.sig(article),
       feedBody:
         options.config.feedContent === 'full'
           ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl)

@@ -21,6 +21,7 @@ import { relatedList } from '../site/related/memory.js';
 import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } from '../incremental/related-state.js';
 import { produce } from '../exec/produce.js';
 import { articleTask, parseBatch, type ArticleTask } from '../exec/tasks.js';
+import { SiteImages } from './images.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an
@@ -154,7 +155,16 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
   for (let i = 0; i < related.length; i++)
     if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
   // The memory's lists, as computed or (when the stage was skipped) as cached, read from the cache when they were not.
-  const tasks = pageTasks(pages, (i) => relatedList(memory, i), archive, reparsed, frame, resolve(options.content));
+  const images = SiteImages.stored(options.out, listing);
+  const tasks = pageTasks(
+    pages,
+    (i) => relatedList(memory, i),
+    archive,
+    reparsed,
+    frame,
+    resolve(options.content),
+    images,
+  );
   return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
 }
 
@@ -248,6 +258,7 @@ function pageTasks(
   edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> },
   frame: { template: string; view: string },
   root: string,
+  images: SiteImages,
 ): PageTask[] | undefined {
   const tasks: PageTask[] = [];
   const articleOf = (i: number) => edited.articles.get(i) ?? archive.article(i);
@@ -259,12 +270,14 @@ function pageTasks(
     const related = relatedOf(index);
     const stories = [index, ...related].map((i) => source(i).story);
     if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
+    if (!images.knows(article)) return undefined;
     const plan = planArticle(
       article,
       index,
       frame,
       source(index).parsed.digest,
       stories.map((s) => s!.sig),
+      images.sig(article),
     );
     if (plan.path !== path) return undefined;
     if (plan.sig === before.sig) continue;
@@ -272,7 +285,14 @@ function pageTasks(
     tasks.push({
       plan,
       before,
-      task: articleTask(article, join(root, article.path), source(index).parsed.digest, view(index), related.map(view)),
+      task: articleTask(
+        article,
+        join(root, article.path),
+        source(index).parsed.digest,
+        view(index),
+        related.map(view),
+        images.pageImages(article),
+      ),
     });
   }
   return tasks;
@@ -368,7 +388,8 @@ export function summarize(
   return {
     problems,
     counts: { published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, files: planned },
-    clock: { future: clock.future, newest: site.articles[0]?.date, nextDue: site.nextDue },
+    // The newest article dated before the clock (with --future, later ones are published too, but not yet news).
+    clock: { future: clock.future, newest: site.articles[site.news.from]?.date, nextDue: site.nextDue },
     theme,
     statics: listingDigest(listing),
     view,

@@ -43,5 +43,5 @@ export function summary(r: BuildResult, outDir: string, lang: Lang): string {
   const incremental = r.incremental
     ? { written: r.written, removed: r.removed, parsed: r.parsed, rendered: r.rendered }
     : undefined;
-  return report.built(counts(r), { out: outDir, files: r.files, incremental }, seconds);
+  return report.built(counts(r), { out: outDir, files: r.files, incremental, images: r.images }, seconds);
 }

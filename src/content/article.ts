@@ -50,6 +50,10 @@ export interface Article {
   summary: string;
   /** Lead photo: a site path or an absolute URL. */
   image?: string;
+  /** The line of the file naming the lead photo, when it is a file of the site (a missing one is reported there). */
+  imageLine?: number;
+  /** Site paths of the local images the body may show (see content/images.ts); absent for none. */
+  bodyImages?: string[];
   /** Caption of the lead photo. */
   caption?: string;
   /** Credit of the lead photo, e.g. `Foto: ANTARA/Budi`. */

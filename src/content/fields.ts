@@ -24,6 +24,11 @@ export class FieldReader {
     this.problems.push(warning({ code, file: this.file, line: this.lines.get(field), field, params }));
   }
 
+  /** The line a field starts on, if it is there. */
+  line(field: string): number | undefined {
+    return this.lines.get(field);
+  }
+
   /** All fields as the YAML gave them. */
   rawData(): Record<string, unknown> {
     return this.data;

@@ -12,6 +12,7 @@ import { nameTooLong, slugFromPath, slugify } from './slug.js';
 import { summarise } from './summary.js';
 import { valueWithoutControls, withoutControls } from './text.js';
 import { extractTerms, packTerms } from './terms.js';
+import { bodyImages } from './images.js';
 import { articleUrl, isSafeSitePath, isWebUrl } from './urls.js';
 
 /** An article file as read from disk. */
@@ -142,6 +143,9 @@ function readFields(
   // The latest correction sets the modified date, as an update does.
   const updated = latest([fields.time('updated', false), corrections.at(-1)?.at]);
   if (category && !categorySlug) fields.fail('category', 'slug', { of: 'category', value: quote(category) });
+  const url = page ? `/${slug}/` : articleUrl(wibDay(date), slug);
+  const image = readImage(fields);
+  const inBody = page ? [] : bodyImages(body, url);
   const longCategory = nameTooLong(categorySlug);
   if (longCategory)
     fields.fail('category', 'name-too-long', { of: 'category', value: quote(categorySlug), bytes: longCategory });
@@ -156,10 +160,12 @@ function readFields(
     updated,
     source: fields.text('source', false),
     slug,
-    url: page ? `/${slug}/` : articleUrl(wibDay(date), slug),
+    url,
     tags,
     summary: fields.text('summary', false) ?? summarise(body),
-    image: readImage(fields),
+    image,
+    ...(image && !isWebUrl(image) && { imageLine: fields.line('image') }),
+    ...(inBody.length && { bodyImages: inBody }),
     caption: fields.text('caption', false),
     credit: fields.text('credit', false),
     corrections,

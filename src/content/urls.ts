@@ -23,3 +23,22 @@ export function isWebUrl(value: string): boolean {
 export function articleUrl(day: { year: string; month: string; day: string }, slug: string): string {
   return `/${day.year}/${day.month}/${day.day}/${slug}/`;
 }
+
+/**
+ * Percent-decodes each segment of a path, as output files are named (`foto%20baru.jpg` is the
+ * file `foto baru.jpg`). A segment stays as written when it does not decode, or when decoding
+ * would make it a folder step (`%2e%2e`, `a%2fb`): it can then only name a file literally.
+ */
+export function decodePath(path: string): string {
+  return path
+    .split('/')
+    .map((s) => {
+      try {
+        const d = decodeURIComponent(s);
+        return d === '.' || d === '..' || /[/\\]/.test(d) ? s : d;
+      } catch {
+        return s;
+      }
+    })
+    .join('/');
+}

@@ -12,6 +12,7 @@ import { digest } from '../util/digest.js';
 import type { OutputWriter } from '../output/writer.js';
 import { renderArticlePage, type ArticlePageInput, type ArticleRenderer } from '../render/article-page.js';
 import type { BodyLink } from '../render/links.js';
+import type { PageImages } from '../render/images.js';
 import { createBodyRenderer } from '../render/markdown.js';
 import { bodyPolicy } from '../render/sanitize.js';
 import { loadTheme, type Theme } from '../render/templates.js';
@@ -29,15 +30,16 @@ export interface ArticleTask extends ArticlePageInput {
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
 const NO_TERMS = packTerms([]);
 
-/** The task of rendering an article's page; `source` is the digest of the bytes the article was parsed from. */
+/** The task of rendering an article's page; `source` is the digest of the bytes the article was parsed from, `images` what it may show of the site's images. */
 export function articleTask(
   article: Article,
   abs: string,
   source: string,
   story: StoryView,
   related: StoryView[],
+  images?: PageImages,
 ): ArticleTask {
-  return { article: { ...article, terms: NO_TERMS }, abs, source, story, related };
+  return { article: { ...article, terms: NO_TERMS }, abs, source, story, related, ...(images && { images }) };
 }
 
 /** What a worker (or the main thread, with one job) needs to parse and render. */

@@ -27,7 +27,7 @@ import { countFields } from '../util/joined.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 15;
+const FORMAT = 16;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -73,7 +73,7 @@ export interface BuildSummary {
   /** Every problem the build reported (warnings: a build with errors leaves no cache), sorted. */
   problems: Problem[];
   counts: { published: number; heldBack: number; drafts: number; files: number };
-  /** The clock's `future`, the newest published article's date and when the next held-back one falls due: the clock the site stands for. */
+  /** The clock's `future`, the newest published article's date before the clock and when the site next changes by the clock (see `Site.nextDue`): the clock the site stands for. */
   clock: { future: boolean; newest?: number; nextDue?: number };
   /** The theme's stamp (every file of its folders). */
   theme: string;

@@ -238,6 +238,10 @@ export const en: MessageTable = {
     'url-collision': collision,
     'link-broken': (p) => `link to ${p.href} goes nowhere${link(p)}`,
     'html-dropped': (p) => `raw HTML dropped by the sanitiser: ${dropped(p)}`,
+    'image-missing': (p) =>
+      `image ${p.path} is not a file of the site (put it under content/, e.g. content/images/, or in the static folder)`,
+    'image-unreadable': () =>
+      'cannot be read as an image (JPEG, PNG, WebP, GIF or AVIF): save it again from a photo editor',
     template: (p) => `${p.detail}`,
     'config-read': (p) => `cannot read the config file (${p.detail})`,
     'config-json': (p) => `expected JSON (${p.detail})`,
@@ -275,8 +279,8 @@ export const en: MessageTable = {
     category: (c) => `category "${c.name}" (${c.url})`,
     indeks: () => 'the Indeks page',
     period: (c) => `the archive of ${c.name} (${c.url})`,
-    topic: (c) => `the topic page "${c.name}" (${c.url})`,
-    author: (c) => `the author page "${c.name}" (${c.url})`,
+    topic: (c) => `the topic "${c.name}" (${c.url})`,
+    author: (c) => `the author "${c.name}" (${c.url})`,
     list: (c) => `the list ${c.url}`,
     static: (c) => `static file ${c.file}`,
     reserved: (c) => `warta's own ${c.url}`,
@@ -308,7 +312,8 @@ export const en: MessageTable = {
       const changes = i
         ? `${i.written} of ${w.files} files changed${i.removed ? `, ${i.removed} removed` : ''} in ${w.out}/ (${count(i.parsed, 'article')} parsed, ${count(i.rendered, 'file')} rendered)`
         : `${w.files} files written to ${w.out}/`;
-      return `warta: ${c.published} articles published${summaryTail(c)}, ${changes} in ${seconds} s${c.warnings ? `, ${count(c.warnings, 'warning')}` : ''}`;
+      const images = w.images ? `, ${count(w.images, 'image')} resized` : '';
+      return `warta: ${c.published} articles published${summaryTail(c)}, ${changes}${images} in ${seconds} s${c.warnings ? `, ${count(c.warnings, 'warning')}` : ''}`;
     },
   },
 };

@@ -236,6 +236,10 @@ export const id: MessageTable = {
     'url-collision': collision,
     'link-broken': (p) => `tautan ke ${p.href} tidak menuju ke mana pun${link(p)}`,
     'html-dropped': (p) => `HTML dibuang karena tidak aman: ${dropped(p)}`,
+    'image-missing': (p) =>
+      `gambar ${p.path} tidak ada di situs (letakkan berkasnya di bawah content/, misalnya content/images/, atau di folder static)`,
+    'image-unreadable': () =>
+      'berkas ini tidak bisa dibaca sebagai gambar (JPEG, PNG, WebP, GIF, atau AVIF): simpan ulang dari aplikasi foto',
     template: (p) => `template: ${p.detail}`,
     'config-read': (p) => `berkas konfigurasi tidak bisa dibaca (${p.detail})`,
     'config-json': (p) => `berkas konfigurasi bukan JSON yang sah (${p.detail})`,
@@ -273,8 +277,8 @@ export const id: MessageTable = {
     category: (c) => `kategori "${c.name}" (${c.url})`,
     indeks: () => 'halaman Indeks',
     period: (c) => `arsip ${c.name} (${c.url})`,
-    topic: (c) => `halaman topik "${c.name}" (${c.url})`,
-    author: (c) => `halaman penulis "${c.name}" (${c.url})`,
+    topic: (c) => `topik "${c.name}" (${c.url})`,
+    author: (c) => `penulis "${c.name}" (${c.url})`,
     list: (c) => `daftar ${c.url}`,
     static: (c) => `berkas statis ${c.file}`,
     reserved: (c) => `${c.url} milik warta`,
@@ -305,7 +309,8 @@ export const id: MessageTable = {
       const changes = i
         ? `${i.written} dari ${w.files} berkas berubah${i.removed ? `, ${i.removed} dihapus` : ''} di ${w.out}/ (${i.parsed} berita dibaca, ${i.rendered} berkas dibuat)`
         : `${w.files} berkas ditulis ke ${w.out}/`;
-      return `warta: ${c.published} berita terbit${summaryTail(c)}, ${changes} dalam ${seconds} detik${c.warnings ? `, ${c.warnings} peringatan` : ''}`;
+      const images = w.images ? `, ${w.images} gambar diolah` : '';
+      return `warta: ${c.published} berita terbit${summaryTail(c)}, ${changes}${images} dalam ${seconds} detik${c.warnings ? `, ${c.warnings} peringatan` : ''}`;
     },
   },
 };

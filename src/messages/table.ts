@@ -56,6 +56,8 @@ export interface ReportTexts {
 export interface BuildChanges {
   out: string;
   files: number;
+  /** Images whose smaller copies were made, when any were. */
+  images?: number;
   /** Set for an incremental build. */
   incremental?: { written: number; removed: number; parsed: number; rendered: number };
 }

@@ -6,6 +6,8 @@ export interface OutputWriter {
   write(path: string, data: string | Uint8Array): Promise<void>;
   /** Copies a file from disk. */
   copy(path: string, from: string): Promise<void>;
+  /** True for a writer that keeps nothing (`warta check`): a build then makes no file only to copy it. */
+  readonly discards?: boolean;
 }
 
 /**

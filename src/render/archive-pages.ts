@@ -1,6 +1,7 @@
 import { INDEKS_URL, type Archive, type Listing, type NameIndex, type Period } from '../site/archive.js';
 import { outputFile } from '../site/paths.js';
 import { listedPages } from './listed.js';
+import { feedUrls } from './viewmodel.js';
 import type { IndeksPageView, ListPageView, NamesPageView, StoryView, TemplatePage } from './views.js';
 
 /** The pages of the date, topic and author archives, the Indeks page and the lists of topics and authors. */
@@ -31,10 +32,12 @@ function allPages(archive: Archive, stories: readonly StoryView[]): { pages: Tem
 /** A list's pages; a period's front page names its parts (only the front page: a new day changes one page of its month, not all). */
 function listed(list: Listing | Period, kind: ListPageView['kind'], stories: readonly StoryView[]): TemplatePage[] {
   const parts = 'parts' in list && list.parts.length ? list.parts : undefined;
+  // A topic's or an author's stories have feeds of their own, linked from every page of the list.
+  const feeds = kind === 'date' ? undefined : feedUrls(list.url);
   return listedPages(kind, list.name, list, stories).map((page, k) => ({
     path: outputFile(page.url),
     template: 'category.njk',
-    page: k === 0 && parts ? { ...page, parts } : page,
+    page: { ...page, ...(k === 0 && parts && { parts }), ...(feeds && { feeds }) },
   }));
 }
 

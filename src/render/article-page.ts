@@ -1,5 +1,7 @@
 import type { Article } from '../content/article.js';
-import { warning, type Problem } from '../errors.js';
+import { imagePath } from '../content/images.js';
+import { error, quote, warning, type Problem } from '../errors.js';
+import { imageAttrs, type PageImages } from './images.js';
 import { linkTarget, type BodyLink } from './links.js';
 import type { BodyRenderer } from './markdown.js';
 import { MAX_HTML_DEPTH } from './sanitize.js';
@@ -17,6 +19,8 @@ export interface ArticlePageInput {
   related: StoryView[];
   /** New hrefs for some of its body links (`.md` files become their articles' URLs). */
   rewrites?: Map<string, string>;
+  /** The local images it may show (its lead photo and those its body names), by site path. */
+  images?: PageImages;
 }
 
 /** What an article page needs from its surroundings. */
@@ -39,7 +43,18 @@ export interface RenderedArticle {
 /** Renders one article page from the text of its body (the file's text from `article.bodyOffset`). */
 export function renderArticlePage(input: ArticlePageInput, body: string, r: ArticleRenderer): RenderedArticle {
   const { article, rewrites } = input;
-  const rendered = r.renderBody(body, { rewrite: rewrites && ((href) => rewrites.get(href)) });
+  const images = input.images ?? {};
+  const known = (path: string) => (Object.hasOwn(images, path) ? images[path] : undefined);
+  const missing: Problem[] = [];
+  const image = (src: string, line: number) => {
+    const path = imagePath(src, article.url);
+    const facts = path === undefined ? undefined : known(path);
+    if (facts === null) missing.push(missingImage(article, path!, article.bodyLine + line));
+    return facts ? imageAttrs(path!, facts) : undefined;
+  };
+  const rendered = r.renderBody(body, { rewrite: rewrites && ((href) => rewrites.get(href)), image });
+  const lead = article.image === undefined ? undefined : known(article.image);
+  if (lead === null) missing.unshift(missingImage(article, article.image!, article.imageLine, 'image'));
   const links = rendered.links
     .filter(({ href }) => linkTarget(href, article, r.site.baseUrl))
     .map(({ line, href }) => ({ line: article.bodyLine + line, href }));
@@ -47,7 +62,8 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, params: what }),
   );
   if (rendered.tooDeep) problems.push(tooDeepWarning(article.file, article.bodyLine + rendered.tooDeep.line));
-  const page = articlePageView(article, input.story, rendered.html, input.related, r.site);
+  problems.push(...missing);
+  const page = articlePageView(article, input.story, rendered.html, input.related, r.site, lead || undefined);
   const result = r.theme.render('article.njk', { site: r.site, page });
   if ('problem' in result) return { problems: [...problems, result.problem], links };
   return { html: result.html, problems, links };
@@ -56,4 +72,15 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
 /** The warning for raw HTML nested too deep to sanitise, shown as text instead. */
 function tooDeepWarning(file: string, line: number): Problem {
   return warning({ code: 'html-too-deep', file, line, params: { max: MAX_HTML_DEPTH } });
+}
+
+/** The error for a local image the site does not have: the lead photo's field, or a body image's line. */
+function missingImage(article: Article, path: string, line: number | undefined, field?: string): Problem {
+  return error({
+    code: 'image-missing',
+    file: article.file,
+    line,
+    ...(field && { field }),
+    params: { path: quote(path) },
+  });
 }

@@ -42,9 +42,12 @@ export class FeedMemory implements SitemapMemory {
     return this;
   }
 
-  /** A channel's files: the last ones while it lists the same article objects under the same names. */
-  channel(channel: Channel, articles: readonly Article[], make: () => DataFile[]): DataFile[] {
-    const key = JSON.stringify(channel);
+  /**
+   * A channel's files: the last ones while it lists the same article objects under the same
+   * names (`categories`: the category names, which its items name).
+   */
+  channel(channel: Channel, categories: string, articles: readonly Article[], make: () => DataFile[]): DataFile[] {
+    const key = JSON.stringify([channel, categories]);
     const known = this.channels.get(channel.folder);
     if (known && known.channel === key && sameItems(known.articles, articles)) return known.files;
     const files = make();
@@ -69,15 +72,22 @@ interface Channel {
   folder: string;
 }
 
-/** The feeds (site-wide and per category, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
+/** The feeds (site-wide, per category, topic and author, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
 export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, body?: FeedBody): DataFile[] {
   memory?.at(config.baseUrl);
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-  const make = (a: Article) => feedItem(a, names.get(a.categorySlug)!, config, body);
+  // One item per article, whichever feeds list it.
+  const items = new Map<Article, FeedItem>();
+  const make = (a: Article) => {
+    let item = items.get(a);
+    if (!item) items.set(a, (item = feedItem(a, names.get(a.categorySlug)!, config, body)));
+    return item;
+  };
   const newest = site.articles.slice(0, config.feedSize);
-  const channel = (c: Channel, articles: readonly Article[], items: () => readonly FeedItem[]) =>
+  const categories = JSON.stringify([...names.values()]);
+  const channel = (c: Channel, articles: readonly Article[], items = () => articles.map(make)) =>
     memory
-      ? memory.channel(c, articles, () => channelFiles(c, articles, items(), config))
+      ? memory.channel(c, categories, articles, () => channelFiles(c, articles, items(), config))
       : channelFiles(c, articles, items(), config);
   const home = { title: config.title, description: config.tagline, page: '/', folder: '' };
   const files = [...channel(home, newest, () => (memory ? memory.items.map(newest, make) : newest.map(make)))];
@@ -89,7 +99,13 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
       page: c.url,
       folder: c.url.slice(1),
     };
-    files.push(...channel(named, listed, () => listed.map(make)));
+    files.push(...channel(named, listed));
+  }
+  // One by one: an archive of many topics has more files than a call takes arguments.
+  for (const list of [...site.archive.topics, ...site.archive.authors]) {
+    const articles = list.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
+    const named = { title: `${list.name} - ${config.title}`, description: `${list.name}: ${config.tagline}` };
+    for (const file of channel({ ...named, page: list.url, folder: list.url.slice(1) }, articles)) files.push(file);
   }
   return [
     ...files,

@@ -2,6 +2,7 @@ import type { Article } from '../content/article.js';
 import { warning, type Problem } from '../errors.js';
 import { outputFile } from '../site/paths.js';
 import { formatLong } from '../time.js';
+import { decodePath } from '../content/urls.js';
 
 /**
  * Links between articles. Bodies are rendered (on any thread) with their Markdown links
@@ -138,25 +139,6 @@ function resolve(href: string, base: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Percent-decodes each segment of a path, as output files are named (`foto%20baru.jpg` is the
- * file `foto baru.jpg`). A segment stays as written when it does not decode, or when decoding
- * would make it a folder step (`%2e%2e`, `a%2fb`): it can then only name a file literally.
- */
-function decodePath(path: string): string {
-  return path
-    .split('/')
-    .map((s) => {
-      try {
-        const d = decodeURIComponent(s);
-        return d === '.' || d === '..' || /[/\\]/.test(d) ? s : d;
-      } catch {
-        return s;
-      }
-    })
-    .join('/');
 }
 
 /** What an article page's cache entry holds of its links. */

@@ -17,9 +17,14 @@ export interface RenderedBody {
   tooDeep?: { line: number };
 }
 
-/** Per-body options: `rewrite` may replace a link's href (e.g. a `.md` file by its article's URL). */
+/**
+ * Per-body options: `rewrite` may replace a link's href (e.g. a `.md` file by its article's
+ * URL); `image` gives attributes for an image (its `src` as Markdown normalised it, and its line
+ * in the body, 0-based), such as its size.
+ */
 export interface BodyOptions {
   rewrite?: (href: string) => string | undefined;
+  image?: (src: string, line: number) => Readonly<Record<string, string>> | undefined;
 }
 
 /** Renders article bodies: CommonMark with tables, strikethrough and autolinked URLs. */
@@ -35,12 +40,12 @@ export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
   const asText = (markdown: string, options: BodyOptions, line: number): RenderedBody => {
     const text = (escaping ??= markdownIt(false));
     const tokens = text.parse(markdown, {});
-    const { links } = scan(tokens, options.rewrite);
+    const { links } = scan(tokens, options);
     return { html: text.renderer.render(tokens, text.options, {}), dropped: [], links, tooDeep: { line } };
   };
   return (markdown, options = {}) => {
     const tokens = md.parse(markdown, {});
-    const { raw, links } = scan(tokens, options.rewrite);
+    const { raw, links } = scan(tokens, options);
     const html = md.renderer.render(tokens, md.options, {});
     if (raw.length === 0) return { html, dropped: [], links };
     // Markdown-it escapes all text itself; only bodies with raw HTML need the (slower) sanitiser.
@@ -79,12 +84,13 @@ function skipLinklessBlocks(linkify: MarkdownIt['linkify']): void {
 }
 
 /**
- * Raw HTML fragments and links of a token stream, with the body line each starts on. Inline
+ * Raw HTML fragments and links of a token stream, with the body line each starts on; images
+ * given their attributes, and loaded lazily (every body image is below the lead photo). Inline
  * tokens in table cells carry no line of their own: the row's (the last block with one) is used.
  */
 function scan(
   tokens: Token[],
-  rewrite: BodyOptions['rewrite'],
+  { rewrite, image }: BodyOptions,
 ): { raw: { line: number; html: string }[]; links: RenderedBody['links'] } {
   const raw: { line: number; html: string }[] = [];
   const links: RenderedBody['links'] = [];
@@ -107,6 +113,10 @@ function scan(
         links.push({ line, href });
         const to = rewrite?.(href);
         if (to !== undefined) child.attrSet('href', to);
+      } else if (child.type === 'image') {
+        const attrs = image?.(String(child.attrGet('src') ?? ''), line) ?? {};
+        for (const [name, value] of Object.entries({ ...attrs, loading: 'lazy', decoding: 'async' }))
+          child.attrSet(name, value);
       }
     }
     if (inline) raw.push({ line: blockLine, html: inline });

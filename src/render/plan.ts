@@ -23,6 +23,8 @@ export interface PlanInput extends ListInput {
   copies: readonly DigestedCopy[];
   /** Feed items' content, when the config asks for whole bodies in feeds. */
   feedBody?: FeedBody;
+  /** What an article page signs of the local images it shows ('' for none: see build/images.ts). */
+  imageSig?: (article: Article) => string;
 }
 
 /**
@@ -70,7 +72,10 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   const { template: articleTemplate, view: viewSig } = articleFrame(input);
   const signed = (article: Article, index: number, last?: ArticleSigned) =>
     signArticle(article, index, articleTemplate, viewSig, input, last?.source);
-  const keep = kept && kept.frame.template === articleTemplate && kept.frame.view === viewSig ? kept.plan : undefined;
+  const standing =
+    kept && kept.frame.template === articleTemplate && kept.frame.view === viewSig ? kept.plan : undefined;
+  // A page showing images of the site is signed again: they may have changed while its article did not.
+  const keep = standing && ((index: number) => (imagesOf(input, site.articles[index]!) ? undefined : standing(index)));
   const plan: PagePlan[] = memory
     ? memory.articles
         .map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory))
@@ -107,7 +112,14 @@ function planCopy(c: DigestedCopy, memory: PlanMemory | undefined): PagePlan {
 /** What an article page is made from, and its plan. */
 interface ArticleSigned {
   source: string;
+  /** What it signed of its images. */
+  images: string;
   plan: PagePlan;
+}
+
+/** What an article page signs of the images it shows. */
+function imagesOf(input: PlanInput, article: Article): string {
+  return input.imageSig?.(article) ?? '';
 }
 
 /**
@@ -138,7 +150,7 @@ function unchangedSources(
     stale[i] = 1;
     for (const k of listers[i]!) stale[k] = 1;
   }
-  return (_, index) => stale[index] === 0;
+  return (known, index) => stale[index] === 0 && known.images === imagesOf(input, input.site.articles[index]!);
 }
 
 /**
@@ -180,14 +192,16 @@ function signArticle(
   source = input.source(article.path) ?? '',
 ): ArticleSigned {
   const stories = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
-  return { source, plan: planArticle(article, index, { template, view }, source, stories) };
+  const images = imagesOf(input, article);
+  return { source, images, plan: planArticle(article, index, { template, view }, source, stories, images) };
 }
 
 /**
  * An article page's plan (the article at `index` of the published ones). Its signature covers
- * its frame, its file's path and digest (`source`), and the digests of its story and its related
- * ones, in order (`stories`). The one place an article page is signed: the full path plans every
- * page with it, the quick path the few around an edit.
+ * its frame, its file's path and digest (`source`), the digests of its story and its related
+ * ones, in order (`stories`), and what it shows of the site's images (`images`, '' for none).
+ * The one place an article page is signed: the full path plans every page with it, the quick
+ * path the few around an edit.
  */
 export function planArticle(
   article: Pick<Article, 'path' | 'url'>,
@@ -195,7 +209,9 @@ export function planArticle(
   frame: ArticleFrame,
   source: string,
   stories: readonly string[],
+  images = '',
 ): PagePlan & { kind: 'article' } {
-  const sig = digest('article', frame.template, frame.view, article.path, source, ...stories);
+  const parts = [frame.template, frame.view, article.path, source, ...stories];
+  const sig = images ? digest('article', ...parts, images) : digest('article', ...parts);
   return { kind: 'article', path: outputFile(article.url), index, sig };
 }

@@ -49,7 +49,7 @@ function policyOptions(lib: typeof sanitizeHtml, iframeHosts: readonly string[])
     allowedAttributes: {
       '*': ['id', 'class', 'title', 'lang', 'dir'],
       a: ['href', 'name', 'target', 'rel'],
-      img: ['src', 'srcset', 'alt', 'width', 'height', 'loading'],
+      img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
       source: ['src', 'srcset', 'type', 'media'],
       video: ['src', 'poster', 'controls', 'width', 'height', 'muted', 'loop', 'playsinline'],
       audio: ['src', 'controls'],

@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config.js';
 import type { Article, Notice } from '../content/article.js';
 import { nameUrl } from '../site/archive.js';
 import type { SiteCategory } from '../site/assemble.js';
+import { imageAttrs, type ImageFacts } from './images.js';
 import { formatIso, formatLong } from '../time.js';
 import type { ArticlePageView, FeedsView, NoticeView, SiteView, StoryView, WithdrawnPageView } from './views.js';
 
@@ -59,9 +60,12 @@ export function articlePageView(
   bodyHtml: string,
   related: StoryView[],
   site: SiteView,
+  lead?: ImageFacts,
 ): ArticlePageView {
   const updated = article.updated;
   const image = shareImage(article.image, site);
+  // The lead photo's size, where the page shares the lead photo itself.
+  const shared = lead && image !== site.shareImage ? { width: lead.width, height: lead.height } : undefined;
   return {
     ...story,
     kind: 'article',
@@ -80,9 +84,11 @@ export function articlePageView(
     bodyHtml,
     related,
     extra: article.extra,
+    lead: lead && article.image ? imageAttrs(article.image, lead) : undefined,
     shareImage: image,
+    shareImageSize: shared,
     share: shareLinks(article.title, absoluteUrl(site.baseUrl, article.url)),
-    jsonLd: jsonForScript(newsArticleLd(article, story, site, image)),
+    jsonLd: jsonForScript(newsArticleLd(article, story, site, shared ? { url: image, ...shared } : { url: image })),
     breadcrumbLd: jsonForScript(
       breadcrumbLd(site, [
         { name: story.category, url: story.categoryUrl },
@@ -116,20 +122,28 @@ export function withdrawnPageView(
   };
 }
 
-/** schema.org NewsArticle for search engines: always with an image, the publisher's logo and the language. */
-function newsArticleLd(article: Article, story: StoryView, site: SiteView, image: string): object {
+/** schema.org NewsArticle for search engines: always with an image (sized where known), the publisher's logo, the language, and each author's page. */
+function newsArticleLd(
+  article: Article,
+  story: StoryView,
+  site: SiteView,
+  image: { url: string; width?: number; height?: number },
+): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
     datePublished: story.dateIso,
     dateModified: article.updated === undefined ? story.dateIso : formatIso(article.updated),
-    author: article.bylines.map((name) => ({ '@type': 'Person', name })),
+    author: article.bylines.map((name) => {
+      const page = nameUrl('/penulis/', name);
+      return { '@type': 'Person', name, url: page && absoluteUrl(site.baseUrl, page) };
+    }),
     articleSection: story.category,
     keywords: article.tags.length ? article.tags.join(', ') : undefined,
     description: article.summary,
     inLanguage: site.language,
-    image: [image],
+    image: [image.width ? { '@type': 'ImageObject', ...image } : image.url],
     mainEntityOfPage: absoluteUrl(site.baseUrl, article.url),
     publisher: {
       '@type': 'Organization',

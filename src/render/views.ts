@@ -1,3 +1,5 @@
+import type { ImageAttrs } from './images.js';
+
 /**
  * View objects: what templates see. Built from the site model, never the model itself,
  * so templates cannot reach into build internals and stay stable as the model changes.
@@ -96,8 +98,12 @@ export interface ArticlePageView extends StoryView {
   related: StoryView[];
   /** Front matter fields warta does not know. */
   extra: Record<string, unknown>;
+  /** The lead photo's size and smaller copies, when it is a raster image of the site. */
+  lead?: ImageAttrs;
   /** Absolute URL of the image the page shares: the lead photo, else the site's (never an SVG). */
   shareImage: string;
+  /** The shared image's size in pixels, when it is the lead photo and its size is known. */
+  shareImageSize?: { width: number; height: number };
   /** Links that share the article (WhatsApp, Telegram, X, Facebook, email), URL-encoded. */
   share: LinkView[];
   /** JSON-LD NewsArticle, already serialised safely for a `<script>` element. */
@@ -163,7 +169,7 @@ export interface ListPageView {
   older?: string;
   /** Page number counted from the oldest page; absent on a category's front page and home. */
   pageNumber?: number;
-  /** Category only: its feeds. */
+  /** Category, topic and author pages: the list's own feeds. */
   feeds?: FeedsView;
   /** Category only: JSON-LD BreadcrumbList (home, category), serialised safely for a `<script>` element. */
   breadcrumbLd?: string;

@@ -187,8 +187,11 @@ export function* archiveUrls(archive: Archive): Generator<{ url: string; label: 
     ['topic', archive.topics],
     ['author', archive.authors],
   ] as const) {
-    for (const l of list)
+    for (const l of list) {
       for (const page of l.pages) yield { url: page.url, label: { kind, name: l.name, url: page.url } };
+      for (const feed of ['feed.xml', 'atom.xml'])
+        yield { url: `${l.url}${feed}`, label: { kind, name: l.name, url: `${l.url}${feed}` } };
+    }
   }
   for (const index of [archive.topicIndex, archive.authorIndex]) {
     yield { url: index.url, label: { kind: 'list', url: index.url } };

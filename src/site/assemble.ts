@@ -95,14 +95,19 @@ export function assembleSite(
 /** How long a story stays in the news sitemap: Google News takes the articles of the last two days. */
 export const NEWS_WINDOW = 48 * 3_600_000;
 
-/** The articles (newest first) dated in the news window before `now`, as a range, and when the oldest of them leaves it. */
+/**
+ * The articles (newest first) dated in the news window before `now`, as a range, and when the
+ * window next changes: the oldest of them leaves it, or (with --future) the next article dated
+ * after the clock enters it.
+ */
 function newsWindow(articles: readonly Article[], now: number): { from: number; to: number; until?: number } {
   let from = 0;
   // With --future, articles dated after the clock are published but not yet news.
   while (from < articles.length && articles[from]!.date > now) from++;
   let to = from;
   while (to < articles.length && articles[to]!.date > now - NEWS_WINDOW) to++;
-  return { from, to, until: to > from ? articles[to - 1]!.date + NEWS_WINDOW : undefined };
+  const leaves = to > from ? articles[to - 1]!.date + NEWS_WINDOW : undefined;
+  return { from, to, until: earliest(leaves, from > 0 ? articles[from - 1]!.date : undefined) };
 }
 
 function earliest(a: number | undefined, b: number | undefined): number | undefined {

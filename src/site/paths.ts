@@ -13,4 +13,4 @@ export function outputFile(url: string): string {
 export const RESERVED_FILES = ['index.html', '404.html', 'feed.xml', 'atom.xml', 'sitemap.xml', 'robots.txt'];
 
 /** Output folders the site itself fills. */
-export const RESERVED_FOLDERS = ['assets/', 'sitemaps/'];
+export const RESERVED_FOLDERS = ['assets/', 'sitemaps/', '_img/'];

@@ -9,6 +9,7 @@ import { build } from '../../src/build/build.js';
 import { NullWriter } from '../../src/build/check.js';
 import type { SiteConfig } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
+import { nameUrl } from '../../src/site/archive.js';
 import type { Problem } from '../../src/errors.js';
 import { formatProblem } from '../../src/messages/format.js';
 import { FolderWriter } from '../../src/output/staging.js';
@@ -228,7 +229,11 @@ test('every field of a hostile article is escaped for its context: HTML text, at
   assert.equal(ld.articleSection, config.categories[0]!.name);
   assert.deepEqual(
     ld.author,
-    article.bylines.map((name) => ({ '@type': 'Person', name })),
+    article.bylines.map((name) => ({
+      '@type': 'Person',
+      name,
+      url: `${config.baseUrl}${nameUrl('/penulis/', name)}`,
+    })),
   );
   // NewsArticle and BreadcrumbList, nothing else.
   assert.equal((html.match(/<script/g) ?? []).length, 2);

@@ -26,16 +26,35 @@ async function site(): Promise<{ text: (path: string) => string; paths: string[]
 test('every feed parses with a feed parser: self link, absolute URLs, authors, categories, bounded; no withdrawn story', async () => {
   const { text, paths } = await site();
   const feeds = paths.filter((p) => /(^|\/)(feed|atom)\.xml$/.test(p));
-  assert.deepEqual(feeds, [
-    'atom.xml',
-    'ekonomi/atom.xml',
-    'ekonomi/feed.xml',
-    'feed.xml',
-    'international/atom.xml',
-    'international/feed.xml',
-    'olahraga/atom.xml',
-    'olahraga/feed.xml',
-  ]);
+  assert.deepEqual(
+    feeds.filter((p) => !/^(topik|penulis)\//.test(p)),
+    [
+      'atom.xml',
+      'ekonomi/atom.xml',
+      'ekonomi/feed.xml',
+      'feed.xml',
+      'international/atom.xml',
+      'international/feed.xml',
+      'olahraga/atom.xml',
+      'olahraga/feed.xml',
+    ],
+  );
+  // Each topic and author page has its feeds beside it, and links them.
+  for (const list of paths.filter((p) => /^(topik|penulis)\/[^/]+\/index\.html$/.test(p))) {
+    const folder = list.slice(0, -'index.html'.length);
+    assert.ok(feeds.includes(`${folder}feed.xml`) && feeds.includes(`${folder}atom.xml`), folder);
+    assert.match(
+      text(list),
+      new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="/${folder}feed\\.xml">`),
+    );
+    assert.match(
+      text(list),
+      new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="/${folder}atom\\.xml">`),
+    );
+  }
+  assert.ok(feeds.includes('topik/timnas/feed.xml') && feeds.includes('penulis/rudi-hartono/atom.xml'));
+  const byAuthor = parseFeed(text('penulis/rudi-hartono/feed.xml'));
+  assert.ok(byAuthor.items.length && byAuthor.items.every((i) => i.authors.some((a) => a.name === 'Rudi Hartono')));
   for (const path of feeds) {
     const feed = parseFeed(text(path));
     assert.equal(feed.meta.type, path.endsWith('atom.xml') ? 'atom' : 'rss', path);
@@ -114,6 +133,8 @@ test('every article has valid NewsArticle and BreadcrumbList JSON-LD with image,
       url: 'https://warta.example/',
       logo: { '@type': 'ImageObject', url: 'https://warta.example/assets/logo.png' },
     });
+    for (const author of article.author)
+      assert.match(author.url, /^https:\/\/warta\.example\/penulis\/[a-z0-9-]+\/$/, `${path}: ${author.name}`);
     assert.match(article.datePublished, W3C_WIB);
     assert.match(article.dateModified, W3C_WIB);
     assert.equal(crumbs.itemListElement.length, 3);

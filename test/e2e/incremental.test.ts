@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { writeArchive } from '../support/generate.js';
+import { photoBytes, writeArchive } from '../support/generate.js';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/build.js';
 import { createEngine } from '../../src/build/engine.js';
 import { DEFAULT_TEMPLATES } from '../../src/render/templates.js';
@@ -21,6 +21,8 @@ interface Sandbox {
   templates: string;
   /** The static folder, published at the output's root. */
   static: string;
+  /** The archive's own photo (the generator makes one: see LOCAL_PHOTO_EVERY). */
+  photo: string;
   now: number;
 }
 
@@ -49,7 +51,9 @@ type Edit =
   | { kind: 'clock'; value: number }
   // A file of the static folder written or removed; an editor's backup beside the articles written or removed.
   | { kind: 'static'; value: number }
-  | { kind: 'backup'; value: number };
+  | { kind: 'backup'; value: number }
+  // The archive's own photo given other bytes, or removed (its article then shows a missing image).
+  | { kind: 'photo'; value: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
@@ -73,7 +77,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('page'), value: fc.nat(1000) }),
   fc.record({ kind: fc.constant('template'), value: fc.nat(2) }),
   fc.record({ kind: fc.constant('clock'), value: fc.nat(400) }),
-  fc.record({ kind: fc.constantFrom('static', 'backup'), value: fc.nat(1000) }),
+  fc.record({ kind: fc.constantFrom('static', 'backup', 'photo'), value: fc.nat(1000) }),
 ) as fc.Arbitrary<Edit>;
 
 async function sandbox(articles = 40): Promise<Sandbox> {
@@ -83,7 +87,11 @@ async function sandbox(articles = 40): Promise<Sandbox> {
   await mkdir(join(root, 'templates'));
   await mkdir(join(root, 'static', '.well-known'), { recursive: true });
   await writeFile(join(root, 'static', 'CNAME'), 'warta.example\n');
-  return { root, content, templates: join(root, 'templates'), static: join(root, 'static'), now: START };
+  const photo = join(
+    content,
+    (await listFiles(content)).find((f) => f.endsWith('.jpg'))!,
+  );
+  return { root, content, templates: join(root, 'templates'), static: join(root, 'static'), photo, now: START };
 }
 
 function options(box: Sandbox, out: string, cache: BuildOptions['cache']): BuildOptions {
@@ -105,6 +113,7 @@ async function apply(box: Sandbox, e: Edit): Promise<string[]> {
   if (e.kind === 'clock') return (void (box.now += e.value * DAY), []);
   if (e.kind === 'template') return (await template(box, e.value), [join(box.templates, 'article.njk')]);
   if (e.kind === 'static' || e.kind === 'backup') return [await toggle(box, e)];
+  if (e.kind === 'photo') return [await photo(box, e.value)];
   const added = join(box.content, `tambahan-${e.value}.md`);
   if (e.kind === 'add') return (await writeFile(added, article(`Berita Tambahan ${e.value}`, e.value)), [added]);
   if (e.kind === 'page') return [await staticPage(box, e.value)];
@@ -123,6 +132,14 @@ async function toggle(box: Sandbox, e: Extract<Edit, { kind: 'static' | 'backup'
       : join(box.content, `catatan-${e.value % 2}.md~`);
   if (existsSync(file) && e.value % 4 === 0) await rm(file);
   else await writeFile(file, `isi ${e.value}\n`);
+  return file;
+}
+
+/** Gives the archive's photo other bytes, or removes it when it is there and the value says so. */
+async function photo(box: Sandbox, value: number): Promise<string> {
+  const file = box.photo;
+  if (existsSync(file) && value % 4 === 0) await rm(file);
+  else await writeFile(file, await photoBytes(value));
   return file;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -106,4 +106,56 @@ test('with no story in the window there is no news sitemap', async () => {
   const { writer } = await buildArchive([49, 100]);
   assert.equal(writer.text('sitemaps/news-1.xml'), undefined);
   assert.equal(parse(writer, 'sitemap.xml').sitemapindex.sitemap.length, 1);
+});
+
+test('with --future, an incremental build after the clock moved on lists the news sitemap a clean build lists: a story ageing out leaves it, a future-dated one enters it', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'warta-news-future-'));
+  try {
+    const content = join(root, 'content');
+    await mkdir(content);
+    const story = (name: string, age: number) =>
+      writeFile(
+        join(content, `${name}.md`),
+        `---\ntitle: Berita ${name}\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(age)}\n---\nIsi ${name}.\n`,
+      );
+    // Ages out 1 hour after the clock; stays; enters 2 hours after the clock (published already by --future).
+    await Promise.all([story('lama', 47), story('baru', 10), story('besok', -2)]);
+    const at = (now: number, out: string, cache: 'use' | 'clean') =>
+      build({
+        content,
+        out: join(root, out),
+        config: TEST_CONFIG,
+        clock: { now, future: true },
+        jobs: 1,
+        cache,
+      });
+    const news = async (out: string) =>
+      (await readFile(join(root, out, 'sitemaps', 'news-1.xml'), 'utf8').catch(() => ''))
+        .match(/<loc>[^<]+<\/loc>/g)
+        ?.sort() ?? [];
+    assert.ok((await at(NOW, 'inc', 'use')).ok);
+    assert.deepEqual(
+      await news('inc'),
+      ['<loc>https://warta.example/2025/06/10/baru/</loc>', '<loc>https://warta.example/2025/06/08/lama/</loc>'].sort(),
+    );
+    // An editor's body edit, built three hours later: the quick path may not keep the news sitemap as it was.
+    await writeFile(
+      join(content, 'baru.md'),
+      `${await readFile(join(content, 'baru.md'), 'utf8')}\nParagraf tambahan.\n`,
+    );
+    const later = NOW + 3 * HOUR;
+    const incremental = await at(later, 'inc', 'use');
+    assert.ok(incremental.ok);
+    assert.ok((await at(later, 'clean', 'clean')).ok);
+    assert.deepEqual(
+      await news('clean'),
+      [
+        '<loc>https://warta.example/2025/06/10/baru/</loc>',
+        '<loc>https://warta.example/2025/06/10/besok/</loc>',
+      ].sort(),
+    );
+    assert.deepEqual(await news('inc'), await news('clean'), `quick: ${incremental.quick}`);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

@@ -8,6 +8,7 @@ import { defaults } from '../../src/config.js';
 import { parseArticle } from '../../src/content/parse.js';
 import { readFrontMatter } from '../../src/content/frontmatter.js';
 import { summarise } from '../../src/content/summary.js';
+import { bodyImages } from '../../src/content/images.js';
 import { extractTerms } from '../../src/content/terms.js';
 import { isWebUrl } from '../../src/content/urls.js';
 import { createBodyRenderer } from '../../src/render/markdown.js';
@@ -41,6 +42,9 @@ const bodies: Record<string, () => string> = {
   '&a&a&a': () => fill('&a'),
   '>>>> (nested quotes)': () => fill('>'),
   '- - - (nested lists)': () => fill('- '),
+  '.jpg.jpg.jpg (one word)': () => fill('.jpg'),
+  'a.jpg?a.jpg?': () => fill('a.jpg?'),
+  '![](a.png)![](a.png)': () => fill('![](a.png)'),
 };
 
 /** Raw HTML, nested ever deeper and never closed. */
@@ -100,6 +104,7 @@ interface Target {
 export const targets: Record<string, Target> = {
   summary: { inputs: { ...bodies, ...html }, run: (s) => summarise(s).length },
   terms: { inputs: { ...bodies, ...html }, run: (s) => extractTerms('', s, []).weights.length },
+  'body images': { inputs: bodies, run: (s) => bodyImages(s, '/2025/04/02/berita/').length },
   'web URL': { inputs: bodies, run: (s) => isWebUrl(`https://a${s} `), expected: () => false },
   'front matter': {
     inputs: articles,

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { dirname, join } from 'node:path';
 
 /**
@@ -32,7 +33,14 @@ export interface GeneratedArticle {
   text: string;
   story?: number;
   meta: GeneratedMeta;
+  /** Its lead photo, a file of the archive to make (`photoBytes`), when it has one. */
+  photo?: { path: string; seed: number };
 }
+
+/** One article in this many has a photo of its own under the archive (the others' photos are on another site). */
+export const LOCAL_PHOTO_EVERY = 500;
+/** Where other photos are: addresses on another site, which a build neither reads nor checks. */
+const PHOTO_SITE = 'https://foto.warta.example';
 
 /** Seeded PRNG (mulberry32): uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -387,14 +395,18 @@ function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic): Gene
   if (rng() < 0.5) fm.push(`source: ${pick(rng, SOURCES)}`);
   if (tags) fm.push(`tags: [${tags.map((x) => JSON.stringify(x)).join(', ')}]`);
   if (rng() < 0.25) fm.push(`summary: ${JSON.stringify(phrase(rng, t, w, 12))}`);
+  // A photo of the archive's own is decided by place, so the random sequence (and every other article) stays as it was.
+  const photo = i % LOCAL_PHOTO_EVERY === 0 ? { path: `images/${yyyy}/${mm}/${slug}.jpg`, seed: i } : undefined;
   if (rng() < 0.4)
     fm.push(
-      `image: /images/${yyyy}/${mm}/${slug}.jpg`,
+      `image: ${photo ? `/${photo.path}` : `${PHOTO_SITE}/${yyyy}/${mm}/${slug}.jpg`}`,
       ...(rng() < 0.7 ? [`caption: ${JSON.stringify(phrase(rng, t, w, 8))}`] : []),
     );
+  else if (photo) fm.push(`image: /${photo.path}`);
   w.start(t);
   w.ascii(fm.join('\n') + '\n---\n');
-  body(rng, t, w, `/images/${yyyy}/${mm}/foto-`);
+  // The body shows the archive's own photo again (its images are made smaller once), or photos elsewhere.
+  body(rng, t, w, (n) => (photo ? `/${photo.path}` : `${PHOTO_SITE}/${yyyy}/${mm}/foto-${n}.jpg`));
   const meta = {
     title,
     tags: tags ?? [],
@@ -407,6 +419,7 @@ function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic): Gene
     text: w.text(),
     ...(t.story === undefined ? {} : { story: t.story }),
     meta,
+    ...(photo && { photo }),
   };
 }
 
@@ -489,7 +502,7 @@ function paragraph(rng: Rng, t: Topic, w: Writer): void {
 }
 
 /** A body of 350–900 words: dateline, paragraphs, headings, the odd list and image. */
-function body(rng: Rng, t: Topic, w: Writer, photo: string): void {
+function body(rng: Rng, t: Topic, w: Writer, photo: (n: number) => string): void {
   const target = 350 + Math.floor(rng() * 551);
   const place = t.entities.find((e) => !e.person) ?? zipfPick(rng, VOCAB.places);
   w.words = 0;
@@ -501,7 +514,7 @@ function body(rng: Rng, t: Topic, w: Writer, photo: string): void {
     const len = 3 + Math.floor(rng() * 4);
     if (r < 0.1 && afterText) (w.ascii('## '), sentence(rng, t, len, w));
     else if (r < 0.14) for (let k = 0; k < 4; k++) (w.ascii(k ? '\n- ' : '- '), sentence(rng, t, len, w));
-    else if (r < 0.16) (w.ascii('!['), sentence(rng, t, len, w), w.ascii(`](${photo}${Math.floor(rng() * 1e6)}.jpg)`));
+    else if (r < 0.16) (w.ascii('!['), sentence(rng, t, len, w), w.ascii(`](${photo(Math.floor(rng() * 1e6))})`));
     else paragraph(rng, t, w);
     afterText = r >= 0.1;
   }
@@ -533,9 +546,33 @@ export async function writeArchive(dir: string, options: GenerateOptions): Promi
     const file = join(dir, a.path);
     if (!made.has(dirname(file))) (made.add(dirname(file)), await mkdir(dirname(file), { recursive: true }));
     pending.push(writeFile(file, a.text));
+    if (a.photo) {
+      const photo = join(dir, a.photo.path);
+      await mkdir(dirname(photo), { recursive: true });
+      pending.push(photoBytes(a.photo.seed).then((bytes) => writeFile(photo, bytes)));
+    }
     if (pending.length >= 64) (await Promise.all(pending), (pending = []));
     count++;
   }
   await Promise.all(pending);
   return count;
+}
+
+/** A photo-like JPEG of 1,000 × 667 pixels (light, sky and ground, a little noise), different for each seed. */
+export async function photoBytes(seed: number): Promise<Buffer> {
+  const [width, height] = [1000, 667];
+  const rng = mulberry32(seed + 1);
+  const [r, g, b] = [rng() * 200, rng() * 200, rng() * 200];
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0, k = 0; y < height; y++)
+    for (let x = 0; x < width; x++, k += 3) {
+      const shade = y < height / 2 ? y / height : 1 - y / height;
+      const noise = rng() * 24;
+      raw[k] = r + 55 * shade + noise;
+      raw[k + 1] = g + 55 * (x / width) + noise;
+      raw[k + 2] = b + noise;
+    }
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 70 })
+    .toBuffer();
 }

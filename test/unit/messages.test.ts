@@ -76,6 +76,7 @@ test('each message is made from the table of the language asked for, never the s
     refusal: 'file',
     place: 'content',
     marker: '.warta',
+    path: '"/images/a.jpg"',
   };
   for (const code of PROBLEM_CODES) {
     const p = error({ code, file: 'content/a.md', line: 2, params });
