@@ -21,7 +21,7 @@ import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
 import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
 import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
-import { staticPageViews } from '../exec/static-pages.js';
+import { staticPageViews, type StaticPages } from '../exec/static-pages.js';
 import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';
@@ -281,7 +281,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
-    const statics = staticPageViews(site.pages, root, options.config);
+    const statics = staticPageViews(site.pages, root, options.config, site.articles);
     const planInput: PlanInput = {
       site,
       config: options.config,
@@ -335,7 +335,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       const found = made.articles.get(i)?.problems ?? pages[i]?.problems;
       if (found?.length) problems.push(...found);
     }
-    problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
+    problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input, statics.links)));
     const listings = previous.listings(site.articles, listed);
     return {
       plan,
@@ -387,9 +387,9 @@ function articleEntry(
 }
 
 /**
- * Checks every article's body links once every output file is known, and renders again, on
- * this thread, the pages whose links to `.md` files now resolve differently from what their
- * current bytes hold (rewritten to the linked article's URL, or back).
+ * Checks every article's and static page's body links once every output file is known, and
+ * renders again, on this thread, the article pages whose links to `.md` files now resolve
+ * differently from what their current bytes hold (rewritten to the linked article's URL, or back).
  */
 async function relink(
   plan: PagePlan[],
@@ -401,6 +401,7 @@ async function relink(
   view: ReturnType<typeof siteView>,
   theme: Theme,
   input: RenderInput,
+  statics: StaticPages['links'],
 ): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = input.previous.links();
@@ -413,6 +414,7 @@ async function relink(
     options.config.baseUrl,
   );
   const { problems, again } = links.checkPages(pages, site.articles);
+  problems.push(...links.checkStatic(statics));
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(
       again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })),
