@@ -19,7 +19,9 @@ import type { OutputWriter } from '../output/writer.js';
 import { batches, WorkerPool } from '../exec/pool.js';
 import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
-import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
+import { articleFrame, planPages, signPage, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
+import type { SearchLayout } from '../render/search-parts.js';
+import { planSearch } from './search.js';
 import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
 import { staticPageViews, type StaticPages } from '../exec/static-pages.js';
 import { siteView } from '../render/viewmodel.js';
@@ -118,6 +120,7 @@ export async function runStages(
     timer.lap('related');
     const digestOf = sourceDigests(read, cache);
     const render = await renderSite({
+      lap: timer.lap,
       site,
       related,
       cachedRelated,
@@ -138,19 +141,33 @@ export async function runStages(
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
     const summary =
       ok && previous.saves
-        ? summarize(site, listing, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length)
+        ? {
+            ...summarize(
+              site,
+              listing,
+              sortProblems(problems),
+              options.clock,
+              render.theme,
+              render.view,
+              render.plan.length,
+            ),
+            search: render.search,
+          }
         : undefined;
     const counts = ok
       ? await commit(render, sources, state, previous, options, summary)
       : (await render.staging?.abort(), { written: 0, removed: 0 });
     timer.lap('write');
-    return result(
-      ok ? render.plan.length : 0,
-      counts.written,
-      counts.removed,
-      render.produced.size,
-      !hasErrors(problems),
-    );
+    return {
+      ...result(
+        ok ? render.plan.length : 0,
+        counts.written,
+        counts.removed,
+        render.produced.size,
+        !hasErrors(problems),
+      ),
+      indexed: render.indexed,
+    };
   } finally {
     if (!previous.keepsWorkers(pool)) await pool?.close();
   }
@@ -216,6 +233,8 @@ function sourceDigests(
 }
 
 interface RenderInput {
+  /** Closes the stage that just ran (see `stageTimer`). */
+  lap: StageTimer['lap'];
   site: Site;
   related: number[][];
   /** The cached build's related lists, as restored (a fresh process's incremental build). */
@@ -253,6 +272,10 @@ interface Rendered {
   /** The theme's stamp, and the site as its templates saw it. */
   theme: string;
   view: SiteView;
+  /** Where the search index's files stand in the plan, when the build made one. */
+  search?: SearchLayout;
+  /** Parts of the search index made by this build. */
+  indexed?: number;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -304,6 +327,19 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
         ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) }
         : undefined;
     const plan = planPages(planInput, previous.plans(), unchanged);
+    input.lap('render');
+    const search = await planSearch({
+      site,
+      options,
+      root,
+      source: input.digestOf,
+      cached: cache?.outputs,
+      writer,
+      sign: (template, page) => signPage(planInput, template, page),
+      start: plan.length,
+    });
+    plan.push(...search.plans);
+    input.lap('search');
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
@@ -328,7 +364,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
       if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
     }
-    const problems = [...statics.problems, ...made.problems];
+    const problems = [...statics.problems, ...search.problems, ...made.problems];
     // Article pages come first in the plan, by index: their entries, for the link checks.
     const pages = entries.slice(0, site.articles.length);
     for (let i = 0; i < pages.length; i++) {
@@ -350,6 +386,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       frame: articleFrame(planInput),
       theme: theme.stamp,
       view,
+      search: search.layout,
+      indexed: search.indexed,
     };
   } catch (e) {
     await staging?.abort();

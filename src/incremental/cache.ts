@@ -20,6 +20,7 @@ import type { JoinedFiles } from '../content/read.js';
 import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { ArticleFrame } from '../render/plan.js';
+import type { SearchLayout } from '../render/search-parts.js';
 import type { SiteView } from '../render/views.js';
 import { relatedKeys, type RelatedKeys, type RelatedState } from './related-state.js';
 import type { KnownCopies } from './copies.js';
@@ -27,7 +28,7 @@ import { countFields } from '../util/joined.js';
 import { decodeRaw, encodeRaw } from './raw.js';
 
 /** Bump when the cache's shape or the meaning of its signatures changes. */
-const FORMAT = 15;
+const FORMAT = 16;
 /**
  * Map entries per chunk, on average. The cache is a small file naming its chunks, each a file
  * of its own in `.warta-cache/<name>.chunks/`, named by the digest of its bytes: a chunk whose
@@ -83,6 +84,8 @@ export interface BuildSummary {
   view: SiteView;
   /** Each published article's place in the sources map, newest first (the related state's order). */
   published: Int32Array;
+  /** Where the search index's files stand among the outputs, when the build made one. */
+  search?: SearchLayout;
 }
 
 /** Where the maps' entries lie among their chunks, and the article files' stamps: what a quick build reads instead of the maps. */

@@ -34,6 +34,7 @@ const CONFIG_EXPECTED: Record<string, string> = {
   raster: 'a site path ("/images/logo.png") or an http(s) URL of a raster image (not SVG)',
   'feed-content': '"summary" or "full"',
   colour: 'a hex colour like "#a3121a"',
+  boolean: 'true or false',
 };
 
 /** `1 article`, `3 articles`. */
@@ -234,6 +235,8 @@ export const en: MessageTable = {
     'link-broken': (p) => `link to ${p.href} goes nowhere${link(p)}`,
     'html-dropped': (p) => `raw HTML dropped by the sanitiser: ${dropped(p)}`,
     template: (p) => `${p.detail}`,
+    'search-index': (p) =>
+      `Pagefind could not make the search index: ${p.detail} (set "search": false in the site config to build without search)`,
     'config-read': (p) => `cannot read the config file (${p.detail})`,
     'config-json': (p) => `expected JSON (${p.detail})`,
     'config-shape': () => 'expected a JSON object',

@@ -34,6 +34,7 @@ const CONFIG_EXPECTED: Record<string, string> = {
   raster: 'alamat di dalam situs ("/images/logo.png") atau URL http(s) gambar raster (bukan SVG)',
   'feed-content': '"summary" atau "full"',
   colour: 'warna heksadesimal seperti "#a3121a"',
+  boolean: 'true atau false',
 };
 
 /** `/a/ dan /b/` dari nilai yang dipisah baris baru (tidak ada alamat yang memuatnya). */
@@ -232,6 +233,8 @@ export const id: MessageTable = {
     'link-broken': (p) => `tautan ke ${p.href} tidak menuju ke mana pun${link(p)}`,
     'html-dropped': (p) => `HTML dibuang karena tidak aman: ${dropped(p)}`,
     template: (p) => `template: ${p.detail}`,
+    'search-index': (p) =>
+      `indeks pencarian tidak bisa dibuat oleh Pagefind: ${p.detail} (tulis "search": false di konfigurasi situs untuk membangun tanpa pencarian)`,
     'config-read': (p) => `berkas konfigurasi tidak bisa dibaca (${p.detail})`,
     'config-json': (p) => `berkas konfigurasi bukan JSON yang sah (${p.detail})`,
     'config-shape': () => 'berkas konfigurasi harus berupa objek JSON',

@@ -27,7 +27,9 @@ export type PagePlan =
   | { kind: 'article'; path: string; sig: string; index: number }
   | { kind: 'page'; path: string; sig: string; template: string; page?: PageView }
   | { kind: 'data'; path: string; sig: string; data: string }
-  | { kind: 'copy'; path: string; sig: string; from: string };
+  | { kind: 'copy'; path: string; sig: string; from: string }
+  // A file of the search index, already written when Pagefind made it (see build/search.ts), with the digest of its bytes.
+  | { kind: 'search'; path: string; sig: string; hash: string };
 
 /** What planning needs besides the site. */
 export interface PlanInput {
@@ -118,6 +120,11 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   for (const c of input.copies)
     plan.push({ kind: 'copy', path: c.path, from: c.abs, sig: digest('copy', c.abs, c.digest) });
   return plan;
+}
+
+/** The signature of a page that lists no stories, as `planPages` signs one: its template, the site's view and the page. */
+export function signPage(input: Pick<PlanInput, 'template' | 'view'>, template: string, page: PageView): string {
+  return digest('page', input.template(template), articleFrame(input).view, JSON.stringify(page));
 }
 
 /** A template page's signature; in one process, the last one again while the page lists the same story objects and says the same otherwise. */
