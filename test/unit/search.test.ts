@@ -75,7 +75,9 @@ test("a body's text is what a reader reads: Markdown's marks and raw HTML's tags
   ].join('\r\n');
   // Pagefind runs spaces and line breaks together.
   assert.equal(
-    searchText(markdown).replace(/\s*\n\s*/g, '\n').replace(/[ \u00a0]+/g, ' '),
+    searchText(markdown)
+      .replace(/\s*\n\s*/g, '\n')
+      .replace(/[ \u00a0]+/g, ' '),
     [
       'Bayang-bayang sejarah 1945',
       'Harga naik & turun: lihat laporan BPS dan arsip.',
