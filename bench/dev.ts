@@ -22,7 +22,7 @@ import { startDevServer, type DevServer } from '../src/dev/server.js';
 import { ensureArchive, log, median } from './shared.js';
 
 const NOW = '2026-01-01 00:00:00';
-const STAGES: Stage[] = ['read', 'parse', 'model', 'related', 'render', 'write'];
+const STAGES: Stage[] = ['read', 'parse', 'model', 'related', 'render', 'search', 'write'];
 
 /** One timed rebuild. */
 interface Rebuild {

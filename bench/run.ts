@@ -36,7 +36,7 @@ import { spareFolder } from '../src/output/spare.js';
 
 /** The build clock of every run, as `warta build --now` takes it. */
 const NOW = '2026-01-01 00:00:00';
-const STAGES = ['read', 'parse', 'model', 'related', 'render', 'write'] as const;
+const STAGES = ['read', 'parse', 'model', 'related', 'render', 'search', 'write'] as const;
 type StageName = (typeof STAGES)[number];
 
 /** What a child build reports on its last stdout line. */

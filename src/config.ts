@@ -31,6 +31,8 @@ export interface SiteConfig {
   feedSize: number;
   /** What a feed item carries: the summary, or the whole body too. */
   feedContent: 'summary' | 'full';
+  /** Whether `warta build` makes the search index and the search page (`/cari/`). */
+  search: boolean;
   /** Image shared for pages without a raster lead photo (Open Graph, JSON-LD): a site path or an http(s) URL. */
   shareImage: string;
   /** The publisher's logo (JSON-LD): a site path or an http(s) URL. */
@@ -72,6 +74,7 @@ export const defaults = {
   relatedCount: 8,
   feedSize: 50,
   feedContent: 'summary' as 'summary' | 'full',
+  search: true,
   shareImage: '/assets/share.png',
   logo: '/assets/logo.png',
   themeColor: '#a3121a',
@@ -154,6 +157,10 @@ export function parseConfig(data: unknown, file: string): LoadedConfig {
           config[key] = value;
         else bad(key, 'raster', value);
         break;
+      case 'search':
+        if (typeof value === 'boolean') config.search = value;
+        else bad(key, 'boolean', value);
+        break;
       case 'feedContent':
         if (value === 'summary' || value === 'full') config.feedContent = value;
         else bad(key, 'feed-content', value);
@@ -230,7 +237,8 @@ type ConfigExpected =
   | 'links'
   | 'raster'
   | 'feed-content'
-  | 'colour';
+  | 'colour'
+  | 'boolean';
 
 function parseCategories(value: unknown, bad: (expected: ConfigExpected, got: unknown) => void): CategoryConfig[] {
   if (!Array.isArray(value)) {

@@ -55,6 +55,7 @@ export const PROBLEM_CODES = [
   'html-dropped',
   'html-too-deep',
   'template',
+  'search-index',
   // The site config, the output folder and the dev server
   'config-read',
   'config-json',

@@ -19,9 +19,11 @@ import type { OutputWriter } from '../output/writer.js';
 import { batches, WorkerPool } from '../exec/pool.js';
 import { produce, type RenderedPage } from '../exec/produce.js';
 import { quickBuild, summarize } from './quick.js';
-import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
+import { articleFrame, planPages, signPage, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
+import type { SearchLayout } from '../render/search-parts.js';
+import { planSearch } from './search.js';
 import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
-import { staticPageViews } from '../exec/static-pages.js';
+import { staticPageViews, type StaticPages } from '../exec/static-pages.js';
 import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';
@@ -122,6 +124,7 @@ export async function runStages(
     timer.lap('related');
     const digestOf = sourceDigests(read, cache);
     const render = await renderSite({
+      lap: timer.lap,
       site,
       related,
       cachedRelated,
@@ -143,7 +146,18 @@ export async function runStages(
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
     const summary =
       ok && previous.saves
-        ? summarize(site, listing, sortProblems(problems), options.clock, render.theme, render.view, render.plan.length)
+        ? {
+            ...summarize(
+              site,
+              listing,
+              sortProblems(problems),
+              options.clock,
+              render.theme,
+              render.view,
+              render.plan.length,
+            ),
+            search: render.search,
+          }
         : undefined;
     const counts = ok
       ? await commit(render, sources, state, previous, options, summary)
@@ -159,6 +173,7 @@ export async function runStages(
         !hasErrors(problems),
       ),
       ...(images.made && { images: images.made }),
+      indexed: render.indexed,
     };
   } finally {
     images?.close();
@@ -226,6 +241,8 @@ function sourceDigests(
 }
 
 interface RenderInput {
+  /** Closes the stage that just ran (see `stageTimer`). */
+  lap: StageTimer['lap'];
   site: Site;
   related: number[][];
   /** The cached build's related lists, as restored (a fresh process's incremental build). */
@@ -264,6 +281,10 @@ interface Rendered {
   /** The theme's stamp, and the site as its templates saw it. */
   theme: string;
   view: SiteView;
+  /** Where the search index's files stand in the plan, when the build made one. */
+  search?: SearchLayout;
+  /** Parts of the search index made by this build. */
+  indexed?: number;
 }
 
 /** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
@@ -293,7 +314,7 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
-    const statics = staticPageViews(site.pages, root, options.config);
+    const statics = staticPageViews(site.pages, root, options.config, site.articles);
     const planInput: PlanInput = {
       site,
       config: options.config,
@@ -317,6 +338,19 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
         ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) }
         : undefined;
     const plan = planPages(planInput, previous.plans(), unchanged);
+    input.lap('render');
+    const search = await planSearch({
+      site,
+      options,
+      root,
+      source: input.digestOf,
+      cached: cache?.outputs,
+      writer,
+      sign: (template, page) => signPage(planInput, template, page),
+      start: plan.length,
+    });
+    plan.push(...search.plans);
+    input.lap('search');
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
@@ -341,14 +375,14 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
       if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
     }
-    const problems = [...statics.problems, ...made.problems];
+    const problems = [...statics.problems, ...search.problems, ...made.problems];
     // Article pages come first in the plan, by index: their entries, for the link checks.
     const pages = entries.slice(0, site.articles.length);
     for (let i = 0; i < pages.length; i++) {
       const found = made.articles.get(i)?.problems ?? pages[i]?.problems;
       if (found?.length) problems.push(...found);
     }
-    problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
+    problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input, statics.links)));
     const listings = previous.listings(site.articles, listed);
     return {
       plan,
@@ -363,6 +397,8 @@ async function renderSite(input: RenderInput): Promise<Rendered> {
       frame: articleFrame(planInput),
       theme: theme.stamp,
       view,
+      search: search.layout,
+      indexed: search.indexed,
     };
   } catch (e) {
     await staging?.abort();
@@ -400,9 +436,9 @@ function articleEntry(
 }
 
 /**
- * Checks every article's body links once every output file is known, and renders again, on
- * this thread, the pages whose links to `.md` files now resolve differently from what their
- * current bytes hold (rewritten to the linked article's URL, or back).
+ * Checks every article's and static page's body links once every output file is known, and
+ * renders again, on this thread, the article pages whose links to `.md` files now resolve
+ * differently from what their current bytes hold (rewritten to the linked article's URL, or back).
  */
 async function relink(
   plan: PagePlan[],
@@ -414,6 +450,7 @@ async function relink(
   view: ReturnType<typeof siteView>,
   theme: Theme,
   input: RenderInput,
+  statics: StaticPages['links'],
 ): Promise<Problem[]> {
   const { site, listing, valid, options } = input;
   const links = input.previous.links();
@@ -426,6 +463,7 @@ async function relink(
     options.config.baseUrl,
   );
   const { problems, again } = links.checkPages(pages, site.articles);
+  problems.push(...links.checkStatic(statics));
   if (again.length) {
     const rendered = await new PageRenderer(input.setup, theme).renderBatch(
       again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })),

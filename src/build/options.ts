@@ -75,7 +75,7 @@ export interface ParsedFiles {
 }
 
 /** The stages of a build, in order. */
-export type Stage = 'read' | 'parse' | 'model' | 'related' | 'render' | 'write';
+export type Stage = 'read' | 'parse' | 'model' | 'related' | 'render' | 'search' | 'write';
 
 /** What a build did. */
 export interface BuildResult {
@@ -104,6 +104,8 @@ export interface BuildResult {
   incremental: boolean;
   /** True when it took the quick path (see quick.ts): only the edited articles' pages and those whose related stories changed were looked at. */
   quick: boolean;
+  /** Parts of the search index this build made (the others kept as the last build left them); absent when it made no index. */
+  indexed?: number;
   /** Seconds spent in each stage. */
   stages: Record<Stage, number>;
 }

@@ -42,7 +42,7 @@ export function progressReporter(
 
 /** Times stages: each lap closes the stage that just ran, adding to its time (a quick path given up on, then the full path, both read and parse). */
 export function stageTimer() {
-  const stages = { read: 0, parse: 0, model: 0, related: 0, render: 0, write: 0 } as Record<Stage, number>;
+  const stages = { read: 0, parse: 0, model: 0, related: 0, render: 0, search: 0, write: 0 } as Record<Stage, number>;
   let last = performance.now();
   return {
     stages,

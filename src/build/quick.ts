@@ -22,6 +22,7 @@ import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } fro
 import { produce } from '../exec/produce.js';
 import { articleTask, parseBatch, type ArticleTask } from '../exec/tasks.js';
 import { SiteImages } from './images.js';
+import { searchAfterEdit } from './search-edit.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an
@@ -97,10 +98,22 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
     if (hash !== before.hash) changed.push(plan.path);
   }
   lap('render');
-  const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, []);
-  cache.save({ sources: reparsed.sources, outputs, related: edit.related, differing });
+  const writer = new FolderWriter(staging.folder);
+  const search = await searchAfterEdit({ cache, archive: new StoredArchive(cache), edited: reparsed, options, writer });
+  if (!search) return (await staging.abort(), undefined);
+  lap('search');
+  changed.push(...search.changed);
+  const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, search.gone);
+  cache.save({
+    sources: reparsed.sources,
+    outputs,
+    runs: search.runs,
+    related: edit.related,
+    differing,
+    search: search.layout,
+  });
   lap('write');
-  return result(changed.length, tasks.length);
+  return { ...result(changed.length, tasks.length), indexed: search.runs.length };
 }
 
 /** What the quick path found to do. */

@@ -4,34 +4,50 @@ import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
 import { error, warning, type Problem } from '../errors.js';
+import { linkTarget, sourceRewriter, type BodyLink } from '../render/links.js';
 import { createBodyRenderer } from '../render/markdown.js';
 import { bodyPolicy } from '../render/sanitize.js';
 import type { StaticPageView } from '../render/views.js';
 
+/** The static pages' views, and their body links to this site, to check once every output file is known. */
+export interface StaticPages {
+  views: StaticPageView[];
+  links: { page: Article; links: BodyLink[] }[];
+  problems: Problem[];
+}
+
 /**
  * The views of the static pages, their bodies rendered here: a site has a handful, each read
  * and rendered again at every build (a page's signature is its view, so an unchanged page is
- * not written again).
+ * not written again). Links to the `.md` files of `published` articles become their URLs, as
+ * on article pages.
  */
 export function staticPageViews(
   pages: readonly Article[],
   root: string,
   config: SiteConfig,
-): { views: StaticPageView[]; problems: Problem[] } {
+  published: readonly Article[],
+): StaticPages {
   const views: StaticPageView[] = [];
   const problems: Problem[] = [];
-  if (!pages.length) return { views, problems };
+  const found: StaticPages['links'] = [];
+  if (!pages.length) return { views, links: found, problems };
   const renderBody = createBodyRenderer(bodyPolicy(config.iframeHosts));
+  const rewrite = sourceRewriter(published, config.baseUrl);
   for (const page of pages) {
     const decoded = decodeSource(readFileSync(join(root, page.path)));
     if (!decoded.ok) {
       problems.push(error({ code: 'changed', file: page.file }));
       continue;
     }
-    const body = renderBody(decoded.text.slice(page.bodyOffset));
+    const body = renderBody(decoded.text.slice(page.bodyOffset), { rewrite: (href) => rewrite(href, page) });
     for (const { line, what } of body.dropped)
       problems.push(warning({ code: 'html-dropped', file: page.file, line: page.bodyLine + line, params: what }));
+    const links = body.links
+      .filter(({ href }) => linkTarget(href, page, config.baseUrl))
+      .map(({ line, href }) => ({ line: page.bodyLine + line, href }));
+    if (links.length) found.push({ page, links });
     views.push({ kind: 'static', title: page.title, url: page.url, summary: page.summary, bodyHtml: body.html });
   }
-  return { views, problems };
+  return { views, links: found, problems };
 }

@@ -20,6 +20,7 @@ import type { JoinedFiles } from '../content/read.js';
 import type { Problem } from '../errors.js';
 import type { BodyLink } from '../render/links.js';
 import type { ArticleFrame } from '../render/plan.js';
+import type { SearchLayout } from '../render/search-parts.js';
 import type { SiteView } from '../render/views.js';
 import { relatedKeys, type RelatedKeys, type RelatedState } from './related-state.js';
 import type { KnownCopies } from './copies.js';
@@ -83,6 +84,8 @@ export interface BuildSummary {
   view: SiteView;
   /** Each published article's place in the sources map, newest first (the related state's order). */
   published: Int32Array;
+  /** Where the search index's files stand among the outputs, when the build made one. */
+  search?: SearchLayout;
 }
 
 /** Where the maps' entries lie among their chunks, and the article files' stamps: what a quick build reads instead of the maps. */

@@ -22,13 +22,23 @@ import {
 
 type Map_ = 'sources' | 'outputs';
 
+/** A run of the outputs map replaced by other entries, maybe more or fewer (a part of the search index made again). */
+export interface OutputRun {
+  /** The place of its first entry. */
+  at: number;
+  /** How many entries it replaces. */
+  remove: number;
+  entries: [string, CachedOutput][];
+}
+
 /**
  * A cache opened for a quick build (see quick.ts): its head and index read, and, of its maps,
  * only the chunks holding the entries asked for, by place. At 100,000 articles the whole cache
  * takes 2–3 s to read; its index, 0.1 s.
  */
 export class OpenedCache {
-  readonly summary: BuildSummary;
+  /** What the build that wrote it left for a quick build; after `save`, what that saved. */
+  summary: BuildSummary;
   /** Where the output and its spare differ, and what the article pages were signed in (see `BuildCache`). */
   readonly differing?: string[];
   readonly frame?: ArticleFrame;
@@ -93,21 +103,33 @@ export class OpenedCache {
   }
 
   /**
-   * Saves the cache with a few entries of its maps replaced and (when given) the related state, the
-   * article files' stamps and where the output and its spare differ: the chunks holding a
-   * replaced entry are written anew, every other kept; then the head, atomically.
+   * Saves the cache with a few entries of its maps replaced, runs of its outputs replaced (see
+   * `OutputRun`; the output files counted again) and (when given) the related state, the article
+   * files' stamps, where the output and its spare differ and the search index's layout: the
+   * chunks holding a replaced entry are written anew, every other kept; then the head, atomically.
    */
   save(changes: {
     sources: ReadonlyMap<number, CachedSource>;
     outputs: ReadonlyMap<number, CachedOutput>;
+    runs?: readonly OutputRun[];
     related?: RelatedState;
     differing?: string[];
+    search?: BuildSummary['search'];
   }): void {
     const { head, index } = this;
     const replaced = [head.index, ...(changes.related && head.related ? [head.related] : [])];
-    const names = {
-      sources: this.patched('sources', changes.sources, replaced),
-      outputs: this.patched('outputs', changes.outputs, replaced),
+    const outputs = this.patched('outputs', changes.outputs, replaced);
+    const counts = index.counts.outputs.slice();
+    const runs = [...(changes.runs ?? [])].sort((a, b) => b.at - a.at);
+    // From the last run back: each leaves the places before it where they were.
+    for (const run of runs) this.spliced(outputs, counts, run, replaced);
+    const names = { sources: this.patched('sources', changes.sources, replaced), outputs };
+    const added = runs.reduce((n, r) => n + r.entries.length - r.remove, 0);
+    const { published, ...rest } = this.summary;
+    const summary = {
+      ...rest,
+      counts: { ...rest.counts, files: rest.counts.files + added },
+      ...(changes.search && { search: changes.search }),
     };
     const stamps = replaceFields(
       index.sources.stamps,
@@ -120,14 +142,39 @@ export class OpenedCache {
       if (typeof name === 'string' && !chunks.keep(name, 0)) throw new Error(`cache chunk ${name} is missing`);
     const put = (list: (string | unknown[])[]) => list.map((c) => (typeof c === 'string' ? c : chunks.put(c)));
     const related = changes.related ? chunks.putRaw(changes.related) : head.related;
-    const newIndex = chunks.putRaw({ ...index, sources: { paths: index.sources.paths, stamps } });
+    const newIndex = chunks.putRaw({
+      ...index,
+      sources: { paths: index.sources.paths, stamps },
+      counts: { ...index.counts, outputs: counts },
+    });
     chunks.finish(this.file, {
       ...head,
+      outputs: head.outputs + added,
       chunks: { sources: put(names.sources), outputs: put(names.outputs), copies: head.chunks.copies },
       related,
       index: newIndex,
       differing: changes.differing,
+      summary,
     });
+    this.summary = { ...summary, published };
+  }
+
+  /** Replaces a run of the outputs map in its chunks (`list`, as `patched` left them, with their `counts`): the chunks it spans become one, or none when it is empty. */
+  private spliced(list: (string | [string, unknown][])[], counts: number[], run: OutputRun, replaced: string[]): void {
+    const starts = this.starts.outputs;
+    const end = run.at + run.remove;
+    // The chunks holding the run's places; a run of no places at the end goes into the last chunk.
+    const first = this.chunkAt('outputs', Math.min(run.at, starts[starts.length - 1]! - 1));
+    const last = run.remove ? this.chunkAt('outputs', end - 1) : first;
+    const entries: [string, unknown][] = [];
+    for (let k = first; k <= last; k++) {
+      const chunk = list[k]!;
+      if (typeof chunk === 'string') replaced.push(chunk);
+      entries.push(...(typeof chunk === 'string' ? this.entries(chunk) : chunk));
+    }
+    entries.splice(run.at - starts[first]!, run.remove, ...run.entries);
+    list.splice(first, last - first + 1, ...(entries.length ? [entries] : []));
+    counts.splice(first, last - first + 1, ...(entries.length ? [entries.length] : []));
   }
 
   /** A map's chunks: the name of each unchanged one, the new entries of each changed one; the changed ones' names join `replaced`. */

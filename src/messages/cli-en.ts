@@ -109,7 +109,15 @@ export const cliEn: CliTexts = {
     return `warta: wrote a new site of ${files.length} files into ${dir === '.' ? 'this folder' : `${dir}/`}:\n${files.map((f) => `  ${f}\n`).join('')}Next:\n${cd}  npm install\n  npm run dev       preview the site, updated on every save\n  npm run build     build it into dist/${address}\n`;
   },
   stopping: 'warta: stopping',
-  stages: { read: 'read', parse: 'parse', model: 'model', related: 'related', render: 'render', write: 'write' },
+  stages: {
+    read: 'read',
+    parse: 'parse',
+    model: 'model',
+    related: 'related',
+    render: 'render',
+    search: 'search',
+    write: 'write',
+  },
   progress: (stage, done, total, rate) => `${stage}: ${done}/${total} (${rate}/s)`,
   started: (stage, total) => `${stage}: ${total} to do`,
 };

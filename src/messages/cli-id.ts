@@ -112,6 +112,7 @@ export const cliId: CliTexts = {
     model: 'menyusun situs',
     related: 'berita terkait',
     render: 'membuat halaman',
+    search: 'indeks pencarian',
     write: 'menulis',
   },
   progress: (stage, done, total, rate) => `${stage}: ${done}/${total} (${rate}/detik)`,

@@ -34,6 +34,7 @@ const CONFIG_EXPECTED: Record<string, string> = {
   raster: 'a site path ("/images/logo.png") or an http(s) URL of a raster image (not SVG)',
   'feed-content': '"summary" or "full"',
   colour: 'a hex colour like "#a3121a"',
+  boolean: 'true or false',
 };
 
 /** `1 article`, `3 articles`. */
@@ -243,6 +244,8 @@ export const en: MessageTable = {
     'image-unreadable': () =>
       'cannot be read as an image (JPEG, PNG, WebP, GIF or AVIF): save it again from a photo editor',
     template: (p) => `${p.detail}`,
+    'search-index': (p) =>
+      `Pagefind could not make the search index: ${p.detail} (set "search": false in the site config to build without search)`,
     'config-read': (p) => `cannot read the config file (${p.detail})`,
     'config-json': (p) => `expected JSON (${p.detail})`,
     'config-shape': () => 'expected a JSON object',

@@ -34,6 +34,7 @@ const CONFIG_EXPECTED: Record<string, string> = {
   raster: 'alamat di dalam situs ("/images/logo.png") atau URL http(s) gambar raster (bukan SVG)',
   'feed-content': '"summary" atau "full"',
   colour: 'warna heksadesimal seperti "#a3121a"',
+  boolean: 'true atau false',
 };
 
 /** `/a/ dan /b/` dari nilai yang dipisah baris baru (tidak ada alamat yang memuatnya). */
@@ -241,6 +242,8 @@ export const id: MessageTable = {
     'image-unreadable': () =>
       'berkas ini tidak bisa dibaca sebagai gambar (JPEG, PNG, WebP, GIF, atau AVIF): simpan ulang dari aplikasi foto',
     template: (p) => `template: ${p.detail}`,
+    'search-index': (p) =>
+      `indeks pencarian tidak bisa dibuat oleh Pagefind: ${p.detail} (tulis "search": false di konfigurasi situs untuk membangun tanpa pencarian)`,
     'config-read': (p) => `berkas konfigurasi tidak bisa dibaca (${p.detail})`,
     'config-json': (p) => `berkas konfigurasi bukan JSON yang sah (${p.detail})`,
     'config-shape': () => 'berkas konfigurasi harus berupa objek JSON',

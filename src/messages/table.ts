@@ -103,7 +103,7 @@ export const USAGE_CODES = [
 export type UsageCode = (typeof USAGE_CODES)[number];
 
 /** The stages a build's progress display names. */
-export type StageName = 'read' | 'parse' | 'model' | 'related' | 'render' | 'write';
+export type StageName = 'read' | 'parse' | 'model' | 'related' | 'render' | 'search' | 'write';
 
 /** The command line's own texts, in one language. */
 export interface CliTexts {

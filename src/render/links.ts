@@ -131,6 +131,25 @@ export function checkLinks(
   return { problems, rewrites };
 }
 
+/**
+ * Rewrites a body's links to `.md` files of published articles to their URLs, as `checkLinks`
+ * finds them, before the site's output files are known (a static page is rendered before the
+ * pages are planned). The articles are looked up by path once a link to a `.md` file asks.
+ */
+export function sourceRewriter(
+  published: readonly Pick<Article, 'path' | 'url'>[],
+  baseUrl: string,
+): (href: string, from: { path: string; url: string }) => string | undefined {
+  let urls: Map<string, string> | undefined;
+  return (href, from) => {
+    const target = linkTarget(href, from, baseUrl);
+    if (target?.kind !== 'source') return undefined;
+    urls ??= new Map(published.map((a) => [a.path, a.url]));
+    const url = urls.get(target.path);
+    return url === undefined ? undefined : url + target.fragment;
+  };
+}
+
 /** Parses `href` against the page at `base`; undefined when it leaves the site. */
 function resolve(href: string, base: string): URL | undefined {
   try {
@@ -244,6 +263,13 @@ export class LinkChecker {
     this.pages = { round: this.round, entries: pages, articles, found: last.found };
     const problems = [...last.found.keys()].sort((a, b) => a - b).flatMap((i) => last.found.get(i)!);
     return { problems, again };
+  }
+
+  /** Checks the body links of static pages against the last index (their `.md` links were rewritten as they were rendered). */
+  checkStatic(
+    pages: readonly { page: Pick<Article, 'file' | 'path' | 'url'>; links: readonly BodyLink[] }[],
+  ): Problem[] {
+    return pages.flatMap(({ page, links }) => checkLinks(page, links, this.last!.index).problems);
   }
 
   /** Checks the links of one article, the `place`th published one, against the last index. */

@@ -17,4 +17,6 @@ export type PagePlan =
   | { kind: 'article'; path: string; sig: string; index: number }
   | { kind: 'page'; path: string; sig: string; template: string; page?: PageView }
   | { kind: 'data'; path: string; sig: string; data: string }
-  | { kind: 'copy'; path: string; sig: string; from: string };
+  | { kind: 'copy'; path: string; sig: string; from: string }
+  // A file of the search index, already written when Pagefind made it (see build/search.ts), with the digest of its bytes.
+  | { kind: 'search'; path: string; sig: string; hash: string };

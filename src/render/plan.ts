@@ -6,7 +6,7 @@ import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import type { FeedBody } from './feeds.js';
 import { FeedMemory, feedFiles, type DataFile } from './feeds.js';
-import type { SiteView } from './views.js';
+import type { PageView, SiteView } from './views.js';
 import { ListMemory, templatePlans, type ListInput } from './list-plans.js';
 import type { DigestedCopy, PagePlan } from './page-plan.js';
 
@@ -89,6 +89,11 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) plan.push(planData(f, memory));
   for (const c of input.copies) plan.push(planCopy(c, memory));
   return plan;
+}
+
+/** The signature of a page that lists no stories, as `planPages` signs one: its template, the site's view and the page. */
+export function signPage(input: Pick<PlanInput, 'template' | 'view'>, template: string, page: PageView): string {
+  return digest('page', input.template(template), articleFrame(input).view, JSON.stringify(page));
 }
 
 /** A data file's plan, the last one again while its text is the same string. */

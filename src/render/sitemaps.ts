@@ -27,6 +27,8 @@ export interface SitemapFile {
 /** What making the sitemaps keeps for the next build in one process (feeds.ts's FeedMemory is one: this shape keeps the two files from importing each other). */
 export interface SitemapMemory {
   entries: ByPlace<Article, SitemapEntry>;
+  /** The entries of the archive's lists and the static pages, by URL. */
+  lists?: Map<string, SitemapEntry>;
   last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
 }
 
@@ -35,7 +37,11 @@ export function modified(a: Article): number {
   return a.updated ?? a.date;
 }
 
-/** The sitemaps of every page (home, category front pages, articles) and the news sitemaps, then the index listing them. */
+/**
+ * The sitemaps of every page (home, category front pages, the front pages of the date, topic and
+ * author archives, static pages, articles) and the news sitemaps (articles only), then the index
+ * listing them.
+ */
 export function sitemapFiles(site: Site, config: SiteConfig, memory: SitemapMemory | undefined): SitemapFile[] {
   const maps = sitemaps(sitemapEntries(site, config, memory), memory).map((c, i) => ({
     path: `sitemaps/${i + 1}.xml`,
@@ -49,16 +55,22 @@ export function sitemapFiles(site: Site, config: SiteConfig, memory: SitemapMemo
   return [...files, { path: 'sitemap.xml', data: sitemapIndex(files, config.baseUrl) }];
 }
 
-/** Every article and category front page with its last-modified time: the home and categories' entries, and the articles'. */
+/** A sitemap entry; `lastmod` 0 when the page's last change is not known (a static page never updated). */
+function urlEntry(baseUrl: string, path: string, lastmod: number): SitemapEntry {
+  const time = lastmod ? `<lastmod>${formatIso(lastmod)}</lastmod>` : '';
+  return { entry: `<url><loc>${escapeXml(absoluteUrl(baseUrl, path))}</loc>${time}</url>`, lastmod };
+}
+
+/**
+ * Every page of the sitemaps with its last-modified time: the home's, the categories', the
+ * archive lists' and static pages' entries (`head`), and the articles'.
+ */
 function sitemapEntries(
   site: Site,
   config: SiteConfig,
   memory: SitemapMemory | undefined,
 ): { head: SitemapEntry[]; articles: readonly SitemapEntry[] } {
-  const entry = (path: string, lastmod: number): SitemapEntry => ({
-    entry: `<url><loc>${escapeXml(absoluteUrl(config.baseUrl, path))}</loc><lastmod>${formatIso(lastmod)}</lastmod></url>`,
-    lastmod,
-  });
+  const entry = (path: string, lastmod: number) => urlEntry(config.baseUrl, path, lastmod);
   const make = (a: Article) => entry(a.url, modified(a));
   const articles = memory ? memory.entries.map(site.articles, make) : site.articles.map(make);
   // A list page changes when a story it may list does: its newest change stands for it.
@@ -71,6 +83,19 @@ function sitemapEntries(
     entry('/', newest(site.articles.keys())),
     ...site.categories.map((c) => entry(c.url, newest(c.articles))),
   ];
+  // Each entry of the last build again while its time is the same: an archive has thousands of lists.
+  const known = memory?.lists;
+  const lists = new Map<string, SitemapEntry>();
+  const listed = (url: string, lastmod: number) => {
+    const last = known?.get(url);
+    const e = last?.lastmod === lastmod ? last : entry(url, lastmod);
+    lists.set(url, e);
+    head.push(e);
+  };
+  const { periods, topics, authors } = site.archive;
+  for (const group of [periods, topics, authors]) for (const l of group) listed(l.url, newest(l.articles));
+  for (const page of site.pages) listed(page.url, page.updated ?? 0);
+  if (memory) memory.lists = lists;
   return { head, articles };
 }
 

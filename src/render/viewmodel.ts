@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config.js';
 import type { Article, Notice } from '../content/article.js';
 import { nameUrl } from '../site/archive.js';
 import type { SiteCategory } from '../site/assemble.js';
+import { SEARCH_URL } from '../site/paths.js';
 import { imageAttrs, type ImageFacts } from './images.js';
 import { formatIso, formatLong } from '../time.js';
 import type { ArticlePageView, FeedsView, NoticeView, SiteView, StoryView, WithdrawnPageView } from './views.js';
@@ -19,6 +20,7 @@ export function siteView(config: SiteConfig, categories: readonly SiteCategory[]
     feeds: feedUrls('/'),
     nav: categories.map((c) => ({ name: c.name, url: c.url })),
     footer: config.footerLinks,
+    ...(config.search && { search: SEARCH_URL }),
   };
 }
 

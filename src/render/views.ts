@@ -65,6 +65,8 @@ export interface SiteView {
   nav: LinkView[];
   /** Links in the footer (static pages, mostly), from the config. */
   footer: LinkView[];
+  /** Site-relative URL of the search page; absent when the config turns search off. */
+  search?: string;
 }
 
 /** An article page. */
@@ -220,6 +222,23 @@ export interface NamesPageView {
   pageLinks?: PageLink[];
 }
 
+/** The search page (`/cari/`): a form, and the search index's parts for its script to merge. */
+export interface SearchPageView {
+  kind: 'search';
+  title: string;
+  url: string;
+  /** Whether the build made the search index (`warta build`); `warta dev` does not. */
+  built: boolean;
+  /** Category names, in navigation order: the category filter. */
+  categories: string[];
+  /** Years with stories, newest first: the year filter. */
+  years: string[];
+  /** Months with stories, newest first (`April 2025`, value `2025-04`): the month filter. */
+  months: { name: string; value: string }[];
+  /** Where the index lies (Pagefind's bundle and each part's folder) and the one result to drop (the bundle's own), as JSON already serialised safely for a `<script>` element. */
+  index: string;
+}
+
 /** Any page a template renders. */
 export type PageView =
   | ArticlePageView
@@ -228,7 +247,8 @@ export type PageView =
   | WithdrawnPageView
   | StaticPageView
   | IndeksPageView
-  | NamesPageView;
+  | NamesPageView
+  | SearchPageView;
 
 /** A page rendered from a template in the main thread: home, list pages, static pages, redirects, 404. */
 export interface TemplatePage {

@@ -28,7 +28,7 @@ export interface SiteCategory extends Category {
 export interface Alias {
   /** The old URL path. */
   path: string;
-  /** The article it points to: an index into the site's articles, then (counting on) its withdrawn ones (see `aliasTarget`). */
+  /** The article it points to: an index into the site's articles, then (counting on) its withdrawn ones, then its static pages (see `aliasTarget`). */
   article: number;
 }
 
@@ -75,8 +75,10 @@ export function assembleSite(
   }));
   const news = newsWindow(published, clock.now);
   const withdrawn = due.filter((a) => a.withdrawn);
-  // A withdrawn article's old addresses keep leading to its notice.
-  const aliases = [...published, ...withdrawn].flatMap((a, article) => a.aliases.map((path) => ({ path, article })));
+  // A withdrawn article's old addresses keep leading to its notice; a static page's, to the page.
+  const aliases = [...published, ...withdrawn, ...pages].flatMap((a, article) =>
+    a.aliases.map((path) => ({ path, article })),
+  );
   const site: Site = {
     articles: published,
     pages,

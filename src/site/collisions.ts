@@ -41,6 +41,7 @@ const CATEGORY_FEEDS = ['feed.xml', 'atom.xml'];
 export interface ClaimedSite {
   articles: readonly Article[];
   withdrawn: readonly Article[];
+  pages: readonly Article[];
   aliases: readonly { article: number; path: string }[];
   categories: readonly { slug: string; name: string; url: string; pages: readonly { url: string }[] }[];
   archive: Archive;

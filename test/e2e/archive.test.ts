@@ -81,14 +81,15 @@ test('every tag, byline and date line on an article page links to a page listing
   assert.ok(links > 100);
 });
 
-test('static pages are in no list, feed or sitemap of news; the footer links them', async () => {
+test('static pages are in no list, feed or sitemap of news; the footer and the sitemap of every page link them', async () => {
   const files = await site;
   const statics = ['/tentang-kami/', '/redaksi/', '/pedoman-media-siber/', '/kontak/'];
   for (const url of statics) {
     assert.match(files.get(outputFile(url))!, /class="page-static"/);
     assert.match(files.get('index.html')!, new RegExp(`<footer[^]*href="${url}"`));
+    assert.ok(files.get('sitemaps/1.xml')!.includes(`<loc>https://warta.example${url}</loc>`));
     for (const [path, text] of files) {
-      if (statics.some((s) => outputFile(s) === path)) continue;
+      if (statics.some((s) => outputFile(s) === path) || /^sitemaps\/\d+\.xml$/.test(path)) continue;
       // Outside the footer, and outside the static pages' own bodies, nothing names them.
       const body = text.replace(/<footer[^]*<\/footer>/, '');
       assert.ok(!body.includes(url), `${path} names ${url}`);

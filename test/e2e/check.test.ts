@@ -261,7 +261,7 @@ test('links to .md files of published articles become their URLs', async () => {
   assert.match(html, /<a href="\.\.\/tidak-ada\.md">berkas hilang<\/a>/, 'a link that goes nowhere is left as written');
 });
 
-test('body links are checked in build too, with pages rendered on worker threads', async () => {
+test('body links are checked in build too, with pages rendered on worker threads, and those of static pages', async () => {
   const site = join(scratch, 'links');
   await writeArchive(join(site, 'content'), { articles: 100, seed: 5 });
   await mkdir(join(site, 'content', 'uji'), { recursive: true });
@@ -275,6 +275,11 @@ test('body links are checked in build too, with pages rendered on worker threads
   await writeFile(
     join(site, 'content', 'uji', 'asal.md'),
     `${front('Asal', '2025-06-02 10:00:00')}Lihat [tujuan](tujuan.md) dan [halaman](/2025/06/01/tujuan/).\n\nLalu [hilang](/2025/06/01/hilang/),\n[draf](draf.md) dan [luar](https://example.com/).\n`,
+  );
+  await mkdir(join(site, 'content', 'halaman'), { recursive: true });
+  await writeFile(
+    join(site, 'content', 'halaman', 'kontak.md'),
+    '---\ntitle: Kontak\n---\nLihat [tujuan](../uji/tujuan.md).\n\n[Hilang](/tidak-ada/) dan [draf](../uji/draf.md).\n',
   );
   const previous = process.cwd();
   process.chdir(site);
@@ -292,10 +297,14 @@ test('body links are checked in build too, with pages rendered on worker threads
     assert.deepEqual(
       result.problems.map((p) => formatProblem(p, 'en')),
       [
+        'content/halaman/kontak.md:6 warning: link to ../uji/draf.md goes nowhere: that article is a draft',
+        'content/halaman/kontak.md:6 warning: link to /tidak-ada/ goes nowhere',
         'content/uji/asal.md:9 warning: link to /2025/06/01/hilang/ goes nowhere',
         'content/uji/asal.md:10 warning: link to draf.md goes nowhere: that article is a draft',
       ],
     );
+    const page = await readFile(join(site, 'dist', 'kontak', 'index.html'), 'utf8');
+    assert.match(page, /<a href="\/2025\/06\/01\/tujuan\/">tujuan<\/a>/);
     const html = await readFile(join(site, 'dist', '2025', '06', '02', 'asal', 'index.html'), 'utf8');
     assert.match(html, /<a href="\/2025\/06\/01\/tujuan\/">tujuan<\/a>/);
     assert.match(html, /<a href="draf\.md">draf<\/a>/);

@@ -94,13 +94,14 @@ async function sandbox(articles = 40): Promise<Sandbox> {
   return { root, content, templates: join(root, 'templates'), static: join(root, 'static'), photo, now: START };
 }
 
-function options(box: Sandbox, out: string, cache: BuildOptions['cache']): BuildOptions {
+/** A build of the sandbox; `search`: with the search index (`warta dev` makes none: see search.test.ts). */
+function options(box: Sandbox, out: string, cache: BuildOptions['cache'], search = false): BuildOptions {
   return {
     content: box.content,
     out: join(box.root, out),
     templates: box.templates,
     static: box.static,
-    config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6 },
+    config: { ...TEST_CONFIG, pageSize: 4, homeSize: 6, search },
     clock: { now: box.now, future: false },
     jobs: 1,
     cache,
@@ -232,19 +233,19 @@ function summary(r: BuildResult): string {
   return JSON.stringify([r.ok, r.problems, r.published, r.heldBack, r.drafts, r.nextDue, r.ok ? r.files : 0]);
 }
 
-test('after any sequence of edits, the incremental build equals a clean build byte for byte', async () => {
+test('after any sequence of edits, the incremental build equals a clean build byte for byte, search index included', async () => {
   let quick = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
       const box = await sandbox();
       try {
-        await build(options(box, 'inc', 'use'));
+        await build(options(box, 'inc', 'use', true));
         for (const e of edits) {
           await apply(box, e);
-          const incremental = await build(options(box, 'inc', 'use'));
+          const incremental = await build(options(box, 'inc', 'use', true));
           if (incremental.quick) quick++;
           await rm(join(box.root, 'clean'), { recursive: true, force: true });
-          const clean = await build(options(box, 'clean', 'clean'));
+          const clean = await build(options(box, 'clean', 'clean', true));
           assert.equal(summary(incremental), summary(clean));
           if (!clean.ok) continue;
           assert.deepEqual(

@@ -19,11 +19,14 @@ function wib(hours: number): string {
   return new Date(NOW - hours * HOUR + 7 * HOUR).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Builds an archive of articles dated `ages` hours before the clock (one withdrawn, one held back) in memory. */
-async function buildArchive(ages: number[]): Promise<{ writer: MemoryWriter; result: BuildResult }> {
+/** Builds an archive of articles dated `ages` hours before the clock (one withdrawn, one held back), and `more` files, in memory. */
+async function buildArchive(
+  ages: number[],
+  more: [string, string][] = [],
+): Promise<{ writer: MemoryWriter; result: BuildResult }> {
   const root = await mkdtemp(join(tmpdir(), 'warta-news-'));
   try {
-    await mkdir(join(root, 'content'));
+    await mkdir(join(root, 'content', 'halaman'), { recursive: true });
     const files = ages.map((age, i) => [
       `berita-${i}.md`,
       `---\ntitle: Berita ${i} & Kabar\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(age)}\n---\nIsi ${i}.\n`,
@@ -36,7 +39,7 @@ async function buildArchive(ages: number[]): Promise<{ writer: MemoryWriter; res
       'embargo.md',
       `---\ntitle: Embargo\nbyline: AP Wira\ncategory: Nasional\ndate: ${wib(-5)}\n---\nIsi.\n`,
     ]);
-    for (const [name, text] of files) await writeFile(join(root, 'content', name!), text!);
+    for (const [name, text] of [...files, ...more]) await writeFile(join(root, 'content', name!), text!);
     const writer = new MemoryWriter();
     const result = await build({
       content: join(root, 'content'),
@@ -97,7 +100,11 @@ test('the news sitemap lists the articles of the 48 hours before the clock, at m
   // The oldest story in the window leaves it 30 minutes after the clock, before the embargo falls due: that is when the site next changes.
   assert.equal(result.nextDue, NOW + 0.5 * HOUR);
   const all = parse(writer, 'sitemaps/1.xml').urlset.url;
-  assert.equal(all.length, 1 + 1 + 1006, 'home, the category and every published article');
+  assert.equal(
+    all.filter((u: { loc: string }) => !/\/20\d\d\/(\d\d\/(\d\d\/)?)?$|\/penulis\//.test(u.loc)).length,
+    1 + 1 + 1006,
+    'home, the category and every published article, besides the date archives and the author',
+  );
   for (const u of all) assert.match(u.lastmod, W3C_WIB);
   assert.ok(!all.some((u: { loc: string }) => /dicabut|embargo/.test(u.loc)));
 });
@@ -158,4 +165,41 @@ test('with --future, an incremental build after the clock moved on lists the new
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+test('the sitemap lists the date archives, topics, authors and static pages, with the newest change of what each lists; the news sitemap none of them', async () => {
+  const tagged = `---\ntitle: Banjir\nbyline: [AP Wira, Sari]\ncategory: Nasional\ndate: ${wib(30)}\nupdated: ${wib(2)}\ntags: [Banjir Jakarta]\n---\nIsi.\n`;
+  const { writer, result } = await buildArchive(
+    [1, 100],
+    [
+      ['banjir.md', tagged],
+      ['halaman/tentang-kami.md', '---\ntitle: Tentang Kami\n---\nIsi.\n'],
+      ['halaman/redaksi.md', `---\ntitle: Redaksi\nupdated: ${wib(50)}\n---\nIsi.\n`],
+    ],
+  );
+  assert.ok(result.ok);
+  const all: { loc: string; lastmod?: string }[] = parse(writer, 'sitemaps/1.xml').urlset.url;
+  const lastmod = new Map(all.map((u) => [u.loc.replace('https://warta.example', ''), u.lastmod]));
+  const iso = (hours: number) => new Date(NOW - hours * HOUR + 7 * HOUR).toISOString().slice(0, 19) + '+07:00';
+  const [day, days] = [wib(1).slice(0, 10).split('-'), wib(100).slice(0, 10).split('-')];
+  // Each list's newest change: the article updated 2 hours before the clock lists under its topic, its authors and its day.
+  assert.equal(lastmod.get('/topik/banjir-jakarta/'), iso(2));
+  assert.equal(lastmod.get('/penulis/sari/'), iso(2));
+  assert.equal(lastmod.get('/penulis/ap-wira/'), iso(1));
+  assert.equal(lastmod.get(`/${day[0]}/`), iso(1));
+  assert.equal(lastmod.get(`/${day[0]}/${day[1]}/${day[2]}/`), iso(1));
+  assert.equal(lastmod.get(`/${days[0]}/${days[1]}/${days[2]}/`), iso(100));
+  assert.equal(lastmod.get('/redaksi/'), iso(50));
+  assert.ok(lastmod.has('/tentang-kami/'), 'a static page never updated is listed');
+  assert.equal(lastmod.get('/tentang-kami/'), undefined, 'without a last-modified time');
+  for (const [loc, time] of lastmod) if (loc !== '/tentang-kami/') assert.match(time ?? '', W3C_WIB, loc);
+  assert.equal(new Set(all.map((u) => u.loc)).size, all.length, 'each page once');
+  const news: { loc: string }[] = parse(writer, 'sitemaps/news-1.xml').urlset.url;
+  assert.deepEqual(
+    news.map((u) => u.loc).sort(),
+    [
+      'https://warta.example/' + wib(1).slice(0, 10).replaceAll('-', '/') + '/berita-0/',
+      'https://warta.example/' + wib(30).slice(0, 10).replaceAll('-', '/') + '/banjir/',
+    ].sort(),
+  );
 });

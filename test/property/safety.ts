@@ -36,7 +36,19 @@ const THEME_TAGS = [
   'section',
   'ol',
   'script',
+  // The search page's form, its results' template and its note without JavaScript.
+  'form',
+  'label',
+  'input',
+  'button',
+  'select',
+  'option',
+  'noscript',
+  'template',
+  'code',
 ];
+/** The one script file the theme loads: the search page's. */
+const THEME_SCRIPT = '/assets/cari.js';
 const URL_ATTRIBUTES = new Set([
   'href',
   'src',
@@ -92,9 +104,17 @@ export function unsafeHtml(html: string, iframeHosts: readonly string[]): string
         found.push(`${attribute}=${JSON.stringify(value)} on <${name}>`);
     }
     if (name === 'script') {
-      if (attributes.size !== 1 || attributes.get('type') !== 'application/ld+json')
-        found.push(`<script> other than JSON-LD: ${tag[0]}`);
+      const type = attributes.get('type');
+      const own = type === 'module' && attributes.get('src') === THEME_SCRIPT && attributes.size === 2;
+      const data = attributes.size === 1 || (attributes.size === 2 && attributes.has('id'));
+      if (!own && !(data && (type === 'application/ld+json' || type === 'application/json')))
+        found.push(`<script> other than JSON data or the theme's own: ${tag[0]}`);
       const end = html.indexOf('</script>', from);
+      if (own) {
+        if (end !== from) found.push(`the theme's script holds code: ${tag[0]}`);
+        from = end;
+        continue;
+      }
       const json = html.slice(from, end);
       if (/[<>&]/.test(json)) found.push('JSON-LD holds a raw <, > or &');
       try {

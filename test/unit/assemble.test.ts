@@ -170,6 +170,23 @@ test('static pages are published at their own URL, in no list of news; they clai
   );
 });
 
+test("a static page's aliases redirect to it, as an article's do, and claim their paths", () => {
+  const fields = { page: true as const, date: 0, category: '', categorySlug: '', bylines: [] };
+  const page = article({ ...fields, slug: 'redaksi', url: '/redaksi/', aliases: ['/tentang/redaksi.html'] });
+  const news = article({ slug: 'berita', aliases: ['/lama/berita.html'] });
+  const { site, problems } = assembleSite([page, news], TEST_CONFIG, clock, []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(
+    site.aliases.map((a) => [a.path, aliasTarget(site, a).url]),
+    [
+      ['/lama/berita.html', '/2025/04/02/berita/'],
+      ['/tentang/redaksi.html', '/redaksi/'],
+    ],
+  );
+  const taken = article({ slug: 'lain', aliases: ['/tentang/redaksi.html'] });
+  assert.equal(assembleSite([page, taken], TEST_CONFIG, clock, []).problems.length, 1);
+});
+
 test('assembling again after edits gives what a fresh assembly gives, keeping the last one only when no article moved', () => {
   const all = [
     article({ slug: 'a' }),

@@ -202,6 +202,41 @@ test('a cache opened for a quick build reads entries by place; a save with a few
   assert.ok([...after].every(([name, time]) => !before.has(name) || before.get(name) === time));
 });
 
+test('a quick save replaces runs of the outputs by more or fewer entries, across chunks, and counts the files again', async () => {
+  const file = join(root, 'runs', 'out.v8');
+  await saveCache(file, { ...cacheOf(3000), summary: summaryOf(3000) });
+  const opened = OpenedCache.open(file, ENV)!;
+  const layout = { start: 2990, bundle: 0, parts: [{ key: '2025-04', first: 0, count: 1, sig: 'new', files: 3 }] };
+  const entry = (k: number): [string, CachedOutput] => [`pagefind/baru-${k}`, output(k, `pf-${k}`)];
+  opened.save({
+    sources: new Map(),
+    // A page, by place, beside the runs.
+    outputs: new Map([[2500, output(2500, 'new-2500')]]),
+    runs: [
+      // Two entries for twelve, over at least one chunk's end (chunks hold 100 on average).
+      { at: 1000, remove: 250, entries: [entry(1), entry(2)] },
+      // Five for one, at the end; none for three, near the start.
+      { at: 2999, remove: 1, entries: [3, 4, 5, 6, 7].map(entry) },
+      { at: 10, remove: 3, entries: [] },
+    ],
+    search: layout,
+  });
+  const expected = [...cacheOf(3000).outputs];
+  expected[2500] = ['berita/02500.html', output(2500, 'new-2500')];
+  expected.splice(2999, 1, ...[3, 4, 5, 6, 7].map(entry));
+  expected.splice(1000, 250, entry(1), entry(2));
+  expected.splice(10, 3);
+  assert.deepEqual([...(await loadCache(file, ENV))!.outputs], expected);
+  assert.equal(opened.summary.counts.files, 3000 - 250 + 2 + 4 - 3);
+  const again = OpenedCache.open(file, ENV)!;
+  assert.deepEqual(again.summary.search, layout);
+  assert.equal(again.summary.counts.files, expected.length);
+  assert.deepEqual(
+    [again.output(1000 - 3), again.output(expected.length - 1), again.output(2500 - 3 - 248)],
+    [entry(1), entry(7), ['berita/02500.html', output(2500, 'new-2500')]],
+  );
+});
+
 test('dropping the cache takes a header a killed save half wrote with it, and nothing else', async () => {
   const file = join(root, 'drop', 'dist.v8');
   await saveCache(file, cacheOf(10));

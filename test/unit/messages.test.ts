@@ -137,7 +137,7 @@ const CLI_SAMPLES: Samples<Omit<CliTexts, 'usage'>> = {
   newExists: ['content/2025/04/a.md'],
   initDone: ['situs', ['package.json', 'warta.config.json'], false],
   stopping: null,
-  stages: { read: null, parse: null, model: null, related: null, render: null, write: null },
+  stages: { read: null, parse: null, model: null, related: null, render: null, search: null, write: null },
   progress: ['parse', 1, 2, 3],
   started: ['parse', 2],
 };
