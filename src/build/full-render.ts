@@ -1,0 +1,244 @@
+// The render stage of a full build (see full.ts): every page planned and signed, the stale ones
+// produced, body links checked.
+
+import { join, resolve } from 'node:path';
+import type { Article } from '../content/article.js';
+import { copiedFiles, type ContentListing } from '../content/read.js';
+import type { Problem } from '../errors.js';
+import { collectGarbage } from '../util/heap.js';
+import type { CachedOutput } from '../incremental/cache.js';
+import type { KnownCopies } from '../incremental/copies.js';
+import { digest } from '../util/digest.js';
+import { FolderWriter, openStaging, type Staging } from '../output/staging.js';
+import type { OutputWriter } from '../output/writer.js';
+import type { WorkerPool } from '../exec/pool.js';
+import { produce, type RenderedPage } from '../exec/produce.js';
+import { articleFrame, planPages, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
+import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
+import { staticPageViews } from '../exec/static-pages.js';
+import { siteView } from '../render/viewmodel.js';
+import type { SiteView } from '../render/views.js';
+import type { Site } from '../site/assemble.js';
+import { outputFile } from '../site/paths.js';
+import type { RelatedLists } from '../site/related/relate.js';
+import { articleTask, PageRenderer, type ArticleTask, type TaskSetup } from '../exec/tasks.js';
+import type { BuildOptions } from './options.js';
+import type { Previous } from './previous.js';
+import { keptPlans, listStories } from './stories.js';
+import { feedBodies } from '../exec/feed-body.js';
+
+/** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
+const COLLECT_BEFORE_PAGES = 5000;
+
+interface RenderInput {
+  site: Site;
+  related: number[][];
+  /** The cached build's related lists, as restored (a fresh process's incremental build). */
+  cachedRelated?: RelatedLists;
+  listing: ContentListing;
+  /** The digest of an article file's bytes, by content path. */
+  digestOf: (path: string) => string | undefined;
+  /** Every valid article, published or not. */
+  valid: readonly Article[];
+  previous: Previous;
+  setup: TaskSetup;
+  pool: WorkerPool | undefined;
+  options: BuildOptions;
+}
+
+/** What rendering leaves for the commit: the plan, what changed, and where it was written. */
+export interface Rendered {
+  plan: PagePlan[];
+  /** The cache entry of every planned file as it stands after this build, by place in the plan. */
+  entries: (CachedOutput | undefined)[];
+  /** Places in the plan whose entry may differ from the cached build's. */
+  updated: number[];
+  /** Places in the plan of the files written into the staging folder by this build. */
+  produced: Set<number>;
+  problems: Problem[];
+  staging?: Staging;
+  /** How many files of the plan the cached build had. */
+  kept: number;
+  /** How each published article is listed (its category's name and its story's digest), by content path, for a cache written to disk. */
+  stories?: Map<string, { category: string; sig: string }>;
+  /** The copied files' digests, for the next build. */
+  copies: KnownCopies;
+  /** What the article pages were signed in, for the next build. */
+  frame: ArticleFrame;
+  /** The theme's stamp, and the site as its templates saw it. */
+  theme: string;
+  view: SiteView;
+}
+
+/** Plans every output file and renders those whose signature changed since the cached build (all, without a cache). */
+export async function renderSite(input: RenderInput): Promise<Rendered> {
+  const { site, options, previous } = input;
+  const { cache } = previous;
+  const staging = options.writer ? undefined : await openStaging(options.out);
+  try {
+    const writer = options.writer ?? new FolderWriter(staging!.folder);
+    const names = new Map(site.categories.map((c) => [c.slug, c.name]));
+    const last = previous.stories();
+    const { listed, sigOf } = listStories(site.articles, names, last.memory, last.known);
+    const stories = listed.map((l) => l.story);
+    const view = siteView(options.config, site.categories);
+    const root = resolve(options.content);
+    const task = (i: number): ArticleTask => {
+      const article = site.articles[i]!;
+      return articleTask(
+        article,
+        join(root, article.path),
+        input.digestOf(article.path)!,
+        stories[i]!,
+        input.related[i]!.map((j) => stories[j]!),
+      );
+    };
+    const theme = previous.theme(options.templates);
+    const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
+    const copied = previous.copies(found);
+    const statics = staticPageViews(site.pages, root, options.config);
+    const planInput: PlanInput = {
+      site,
+      config: options.config,
+      view,
+      stories,
+      statics: statics.views,
+      storySigs: listed.map((l) => l.sig),
+      sigOf,
+      related: input.related,
+      source: input.digestOf,
+      template: templateDigests(theme, digest),
+      copies: copied.copies,
+      feedBody:
+        options.config.feedContent === 'full'
+          ? feedBodies(root, options.config.iframeHosts, options.config.baseUrl)
+          : undefined,
+    };
+    const unchanged =
+      cache?.frame && input.cachedRelated
+        ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) }
+        : undefined;
+    const plan = planPages(planInput, previous.plans(), unchanged);
+    // Each file's entry in the cached build, looked up once.
+    const { entries: before, stale } = previous.entries(plan);
+    const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
+    const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
+    if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
+    const made = await produce({
+      todo: todo.map((i) => plan[i]!),
+      task,
+      view,
+      theme,
+      setup: input.setup,
+      writer,
+      workers,
+      progress: (d, t) => options.progress?.('render', d, t),
+    });
+    const entries = before.slice();
+    const produced = new Set<number>();
+    for (const i of todo) {
+      const p = plan[i]!;
+      const rendered = p.kind === 'article' ? made.articles.get(p.index) : undefined;
+      if (p.kind === 'article') entries[i] = articleEntry(p, rendered, before[i]);
+      else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
+      if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
+    }
+    const problems = [...statics.problems, ...made.problems];
+    // Article pages come first in the plan, by index: their entries, for the link checks.
+    const pages = entries.slice(0, site.articles.length);
+    for (let i = 0; i < pages.length; i++) {
+      const found = made.articles.get(i)?.problems ?? pages[i]?.problems;
+      if (found?.length) problems.push(...found);
+    }
+    problems.push(...(await relink(plan, pages, task, entries, produced, writer, view, theme, input)));
+    const listings = previous.listings(site.articles, listed);
+    return {
+      plan,
+      entries,
+      updated: [...todo, ...produced],
+      produced,
+      problems,
+      staging,
+      kept: before.reduce((n, e) => (e ? n + 1 : n), 0),
+      stories: listings,
+      copies: copied.known,
+      frame: articleFrame(planInput),
+      theme: theme.stamp,
+      view,
+    };
+  } catch (e) {
+    await staging?.abort();
+    throw e;
+  }
+}
+
+/** Places in the plan of the pages a rehearsal renders again: those of the rehearsed articles, and the home page. */
+function rehearsed(plan: readonly PagePlan[], site: Site, articles: readonly string[] = []): Set<number> {
+  const again = new Set<number>();
+  if (!articles.length) return again;
+  plan.forEach(
+    (p, i) =>
+      (p.kind === 'article' ? articles.includes(site.articles[p.index]!.path) : p.path === outputFile('/')) &&
+      again.add(i),
+  );
+  return again;
+}
+
+/** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
+function articleEntry(
+  p: PagePlan,
+  rendered: RenderedPage | undefined,
+  before: CachedOutput | undefined,
+): CachedOutput | undefined {
+  if (!rendered) return before;
+  if (rendered.hash === null) return undefined;
+  return {
+    sig: p.sig,
+    hash: rendered.hash,
+    links: rendered.links,
+    problems: rendered.problems.filter((x) => x.severity === 'warning'),
+    rewrites: '',
+  };
+}
+
+/**
+ * Checks every article's body links once every output file is known, and renders again, on
+ * this thread, the pages whose links to `.md` files now resolve differently from what their
+ * current bytes hold (rewritten to the linked article's URL, or back).
+ */
+async function relink(
+  plan: PagePlan[],
+  pages: readonly (CachedOutput | undefined)[],
+  task: (index: number) => ArticleTask,
+  entries: (CachedOutput | undefined)[],
+  produced: Set<number>,
+  writer: OutputWriter,
+  view: ReturnType<typeof siteView>,
+  theme: Theme,
+  input: RenderInput,
+): Promise<Problem[]> {
+  const { site, listing, valid, options } = input;
+  const links = input.previous.links();
+  // A withdrawn article keeps its page: links to it lead somewhere.
+  links.index(
+    plan,
+    listing.articles(),
+    valid,
+    site.withdrawn.length ? [...site.articles, ...site.withdrawn] : site.articles,
+    options.config.baseUrl,
+  );
+  const { problems, again } = links.checkPages(pages, site.articles);
+  if (again.length) {
+    const rendered = await new PageRenderer(input.setup, theme).renderBatch(
+      again.map((a) => ({ ...task(a.index), rewrites: a.rewrites })),
+      view,
+      writer,
+    );
+    // Article pages come first in the plan: an article's index is its page's place.
+    again.forEach(({ index, rewritten }, k) => {
+      entries[index] = { ...entries[index]!, hash: rendered.hashes[k] ?? '', rewrites: rewritten };
+      produced.add(index);
+    });
+  }
+  return problems;
+}
