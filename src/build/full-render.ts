@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Article } from '../content/article.js';
 import { copiedFiles, type ContentListing } from '../content/read.js';
 import type { Problem } from '../errors.js';
-import { collectGarbage } from '../util/heap.js';
+import { collectGarbage, limitHeapGrowth } from '../util/heap.js';
 import type { CachedOutput } from '../incremental/cache.js';
 import type { KnownCopies } from '../incremental/copies.js';
 import { digest } from '../util/digest.js';
@@ -29,6 +29,8 @@ import { feedBodies } from '../exec/feed-body.js';
 
 /** Rendering this many pages takes seconds: long enough to hold the garbage of the stages before at the build's peak, unless collected first (see `collectGarbage`). */
 const COLLECT_BEFORE_PAGES = 5000;
+/** How far the heap may grow past what survives a full collection while pages render, in percent (see `limitHeapGrowth`). */
+const HEAP_GROWTH = 50;
 
 interface RenderInput {
   site: Site;
@@ -123,7 +125,7 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const { entries: before, stale } = previous.entries(plan);
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
-    if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
+    if (todo.length >= COLLECT_BEFORE_PAGES) (limitHeapGrowth(HEAP_GROWTH), collectGarbage());
     const made = await produce({
       todo: todo.map((i) => plan[i]!),
       task,
