@@ -31,6 +31,12 @@ import { feedBodies } from '../exec/feed-body.js';
 const COLLECT_BEFORE_PAGES = 5000;
 /** How far the heap may grow past what survives a full collection while pages render, in percent (see `limitHeapGrowth`). */
 const HEAP_GROWTH = 50;
+/**
+ * Rendering this many pages holds a heap large enough for V8's own growing factor to make the
+ * build's peak; below, the extra collections cost more than the memory they spare (10,000
+ * articles, 17,677 files: 12 % more CPU, peak RSS 366–375 MiB against 463–500).
+ */
+const LIMIT_GROWTH_PAGES = 50_000;
 
 interface RenderInput {
   site: Site;
@@ -125,7 +131,8 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const { entries: before, stale } = previous.entries(plan);
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
-    if (todo.length >= COLLECT_BEFORE_PAGES) (limitHeapGrowth(HEAP_GROWTH), collectGarbage());
+    if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
+    if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
     const made = await produce({
       todo: todo.map((i) => plan[i]!),
       task,
