@@ -21,7 +21,7 @@ import type { SiteView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import type { RelatedLists } from '../site/related/relate.js';
-import { articleTask, PageRenderer, type ArticleTask, type TaskSetup } from '../exec/tasks.js';
+import { articleTask, PageRenderer, type ArticleTask, type LastPage, type TaskSetup } from '../exec/tasks.js';
 import type { BuildOptions } from './options.js';
 import type { Previous } from './previous.js';
 import { keptPlans, listStories } from './stories.js';
@@ -71,6 +71,8 @@ export interface Rendered {
   stories?: Map<string, { category: string; sig: string }>;
   /** The copied files' digests, for the next build. */
   copies: KnownCopies;
+  /** How many article pages took their body from the last build's page (see `LastPage`). */
+  reused: number;
   /** What the article pages were signed in, for the next build. */
   frame: ArticleFrame;
   /** The theme's stamp, and the site as its templates saw it. */
@@ -91,16 +93,6 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const root = resolve(options.content);
-    const task = (i: number): ArticleTask => {
-      const article = site.articles[i]!;
-      return articleTask(
-        article,
-        join(root, article.path),
-        input.digestOf(article.path)!,
-        stories[i]!,
-        input.related[i]!.map((j) => stories[j]!),
-      );
-    };
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
@@ -129,6 +121,21 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const plan = planPages(planInput, previous.plans(), unchanged);
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
+    const out = resolve(options.out);
+    // Article pages come first in the plan, by index.
+    const task = (i: number): ArticleTask => {
+      const article = site.articles[i]!;
+      const source = input.digestOf(article.path)!;
+      const last = lastPage(before[i], source, join(out, plan[i]!.path));
+      return articleTask(
+        article,
+        join(root, article.path),
+        source,
+        stories[i]!,
+        input.related[i]!.map((j) => stories[j]!),
+        last,
+      );
+    };
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
     const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
     if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
@@ -148,7 +155,8 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     for (const i of todo) {
       const p = plan[i]!;
       const rendered = p.kind === 'article' ? made.articles.get(p.index) : undefined;
-      if (p.kind === 'article') entries[i] = articleEntry(p, rendered, before[i]);
+      if (p.kind === 'article')
+        entries[i] = articleEntry(p, rendered, before[i], input.digestOf(site.articles[p.index]!.path)!);
       else if (made.files.has(p.path)) entries[i] = { sig: p.sig, hash: made.files.get(p.path)! };
       if (p.kind === 'article' ? rendered?.hash : made.files.has(p.path)) produced.add(i);
     }
@@ -171,6 +179,7 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
       kept: before.reduce((n, e) => (e ? n + 1 : n), 0),
       stories: listings,
       copies: copied.known,
+      reused: made.reused,
       frame: articleFrame(planInput),
       theme: theme.stamp,
       view,
@@ -193,11 +202,12 @@ function rehearsed(plan: readonly PagePlan[], site: Site, articles: readonly str
   return again;
 }
 
-/** The cache entry of an article page: rendered now, or kept from the cached build when its signature is unchanged. */
+/** The cache entry of an article page (`source`: the digest of its file's bytes): rendered now, or kept from the cached build when its signature is unchanged. */
 function articleEntry(
   p: PagePlan,
   rendered: RenderedPage | undefined,
   before: CachedOutput | undefined,
+  source: string,
 ): CachedOutput | undefined {
   if (!rendered) return before;
   if (rendered.hash === null) return undefined;
@@ -207,7 +217,18 @@ function articleEntry(
     links: rendered.links,
     problems: rendered.problems.filter((x) => x.severity === 'warning'),
     rewrites: '',
+    body: rendered.body ? { at: rendered.body, source } : undefined,
   };
+}
+
+/**
+ * An article page the last build wrote (at `abs`) from the bytes the article has now (digest
+ * `source`), whose body this build may take as it is; not one whose body links were rewritten.
+ */
+function lastPage(entry: CachedOutput | undefined, source: string, abs: string): LastPage | undefined {
+  if (!entry?.body || entry.body.source !== source || entry.rewrites || !entry.links || !entry.problems)
+    return undefined;
+  return { abs, hash: entry.hash, body: entry.body.at, links: entry.links, problems: entry.problems };
 }
 
 /**
@@ -245,7 +266,13 @@ async function relink(
     );
     // Article pages come first in the plan: an article's index is its page's place.
     again.forEach(({ index, rewritten }, k) => {
-      entries[index] = { ...entries[index]!, hash: rendered.hashes[k] ?? '', rewrites: rewritten };
+      const body = rendered.bodies[k];
+      entries[index] = {
+        ...entries[index]!,
+        hash: rendered.hashes[k] ?? '',
+        rewrites: rewritten,
+        body: body ? { at: body, source: input.digestOf(site.articles[index]!.path)! } : undefined,
+      };
       produced.add(index);
     });
   }

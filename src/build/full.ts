@@ -70,7 +70,14 @@ export async function runStages(
     const { site } = assembly;
     problems.push(...assembly.problems);
     timer.lap('model');
-    const result = (files: number, written: number, removed: number, rendered: number, ok: boolean): BuildResult => ({
+    const result = (
+      files: number,
+      written: number,
+      removed: number,
+      rendered: number,
+      ok: boolean,
+      reused = 0,
+    ): BuildResult => ({
       problems: sortProblems(problems),
       ok,
       files,
@@ -78,6 +85,7 @@ export async function runStages(
       removed,
       parsed: parsedNow.length,
       rendered,
+      reused,
       incremental: !!cache,
       quick: false,
       published: site.articles.length,
@@ -123,6 +131,7 @@ export async function runStages(
       counts.removed,
       render.produced.size,
       !hasErrors(problems),
+      render.reused,
     );
   } finally {
     if (!previous.keepsWorkers(pool)) await pool?.close();

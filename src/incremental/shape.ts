@@ -97,6 +97,8 @@ export interface CachedOutput {
   problems?: Problem[];
   /** Article pages: the `.md` link rewrites its bytes hold, as sorted JSON. */
   rewrites?: string;
+  /** Article pages: where the body's HTML stands in the page's text, and the digest of the file bytes it was rendered from (see `LastPage`). */
+  body?: { at: [number, number]; source: string };
 }
 
 /** What the cache file holds: the chunks' names in order, and what is small. */
