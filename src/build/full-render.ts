@@ -50,7 +50,8 @@ interface RenderInput {
   valid: readonly Article[];
   previous: Previous;
   setup: TaskSetup;
-  pool: WorkerPool | undefined;
+  /** The build's worker threads, started for this many article pages to render when none are running yet. */
+  pool: (pages: number) => WorkerPool | undefined;
   options: BuildOptions;
 }
 
@@ -137,7 +138,9 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
       );
     };
     const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
-    const workers = input.pool && staging ? { pool: input.pool, folder: staging.folder } : undefined;
+    // Article pages come first in the plan: those to render are the places before the last article's.
+    const pool = staging && input.pool(todo.filter((i) => i < site.articles.length).length);
+    const workers = pool && staging ? { pool, folder: staging.folder } : undefined;
     if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
     const made = await produce({

@@ -40,7 +40,9 @@ export async function runStages(
   const toRead = listing.articles().filter((_, i) => !known[i]);
   // A file the cache holds at another stamp is parsed only if its bytes changed: a fresh clone gives every file a new time.
   const expected = toRead.map((f) => (again.has(f.path) ? null : (previous.digestOf(f.path) ?? null)));
-  const pool = workerPool(options, setup, toRead.length, previous);
+  let pool = workerPool(options, setup, toRead.length, previous);
+  // Workers for the article pages to render when none were started to parse (a template-only change parses nothing).
+  const renderPool = (pages: number) => (pool ??= workerPool(options, setup, pages, previous));
   try {
     // Starting workers, or sending them a few files, costs more than parsing a few files here.
     const read = await parseAll(
@@ -107,7 +109,7 @@ export async function runStages(
       valid: articles,
       previous,
       setup,
-      pool,
+      pool: renderPool,
       options,
     });
     // A build's own workers are done: stopped now, their heaps are not held while the cache is written, where memory peaks.
