@@ -3,6 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Profile } from '../test/support/generate.js';
 
 /** What the benchmarks (bench/run.ts, bench/dev.ts) share: the generated archive, progress lines, medians. */
 
@@ -20,25 +21,27 @@ export const log = (line: string) => process.stderr.write(`${line}\n`);
 export async function ensureArchive(
   articles: number,
   seed: number,
+  profile: Profile = 'news',
 ): Promise<{ dir: string; stale?: string; seconds: number }> {
-  const dir = join(tmpdir(), `warta-bench-${articles}-${seed}`);
+  const dir = join(tmpdir(), `warta-bench-${articles}-${seed}${profile === 'news' ? '' : `-${profile}`}`);
   const generator = createHash('sha256')
     .update(await readFile(GENERATOR))
     .digest('hex')
     .slice(0, 16);
-  const want = { articles, seed, generator };
+  const want = { articles, seed, profile, generator };
   try {
     const have = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as typeof want;
-    if (have.articles === articles && have.seed === seed && have.generator === generator) return { dir, seconds: 0 };
+    if (have.articles === articles && have.seed === seed && have.profile === profile && have.generator === generator)
+      return { dir, seconds: 0 };
   } catch {
     // No archive yet, or an unfinished one.
   }
-  log(`generating ${articles} articles (seed ${seed}) into ${dir} …`);
+  log(`generating ${articles} articles (seed ${seed}, profile ${profile}) into ${dir} …`);
   const started = performance.now();
   const { writeArchive } = await import('../test/support/generate.js');
   const partial = `${dir}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
-  const count = await writeArchive(partial, { articles, seed });
+  const count = await writeArchive(partial, { articles, seed, profile });
   // Hidden, so neither warta nor the floor sees it.
   await writeFile(join(partial, MARKER), `${JSON.stringify({ ...want, files: count })}\n`);
   const stale = `${dir}.stale-${process.pid}`;

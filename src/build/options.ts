@@ -100,6 +100,8 @@ export interface BuildResult {
   rendered: number;
   /** Images whose smaller copies this build made (absent: none). */
   images?: number;
+  /** Article pages of those rendered whose body was taken from the last build's page, not rendered from its Markdown again. */
+  reused?: number;
   /** True when this build used the cache and redid only what changed. */
   incremental: boolean;
   /** True when it took the quick path (see quick.ts): only the edited articles' pages and those whose related stories changed were looked at. */

@@ -15,6 +15,8 @@ export interface RenderedPage {
   links: BodyLink[];
   /** Null when the page could not be rendered (a template error). */
   hash: string | null;
+  /** Where its body stands in it (see `RenderedArticle`). */
+  body: [number, number] | null;
 }
 
 /** What producing a set of planned files gave. */
@@ -25,6 +27,8 @@ export interface Produced {
   articles: Map<number, RenderedPage>;
   /** Digest of every other file written, by path. */
   files: Map<string, string>;
+  /** How many article pages took their body from the last build's page (see `LastPage`). */
+  reused: number;
 }
 
 /** Where and how to produce files. */
@@ -52,10 +56,13 @@ const WORKER_PAGES = 4;
 export async function produce(input: ProduceInput): Promise<Produced> {
   const articles = input.todo.flatMap((p) => (p.kind === 'article' ? [p.index] : []));
   const [rendered, others] = await Promise.all([renderArticles(articles, input), produceOthers(input)]);
-  return { ...others, articles: rendered };
+  return { ...others, ...rendered };
 }
 
-async function renderArticles(indices: number[], input: ProduceInput): Promise<Map<number, RenderedPage>> {
+async function renderArticles(
+  indices: number[],
+  input: ProduceInput,
+): Promise<{ articles: Map<number, RenderedPage>; reused: number }> {
   const workers = indices.length >= WORKER_PAGES ? input.workers : undefined;
   // Small sets are split evenly, so that every worker takes a share.
   const groups = batches(indices, Math.min(RENDER_BATCH, Math.ceil(indices.length / (workers?.pool.size ?? 1))));
@@ -81,10 +88,15 @@ async function renderArticles(indices: number[], input: ProduceInput): Promise<M
   const out = new Map<number, RenderedPage>();
   results.forEach((batch, b) =>
     groups[b]!.forEach((index, k) =>
-      out.set(index, { problems: batch.each[k]!, links: batch.links[k]!, hash: batch.hashes[k]! }),
+      out.set(index, {
+        problems: batch.each[k]!,
+        links: batch.links[k]!,
+        hash: batch.hashes[k]!,
+        body: batch.bodies[k]!,
+      }),
     ),
   );
-  return out;
+  return { articles: out, reused: results.reduce((n, batch) => n + batch.reused, 0) };
 }
 
 /** Template pages, generated data and copies. */

@@ -10,7 +10,14 @@ import { packTerms } from '../content/terms.js';
 import { error, type Problem } from '../errors.js';
 import { digest } from '../util/digest.js';
 import type { OutputWriter } from '../output/writer.js';
-import { renderArticlePage, type ArticlePageInput, type ArticleRenderer } from '../render/article-page.js';
+import {
+  renderAroundBody,
+  renderArticlePage,
+  type ArticleBody,
+  type ArticlePageInput,
+  type ArticleRenderer,
+  type RenderedArticle,
+} from '../render/article-page.js';
 import type { BodyLink } from '../render/links.js';
 import type { PageImages } from '../render/images.js';
 import { createBodyRenderer } from '../render/markdown.js';
@@ -25,6 +32,19 @@ export interface ArticleTask extends ArticlePageInput {
   abs: string;
   /** Digest of the bytes the article was parsed from: the body is read again, and must come from the same bytes. */
   source: string;
+  /** The page the last build wrote from the same bytes, whose body is taken as it is while the file still has its bytes. */
+  last?: LastPage;
+}
+
+/** An article page as the last build left it: where it is, the digest of its bytes, where its body stands, and what rendering the body found. */
+export interface LastPage {
+  /** Its absolute path. */
+  abs: string;
+  hash: string;
+  /** Where the body's HTML stands in the page's text (see `RenderedArticle`). */
+  body: [number, number];
+  problems: Problem[];
+  links: BodyLink[];
 }
 
 /** Render tasks go without terms: pages do not show them, and they are the bulk of an article to copy. */
@@ -38,8 +58,9 @@ export function articleTask(
   story: StoryView,
   related: StoryView[],
   images?: PageImages,
+  last?: LastPage,
 ): ArticleTask {
-  return { article: { ...article, terms: NO_TERMS }, abs, source, story, related, ...(images && { images }) };
+  return { article: { ...article, terms: NO_TERMS }, abs, source, story, related, last, ...(images && { images }) };
 }
 
 /** What a worker (or the main thread, with one job) needs to parse and render. */
@@ -100,6 +121,10 @@ export interface RenderedBatch {
   each: Problem[][];
   /** Digest of each page written, in task order; null where it could not be rendered. */
   hashes: (string | null)[];
+  /** Where each page's body stands in it, in task order (see `RenderedArticle`). */
+  bodies: ([number, number] | null)[];
+  /** How many pages took their body from the last build's page instead of rendering its Markdown. */
+  reused: number;
 }
 
 /** Renders article pages; one per thread, holding the compiled templates and Markdown parser. */
@@ -120,13 +145,15 @@ export class PageRenderer {
 
   /** Renders a batch of article pages and writes them; `links` holds each task's body links to this site, in order. */
   async renderBatch(tasks: readonly ArticleTask[], site: SiteView, writer: OutputWriter): Promise<RenderedBatch> {
-    const out: RenderedBatch = { links: [], each: [], hashes: [] };
+    const out: RenderedBatch = { links: [], each: [], hashes: [], bodies: [], reused: 0 };
     const r = { theme: this.theme, renderBody: this.renderBody, site };
     for (const task of tasks) {
       const page = await writeArticlePage(task, r, writer);
       out.links.push(page.links);
       out.each.push(page.problems);
       out.hashes.push(page.hash ?? null);
+      out.bodies.push(page.body ?? null);
+      if (page.reused) out.reused++;
     }
     return out;
   }
@@ -142,13 +169,35 @@ async function writeArticlePage(
   task: ArticleTask,
   r: ArticleRenderer,
   writer: OutputWriter,
-): Promise<{ problems: Problem[]; links: BodyLink[]; hash?: string }> {
+): Promise<RenderedArticle & { hash?: string; reused?: boolean }> {
   const { article } = task;
-  const bytes = readFileSync(task.abs);
-  const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
-  if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file })], links: [] };
-  const { html, problems, links } = renderArticlePage(task, withoutControls(decoded.text.slice(article.bodyOffset)), r);
-  if (html === undefined) return { problems, links };
-  await writer.write(outputFile(article.url), html);
-  return { problems, links, hash: digest(html) };
+  const last = task.rewrites ? undefined : lastBody(task.last);
+  let page: RenderedArticle;
+  if (last) page = renderAroundBody(task, last, r);
+  else {
+    const bytes = readFileSync(task.abs);
+    const decoded = digest(bytes) === task.source ? decodeSource(bytes) : undefined;
+    if (!decoded?.ok) return { problems: [error({ code: 'changed', file: article.file })], links: [] };
+    page = renderArticlePage(task, withoutControls(decoded.text.slice(article.bodyOffset)), r);
+  }
+  if (page.html === undefined) return page;
+  await writer.write(outputFile(article.url), page.html);
+  return { ...page, hash: digest(page.html), reused: !!last };
+}
+
+/**
+ * The body of the last build's page, while that page still has the bytes that build wrote
+ * (anything else, or no page, means rendering the body again). Its body is then the one the
+ * same source bytes give: a template change re-renders every page without any Markdown.
+ */
+function lastBody(last: LastPage | undefined): ArticleBody | undefined {
+  if (!last) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(last.abs);
+  } catch {
+    return undefined;
+  }
+  if (digest(bytes) !== last.hash) return undefined;
+  return { html: bytes.toString('utf8').slice(...last.body), problems: last.problems, links: last.links };
 }

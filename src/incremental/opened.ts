@@ -6,9 +6,8 @@ import type { RelatedKeys, RelatedState } from './related-state.js';
 import { replaceFields } from '../util/joined.js';
 import { lowerBound } from '../util/search.js';
 import { decodeRaw } from './raw.js';
+import { chunkFolder, ChunkWriter } from './chunks.js';
 import {
-  chunkFolder,
-  ChunkWriter,
   fits,
   readHead,
   relatedState,

@@ -38,10 +38,24 @@ export interface RenderedArticle {
   html?: string;
   problems: Problem[];
   links: BodyLink[];
+  /** Where the body's HTML stands in `html` (UTF-16 offsets), when the template shows it as it is. */
+  body?: [number, number];
+}
+
+/** An article's body as rendered: its HTML, the body's problems and its links to this site. */
+export interface ArticleBody {
+  html: string;
+  problems: Problem[];
+  links: BodyLink[];
 }
 
 /** Renders one article page from the text of its body (the file's text from `article.bodyOffset`). */
 export function renderArticlePage(input: ArticlePageInput, body: string, r: ArticleRenderer): RenderedArticle {
+  return renderAroundBody(input, renderArticleBody(input, body, r), r);
+}
+
+/** Renders an article's body: Markdown to safe HTML, with its problems and its links to this site. */
+function renderArticleBody(input: ArticlePageInput, body: string, r: ArticleRenderer): ArticleBody {
   const { article, rewrites } = input;
   const images = input.images ?? {};
   const known = (path: string) => (Object.hasOwn(images, path) ? images[path] : undefined);
@@ -63,10 +77,20 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
   );
   if (rendered.tooDeep) problems.push(tooDeepWarning(article.file, article.bodyLine + rendered.tooDeep.line));
   problems.push(...missing);
-  const page = articlePageView(article, input.story, rendered.html, input.related, r.site, lead || undefined);
+  return { html: rendered.html, problems, links };
+}
+
+/** Renders an article page around its body as rendered (now, or by the last build: see `ArticleTask`). */
+export function renderAroundBody(input: ArticlePageInput, body: ArticleBody, r: ArticleRenderer): RenderedArticle {
+  const { problems, links } = body;
+  const { image } = input.article;
+  const lead =
+    image !== undefined && input.images && Object.hasOwn(input.images, image) ? input.images[image] : undefined;
+  const page = articlePageView(input.article, input.story, body.html, input.related, r.site, lead || undefined);
   const result = r.theme.render('article.njk', { site: r.site, page });
   if ('problem' in result) return { problems: [...problems, result.problem], links };
-  return { html: result.html, problems, links };
+  const at = result.html.indexOf(body.html);
+  return { html: result.html, problems, links, body: at < 0 ? undefined : [at, at + body.html.length] };
 }
 
 /** The warning for raw HTML nested too deep to sanitise, shown as text instead. */

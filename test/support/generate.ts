@@ -16,7 +16,13 @@ export interface GenerateOptions {
   articles: number;
   seed?: number;
   clusters?: boolean;
+  /** `news` (the default): 350–900-word news stories; `long`: 20–40 KB bodies with tables, fenced code and bare URLs, as release notes and reports run. */
+  profile?: Profile;
 }
+
+/** The kinds of archive the generator makes (see `GenerateOptions`). */
+export const PROFILES = ['news', 'long'] as const;
+export type Profile = (typeof PROFILES)[number];
 
 /** Front matter facts of a generated article, so callers need not parse them back. */
 export interface GeneratedMeta {
@@ -367,7 +373,7 @@ class StoryPlanner {
 }
 
 /** Writes one article, front matter and Markdown body, and returns it. */
-function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic): GeneratedArticle {
+function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic, profile: Profile): GeneratedArticle {
   const wall = START + Math.floor(((i + rng()) * SPAN) / n / 1000) * 1000;
   const d = new Date(wall).toISOString();
   const [yyyy, mm, dd] = [d.slice(0, 4), d.slice(5, 7), d.slice(8, 10)];
@@ -406,7 +412,8 @@ function writeArticle(rng: Rng, w: Writer, i: number, n: number, t: Topic): Gene
   w.start(t);
   w.ascii(fm.join('\n') + '\n---\n');
   // The body shows the archive's own photo again (its images are made smaller once), or photos elsewhere.
-  body(rng, t, w, (n) => (photo ? `/${photo.path}` : `${PHOTO_SITE}/${yyyy}/${mm}/foto-${n}.jpg`));
+  if (profile === 'long') longBody(rng, t, w);
+  else body(rng, t, w, (n) => (photo ? `/${photo.path}` : `${PHOTO_SITE}/${yyyy}/${mm}/foto-${n}.jpg`));
   const meta = {
     title,
     tags: tags ?? [],
@@ -521,6 +528,64 @@ function body(rng: Rng, t: Topic, w: Writer, photo: (n: number) => string): void
   w.ascii('\n');
 }
 
+/** A long body of 20–40 KB: sections of paragraphs (some ending in a bare URL), pipe tables, fenced code and lists of links. */
+function longBody(rng: Rng, t: Topic, w: Writer): void {
+  const start = w.pos;
+  const target = 20_000 + Math.floor(rng() * 20_001);
+  paragraph(rng, t, w);
+  while (w.pos - start < target) {
+    w.ascii('\n\n');
+    const r = rng();
+    if (r < 0.1) (w.ascii('## '), sentence(rng, t, 3 + Math.floor(rng() * 4), w));
+    else if (r < 0.2) table(rng, t, w);
+    else if (r < 0.3) code(rng, t, w);
+    else if (r < 0.42)
+      for (let k = 3 + Math.floor(rng() * 4); k > 0; k--)
+        (w.ascii('- '),
+          sentence(rng, t, 3 + Math.floor(rng() * 5), w),
+          w.ascii(`: ${bareUrl(rng, t)}${k > 1 ? '\n' : ''}`));
+    else {
+      paragraph(rng, t, w);
+      if (rng() < 0.4) w.ascii(` Rincian di ${bareUrl(rng, t)}`);
+    }
+  }
+  w.ascii('\n');
+}
+
+/** A pipe table of 3–5 columns and 3–10 rows of words and figures. */
+function table(rng: Rng, t: Topic, w: Writer): void {
+  const columns = 3 + Math.floor(rng() * 3);
+  const cell = () => (rng() < 0.4 ? String(Math.floor(rng() * 100_000) / 100) : zipfPick(rng, VOCAB.content));
+  w.ascii(`| ${Array.from({ length: columns }, () => cap(pick(rng, t.topics))).join(' | ')} |\n`);
+  w.ascii(`|${' --- |'.repeat(columns)}`);
+  for (let k = 3 + Math.floor(rng() * 8); k > 0; k--)
+    w.ascii(`\n| ${Array.from({ length: columns }, cell).join(' | ')} |`);
+}
+
+/** A fenced code block of 4–14 lines: commands and settings. */
+function code(rng: Rng, t: Topic, w: Writer): void {
+  const lang = pick(rng, ['sh', 'yaml', 'ts']);
+  w.ascii(`\`\`\`${lang}`);
+  for (let k = 4 + Math.floor(rng() * 11); k > 0; k--) {
+    const word = zipfPick(rng, VOCAB.content);
+    const n = Math.floor(rng() * 1000);
+    w.ascii(
+      lang === 'sh'
+        ? `\nwarta build --jobs ${1 + (n % 8)} --out dist/${word} # ${pick(rng, t.topics)}`
+        : lang === 'yaml'
+          ? `\n${word}: ${n < 500 ? n : JSON.stringify(pick(rng, t.topics))}`
+          : `\nconst ${word}${n} = await fetchData("${bareUrl(rng, t)}", { limit: ${n} });`,
+    );
+  }
+  w.ascii('\n```');
+}
+
+/** A bare URL, which the Markdown renderer turns into a link. */
+function bareUrl(rng: Rng, t: Topic): string {
+  const host = pick(rng, ['github.com/warta-id/warta', 'docs.warta.id', 'www.example.org']);
+  return `https://${host}/${pick(rng, t.topics)}/${Math.floor(rng() * 100_000)}`;
+}
+
 /** Generates the archive in date order, byte-identical for the same options. */
 export function* generateArchive(options: GenerateOptions): Generator<GeneratedArticle> {
   const rng = mulberry32(options.seed ?? 1);
@@ -533,6 +598,7 @@ export function* generateArchive(options: GenerateOptions): Generator<GeneratedA
       i,
       options.articles,
       options.clusters === false ? newTopic(rng) : planner.topicAt(i),
+      options.profile ?? 'news',
     );
   }
 }
