@@ -9,7 +9,8 @@ import { checkSvgFiles } from '../content/svg.js';
 import { hasErrors, sortProblems } from '../errors.js';
 import type { BuildCache } from '../incremental/cache.js';
 import { batches, WorkerPool } from '../exec/pool.js';
-import { quickBuild, summarize } from './quick.js';
+import { quickBuild } from './quick.js';
+import { summarize } from './summary.js';
 import { parseBatch, type TaskSetup } from '../exec/tasks.js';
 import { triesQuick, type BuildOptions, type BuildResult } from './options.js';
 import type { StageTimer } from './progress.js';
@@ -127,18 +128,16 @@ export async function runStages(
     // For the next build's quick path, which reports these problems again (warnings: the build is ok).
     const summary =
       ok && previous.saves
-        ? {
-            ...summarize(
-              site,
-              listing,
-              sortProblems(problems),
-              options.clock,
-              render.theme,
-              render.view,
-              render.plan.length,
-            ),
-            search: render.search,
-          }
+        ? summarize(
+            site,
+            listing,
+            sortProblems(problems),
+            options.clock,
+            render.theme,
+            render.view,
+            render.plan.length,
+            render.search,
+          )
         : undefined;
     const counts = ok
       ? await commit(render, sources, state, previous, options, summary)

@@ -5,7 +5,6 @@ import type { BuildOptions, BuildResult, Stage } from './options.js';
 import type { Article, Terms } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { contentFileAt, type ContentFile, type ContentListing } from '../content/read.js';
-import type { Problem } from '../errors.js';
 import { cacheFile, type BuildSummary, type CachedOutput, type CachedSource } from '../incremental/cache.js';
 import { OpenedCache } from '../incremental/opened.js';
 import { digest } from '../util/digest.js';
@@ -14,8 +13,7 @@ import { FolderWriter, openStaging } from '../output/staging.js';
 import { planArticle, type PagePlan } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
 import { storyView } from '../render/viewmodel.js';
-import type { SiteView } from '../render/views.js';
-import type { Clock, Site } from '../site/assemble.js';
+import type { Clock } from '../site/assemble.js';
 import { relateAround, type RelatedInput } from '../site/related/relate.js';
 import { relatedList } from '../site/related/memory.js';
 import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } from '../incremental/related-state.js';
@@ -384,28 +382,4 @@ function counted(
 ): Omit<BuildResult, 'written' | 'removed' | 'parsed' | 'rendered' | 'incremental' | 'quick' | 'stages'> {
   const { published, heldBack, drafts, files } = summary.counts;
   return { problems: summary.problems, ok: true, published, heldBack, drafts, nextDue: summary.clock.nextDue, files };
-}
-
-/** What the next build's quick path needs of a full build (see `BuildSummary`). */
-export function summarize(
-  site: Site,
-  listing: ContentListing,
-  problems: Problem[],
-  clock: Clock,
-  theme: string,
-  view: SiteView,
-  planned: number,
-): BuildSummary {
-  const files = listing.articles();
-  const place = new Map(files.map((f, i) => [f.path, i]));
-  return {
-    problems,
-    counts: { published: site.articles.length, heldBack: site.heldBack, drafts: site.drafts, files: planned },
-    // The newest article dated before the clock (with --future, later ones are published too, but not yet news).
-    clock: { future: clock.future, newest: site.articles[site.news.from]?.date, nextDue: site.nextDue },
-    theme,
-    statics: listingDigest(listing),
-    view,
-    published: Int32Array.from(site.articles, (a) => place.get(a.path)!),
-  };
 }
