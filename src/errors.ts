@@ -159,16 +159,23 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** Orders problems by file, line, column, field, code, then the message's values, so reports are stable. */
+/** Orders problems by file, line, column, field, code, then the message's values, so reports are stable; each problem once. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      cmp(a.file ?? '', b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      cmp(a.field ?? '', b.field ?? '') ||
-      cmp(a.code, b.code) ||
-      cmp(JSON.stringify(a.params ?? {}), JSON.stringify(b.params ?? {})),
+  const sorted = [...problems].sort(compareProblems);
+  // Two stages that read the same file may find the same problem (a file changed during the build): it is reported once.
+  return sorted.filter(
+    (p, i) => i === 0 || compareProblems(sorted[i - 1]!, p) !== 0 || sorted[i - 1]!.severity !== p.severity,
+  );
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+  return (
+    cmp(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    cmp(a.field ?? '', b.field ?? '') ||
+    cmp(a.code, b.code) ||
+    cmp(JSON.stringify(a.params ?? {}), JSON.stringify(b.params ?? {}))
   );
 }
 
