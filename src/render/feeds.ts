@@ -17,29 +17,69 @@ export interface DataFile {
 }
 
 /**
- * What making the feeds keeps for the next build in one process (`warta dev`): each article's
- * sitemap entry and site-feed items, and the last sitemaps with their entries.
+ * What making the feeds keeps for the next build in one process (`warta dev`): each channel's
+ * files with what they were made from, and the sitemaps' entries. While no article moved (the
+ * same categories and archive), an edit remakes only the channels listing an edited article.
  */
 export class FeedMemory implements SitemapMemory {
   entries = new ByPlace<Article, SitemapEntry>();
-  items = new ByPlace<Article, FeedItem>();
   last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
-  /** Each channel's files by its folder, with what they were made from: an edit remakes only the channels listing it. */
-  channels = new Map<string, { channel: string; articles: readonly Article[]; files: DataFile[] }>();
-  /** The site address the entries and items were made for. */
+  listed?: SitemapMemory['listed'];
+  lists?: SitemapMemory['lists'];
+  /** Each channel's files by its folder, with what they were made from. */
+  private channels = new Map<string, { channel: string; articles: readonly Article[]; files: DataFile[] }>();
+  /** The last feeds, by channel, with the site they were made for. */
+  private feeds?: {
+    site: Pick<Site, 'articles' | 'categories' | 'archive'>;
+    config: SiteConfig;
+    listed: ListedChannel[];
+    files: DataFile[][];
+    /** For each article (by index), the places in `listed` of the channels listing it; made on the first edit. */
+    listers?: number[][];
+  };
+  /** The site address the entries and files were made for. */
   private baseUrl?: string;
 
   /** Forgets what was made for another site address. */
   at(baseUrl: string): this {
     if (this.baseUrl !== baseUrl)
-      [this.entries, this.items, this.last, this.channels, this.baseUrl] = [
-        new ByPlace(),
+      [this.entries, this.last, this.listed, this.lists, this.channels, this.feeds, this.baseUrl] = [
         new ByPlace(),
         undefined,
+        undefined,
+        undefined,
         new Map(),
+        undefined,
         baseUrl,
       ];
     return this;
+  }
+
+  /** The files of every channel; `make` makes one channel's. */
+  files(site: Site, config: SiteConfig, make: (listed: ListedChannel) => DataFile[]): DataFile[][] {
+    const last = this.feeds;
+    const changed: number[] = [];
+    if (
+      last &&
+      last.config === config &&
+      last.site.categories === site.categories &&
+      last.site.archive === site.archive &&
+      last.site.articles.length === site.articles.length
+    ) {
+      for (let i = 0; i < site.articles.length && changed.length <= MOST_PATCHED; i++)
+        if (site.articles[i] !== last.site.articles[i]) changed.push(i);
+      if (changed.length <= MOST_PATCHED) {
+        const listers = (last.listers ??= listersOf(last.listed, site.articles.length));
+        const files = changed.length ? last.files.slice() : last.files;
+        for (const at of new Set(changed.flatMap((i) => listers[i]!))) files[at] = make(last.listed[at]!);
+        this.feeds = { ...last, site, files };
+        return files;
+      }
+    }
+    const listed = channelsOf(site, config);
+    const files = listed.map(make);
+    this.feeds = { site, config, listed, files };
+    return files;
   }
 
   /**
@@ -54,6 +94,44 @@ export class FeedMemory implements SitemapMemory {
     this.channels.set(channel.folder, { channel: key, articles, files });
     return files;
   }
+}
+
+/** Beyond this many edited articles, every channel is looked at again. */
+const MOST_PATCHED = 32;
+
+/** A feed's channel and the articles it lists: indices into the site's articles, newest first. */
+interface ListedChannel {
+  channel: Channel;
+  indices: readonly number[];
+}
+
+/** Every feed's channel: the site's, each category's, each topic's and each author's, with the newest stories of each. */
+function channelsOf(site: Site, config: SiteConfig): ListedChannel[] {
+  const named = (name: string, url: string): Channel => ({
+    title: `${name} - ${config.title}`,
+    description: `${name}: ${config.tagline}`,
+    page: url,
+    folder: url.slice(1),
+  });
+  const newest = (list: readonly number[]) => list.slice(0, config.feedSize);
+  const home = { title: config.title, description: config.tagline, page: '/', folder: '' };
+  const listed: ListedChannel[] = [
+    { channel: home, indices: Array.from({ length: Math.min(site.articles.length, config.feedSize) }, (_, i) => i) },
+  ];
+  for (const c of site.categories) listed.push({ channel: named(c.name, c.url), indices: newest(c.articles) });
+  // One by one: an archive of many topics has more lists than a call takes arguments.
+  for (const list of site.archive.topics)
+    listed.push({ channel: named(list.name, list.url), indices: newest(list.articles) });
+  for (const list of site.archive.authors)
+    listed.push({ channel: named(list.name, list.url), indices: newest(list.articles) });
+  return listed;
+}
+
+/** For each article (by index), the places in `listed` of the channels listing it. */
+function listersOf(listed: readonly ListedChannel[], articles: number): number[][] {
+  const listers = Array.from({ length: articles }, (): number[] => []);
+  listed.forEach(({ indices }, at) => indices.forEach((i) => listers[i]!.push(at)));
+  return listers;
 }
 
 /** One article as an RSS item and as an Atom entry. */
@@ -78,40 +156,24 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
   // One item per article, whichever feeds list it.
   const items = new Map<Article, FeedItem>();
-  const make = (a: Article) => {
-    let item = items.get(a);
-    if (!item) items.set(a, (item = feedItem(a, names.get(a.categorySlug)!, config, body)));
-    return item;
+  const item = (a: Article) => {
+    let made = items.get(a);
+    if (!made) items.set(a, (made = feedItem(a, names.get(a.categorySlug)!, config, body)));
+    return made;
   };
-  const newest = site.articles.slice(0, config.feedSize);
   const categories = JSON.stringify([...names.values()]);
-  const channel = (c: Channel, articles: readonly Article[], items = () => articles.map(make)) =>
-    memory
-      ? memory.channel(c, categories, articles, () => channelFiles(c, articles, items(), config))
-      : channelFiles(c, articles, items(), config);
-  const home = { title: config.title, description: config.tagline, page: '/', folder: '' };
-  const files = [...channel(home, newest, () => (memory ? memory.items.map(newest, make) : newest.map(make)))];
-  for (const c of site.categories) {
-    const listed = c.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
-    const named = {
-      title: `${c.name} - ${config.title}`,
-      description: `${c.name}: ${config.tagline}`,
-      page: c.url,
-      folder: c.url.slice(1),
-    };
-    files.push(...channel(named, listed));
-  }
+  const make = ({ channel, indices }: ListedChannel) => {
+    const articles = indices.map((i) => site.articles[i]!);
+    const files = () => channelFiles(channel, articles, articles.map(item), config);
+    return memory ? memory.channel(channel, categories, articles, files) : files();
+  };
+  const files: DataFile[] = [];
   // One by one: an archive of many topics has more files than a call takes arguments.
-  for (const list of [...site.archive.topics, ...site.archive.authors]) {
-    const articles = list.articles.slice(0, config.feedSize).map((i) => site.articles[i]!);
-    const named = { title: `${list.name} - ${config.title}`, description: `${list.name}: ${config.tagline}` };
-    for (const file of channel({ ...named, page: list.url, folder: list.url.slice(1) }, articles)) files.push(file);
-  }
-  return [
-    ...files,
-    ...sitemapFiles(site, config, memory).map(({ path, data }) => ({ path, data })),
-    { path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` },
-  ];
+  for (const channel of memory ? memory.files(site, config, make) : channelsOf(site, config).map(make))
+    for (const file of channel) files.push(file);
+  for (const file of sitemapFiles(site, config, memory)) files.push({ path: file.path, data: file.data });
+  files.push({ path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` });
+  return files;
 }
 
 /** A channel's RSS 2.0 and Atom 1.0 files. */

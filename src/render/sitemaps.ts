@@ -29,6 +29,8 @@ export interface SitemapMemory {
   entries: ByPlace<Article, SitemapEntry>;
   /** The entries of the archive's lists and the static pages, by URL. */
   lists?: Map<string, SitemapEntry>;
+  /** What the last entries of the home, the categories, the archive's lists and the static pages were made from. */
+  listed?: Pick<Site, 'categories' | 'archive' | 'pages'>;
   last?: { head: SitemapEntry[]; articles: readonly SitemapEntry[]; chunks: Omit<SitemapFile, 'path'>[] };
 }
 
@@ -73,6 +75,12 @@ function sitemapEntries(
   const entry = (path: string, lastmod: number) => urlEntry(config.baseUrl, path, lastmod);
   const make = (a: Article) => entry(a.url, modified(a));
   const articles = memory ? memory.entries.map(site.articles, make) : site.articles.map(make);
+  // No article moved and none changed its time (a body or headline edit): every list's entry stands.
+  const last = memory?.last;
+  const same = memory?.listed;
+  if (last && same?.categories === site.categories && same.archive === site.archive && same.pages === site.pages)
+    if (sameTimes(last.articles, articles)) return { head: last.head, articles };
+  if (memory) memory.listed = { categories: site.categories, archive: site.archive, pages: site.pages };
   // A list page changes when a story it may list does: its newest change stands for it.
   const newest = (indices: Iterable<number>) => {
     let latest = 0;
@@ -107,10 +115,11 @@ function sitemaps(
   const last = memory?.last;
   if (
     last &&
-    sameItems(
-      last.head.map((h) => h.entry),
-      head.map((h) => h.entry),
-    ) &&
+    (last.head === head ||
+      sameItems(
+        last.head.map((h) => h.entry),
+        head.map((h) => h.entry),
+      )) &&
     sameEntries(last.articles, articles)
   )
     return last.chunks;
@@ -128,6 +137,13 @@ function sitemaps(
 function sameEntries(a: readonly SitemapEntry[], b: readonly SitemapEntry[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.entry !== b[i]!.entry) return false;
+  return true;
+}
+
+/** Whether two lists of article entries have the same last-modified times, place by place. */
+function sameTimes(a: readonly SitemapEntry[], b: readonly SitemapEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.lastmod !== b[i]!.lastmod) return false;
   return true;
 }
 
