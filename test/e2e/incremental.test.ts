@@ -495,9 +495,9 @@ test('publishing one new article rewrites a small, bounded set of files', async 
     // Nothing shares its words: the page itself, home, its category's front page, the site's and the
     // category's feeds (RSS and Atom), the sitemap, the news sitemap (it is a day old) and the index;
     // the archives of its day (new), month and year, the Indeks page (a new day); its topic's page (new),
-    // the most used topics and topics under L (a new name); its author's page, the most used authors and
-    // authors under A (a new name).
-    assert.equal(result.written, 20);
+    // the most used topics and topics under L (a new name), and its feeds (new, RSS and Atom); its author's
+    // page, the most used authors and authors under A (a new name), and the author's feeds.
+    assert.equal(result.written, 24);
     assert.equal(result.removed, 0);
   } finally {
     await rm(box.root, { recursive: true, force: true });
