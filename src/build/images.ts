@@ -15,6 +15,8 @@ import type { BuildOptions } from './options.js';
 const RASTER = /\.(?:jpe?g|png|webp|gif|avif)$/i;
 /** The output folder of the smaller copies, which warta keeps to itself (see RESERVED_FOLDERS). */
 const VARIANTS = '_img';
+/** Where the theme's files are published (see RESERVED_FOLDERS). */
+const THEME_ASSETS = '/assets/';
 /** Images whose copies are made at once: each encode uses libvips's threads too. */
 const AT_ONCE = 2;
 
@@ -127,7 +129,8 @@ export class SiteImages {
   }
 
   private facts(path: string): ImageFacts | false | null {
-    if (!this.files.has(path)) return null;
+    // The theme's own files (`/assets/`) are not the archive's: shown as they are, never missing.
+    if (!this.files.has(path)) return path.startsWith(THEME_ASSETS) ? false : null;
     const measured = this.measured.get(path);
     if (!measured?.width || !measured.height) return false;
     const key = this.key(measured);

@@ -148,8 +148,10 @@ async function makeIndex(
           problems.push(...made.problems);
           return made.records;
         },
-        done: async (part, files) =>
-          void out.set(part.key, await written(`${BUNDLE}${part.key}/`, part.sig, files, cached, writer)),
+        done: async (part, files) => {
+          out.set(part.key, await written(`${BUNDLE}${part.key}/`, part.sig, files, cached, writer));
+          options.progress?.('search', out.size - (parts.length - todo.length), todo.length);
+        },
       },
       language,
       options.jobs,

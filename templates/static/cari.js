@@ -5,11 +5,23 @@ const PAGE = 10;
 const form = document.querySelector('[data-cari]');
 const where = JSON.parse(document.getElementById('cari-indeks').textContent);
 const part = (name) => document.querySelector(`[data-${name}]`);
-const [results, count, list, more, none, failed] = ['hasil', 'jumlah', 'daftar', 'lagi', 'kosong', 'gagal'].map(part);
+const [results, count, list, more, none, failed, loadingNote] = [
+  'hasil',
+  'jumlah',
+  'daftar',
+  'lagi',
+  'kosong',
+  'gagal',
+  'memuat',
+].map(part);
 const item = part('hasil-item');
 
 let loading;
-/** Pagefind, with every part of the index merged into the empty one its bundle starts from. */
+/**
+ * Pagefind, with every part of the index merged into the empty one its bundle starts from.
+ * Loaded as the page opens: a large archive has hundreds of parts, each a request or two,
+ * which the reader's typing hides.
+ */
 function pagefind() {
   loading ??= (async () => {
     const found = await import(`${where.bundle}pagefind.js`);
@@ -61,12 +73,17 @@ function asked() {
 async function search() {
   const mine = ++round;
   const { words, filters } = asked();
-  const address = new URLSearchParams([...new FormData(form)].filter(([, v]) => v));
-  history.replaceState(null, '', address.size ? `?${address}` : location.pathname);
+  const address = String(new URLSearchParams([...new FormData(form)].filter(([, v]) => v)));
+  history.replaceState(null, '', address ? `?${address}` : location.pathname);
   failed.hidden = true;
   if (!words) return ((results.hidden = true), (none.hidden = true));
   try {
-    const found = await (await pagefind()).search(words, { filters });
+    // Shown only while the index is still loading: once loaded, pagefind() settles at once.
+    const slow = setTimeout(() => (loadingNote.hidden = false), 100);
+    const index = await pagefind();
+    clearTimeout(slow);
+    loadingNote.hidden = true;
+    const found = await index.search(words, { filters });
     if (mine !== round) return;
     // The bundle's own index holds one made-up word, which is no article.
     shown = found.results.filter((r) => r.id !== where.skip);
@@ -76,6 +93,7 @@ async function search() {
     none.hidden = !!shown.length;
     await showMore();
   } catch (e) {
+    loadingNote.hidden = true;
     results.hidden = true;
     failed.hidden = false;
     throw e;
@@ -97,3 +115,4 @@ more.addEventListener('click', showMore);
 const start = new URLSearchParams(location.search);
 for (const [name, value] of start) if (form.elements[name]) form.elements[name].value = value;
 if (start.get('q')) search();
+else pagefind().catch(() => {});

@@ -49,6 +49,8 @@ async function site(
     ),
   );
   await writeFile(join(content, 'peta.md'), article('peta', 'image: /images/peta.svg\n', '![Peta](/images/peta.svg)'));
+  // The theme's own image is there, though no file of the archive is.
+  await writeFile(join(content, 'logo.md'), article('logo', 'image: /assets/logo.png\n', 'Paragraf.'));
   const out = join(dir, 'public');
   const options = (cache?: BuildOptions['cache']): BuildOptions => ({
     content,
