@@ -12,11 +12,12 @@ import { digest } from '../util/digest.js';
  */
 
 /**
- * Most stories in a part (unless one day has more). Pagefind takes about 2 ms per story of
- * 700 words, most of it compressing the index: a part this size is made again in about a
- * second, what an edit may cost; more parts cost the search page a request each.
+ * Most stories in a part (unless one day has more). Pagefind takes about 2 ms of CPU per story
+ * of 700 words, most of it compressing the index: a part this size is made again in about
+ * half a second, which a one-article edit at 100,000 articles can afford beside its other
+ * second; smaller parts would cost the search page more of them, one or two requests each.
  */
-export const PART_SIZE = 400;
+export const PART_SIZE = 300;
 
 /** A part of the search index: its key (the name of its folder) and the articles it holds. */
 export interface SearchPart {
