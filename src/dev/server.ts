@@ -16,7 +16,7 @@ import { isHtml, lookup, type Lookup } from './static.js';
 import { watchSources } from './watcher.js';
 import { languageOf, messages } from '../messages/index.js';
 import type { DevServerOptions, RebuildEvent } from './options.js';
-import { RebuildSession } from './session.js';
+import { Rebuilder } from './rebuilder.js';
 import { checkOutput } from '../output/ownership.js';
 import { DevServerError, HEADERS, HOST, listen, localHost, send, sse } from './http.js';
 
@@ -76,20 +76,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   // The first lines come before the first build reads the config: in its language, if it can be read.
-  const session = new RebuildSession(options, paths, await languageOf(options.lang, paths.config), {
+  const rebuilder = new Rebuilder(options, paths, await languageOf(options.lang, paths.config), {
     log,
     baseUrl: () => url.replace(/\/$/, ''),
     renew: () => batcher.add({ kind: 'renew' }, true),
   });
   const runBatch = async (batch: Batch): Promise<void> => {
-    const event = await session.run(batch);
+    const event = await rebuilder.run(batch);
     last = event;
     if (event.ok) {
       version = `${instance}-${++good}`;
       overlay = undefined;
       broadcast('reload', { version });
     } else {
-      overlay = overlayHtml(event.problems, session.lang);
+      overlay = overlayHtml(event.problems, rebuilder.lang);
       broadcast('problems', { version, overlay });
     }
     rebuilds.emit('rebuild', event);
@@ -102,7 +102,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const respond = async (req: IncomingMessage, res: ServerResponse, retried = false): Promise<void> => {
     const target = req.url ?? '/';
-    const texts = messages(session.lang).dev;
+    const texts = messages(rebuilder.lang).dev;
     // Unpublished and embargoed stories: only pages opened as this machine's own address get them,
     // never a web page that points a host name of its own at 127.0.0.1 (DNS rebinding).
     if (!localHost(req.headers.host)) return send(res, 403, 'text/plain; charset=utf-8', `${texts.forbidden(url)}\n`);
@@ -124,7 +124,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (found.kind === 'missing') {
       status = 404;
       found = await lookup(paths.out, '/404.html');
-      if (found.kind !== 'file') return sendHtml(req, res, 404, fallback404(session.lang));
+      if (found.kind !== 'file') return sendHtml(req, res, 404, fallback404(rebuilder.lang));
     }
     const sent = await sendFile(req, res, status, found as Extract<Lookup, { kind: 'file' }>);
     if (!sent) {
@@ -167,7 +167,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const sendHtml = (req: IncomingMessage, res: ServerResponse, status: number, html: string) => {
-    const body = Buffer.from(injectDev(html, version, overlay, session.lang));
+    const body = Buffer.from(injectDev(html, version, overlay, rebuilder.lang));
     res.writeHead(status, { ...HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
@@ -179,7 +179,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         res,
         503,
         'text/plain; charset=utf-8',
-        `${messages(session.lang).dev.tooManyListeners(MAX_LISTENERS)}\n`,
+        `${messages(rebuilder.lang).dev.tooManyListeners(MAX_LISTENERS)}\n`,
         {
           'Retry-After': '10',
         },
@@ -199,9 +199,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let url = '';
   const server = createServer((req, res) => {
     respond(req, res).catch((e: Error) => {
-      log(messages(session.lang).dev.serveFailed(String(req.url), e.message));
+      log(messages(rebuilder.lang).dev.serveFailed(String(req.url), e.message));
       if (!res.headersSent)
-        send(res, 500, 'text/plain; charset=utf-8', `${messages(session.lang).dev.internalError}\n`);
+        send(res, 500, 'text/plain; charset=utf-8', `${messages(rebuilder.lang).dev.internalError}\n`);
       else res.destroy();
     });
   });
@@ -210,14 +210,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const watched = [paths.content, paths.templates, paths.static, paths.config]
     .filter((p): p is string => !!p)
     .map(show);
-  log(messages(session.lang).dev.serving(show(paths.out), url, watched));
+  log(messages(rebuilder.lang).dev.serving(show(paths.out), url, watched));
 
   const ready = nextRebuild();
   batcher.add({ kind: 'renew' }, true);
   const watcher = watchSources(paths, {
     change: (change, at) => batcher.add(change, false, at),
     stir: (paths, at) => batcher.stir(paths, at),
-    fail: (message) => log(messages(session.lang).dev.watchFailed(message)),
+    fail: (message) => log(messages(rebuilder.lang).dev.watchFailed(message)),
   });
   await watcher.ready;
   const heartbeat = setInterval(() => {
@@ -244,7 +244,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
           server.close(() => done());
           server.closeAllConnections();
         });
-        await session.close();
+        await rebuilder.close();
       })();
       return closing;
     },

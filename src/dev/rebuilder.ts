@@ -13,8 +13,8 @@ import type { DevServerOptions, RebuildEvent } from './options.js';
 
 const LONGEST_TIMER = 2 ** 31 - 1;
 
-/** What a session needs of the server around it. */
-export interface SessionHost {
+/** What a rebuilder needs of the server around it. */
+export interface RebuilderHost {
   log: (line: string) => void;
   /** The server's own address, the site's address when neither option nor config gives one. */
   baseUrl: () => string;
@@ -27,7 +27,7 @@ export interface SessionHost {
  * cost what the edit changed); a new engine on a config change, a renewal or after a crash.
  * Reports each rebuild on the terminal: errors every time, a warning once while it stays.
  */
-export class RebuildSession {
+export class Rebuilder {
   private engine: Engine | undefined;
   private builds = 0;
   private warned = new Set<string>();
@@ -38,7 +38,7 @@ export class RebuildSession {
     private readonly paths: Paths,
     /** The language of messages: `--lang`, else the config's. */
     public lang: Lang,
-    private readonly host: SessionHost,
+    private readonly host: RebuilderHost,
   ) {}
 
   /** Builds a batch of changes and reports it. */
