@@ -1,14 +1,4 @@
-import {
-  closeSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { isAlive, siblings } from './staging.js';
@@ -48,8 +38,7 @@ export function lockFile(out: string): string {
 }
 
 /**
- * Takes the lock of `out`, or says who holds it (no holder: a lock being written this moment,
- * or a file that could not be replaced).
+ * Takes the lock of `out`, or says who holds it (no holder: a file that could not be replaced).
  */
 export function lockOutput(out: string): { lock: OutputLock } | { holder?: LockHolder; file: string } {
   const file = lockFile(out);
@@ -59,27 +48,30 @@ export function lockOutput(out: string): { lock: OutputLock } | { holder?: LockH
   for (let attempt = 0; attempt < 3; attempt++) {
     if (create(file, me)) return { lock: { file, release: () => releaseLock(file, me) } };
     const holder = readHolder(file);
-    if (holder ? holds(holder) : justWritten(file)) return { holder, file };
+    if (holder && holds(holder)) return { holder, file };
     setAside(file, holder);
   }
   return { file };
 }
 
-/** Creates the lock, unless the name is taken: another build then holds it, or held it. */
+/**
+ * Creates the lock, unless the name is taken: another build then holds it, or held it. The
+ * holder is written to a file of this process first and linked into place, so the lock never
+ * exists without its holder, even when the build is killed while taking it: an unreadable lock
+ * is one warta did not write, and is taken over.
+ */
 function create(file: string, me: LockHolder): boolean {
-  let fd: number;
+  const mine = `${file}-new-${process.pid}`;
+  writeFileSync(mine, JSON.stringify(me));
   try {
-    fd = openSync(file, 'wx');
+    linkSync(mine, file);
+    return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw e;
-  }
-  try {
-    writeSync(fd, JSON.stringify(me));
   } finally {
-    closeSync(fd);
+    rmSync(mine, { force: true });
   }
-  return true;
 }
 
 /** The holder a lock file names; undefined when it is missing or not a lock warta wrote (then it is stale). */
@@ -101,15 +93,6 @@ const CLOCK_SLACK = 5 * 60_000;
 function holds(holder: LockHolder): boolean {
   const booted = Date.now() - uptime() * 1000 - CLOCK_SLACK;
   return holder.host === hostname() && holder.since >= booted && (holder.pid === process.pid || isAlive(holder.pid));
-}
-
-/** Whether an unreadable lock file was made in the last seconds: another build is writing it now. */
-function justWritten(file: string): boolean {
-  try {
-    return Date.now() - statSync(file).mtimeMs < 5000;
-  } catch {
-    return false;
-  }
 }
 
 /**

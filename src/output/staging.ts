@@ -47,7 +47,7 @@ export interface Staging {
   abort(): Promise<void>;
 }
 
-/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts, `.dist.lock` and `.dist.lock-stale-<pid>`, see lock.ts). */
+/** Names used beside an output folder `dist`: `.dist.staging-<pid>` and `.dist.old-<pid>` (and `.dist.spare`, see spare.ts, `.dist.lock`, `.dist.lock-new-<pid>` and `.dist.lock-stale-<pid>`, see lock.ts). */
 export function siblings(out: string): { parent: string; staging: string; old: string; prefix: string } {
   const parent = dirname(resolve(out));
   const prefix = `.${basename(resolve(out))}.`;
@@ -101,7 +101,7 @@ export async function openStaging(out: string): Promise<Staging> {
 
 /**
  * A build killed between the two renames of a commit leaves no output but a complete
- * `.old-<pid>` folder: put it back. Staging and old folders, and set-aside locks (see lock.ts),
+ * `.old-<pid>` folder: put it back. Staging and old folders, and locks being made or set aside (see lock.ts),
  * of builds no longer running are removed: these exact names only, never anything else that
  * starts with the output's name.
  */
@@ -121,10 +121,10 @@ async function recover(out: string, parent: string, prefix: string): Promise<voi
   for (const entry of leftovers) await rm(join(parent, entry), { recursive: true, force: true });
 }
 
-/** The process that made a sibling left by a build (`.dist.staging-<pid>`, `.dist.old-<pid>`, `.dist.lock-stale-<pid>`); undefined for any other name. */
+/** The process that made a sibling left by a build (`.dist.staging-<pid>`, `.dist.old-<pid>`, `.dist.lock-new-<pid>`, `.dist.lock-stale-<pid>`); undefined for any other name. */
 function leftoverPid(name: string, prefix: string): number | undefined {
   if (!name.startsWith(prefix)) return undefined;
-  const match = /^(?:staging|old|lock-stale)-([1-9]\d{0,9})$/.exec(name.slice(prefix.length));
+  const match = /^(?:staging|old|lock-new|lock-stale)-([1-9]\d{0,9})$/.exec(name.slice(prefix.length));
   return match ? Number(match[1]) : undefined;
 }
 
