@@ -101,14 +101,14 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
     const last = previous.stories();
-    const { listed, sigOf } = listStories(site.articles, names, last.memory, last.known);
+    const { listed, sigOf } = listStories(site.articles, names, last.memory, last.known, (a) => input.images.lead(a));
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const root = resolve(options.content);
     const theme = previous.theme(options.templates);
     const found = [...copiedFiles(input.listing), ...(await themeAssets(theme))];
     const copied = previous.copies(found);
-    const statics = staticPageViews(site.pages, root, options.config, site.articles);
+    const statics = staticPageViews(site.pages, root, options.config, site.articles, (p) => input.images.pageImages(p));
     const planInput: PlanInput = {
       site,
       config: options.config,

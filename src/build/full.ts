@@ -74,7 +74,7 @@ export async function runStages(
     const assembly = previous.assemble(articles, options.config, options.clock, copiedFiles(listing));
     const { site } = assembly;
     problems.push(...assembly.problems);
-    images = await SiteImages.open(options, listing, site.articles);
+    images = await SiteImages.open(options, listing, [...site.articles, ...site.pages]);
     problems.push(...images.problems);
     timer.lap('model');
     const result = (

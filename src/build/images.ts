@@ -6,7 +6,7 @@ import { copiedFiles, type ContentFile, type ContentListing } from '../content/r
 import { error, type Problem } from '../errors.js';
 import { makeVariants, measureImage, variantSettings, variantWidths } from '../exec/images.js';
 import { imageFolder, readImageIndex, saveImageIndex, variantFile, type MeasuredImage } from '../incremental/images.js';
-import type { ImageFacts, PageImages } from '../render/images.js';
+import { factsSig, type ImageFacts, type PageImages } from '../render/images.js';
 import type { DigestedCopy } from '../render/plan.js';
 import { digest, fileDigest } from '../util/digest.js';
 import type { BuildOptions } from './options.js';
@@ -28,7 +28,7 @@ interface Store {
 }
 
 /**
- * The local images of a build's articles (lead photos and those their bodies name): measured,
+ * The local images of a build's articles and static pages (lead photos and those their bodies name): measured,
  * with their smaller copies made, before anything is rendered, so that render/ gets them as
  * plain data (see `PageImages`) and each page signs what it shows of them. An image whose
  * stamp the image cache knows is not read at all; one whose copies the cache holds is not
@@ -47,7 +47,7 @@ export class SiteImages {
     private readonly index: ReadonlyMap<string, MeasuredImage>,
   ) {}
 
-  /** Measures the images the published articles show and makes their missing copies (none for a build that keeps nothing: `warta check`). */
+  /** Measures the images the published articles and static pages show and makes their missing copies (none for a build that keeps nothing: `warta check`). */
   static async open(options: BuildOptions, listing: ContentListing, articles: readonly Article[]): Promise<SiteImages> {
     const settings = variantSettings();
     const store: Store | undefined = options.writer?.discards
@@ -98,11 +98,13 @@ export class SiteImages {
   /** What an article's page signs of the images it shows: each image's key and size, or what it is instead ('' for none). */
   sig(article: Article): string {
     return imagesOf(article)
-      .map((path) => {
-        const facts = this.facts(path);
-        return `${path}\n${facts ? `${facts.variants[0]?.url ?? ''} ${facts.width}x${facts.height}` : String(facts)}`;
-      })
+      .map((path) => `${path}\n${factsSig(this.facts(path))}`)
       .join('\n');
+  }
+
+  /** What is known of an article's lead photo, for its story card: undefined unless a raster image of the site that was measured. */
+  lead(article: Article): ImageFacts | undefined {
+    return (article.imageLine !== undefined && article.image && this.facts(article.image)) || undefined;
   }
 
   /** The smaller copies, as files copied into the output, by path. */

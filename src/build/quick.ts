@@ -281,7 +281,8 @@ function pageTasks(
     const related = relatedOf(index);
     const stories = [index, ...related].map((i) => source(i).story);
     if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
-    if (!images.knows(article)) return undefined;
+    // Its images, and its related stories' lead photos (their stories carry their size).
+    if (![index, ...related].every((i) => images.knows(articleOf(i)))) return undefined;
     const plan = planArticle(
       article,
       index,
@@ -292,7 +293,7 @@ function pageTasks(
     );
     if (plan.path !== path) return undefined;
     if (plan.sig === before.sig) continue;
-    const view = (i: number) => storyView(articleOf(i), source(i).story!.category);
+    const view = (i: number) => storyView(articleOf(i), source(i).story!.category, images.lead(articleOf(i)));
     tasks.push({
       plan,
       before,

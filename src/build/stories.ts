@@ -6,6 +6,7 @@ import type { StoryView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { digest } from '../util/digest.js';
+import { factsSig, type ImageFacts } from '../render/images.js';
 import { ByPlace } from '../util/memo.js';
 
 /** How an article is listed, and its digest (which signs every page listing it). */
@@ -13,6 +14,8 @@ export interface Listed {
   category: string;
   story: StoryView;
   sig: string;
+  /** What its card shows of its lead photo (see `factsSig`; '' for no photo of the site). */
+  lead: string;
 }
 
 /**
@@ -72,28 +75,39 @@ export function keptPlans(
   };
 }
 
-/** How each published article is listed. */
+/**
+ * How each published article is listed; `lead` tells what is known of an article's lead photo
+ * (its card shows its size and smaller copies, so its story's digest covers them).
+ */
 export function listStories(
   articles: readonly Article[],
   names: ReadonlyMap<string, string>,
   memory = new StoryMemory(),
   known?: (article: Article, category: string) => string | undefined,
+  lead?: (article: Article) => ImageFacts | undefined,
 ): { listed: Listed[]; sigOf: (story: StoryView) => string } {
+  const leadOf = (facts: ImageFacts | undefined) => (facts ? factsSig(facts) : '');
   const make = (article: Article): Listed => {
     const category = names.get(article.categorySlug)!;
-    const story = storyView(article, category);
-    const made = { category, story, sig: known?.(article, category) ?? digest(JSON.stringify(story)) };
+    const facts = lead?.(article);
+    const story = storyView(article, category, facts);
+    // The cache's digest was made with the photo as it was then: a story with a photo of the site is digested again.
+    const cached = article.imageLine === undefined ? known?.(article, category) : undefined;
+    const made = { category, story, sig: cached ?? digest(JSON.stringify(story)), lead: leadOf(facts) };
     memory.sigs.set(story, made.sig);
     return made;
   };
-  // While no category was renamed, an unchanged article keeps its story without a lookup.
+  // While no category was renamed and no photo changed, an unchanged article keeps its story without a lookup.
   const key = JSON.stringify([...names]);
   const renamed = memory.names !== key;
   memory.names = key;
+  const sameName = (known: Listed, i: number) => !renamed || known.category === names.get(articles[i]!.categorySlug);
   const listed = memory.byPlace.map(
     articles,
     make,
-    renamed ? (known, i) => known.category === names.get(articles[i]!.categorySlug) : undefined,
+    renamed || lead
+      ? (known, i) => sameName(known, i) && (!lead || known.lead === leadOf(lead(articles[i]!)))
+      : undefined,
   );
   return { listed, sigOf: (story) => memory.sigs.get(story)! };
 }

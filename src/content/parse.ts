@@ -145,7 +145,7 @@ function readFields(
   if (category && !categorySlug) fields.fail('category', 'slug', { of: 'category', value: quote(category) });
   const url = page ? `/${slug}/` : articleUrl(wibDay(date), slug);
   const image = readImage(fields);
-  const inBody = page ? [] : bodyImages(body, url);
+  const inBody = bodyImages(body, url);
   const longCategory = nameTooLong(categorySlug);
   if (longCategory)
     fields.fail('category', 'name-too-long', { of: 'category', value: quote(categorySlug), bytes: longCategory });

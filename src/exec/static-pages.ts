@@ -4,8 +4,10 @@ import type { SiteConfig } from '../config.js';
 import type { Article } from '../content/article.js';
 import { decodeSource } from '../content/source.js';
 import { error, warning, type Problem } from '../errors.js';
+import { imageAttrs, type PageImages } from '../render/images.js';
 import { linkTarget, sourceRewriter, type BodyLink } from '../render/links.js';
 import { createBodyRenderer } from '../render/markdown.js';
+import { ShownImages } from '../render/page-images.js';
 import { bodyPolicy } from '../render/sanitize.js';
 import type { StaticPageView } from '../render/views.js';
 
@@ -19,14 +21,16 @@ export interface StaticPages {
 /**
  * The views of the static pages, their bodies rendered here: a site has a handful, each read
  * and rendered again at every build (a page's signature is its view, so an unchanged page is
- * not written again). Links to the `.md` files of `published` articles become their URLs, as
- * on article pages.
+ * not written again). Links to the `.md` files of `published` articles become their URLs, and
+ * the site's images (`images`: what is known of those a page shows) get their size, as on
+ * article pages.
  */
 export function staticPageViews(
   pages: readonly Article[],
   root: string,
   config: SiteConfig,
   published: readonly Article[],
+  images: (page: Article) => PageImages | undefined = () => undefined,
 ): StaticPages {
   const views: StaticPageView[] = [];
   const problems: Problem[] = [];
@@ -40,14 +44,28 @@ export function staticPageViews(
       problems.push(error({ code: 'changed', file: page.file }));
       continue;
     }
-    const body = renderBody(decoded.text.slice(page.bodyOffset), { rewrite: (href) => rewrite(href, page) });
+    const shown = new ShownImages(page, images(page));
+    const body = renderBody(decoded.text.slice(page.bodyOffset), {
+      rewrite: (href) => rewrite(href, page),
+      image: shown.image,
+    });
     for (const { line, what } of body.dropped)
       problems.push(warning({ code: 'html-dropped', file: page.file, line: page.bodyLine + line, params: what }));
+    problems.push(...shown.missing());
     const links = body.links
       .filter(({ href }) => linkTarget(href, page, config.baseUrl))
       .map(({ line, href }) => ({ line: page.bodyLine + line, href }));
     if (links.length) found.push({ page, links });
-    views.push({ kind: 'static', title: page.title, url: page.url, summary: page.summary, bodyHtml: body.html });
+    const lead = shown.lead;
+    views.push({
+      kind: 'static',
+      title: page.title,
+      url: page.url,
+      summary: page.summary,
+      ...(page.image && { image: page.image, caption: page.caption, credit: page.credit }),
+      ...(lead && { lead: imageAttrs(page.image!, lead) }),
+      bodyHtml: body.html,
+    });
   }
   return { views, links: found, problems };
 }

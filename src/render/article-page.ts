@@ -1,9 +1,9 @@
 import type { Article } from '../content/article.js';
-import { imagePath } from '../content/images.js';
-import { error, quote, warning, type Problem } from '../errors.js';
-import { imageAttrs, type PageImages } from './images.js';
+import { warning, type Problem } from '../errors.js';
+import type { PageImages } from './images.js';
 import { linkTarget, type BodyLink } from './links.js';
 import type { BodyRenderer } from './markdown.js';
+import { ShownImages } from './page-images.js';
 import { MAX_HTML_DEPTH } from './sanitize.js';
 import type { Theme } from './templates.js';
 import { articlePageView } from './viewmodel.js';
@@ -57,18 +57,8 @@ export function renderArticlePage(input: ArticlePageInput, body: string, r: Arti
 /** Renders an article's body: Markdown to safe HTML, with its problems and its links to this site. */
 function renderArticleBody(input: ArticlePageInput, body: string, r: ArticleRenderer): ArticleBody {
   const { article, rewrites } = input;
-  const images = input.images ?? {};
-  const known = (path: string) => (Object.hasOwn(images, path) ? images[path] : undefined);
-  const missing: Problem[] = [];
-  const image = (src: string, line: number) => {
-    const path = imagePath(src, article.url);
-    const facts = path === undefined ? undefined : known(path);
-    if (facts === null) missing.push(missingImage(article, path!, article.bodyLine + line));
-    return facts ? imageAttrs(path!, facts) : undefined;
-  };
-  const rendered = r.renderBody(body, { rewrite: rewrites && ((href) => rewrites.get(href)), image });
-  const lead = article.image === undefined ? undefined : known(article.image);
-  if (lead === null) missing.unshift(missingImage(article, article.image!, article.imageLine, 'image'));
+  const shown = new ShownImages(article, input.images);
+  const rendered = r.renderBody(body, { rewrite: rewrites && ((href) => rewrites.get(href)), image: shown.image });
   const links = rendered.links
     .filter(({ href }) => linkTarget(href, article, r.site.baseUrl))
     .map(({ line, href }) => ({ line: article.bodyLine + line, href }));
@@ -76,16 +66,14 @@ function renderArticleBody(input: ArticlePageInput, body: string, r: ArticleRend
     warning({ code: 'html-dropped', file: article.file, line: article.bodyLine + line, params: what }),
   );
   if (rendered.tooDeep) problems.push(tooDeepWarning(article.file, article.bodyLine + rendered.tooDeep.line));
-  problems.push(...missing);
+  problems.push(...shown.missing());
   return { html: rendered.html, problems, links };
 }
 
 /** Renders an article page around its body as rendered (now, or by the last build: see `ArticleTask`). */
 export function renderAroundBody(input: ArticlePageInput, body: ArticleBody, r: ArticleRenderer): RenderedArticle {
   const { problems, links } = body;
-  const { image } = input.article;
-  const lead =
-    image !== undefined && input.images && Object.hasOwn(input.images, image) ? input.images[image] : undefined;
+  const lead = new ShownImages(input.article, input.images).lead;
   const page = articlePageView(input.article, input.story, body.html, input.related, r.site, lead || undefined);
   const result = r.theme.render('article.njk', { site: r.site, page });
   if ('problem' in result) return { problems: [...problems, result.problem], links };
@@ -96,15 +84,4 @@ export function renderAroundBody(input: ArticlePageInput, body: ArticleBody, r: 
 /** The warning for raw HTML nested too deep to sanitise, shown as text instead. */
 function tooDeepWarning(file: string, line: number): Problem {
   return warning({ code: 'html-too-deep', file, line, params: { max: MAX_HTML_DEPTH } });
-}
-
-/** The error for a local image the site does not have: the lead photo's field, or a body image's line. */
-function missingImage(article: Article, path: string, line: number | undefined, field?: string): Problem {
-  return error({
-    code: 'image-missing',
-    file: article.file,
-    line,
-    ...(field && { field }),
-    params: { path: quote(path) },
-  });
 }

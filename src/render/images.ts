@@ -15,32 +15,41 @@ export interface ImageFacts {
  */
 export type PageImages = Readonly<Record<string, ImageFacts | false | null>>;
 
-/** What an `<img>` of a raster image of the site gets: its size and, with smaller copies, `srcset` and `sizes`. */
-export type ImageAttrs = {
+/** An image's size and, with smaller copies, its `srcset`: what an `<img>` needs besides `sizes`, which says how wide the page shows it. */
+export type ImageSize = {
   width: string;
   height: string;
   srcset?: string;
-  sizes?: string;
 };
+
+/** What an `<img>` of a raster image of the site gets: its size and, with smaller copies, `srcset` and `sizes`. */
+export type ImageAttrs = ImageSize & { sizes?: string };
 
 /** How wide an image is shown at most: the article column (`--measure` in style.css). */
 const SHOWN_WIDTH = '42rem';
 
-/** The attributes that size the image at site path `path` and offer its smaller copies, the original as the widest. */
+/** The attributes that size the image at site path `path` in the article column and offer its smaller copies. */
 export function imageAttrs(path: string, facts: ImageFacts): ImageAttrs {
-  const attrs: ImageAttrs = { width: String(facts.width), height: String(facts.height) };
-  if (!facts.variants.length) return attrs;
+  const size = imageSize(path, facts);
+  return size.srcset ? { ...size, sizes: `(max-width: ${SHOWN_WIDTH}) 100vw, ${SHOWN_WIDTH}` } : size;
+}
+
+/** The size of the image at site path `path` and, with smaller copies, its `srcset`, the original as the widest. */
+export function imageSize(path: string, facts: ImageFacts): ImageSize {
+  const size: ImageSize = { width: String(facts.width), height: String(facts.height) };
+  if (!facts.variants.length) return size;
   const candidates = [...facts.variants, { url: path, width: facts.width }].map(
     (v) => `${inSrcset(v.url)} ${v.width}w`,
   );
-  return {
-    ...attrs,
-    srcset: candidates.join(', '),
-    sizes: `(max-width: ${SHOWN_WIDTH}) 100vw, ${SHOWN_WIDTH}`,
-  };
+  return { ...size, srcset: candidates.join(', ') };
 }
 
 /** A site path as a `srcset` candidate's URL: percent-encoded, commas too (they separate candidates). */
 function inSrcset(path: string): string {
   return encodeURI(path).replace(/,/g, '%2C');
+}
+
+/** What a page signs of an image it shows: its copies' key and its size, or what it is instead. */
+export function factsSig(facts: ImageFacts | false | null | undefined): string {
+  return facts ? `${facts.variants[0]?.url ?? ''} ${facts.width}x${facts.height}` : String(facts);
 }

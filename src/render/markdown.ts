@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
-import { droppedBy, sanitize, type BodyPolicy, type Dropped } from './sanitize.js';
+import { newlines, RawImages, type ImageAttrsOf, type RawFragment } from './raw-images.js';
+import { readRaw, sanitize, type BodyPolicy, type Dropped, type RawFindings } from './sanitize.js';
 
 /** A body rendered to HTML, with what the raw-HTML policy dropped and where. */
 export interface RenderedBody {
@@ -19,12 +20,13 @@ export interface RenderedBody {
 
 /**
  * Per-body options: `rewrite` may replace a link's href (e.g. a `.md` file by its article's
- * URL); `image` gives attributes for an image (its `src` as Markdown normalised it, and its line
- * in the body, 0-based), such as its size.
+ * URL); `image` gives attributes for an image (its `src` as Markdown normalised it, or as raw
+ * HTML's `<img>` wrote it, and its line in the body, 0-based), such as its size: asked once per
+ * image and line.
  */
 export interface BodyOptions {
   rewrite?: (href: string) => string | undefined;
-  image?: (src: string, line: number) => Readonly<Record<string, string>> | undefined;
+  image?: ImageAttrsOf;
 }
 
 /** Renders article bodies: CommonMark with tables, strikethrough and autolinked URLs. */
@@ -43,7 +45,9 @@ export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
     const { links } = scan(tokens, options);
     return { html: text.renderer.render(tokens, text.options, {}), dropped: [], links, tooDeep: { line } };
   };
-  return (markdown, options = {}) => {
+  return (markdown, given = {}) => {
+    // A body shown as text after all is scanned again: its images are asked for once each.
+    const options = given.image ? { ...given, image: once(given.image) } : given;
     const tokens = md.parse(markdown, {});
     const { raw, links } = scan(tokens, options);
     const html = md.renderer.render(tokens, md.options, {});
@@ -51,14 +55,18 @@ export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
     // Markdown-it escapes all text itself; only bodies with raw HTML need the (slower) sanitiser.
     const dropped: RenderedBody['dropped'] = [];
     // Bodies repeat fragments (`<br>`, `</div>`), and each check costs a sanitiser run: one per distinct fragment.
-    const checked = new Map<string, Dropped[] | undefined>();
-    for (const { line, html: fragment } of raw) {
-      if (!checked.has(fragment)) checked.set(fragment, droppedBy(fragment, policy));
-      const found = checked.get(fragment);
-      if (found === undefined) return asText(markdown, options, line);
-      for (const what of found) dropped.push({ line, what });
+    const checked = new Map<string, RawFindings | undefined>();
+    const found: [RawFragment, RawFindings][] = [];
+    for (const fragment of raw) {
+      if (!checked.has(fragment.html)) checked.set(fragment.html, readRaw(fragment.html, policy));
+      const findings = checked.get(fragment.html);
+      if (findings === undefined) return asText(markdown, options, fragment.line);
+      for (const what of findings.dropped) dropped.push({ line: fragment.line, what });
+      found.push([fragment, findings]);
     }
-    const safe = sanitize(html, policy);
+    const images = new RawImages(options.image);
+    for (const [fragment, findings] of found) images.add(fragment, findings.images);
+    const safe = sanitize(html, policy, images.fill);
     return safe === undefined ? asText(markdown, options, raw[0]!.line) : { html: safe, dropped, links };
   };
 }
@@ -88,22 +96,21 @@ function skipLinklessBlocks(linkify: MarkdownIt['linkify']): void {
  * given their attributes, and loaded lazily (every body image is below the lead photo). Inline
  * tokens in table cells carry no line of their own: the row's (the last block with one) is used.
  */
-function scan(
-  tokens: Token[],
-  { rewrite, image }: BodyOptions,
-): { raw: { line: number; html: string }[]; links: RenderedBody['links'] } {
-  const raw: { line: number; html: string }[] = [];
+function scan(tokens: Token[], { rewrite, image }: BodyOptions): { raw: RawFragment[]; links: RenderedBody['links'] } {
+  const raw: RawFragment[] = [];
   const links: RenderedBody['links'] = [];
   let blockLine = 0;
   for (const token of tokens) {
     if (token.map) blockLine = token.map[0];
-    if (token.type === 'html_block') raw.push({ line: blockLine, html: token.content });
+    if (token.type === 'html_block') raw.push({ line: blockLine, html: token.content, starts: [[0, blockLine]] });
     if (token.type !== 'inline' || !token.children) continue;
     let inline = '';
+    const starts: RawFragment['starts'] = [];
     let line = blockLine;
     for (const child of token.children) {
       if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
       else if (child.type === 'html_inline') {
+        starts.push([inline.length, line]);
         inline += child.content;
         line += newlines(child.content);
       } else if (child.type === 'link_open') {
@@ -119,13 +126,17 @@ function scan(
           child.attrSet(name, value);
       }
     }
-    if (inline) raw.push({ line: blockLine, html: inline });
+    if (inline) raw.push({ line: blockLine, html: inline, starts });
   }
   return { raw, links };
 }
 
-function newlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** An image's attributes asked for once per `src` and line. */
+function once(image: ImageAttrsOf): ImageAttrsOf {
+  const asked = new Map<string, ReturnType<ImageAttrsOf>>();
+  return (src, line) => {
+    const key = `${line}\n${src}`;
+    if (!asked.has(key)) asked.set(key, image(src, line));
+    return asked.get(key);
+  };
 }

@@ -87,9 +87,22 @@ export const MAX_HTML_DEPTH = 100;
 /** Thrown from the parser's callback to stop it at once; never leaves this module. */
 const TOO_DEEP = new Error('HTML nested too deep');
 
-/** Applies a policy to HTML; undefined when elements nest deeper than `MAX_HTML_DEPTH`. */
-export function sanitize(html: string, policy: BodyPolicy): string | undefined {
-  return guarded(html, policy.options);
+/**
+ * Applies a policy to HTML, `img` (when given) changing the attributes of each `<img>` before
+ * the policy filters them; undefined when elements nest deeper than `MAX_HTML_DEPTH`.
+ */
+export function sanitize(
+  html: string,
+  policy: BodyPolicy,
+  img?: (attribs: Readonly<Record<string, string>>) => Record<string, string>,
+): string | undefined {
+  const { options } = policy;
+  if (!img) return guarded(html, options);
+  const transformTags = {
+    ...options.transformTags,
+    img: (tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName, attribs: img(attribs) }),
+  };
+  return guarded(html, { ...options, transformTags });
 }
 
 /** One thing the raw-HTML policy drops: an element, an attribute, or a URL attribute's value. */
@@ -98,16 +111,29 @@ export type Dropped =
   | { kind: 'attribute'; tag: string; attr: string }
   | { kind: 'url'; tag: string; attr: string; value: string };
 
+/** An `<img>` of raw HTML: its `src` as the HTML parser reads it (entities decoded; '' for none). */
+export interface RawImage {
+  src: string;
+}
+
+/** What the policy would drop from a fragment of raw HTML, and the images the fragment shows, in order. */
+export interface RawFindings {
+  dropped: Dropped[];
+  images: RawImage[];
+}
+
 /**
- * What the policy would drop from a fragment of raw HTML; undefined when elements nest deeper
- * than `MAX_HTML_DEPTH`.
+ * What the policy would drop from a fragment of raw HTML, and its `<img>` elements; undefined
+ * when elements nest deeper than `MAX_HTML_DEPTH`.
  */
-export function droppedBy(html: string, { options: policy }: BodyPolicy): Dropped[] | undefined {
+export function readRaw(html: string, { options: policy }: BodyPolicy): RawFindings | undefined {
   const dropped: Dropped[] = [];
+  const images: RawImage[] = [];
   const allowedTags = new Set(policy.allowedTags || []);
   const attributes = policy.allowedAttributes || {};
   const done = guarded(html, policy, (name, attribs) => {
     if (!allowedTags.has(name)) return void dropped.push({ kind: 'element', tag: name });
+    if (name === 'img') images.push({ src: attribs.src ?? '' });
     const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
     for (const attr of Object.keys(attribs))
       if (!allowed.has(attr)) dropped.push({ kind: 'attribute', tag: name, attr });
@@ -115,7 +141,7 @@ export function droppedBy(html: string, { options: policy }: BodyPolicy): Droppe
       if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy))
         dropped.push({ kind: 'url', tag: name, attr, value: attribs[attr]! });
   });
-  return done === undefined ? undefined : dropped;
+  return done === undefined ? undefined : { dropped, images };
 }
 
 /**

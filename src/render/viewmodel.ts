@@ -3,7 +3,7 @@ import type { Article, Notice } from '../content/article.js';
 import { nameUrl } from '../site/archive.js';
 import type { SiteCategory } from '../site/assemble.js';
 import { SEARCH_URL } from '../site/paths.js';
-import { imageAttrs, type ImageFacts } from './images.js';
+import { imageAttrs, imageSize, type ImageFacts } from './images.js';
 import { formatIso, formatLong } from '../time.js';
 import type { ArticlePageView, FeedsView, NoticeView, SiteView, StoryView, WithdrawnPageView } from './views.js';
 
@@ -34,8 +34,8 @@ export function shareImage(image: string | undefined, site: SiteView): string {
   return image && !/\.svg(?:[?#].*)?$/i.test(image) ? absoluteUrl(site.baseUrl, image) : site.shareImage;
 }
 
-/** One article as listed elsewhere; `category` is the category's display name. */
-export function storyView(article: Article, category: string): StoryView {
+/** One article as listed elsewhere; `category` is the category's display name, `lead` what is known of its lead photo when a raster image of the site. */
+export function storyView(article: Article, category: string, lead?: ImageFacts): StoryView {
   return {
     title: article.title,
     url: article.url,
@@ -45,6 +45,7 @@ export function storyView(article: Article, category: string): StoryView {
     dateIso: formatIso(article.date),
     summary: article.summary,
     image: article.image,
+    ...(lead && article.image && { imageSize: imageSize(article.image, lead) }),
     byline: joinNames(article.bylines),
   };
 }

@@ -1,4 +1,4 @@
-import type { ImageAttrs } from './images.js';
+import type { ImageAttrs, ImageSize } from './images.js';
 
 /**
  * View objects: what templates see. Built from the site model, never the model itself,
@@ -31,6 +31,8 @@ export interface StoryView {
   summary: string;
   /** Lead photo URL, if any. */
   image?: string;
+  /** The lead photo's size and smaller copies, when it is a raster image of the site (the card's template says how wide it shows it: `sizes`). */
+  imageSize?: ImageSize;
   /** Byline as one line, e.g. `AP Wira dan Sari`. */
   byline: string;
 }
@@ -195,6 +197,12 @@ export interface StaticPageView {
   url: string;
   /** Meta description, plain text. */
   summary: string;
+  /** Lead photo URL, with its caption and credit, if any. */
+  image?: string;
+  caption?: string;
+  credit?: string;
+  /** The lead photo's size and smaller copies, when it is a raster image of the site. */
+  lead?: ImageAttrs;
   /** Sanitised HTML of the body. */
   bodyHtml: string;
 }

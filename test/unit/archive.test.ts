@@ -1,36 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
-import { packTerms } from '../../src/content/terms.js';
 import { ArchiveMemory, archivePages } from '../../src/render/archive-pages.js';
 import { pageLinks } from '../../src/render/listed.js';
 import type { StoryView } from '../../src/render/views.js';
 import { buildArchive } from '../../src/site/archive.js';
 import { paginate } from '../../src/site/pagination.js';
+import { validArticle } from '../support/article.js';
 
 /** A valid article on a WIB day (`2025/04/02`) with only what a test cares about set. */
 function article(day: string, slug: string, fields: Partial<Article> = {}): Article {
-  return {
-    file: `content/${slug}.md`,
-    path: `${slug}.md`,
-    title: slug,
-    bylines: ['AP Wira'],
-    category: 'Nasional',
-    categorySlug: 'nasional',
-    date: 0,
-    slug,
-    url: `/${day}/${slug}/`,
-    tags: [],
-    summary: '',
-    corrections: [],
-    draft: false,
-    aliases: [],
-    extra: {},
-    terms: packTerms([]),
-    bodyOffset: 0,
-    bodyLine: 1,
-    ...fields,
-  };
+  return validArticle(slug, day, fields);
 }
 
 test('years, months and days list their stories newest first; each names its parts, newest first', () => {

@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
-import { packTerms } from '../../src/content/terms.js';
+
 import { formatProblem } from '../../src/messages/format.js';
 import { aliasTarget, assembleSite, reassemble } from '../../src/site/assemble.js';
+import { validArticle } from '../support/article.js';
 import { TEST_CONFIG } from '../support/fixtures.js';
 
 let counter = 0;
 /** A valid article with only what a test cares about set. */
 function article(fields: Partial<Article>): Article {
   const slug = fields.slug ?? `berita-${++counter}`;
-  return {
-    file: `content/${slug}.md`,
-    path: `${slug}.md`,
-    title: slug,
-    bylines: ['AP Wira'],
-    category: 'Nasional',
-    categorySlug: 'nasional',
-    date: Date.UTC(2025, 3, 2),
-    slug,
-    url: `/2025/04/02/${slug}/`,
-    tags: [],
-    summary: '',
-    draft: false,
-    aliases: [],
-    corrections: [],
-    extra: {},
-    terms: packTerms([]),
-    bodyOffset: 0,
-    bodyLine: 1,
-    ...fields,
-  };
+  return validArticle(slug, '2025/04/02', { date: Date.UTC(2025, 3, 2), ...fields });
 }
 const clock = { now: Date.UTC(2025, 5, 1), future: false };
 

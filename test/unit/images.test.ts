@@ -48,3 +48,49 @@ test('the body renderer gives each image the attributes asked for, and lazy load
   const raw = render('<p>x</p>\n\n![Foto](/images/a.jpg)', { image: (src) => imageAttrs(src, facts) }).html;
   assert.match(raw, /width="1200" height="800" srcset="[^"]+" sizes="[^"]+" loading="lazy" decoding="async"/);
 });
+
+test("a raw <img> of the site's gets the attributes asked for, at its own line, where its author set none", () => {
+  const render = createBodyRenderer(bodyPolicy([]));
+  const facts = { width: 1200, height: 800, variants: [{ url: '/_img/k-480.webp', width: 480 }] };
+  const seen: [string, number][] = [];
+  const image = (src: string, line: number) => {
+    seen.push([src, line]);
+    return src.endsWith('a.jpg') ? imageAttrs('/images/a.jpg', facts) : undefined;
+  };
+  const body = [
+    'Paragraf.',
+    '',
+    '<div>',
+    '<img src="/images/a.jpg" alt="Satu">',
+    '<img alt="Dua"',
+    '  src="/images/a.jpg" width="300" sizes="50vw">',
+    '</div>',
+    '',
+    'Teks <img src="https://foto.example/b.jpg"> dan',
+    'lagi <img src="../a.jpg" loading="eager">.',
+  ].join('\n');
+  const { html } = render(body, { image });
+  assert.deepEqual(seen, [
+    ['/images/a.jpg', 3],
+    ['/images/a.jpg', 4],
+    ['https://foto.example/b.jpg', 8],
+    ['../a.jpg', 9],
+  ]);
+  const tags = [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+  const srcset = '/_img/k-480.webp 480w, /images/a.jpg 1200w';
+  assert.deepEqual(tags, [
+    `<img src="/images/a.jpg" alt="Satu" width="1200" height="800" srcset="${srcset}" sizes="(max-width: 42rem) 100vw, 42rem" loading="lazy" decoding="async" />`,
+    `<img alt="Dua" src="/images/a.jpg" width="300" sizes="50vw" srcset="${srcset}" loading="lazy" decoding="async" />`,
+    '<img src="https://foto.example/b.jpg" />',
+    `<img src="../a.jpg" loading="eager" width="1200" height="800" srcset="${srcset}" sizes="(max-width: 42rem) 100vw, 42rem" decoding="async" />`,
+  ]);
+});
+
+test('an image is asked for once at its line, even when the body is shown as text after all', () => {
+  const render = createBodyRenderer(bodyPolicy([]));
+  const seen: string[] = [];
+  const deep = `${'<div>'.repeat(101)}x`;
+  const { tooDeep } = render(`![Foto](/images/a.jpg)\n\n${deep}`, { image: (src) => void seen.push(src) });
+  assert.ok(tooDeep);
+  assert.deepEqual(seen, ['/images/a.jpg']);
+});
