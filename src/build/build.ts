@@ -6,7 +6,7 @@ import { lockOutput, type OutputLock } from '../output/lock.js';
 import { deniedProblem } from '../output/ownership.js';
 import { repairOutput } from '../output/staging.js';
 import { formatLong } from '../time.js';
-import { triesQuick, type BuildOptions, type BuildResult } from './options.js';
+import { buildResult, inProcess, triesQuick, type BuildOptions, type BuildResult } from './options.js';
 import { stageTimer } from './progress.js';
 
 export type { BuildOptions, BuildResult, Stage } from './options.js';
@@ -22,7 +22,8 @@ const WALK_ON_THREAD_BYTES = 8 * 2 ** 20;
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.writer) return buildSite(options);
   try {
-    if (options.memory) return await buildSite(options);
+    // An engine holds the lock for all its builds.
+    if (inProcess(options)) return await buildSite(options);
     const lock = lockBuilds(options.out);
     if (!('release' in lock)) return lock;
     try {
@@ -52,21 +53,11 @@ export function lockBuilds(out: string): OutputLock | BuildResult {
 
 /** The result of a build that failed on one problem, building nothing. */
 function failedBuild(problem: Problem): BuildResult {
-  return {
-    problems: [problem],
-    ok: false,
-    published: 0,
-    heldBack: 0,
-    drafts: 0,
-    files: 0,
-    written: 0,
-    removed: 0,
-    parsed: 0,
-    rendered: 0,
-    incremental: false,
-    quick: false,
-    stages: stageTimer().stages,
-  };
+  return buildResult(
+    { problems: [problem], published: 0, heldBack: 0, drafts: 0 },
+    { ok: false, files: 0, written: 0, removed: 0, parsed: 0, rendered: 0, incremental: false, quick: false },
+    stageTimer().stages,
+  );
 }
 
 /** The result of a build the file system refused a change to its output; any other error is a bug, thrown again. */
@@ -93,19 +84,19 @@ async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * last build's listing. While a large cache is read from disk, the walk goes on a thread.
  */
 async function readListing(options: BuildOptions): Promise<ContentListing> {
-  const last = options.memory?.listing;
+  const last = inProcess(options) ? options.memory.listing : undefined;
   // Two threads when the quick path may need nothing else: the walk is then most of the build.
   const listing =
     (last && options.changed && (await updateListing(last, options.content, options.changed))) ||
     (await (readsLargeCache(options)
       ? listContentOnThread(options.content, triesQuick(options) ? 2 : 1, options.static)
       : listContent(options.content, options.static)));
-  if (options.memory) options.memory.listing = listing;
+  if (inProcess(options)) options.memory.listing = listing;
   return listing;
 }
 
 /** Whether this build (in a fresh process, allowed threads) reads a cache from disk that takes longer to read than a thread takes to start. */
 function readsLargeCache(options: BuildOptions): boolean {
-  if (options.cache !== 'use' || options.writer || options.memory || options.jobs < 2) return false;
+  if (options.cache !== 'use' || options.writer || inProcess(options) || options.jobs < 2) return false;
   return cacheBytes(cacheFile(options.out)) >= WALK_ON_THREAD_BYTES;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { build, lockBuilds, type BuildOptions, type BuildResult } from './build.js';
 import type { OutputLock } from '../output/lock.js';
+import type { BuildMemory } from './options.js';
 
 /** A build that can be repeated, each time doing only what the changes since the last one need. */
 export interface Engine {
@@ -20,7 +21,7 @@ export interface Engine {
  * output folder's lock: its memory describes the output, which no other build may change.
  */
 export function createEngine(options: BuildOptions): Engine {
-  const memory: NonNullable<BuildOptions['memory']> = {};
+  const memory: BuildMemory = {};
   const run = (changed?: readonly string[], rehearse?: readonly string[]) =>
     build({ ...options, cache: options.cache ?? 'use', memory, changed, rehearse });
   let first = true;

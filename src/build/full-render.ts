@@ -148,12 +148,8 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
     const out = resolve(options.out);
-    // What an article's body is rendered from: its file's bytes, and the facts of the images it shows.
-    const bodyKey = (i: number) => {
-      const article = site.articles[i]!;
-      const images = input.images.sig(article);
-      return images ? digest(input.digestOf(article.path)!, images) : input.digestOf(article.path)!;
-    };
+    const bodyKey = (i: number) =>
+      bodySource(input.digestOf(site.articles[i]!.path)!, input.images.sig(site.articles[i]!));
     // Article pages come first in the plan, by index.
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
@@ -240,8 +236,13 @@ function rehearsed(plan: readonly PagePlan[], site: Site, articles: readonly str
   return again;
 }
 
-/** The cache entry of an article page (`source`: the digest of its file's bytes): rendered now, or kept from the cached build when its signature is unchanged. */
-function articleEntry(
+/** What an article's body is rendered from: its file's bytes (their digest), and the facts of the images it shows (`imageSig`). */
+export function bodySource(file: string, imageSig: string): string {
+  return imageSig ? digest(file, imageSig) : file;
+}
+
+/** The cache entry of an article page (`source`: what its body is rendered from, see `bodySource`): rendered now, or kept from the cached build when its signature is unchanged. */
+export function articleEntry(
   p: PagePlan,
   rendered: RenderedPage | undefined,
   before: CachedOutput | undefined,
@@ -261,10 +262,10 @@ function articleEntry(
 
 /**
  * An article page the last build wrote (at `abs`) from what the article's body is made from now
- * (`source`: see `bodyKey`), whose body this build may take as it is; not one whose body links
+ * (`source`: see `bodySource`), whose body this build may take as it is; not one whose body links
  * were rewritten.
  */
-function lastPage(entry: CachedOutput | undefined, source: string, abs: string): LastPage | undefined {
+export function lastPage(entry: CachedOutput | undefined, source: string, abs: string): LastPage | undefined {
   if (!entry?.body || entry.body.source !== source || entry.rewrites || !entry.links || !entry.problems)
     return undefined;
   return { abs, hash: entry.hash, body: entry.body.at, links: entry.links, problems: entry.problems };

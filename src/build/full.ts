@@ -12,7 +12,7 @@ import { batches, WorkerPool } from '../exec/pool.js';
 import { quickBuild } from './quick.js';
 import { summarize } from './summary.js';
 import { parseBatch, type TaskSetup } from '../exec/tasks.js';
-import { triesQuick, type BuildOptions, type BuildResult } from './options.js';
+import { buildResult, triesQuick, type BuildOptions, type BuildResult } from './options.js';
 import type { StageTimer } from './progress.js';
 import { cacheEnv, Previous } from './previous.js';
 import { renderSite } from './full-render.js';
@@ -84,23 +84,18 @@ export async function runStages(
       rendered: number,
       ok: boolean,
       reused = 0,
-    ): BuildResult => ({
-      problems: sortProblems(problems),
-      ok,
-      files,
-      written,
-      removed,
-      parsed: parsedNow.length,
-      rendered,
-      reused,
-      incremental: !!cache,
-      quick: false,
-      published: site.articles.length,
-      heldBack: site.heldBack,
-      drafts: site.drafts,
-      nextDue: site.nextDue,
-      stages: timer.stages,
-    });
+    ): BuildResult =>
+      buildResult(
+        {
+          problems: sortProblems(problems),
+          published: site.articles.length,
+          heldBack: site.heldBack,
+          drafts: site.drafts,
+          nextDue: site.nextDue,
+        },
+        { ok, files, written, removed, parsed: parsedNow.length, rendered, reused, incremental: !!cache, quick: false },
+        timer.stages,
+      );
     if (hasErrors(problems) && !options.keepGoing) return result(0, 0, 0, 0, false);
     const { related, state, cachedRelated } = previous.relate(site.articles, parsedNow, options.config.relatedCount);
     timer.lap('related');

@@ -112,6 +112,28 @@ export interface BuildResult {
   stages: Record<Stage, number>;
 }
 
+/** What a build found of the site: its problems, sorted, and its articles counted (see `BuildResult`). */
+export type SiteCounts = Pick<BuildResult, 'problems' | 'published' | 'heldBack' | 'drafts' | 'nextDue'>;
+
+/** What a build did (see `BuildResult`). */
+export type BuildWork = Omit<BuildResult, keyof SiteCounts | 'stages'>;
+
+/** The result of a build, full or quick: the site it found, what it did, and each stage's time. */
+export function buildResult(site: SiteCounts, work: BuildWork, stages: BuildResult['stages']): BuildResult {
+  return { ...site, ...work, stages };
+}
+
+/** The memory one build leaves for the next in one process (see `BuildOptions.memory`). */
+export type BuildMemory = NonNullable<BuildOptions['memory']>;
+
+/**
+ * Whether a build is one of `warta dev`'s, going on from the memory of the last build in this
+ * process (see `Previous`, which the stages ask); else a fresh process's, with or without a cache.
+ */
+export function inProcess(options: BuildOptions): options is BuildOptions & { memory: BuildMemory } {
+  return options.memory !== undefined;
+}
+
 /** Whether a build may take the quick path (see quick.ts): a fresh process's incremental build of the whole site into a folder. */
 export function triesQuick(options: BuildOptions): boolean {
   // Whole bodies in feeds: a body edit changes the feeds, which the quick path keeps as they were.
@@ -119,7 +141,7 @@ export function triesQuick(options: BuildOptions): boolean {
     options.config.feedContent !== 'full' &&
     options.cache === 'use' &&
     !options.writer &&
-    !options.memory &&
+    !inProcess(options) &&
     !options.keepGoing &&
     !options.rehearse?.length &&
     existsSync(options.out)

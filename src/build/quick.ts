@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
 import { classifyEdit, clockStands, listingDigest } from './classify.js';
 import { commitThroughSpare } from './commit.js';
-import type { BuildOptions, BuildResult, Stage } from './options.js';
+import { buildResult, type BuildOptions, type BuildResult, type Stage } from './options.js';
 import type { Article, Terms } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { contentFileAt, type ContentFile, type ContentListing } from '../content/read.js';
-import { cacheFile, type BuildSummary, type CachedOutput, type CachedSource } from '../incremental/cache.js';
+import { cacheFile, type CachedOutput, type CachedSource } from '../incremental/cache.js';
 import { OpenedCache } from '../incremental/opened.js';
 import { digest } from '../util/digest.js';
 import { fieldsAt } from '../util/joined.js';
@@ -21,6 +21,7 @@ import { produce } from '../exec/produce.js';
 import { articleTask, parseBatch, type ArticleTask } from '../exec/tasks.js';
 import { SiteImages } from './images.js';
 import { searchAfterEdit } from './search-edit.js';
+import { articleEntry, bodySource, lastPage } from './full-render.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an
@@ -63,17 +64,18 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   if (!edit) return undefined;
   const { options, lap } = input;
   const { cache, reparsed, tasks } = edit;
-  const result = (written: number, rendered: number): BuildResult => ({
-    ...counted(cache.summary),
-    written,
-    removed: 0,
-    parsed: reparsed.parsed,
-    rendered,
-    incremental: true,
-    quick: true,
-    stages: input.stages,
-  });
-  if (!reparsed.sources.size) return result(0, 0);
+  // The summary as it stands when asked: after the cache's save, with the search index's files counted again.
+  const result = (written: number, rendered: number, reused: number): BuildResult => {
+    const { problems, counts, clock } = cache.summary;
+    const { published, heldBack, drafts, files } = counts;
+    const done = { written, removed: 0, parsed: reparsed.parsed, rendered, reused, incremental: true, quick: true };
+    return buildResult(
+      { problems, published, heldBack, drafts, nextDue: clock.nextDue },
+      { ok: true, files, ...done },
+      input.stages,
+    );
+  };
+  if (!reparsed.sources.size) return result(0, 0, 0);
   const staging = await openStaging(options.out);
   // Produced as the full path produces: the planned pages, rendered and written (on this thread: they are few).
   const byIndex = new Map(tasks.map((t) => [t.plan.index, t.task]));
@@ -87,12 +89,13 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   });
   const outputs = new Map<number, CachedOutput>();
   const changed: string[] = [];
-  for (const { plan, before } of tasks) {
-    const { hash, problems, links } = made.articles.get(plan.index)!;
+  for (const { plan, before, body } of tasks) {
+    const rendered = made.articles.get(plan.index)!;
+    const { hash, problems, links } = rendered;
     // Its warnings would be new, and its links would be checked again: the full path does both.
     if (!hash || problems.length || JSON.stringify(links) !== JSON.stringify(before.links ?? []))
       return (await staging.abort(), undefined);
-    outputs.set(plan.index, { sig: plan.sig, hash, links, problems: [], rewrites: '' });
+    outputs.set(plan.index, articleEntry(plan, rendered, before, body)!);
     if (hash !== before.hash) changed.push(plan.path);
   }
   lap('render');
@@ -102,6 +105,7 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   lap('search');
   changed.push(...search.changed);
   const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, search.gone);
+  // Not `Previous.keep`, which writes the whole cache (2–3 s at 100,000 articles): only the chunks holding a changed entry.
   cache.save({
     sources: reparsed.sources,
     outputs,
@@ -111,7 +115,7 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
     search: search.layout,
   });
   lap('write');
-  return { ...result(changed.length, tasks.length), indexed: search.runs.length };
+  return { ...result(changed.length, tasks.length, made.reused), indexed: search.runs.length };
 }
 
 /** What the quick path found to do. */
@@ -173,7 +177,7 @@ async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
     archive,
     reparsed,
     frame,
-    resolve(options.content),
+    { content: resolve(options.content), out: resolve(options.out) },
     images,
   );
   return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
@@ -223,6 +227,7 @@ async function reparse(
   archive: StoredArchive,
 ): Promise<Reparsed | undefined> {
   const before = edited.map(({ place }) => archive.source(place));
+  // On this thread, as the full path parses a few files: at most MOST_EDITED, not worth starting workers for.
   const parses = await parseBatch(
     edited.map((e) => e.file),
     { config: options.config, templates: options.templates },
@@ -259,6 +264,8 @@ interface PageTask {
   plan: PagePlan & { kind: 'article' };
   before: CachedOutput;
   task: ArticleTask;
+  /** What its body is rendered from (see `bodySource`). */
+  body: string;
 }
 
 /** The pages to render again, signed as the full path signs them; undefined when one is not as the quick path expects (warnings, rewritten links, an entry elsewhere). */
@@ -268,7 +275,7 @@ function pageTasks(
   archive: StoredArchive,
   edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> },
   frame: { template: string; view: string },
-  root: string,
+  folders: { content: string; out: string },
   images: SiteImages,
 ): PageTask[] | undefined {
   const tasks: PageTask[] = [];
@@ -294,16 +301,20 @@ function pageTasks(
     if (plan.path !== path) return undefined;
     if (plan.sig === before.sig) continue;
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category, images.lead(articleOf(i)));
+    const body = bodySource(source(index).parsed.digest, images.sig(article));
     tasks.push({
       plan,
       before,
+      body,
+      // As the full path makes it: a page whose body is made from the same bytes takes its body from the page on disk.
       task: articleTask(
         article,
-        join(root, article.path),
+        join(folders.content, article.path),
         source(index).parsed.digest,
         view(index),
         related.map(view),
         images.pageImages(article),
+        lastPage(before, body, join(folders.out, path)),
       ),
     });
   }
@@ -340,7 +351,10 @@ class StoredInput implements RelatedInput {
   }
 }
 
-/** The published articles as the cache holds them, read from its chunks when asked for. */
+/**
+ * The published articles as the cache holds them, read from its chunks when asked for: not
+ * `Previous`, whose cache is read whole, as the full path needs it (2–3 s at 100,000 articles).
+ */
 class StoredArchive {
   /** The place in the sources of each published article (by index), and back. */
   private readonly places: Int32Array;
@@ -376,11 +390,4 @@ class StoredArchive {
   output(index: number): [string, CachedOutput] {
     return this.cache.output(index);
   }
-}
-
-function counted(
-  summary: BuildSummary,
-): Omit<BuildResult, 'written' | 'removed' | 'parsed' | 'rendered' | 'incremental' | 'quick' | 'stages'> {
-  const { published, heldBack, drafts, files } = summary.counts;
-  return { problems: summary.problems, ok: true, published, heldBack, drafts, nextDue: summary.clock.nextDue, files };
 }

@@ -16,7 +16,7 @@ import {
 import type { Site } from '../site/assemble.js';
 import { outputFile, SEARCH_FOLDER, SEARCH_URL } from '../site/paths.js';
 import { digest } from '../util/digest.js';
-import type { BuildOptions } from './options.js';
+import { inProcess, type BuildOptions } from './options.js';
 
 /**
  * The search index of a build (see render/search-parts.ts for its parts): each part Pagefind
@@ -31,7 +31,7 @@ export type SearchMode = 'make' | 'skip' | 'off';
 /** What a build does about search. */
 export function searchMode(options: BuildOptions): SearchMode {
   if (!options.config.search) return 'off';
-  return options.memory || options.keepGoing ? 'skip' : 'make';
+  return inProcess(options) || options.keepGoing ? 'skip' : 'make';
 }
 
 /** What planning the search needs of a full build. */

@@ -59,7 +59,9 @@ export function loadTheme(siteTemplates: string | undefined, last?: Theme): Them
  */
 class CachedFragments implements nunjucks.Extension {
   readonly tags = ['cached'];
-  private readonly bySite = new WeakMap<object, Map<string, string>>();
+  /** The `site` the fragments were rendered with: a build's pages all share one, and the next build's is another. */
+  private site?: object;
+  private fragments = new Map<string, string>();
 
   // The parser's API is nunjucks' own (see its custom tags documentation), untyped.
   parse(parser: any, nodes: any): unknown {
@@ -75,8 +77,8 @@ class CachedFragments implements nunjucks.Extension {
     const body = args.pop() as () => string;
     const site = context.lookup('site');
     if (typeof site !== 'object' || site === null) return new nunjucks.runtime.SafeString(body());
-    let fragments = this.bySite.get(site);
-    if (!fragments) this.bySite.set(site, (fragments = new Map()));
+    if (site !== this.site) [this.site, this.fragments] = [site, new Map()];
+    const { fragments } = this;
     const key = args.map(String).join('\u0000');
     let html = fragments.get(key);
     if (html === undefined) fragments.set(key, (html = body()));

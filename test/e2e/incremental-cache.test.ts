@@ -144,6 +144,8 @@ test('a body edit takes the quick path: the edited page and those whose related 
     const shared = await run();
     assert.equal(shared.quick, true);
     assert.ok(shared.rendered >= 2, `rendered ${shared.rendered}`);
+    // Every page rendered but the edited one's takes its body from the page on disk, as the full path does.
+    assert.equal(shared.reused, shared.rendered - 1);
     await same(shared, 'after a body edit that changes related stories');
 
     const nothing = await run();
