@@ -261,9 +261,11 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
  * of its own: in one process the plans are kept for the next build, which compares their texts.
  */
 async function writeData(plan: PagePlan[], todo: ReadonlySet<number>, writer: OutputWriter): Promise<void> {
+  // A data file whose path another file also has (an alias named `/feed.xml`) keeps its turn, after the pages, as the plan orders them.
+  const others = new Set(plan.flatMap((p) => (p.kind === 'data' ? [] : [p.path])));
   for (let i = 0; i < plan.length; i++) {
     const p = plan[i]!;
-    if (p.kind !== 'data') continue;
+    if (p.kind !== 'data' || others.has(p.path)) continue;
     if (todo.has(i)) await writer.write(p.path, p.data);
     plan[i] = { kind: 'written', path: p.path, sig: p.sig, hash: p.sig };
   }
