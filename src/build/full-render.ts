@@ -133,18 +133,6 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
         : undefined;
     const plan = planPages(planInput, previous.plans(), unchanged);
     input.lap('render');
-    const search = await planSearch({
-      site,
-      options,
-      root,
-      source: input.digestOf,
-      cached: cache?.outputs,
-      writer,
-      sign: (template, page) => signPage(planInput, template, page),
-      start: plan.length,
-    });
-    plan.push(...search.plans);
-    input.lap('search');
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
     const out = resolve(options.out);
@@ -169,9 +157,22 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     // Article pages come first in the plan: those to render are the places before the last article's.
     const pool = staging && input.pool(todo.filter((i) => i < site.articles.length).length);
     const workers = pool && staging ? { pool, folder: staging.folder } : undefined;
+    if (!options.memory) await writeData(plan, new Set(todo), writer);
     if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
-    const made = await produce({
+    // Pagefind's processes make the index while the pages render, where the threads of the build leave cores idle.
+    const held = heldProgress(options);
+    const searching = planSearch({
+      site,
+      options: held.options,
+      root,
+      source: input.digestOf,
+      cached: cache?.outputs,
+      writer,
+      sign: (template, page) => signPage(planInput, template, page),
+      start: plan.length,
+    });
+    const producing = produce({
       todo: todo.map((i) => plan[i]!),
       task,
       view,
@@ -180,7 +181,32 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
       writer,
       workers,
       progress: (d, t) => options.progress?.('render', d, t),
+    }).finally(() => (input.lap('render'), held.release()));
+    // Neither is left running when the other fails: the staging folder is removed after.
+    const [rendered, planned] = await Promise.allSettled([producing, searching]);
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (planned.status === 'rejected') throw planned.reason;
+    const search = planned.value;
+    input.lap('search');
+    // The search page and the index's files follow the pages; the page is rendered now that the index's bundle is known.
+    const first = plan.length;
+    plan.push(...search.plans);
+    const searched = previous.entries(search.plans);
+    before.push(...searched.entries);
+    todo.push(...searched.stale.map((i) => first + i));
+    const late = await produce({
+      todo: searched.stale.map((i) => search.plans[i]!),
+      task,
+      view,
+      theme,
+      setup: input.setup,
+      writer,
     });
+    const made = {
+      ...rendered.value,
+      problems: [...rendered.value.problems, ...late.problems],
+      files: new Map([...rendered.value.files, ...late.files]),
+    };
     const entries = before.slice();
     const produced = new Set<number>();
     for (const i of todo) {
@@ -222,6 +248,41 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     await staging?.abort();
     throw e;
   }
+}
+
+/**
+ * Writes the data files (feeds, sitemaps) among the places `todo` of the plan, and replaces
+ * every data file's plan by what is left once it is written, letting its text go: at 100,000
+ * articles the texts are 180 MB that would be held through the render stage. Only in a build
+ * of its own: in one process the plans are kept for the next build, which compares their texts.
+ */
+async function writeData(plan: PagePlan[], todo: ReadonlySet<number>, writer: OutputWriter): Promise<void> {
+  // A data file whose path another file also has (an alias named `/feed.xml`) keeps its turn, after the pages, as the plan orders them.
+  const others = new Set(plan.flatMap((p) => (p.kind === 'data' ? [] : [p.path])));
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i]!;
+    if (p.kind !== 'data' || others.has(p.path)) continue;
+    if (todo.has(i)) await writer.write(p.path, p.data);
+    plan[i] = { kind: 'written', path: p.path, sig: p.sig, hash: p.sig };
+  }
+}
+
+/**
+ * The build's options with the search index's progress held back while pages render (the
+ * progress line shows one stage at a time), its last report given when they are done.
+ */
+function heldProgress(options: BuildOptions): { options: BuildOptions; release: () => void } {
+  const progress = options.progress;
+  if (!progress) return { options, release: () => undefined };
+  let held: Parameters<typeof progress> | undefined;
+  let holding = true;
+  return {
+    options: { ...options, progress: (...report) => (holding ? (held = report) : progress(...report)) },
+    release: () => {
+      holding = false;
+      if (held) progress(...held);
+    },
+  };
 }
 
 /** Places in the plan of the pages a rehearsal renders again: those of the rehearsed articles, and the home page. */

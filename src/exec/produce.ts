@@ -123,8 +123,8 @@ async function produceOthers(input: ProduceInput): Promise<{ problems: Problem[]
     } else if (p.kind === 'copy') {
       await input.writer.copy(p.path, p.from);
       files.set(p.path, p.sig);
-    } else if (p.kind === 'search') {
-      // Written as Pagefind made it: an archive's index held in memory until now would cost hundreds of megabytes.
+    } else if (p.kind === 'search' || p.kind === 'written') {
+      // Written when made: an archive's index, or its feeds, held in memory until now would cost hundreds of megabytes.
       files.set(p.path, p.hash);
     }
   }

@@ -19,4 +19,6 @@ export type PagePlan =
   | { kind: 'data'; path: string; sig: string; data: string }
   | { kind: 'copy'; path: string; sig: string; from: string }
   // A file of the search index, already written when Pagefind made it (see build/search.ts), with the digest of its bytes.
-  | { kind: 'search'; path: string; sig: string; hash: string };
+  | { kind: 'search'; path: string; sig: string; hash: string }
+  // A data file written as soon as it was planned, its text let go (see build/full-render.ts); its hash is its signature, as a data file's.
+  | { kind: 'written'; path: string; sig: string; hash: string };
