@@ -1,14 +1,16 @@
 /**
  * A reader's first search on a built site's search page, in Chromium.
  *
- *   node lib/bench/search-page.js <output-folder> [--words korupsi,nelayan] [--runs 3]
+ *   node lib/bench/search-page.js <output-folder> [--words korupsi,nelayan] [--runs 3] [--mobile]
  *
  * Serves the folder as a static host would (on this machine: no network delay), then, for each
  * word and run, opens `/cari/?q=<word>` in a fresh browser context (an empty cache, as on a
  * reader's first visit) and waits for the first result, or for the note that none was found.
  * It counts the requests the page made until then (the page itself, its stylesheet and script
  * included), the bytes served, and the time; then, while the page offers to search the older
- * archive, it asks for that, and counts what searching the whole archive took.
+ * archive, it asks for that, and counts what searching the whole archive took. With `--mobile`
+ * the browser's network is slowed to a phone's on mobile data (Chrome's "Slow 4G": 150 ms
+ * round trips, 1.6 Mbit/s down, 750 kbit/s up).
  *
  * Prints a table, then one line of JSON (the last line of stdout). Progress goes to stderr.
  */
@@ -33,9 +35,15 @@ interface Cost {
   ms: number;
 }
 
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { words: { type: 'string', default: 'korupsi,nelayan' }, runs: { type: 'string', default: '3' } },
+  options: {
+    words: { type: 'string', default: 'korupsi,nelayan' },
+    runs: { type: 'string', default: '3' },
+    mobile: { type: 'boolean', default: false },
+  },
 });
 const [dir] = positionals;
 if (!dir) throw new Error('usage: node lib/bench/search-page.js <output-folder> [--words a,b] [--runs N]');
@@ -62,7 +70,7 @@ try {
     console.log(
       `| ${word} | ${first.requests}, ${first.kib}, ${first.ms} | ${whole.requests}, ${whole.kib}, ${whole.ms}, ${whole.steps} |`,
     );
-  console.log(JSON.stringify({ site: dir, load: loadavg()[0], summary }));
+  console.log(JSON.stringify({ site: dir, mobile: values.mobile, load: loadavg()[0], summary }));
 } finally {
   await browser.close();
   await site.close();
@@ -72,7 +80,12 @@ try {
 async function visit(browser: Browser, site: StaticSite, word: string): Promise<Visit> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
+  page.setDefaultTimeout(600_000);
+  if (values.mobile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  }
   let requests = 0;
   page.on('request', () => requests++);
   site.reset();
