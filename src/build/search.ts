@@ -68,8 +68,8 @@ export async function planSearch(input: SearchInput): Promise<PlannedSearch> {
   const { site, options } = input;
   const mode = searchMode(options);
   if (mode === 'off') return { plans: [], problems: [] };
-  const page = (parts: readonly string[], bundle: readonly PagePlan[]): PagePlan => {
-    const view = searchPage(site, parts, mode === 'make', bundleResult(bundle));
+  const page = (parts: readonly string[]): PagePlan => {
+    const view = searchPage(site, parts, mode === 'make');
     return {
       kind: 'page',
       path: outputFile(SEARCH_URL),
@@ -78,7 +78,7 @@ export async function planSearch(input: SearchInput): Promise<PlannedSearch> {
       sig: input.sign('cari.njk', view),
     };
   };
-  if (mode === 'skip') return { plans: [page([], [])], problems: [] };
+  if (mode === 'skip') return { plans: [page([])], problems: [] };
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
   const signed = searchParts(site.articles.map((a) => a.date)).map((part) => {
     const members = site.articles.slice(part.first, part.first + part.count).map((article) => ({
@@ -91,22 +91,13 @@ export async function planSearch(input: SearchInput): Promise<PlannedSearch> {
   const made = await makeIndex(signed, input);
   const files = signed.map((p) => made.parts.get(p.key)!);
   const keys = signed.map((p) => p.key);
-  const plans = [page(keys, made.bundle), ...made.bundle, ...files.flat()];
+  const plans = [page(keys), ...made.bundle, ...files.flat()];
   const layout: SearchLayout = {
     start: input.start,
     bundle: made.bundle.length,
     parts: signed.map(({ key, first, count, sig }, k) => ({ key, first, count, sig, files: files[k]!.length })),
   };
   return { plans, layout, indexed: made.indexed, problems: made.problems };
-}
-
-/** The one result the bundle's own index gives (see exec/search-index.ts), which the search page drops: its fragment's name. */
-function bundleResult(bundle: readonly PagePlan[]): string | undefined {
-  for (const { path } of bundle) {
-    const found = /^[^/]+\/fragment\/([^/]+)\.pf_fragment$/.exec(path);
-    if (found) return found[1];
-  }
-  return undefined;
 }
 
 /** What a part's signature covers of an article. */

@@ -20,7 +20,8 @@ export const SEARCH_ENGINE = `pagefind ${(JSON.parse(readFileSync(new URL('../pa
 /**
  * The record of the bundle's own index: Pagefind's script starts from an index and loads its
  * language's WebAssembly from there, and merges the parts into it. One made-up word, so that
- * Pagefind writes the index; the search page drops a result at this URL.
+ * Pagefind writes the index; the search page lists only the parts' articles (each part's
+ * carries the filter `bagian`), never this record.
  */
 function bundleRecord(language: string): SearchRecord {
   return {

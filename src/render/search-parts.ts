@@ -60,6 +60,12 @@ export function searchParts(dates: ArrayLike<number>, size = PART_SIZE): SearchP
   return parts;
 }
 
+/** The WIB months a part's articles were published in, from its key: its oldest and its newest (`2025-01`, `2025-03`). */
+export function partMonths(key: string): { from: string; to: string } {
+  const [oldest, newest = oldest] = key.split('_') as [string, string?];
+  return { from: oldest.slice(0, 7), to: newest.slice(0, 7) };
+}
+
 /** The units of the archive, oldest first: months, or the days (or pieces of days) of a month of more than `size` stories. */
 function* units(dates: ArrayLike<number>, size: number): Generator<Unit> {
   const days = calendarDays(dates);
@@ -117,7 +123,7 @@ export function partSignature(engine: string, key: string, members: readonly Par
 }
 
 /** Bump when what a record holds changes. */
-const RECORD_FORMAT = '1';
+const RECORD_FORMAT = '2';
 
 /** Where the search index's files stand among a build's output files, for the next build's quick path. */
 export interface SearchLayout {

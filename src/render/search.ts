@@ -2,6 +2,7 @@ import type { Article } from '../content/article.js';
 import type { Site } from '../site/assemble.js';
 import { SEARCH_FOLDER, SEARCH_URL } from '../site/paths.js';
 import { formatLong } from '../time.js';
+import { partMonths } from './search-parts.js';
 import { jsonForScript } from './viewmodel.js';
 import type { SearchPageView } from './views.js';
 
@@ -20,6 +21,8 @@ export interface SearchRecord {
   meta: { title: string; kategori: string; tanggal: string };
   /** Category, WIB year (`2025`) and WIB month (`2025-04`). */
   filters: { kategori: string[]; tahun: string[]; bulan: string[] };
+  /** The order results are shown in, newest first: the publication time in UTC (`2025-04-02T08:22:12.000Z`, which sorts as text). The bundle's own record has none. */
+  sort?: { tanggal: string };
 }
 
 /** The record of a published article; `category` is its category's display name, `text` its body as plain text (see `searchText`). */
@@ -38,6 +41,7 @@ export function searchRecord(
     language: searchLanguage(language),
     meta: { title: article.title, kategori: category, tanggal: formatLong(article.date) },
     filters: { kategori: [category], tahun: [year], bulan: [`${year}-${month}`] },
+    sort: { tanggal: new Date(article.date).toISOString() },
   };
 }
 
@@ -47,11 +51,11 @@ export function searchLanguage(language: string): string {
 }
 
 /**
- * The search page. `parts`: the keys of the index's parts, which the page merges; `built`:
- * whether this build made the index (`warta dev` does not); `skip`: the result of the
- * bundle's own index, which is no article.
+ * The search page. `parts`: the keys of the index's parts, oldest first, which the page
+ * searches newest first, a few at a time; `built`: whether this build made the index (`warta
+ * dev` does not).
  */
-export function searchPage(site: Site, parts: readonly string[], built: boolean, skip?: string): SearchPageView {
+export function searchPage(site: Site, parts: readonly string[], built: boolean): SearchPageView {
   const months = site.archive.periods.filter((p) => p.level === 'month');
   return {
     kind: 'search',
@@ -63,8 +67,7 @@ export function searchPage(site: Site, parts: readonly string[], built: boolean,
     months: months.map((p) => ({ name: p.name, value: `${p.url.slice(1, 5)}-${p.url.slice(6, 8)}` })),
     index: jsonForScript({
       bundle: `/${SEARCH_FOLDER}/`,
-      parts: parts.map((key) => `/${SEARCH_FOLDER}/${key}/`),
-      skip: skip ?? null,
+      parts: [...parts].reverse().map((key) => ({ key, ...partMonths(key) })),
     }),
   };
 }

@@ -230,7 +230,7 @@ export interface NamesPageView {
   pageLinks?: PageLink[];
 }
 
-/** The search page (`/cari/`): a form, and the search index's parts for its script to merge. */
+/** The search page (`/cari/`): a form, and the search index's parts for its script to search. */
 export interface SearchPageView {
   kind: 'search';
   title: string;
@@ -243,7 +243,7 @@ export interface SearchPageView {
   years: string[];
   /** Months with stories, newest first (`April 2025`, value `2025-04`): the month filter. */
   months: { name: string; value: string }[];
-  /** Where the index lies (Pagefind's bundle and each part's folder) and the one result to drop (the bundle's own), as JSON already serialised safely for a `<script>` element. */
+  /** Where the index lies (Pagefind's bundle) and its parts, newest first, each with the months it holds (`{ key, from, to }`), as JSON already serialised safely for a `<script>` element. */
   index: string;
 }
 

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from '../../src/build/build.js';
-import { lookup } from '../../src/dev/static.js';
 import { parseTimestamp } from '../../src/time.js';
-import { findChromium } from '../support/chromium.js';
 import { listFiles, ROOT, siteConfig } from '../support/fixtures.js';
+import { launchChromium, serveSite, type StaticSite } from '../support/static-site.js';
 
 /** A word of one sample article's body, in no other article and not in its headline. */
 const WORD = 'dasawarsa';
@@ -25,12 +21,11 @@ const RESULT = {
 const WAIT = { timeout: 15_000 };
 
 let out: string;
-let server: Server;
+let server: StaticSite;
 let url: string;
 let browser: Browser;
 
 before(async () => {
-  const found = await findChromium();
   out = await mkdtemp(join(tmpdir(), 'warta-search-browser-'));
   const now = parseTimestamp('2026-01-01 00:00:00');
   assert.ok(now.ok);
@@ -44,29 +39,14 @@ before(async () => {
   });
   assert.ok(result.ok, JSON.stringify(result.problems));
   // The output served as a static host serves it.
-  server = createServer((req, res) => {
-    void lookup(join(out, 'dist'), req.url ?? '/').then((found) => {
-      if (found.kind === 'file') {
-        res.writeHead(200, { 'content-type': found.type });
-        createReadStream(found.abs).pipe(res);
-      } else if (found.kind === 'redirect') res.writeHead(301, { location: found.location }).end();
-      else res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: found.executablePath,
-    env: found.env,
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  server = await serveSite(join(out, 'dist'));
+  url = server.url;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
   if (out) await rm(out, { recursive: true, force: true });
 });
 
@@ -100,7 +80,7 @@ test(
     assert.equal(await result.locator('[data-kategori]').textContent(), RESULT.category);
     assert.equal(await result.locator('[data-tanggal]').textContent(), RESULT.date);
     assert.equal(await result.locator('[data-cuplikan] mark').first().textContent(), WORD);
-    assert.equal(await page.locator('[data-jumlah]').textContent(), '1 berita ditemukan.');
+    assert.equal(await page.locator('[data-jumlah]').innerText(), '1 berita ditemukan.');
     // The address carries the search: a link to it searches again.
     assert.equal(new URL(page.url()).searchParams.get('q'), WORD);
 

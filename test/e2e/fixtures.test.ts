@@ -33,10 +33,10 @@ for (const name of fixtures) {
     // The search page names the index's parts: each is there (their bytes are Pagefind's: see isExpected).
     const search = writer.text('cari/index.html');
     const parts = search
-      ? (JSON.parse(/id="cari-indeks">(.*?)<\/script>/s.exec(search)![1]!) as { parts: string[] }).parts
+      ? (JSON.parse(/id="cari-indeks">(.*?)<\/script>/s.exec(search)![1]!) as { parts: { key: string }[] }).parts
       : [];
-    for (const part of ['/pagefind/', ...(search ? parts : [])])
-      assert.ok(writer.files.has(`${part.slice(1)}pagefind-entry.json`), `${part} has its index`);
+    for (const folder of ['pagefind/', ...parts.map((p) => `pagefind/${p.key}/`)])
+      assert.ok(writer.files.has(`${folder}pagefind-entry.json`), `${folder} has its index`);
     for (const path of expected) {
       assert.equal(writer.text(path), await readFile(join(expectedDir, path), 'utf8'), `${path} differs`);
     }

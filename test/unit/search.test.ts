@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { searchRecord } from '../../src/render/search.js';
+import { searchPage, searchRecord } from '../../src/render/search.js';
 import { searchText } from '../../src/render/search-text.js';
-import { partSignature, searchParts, type PartMember } from '../../src/render/search-parts.js';
+import { partMonths, partSignature, searchParts, type PartMember } from '../../src/render/search-parts.js';
+import type { Site } from '../../src/site/assemble.js';
 import { parseTimestamp } from '../../src/time.js';
 
 /** Epoch milliseconds of a WIB timestamp. */
@@ -21,7 +22,7 @@ function datesOf(days: [day: string, count: number][]): number[] {
     .sort((a, b) => b - a);
 }
 
-test('an article becomes the record Pagefind indexes: headline and body text, category, WIB date, year and month filters', () => {
+test('an article becomes the record Pagefind indexes: headline and body text, category, WIB date, year and month filters, its time to sort by', () => {
   const article = {
     title: 'Banjir Rob di Jakarta Utara',
     url: '/2025/04/02/banjir-rob/',
@@ -37,6 +38,8 @@ test('an article becomes the record Pagefind indexes: headline and body text, ca
       tanggal: 'Rabu, 2 April 2025 00:30:00 WIB',
     },
     filters: { kategori: ['Metropolitan'], tahun: ['2025'], bulan: ['2025-04'] },
+    // Results are shown newest first: the UTC time sorts as text, where WIB's wall clock would not across the offsets of old years.
+    sort: { tanggal: '2025-04-01T17:30:00.000Z' },
   });
 });
 
@@ -119,6 +122,23 @@ test('parts are whole months of one year, filled oldest first up to the part siz
   assert.equal(
     parts.reduce((n, p) => n + p.count, 0),
     dates.length,
+  );
+});
+
+test("the search page's script gets the parts newest first, each with the WIB months it holds", () => {
+  const keys = ['2024-11', '2025-01_2025-02', '2025-03-01_2025-03-02', '2025-03-03.1'];
+  assert.deepEqual(keys.map(partMonths), [
+    { from: '2024-11', to: '2024-11' },
+    { from: '2025-01', to: '2025-02' },
+    { from: '2025-03', to: '2025-03' },
+    { from: '2025-03', to: '2025-03' },
+  ]);
+  const site = { categories: [], archive: { periods: [] } } as unknown as Site;
+  const index = JSON.parse(searchPage(site, keys, true).index) as { bundle: string; parts: { key: string }[] };
+  assert.equal(index.bundle, '/pagefind/');
+  assert.deepEqual(
+    index.parts.map((p) => p.key),
+    [...keys].reverse(),
   );
 });
 
