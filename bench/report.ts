@@ -26,6 +26,8 @@ export interface Summary {
   pagesPerSecond: number;
   cpuSeconds: number;
   systemSeconds: number;
+  /** Of the CPU seconds, those of the processes the build started (Pagefind's). */
+  childCpuSeconds: number;
   loadAtStart: number[];
   peakRssMiB: number;
   stages: Record<string, number>;
@@ -74,7 +76,10 @@ export function printTable(
     ['pages (files) written', String(r.files)],
     [`wall, median of ${r.runs}`, `${r.wallSeconds.toFixed(2)} s${spread(builds.map((b) => b.wall))}`],
     ['pages per second', String(r.pagesPerSecond)],
-    ['CPU (user+sys), median', `${r.cpuSeconds.toFixed(2)} s (sys ${r.systemSeconds.toFixed(2)} s)`],
+    [
+      'CPU (user+sys), median',
+      `${r.cpuSeconds.toFixed(2)} s (sys ${r.systemSeconds.toFixed(2)} s, search processes ${r.childCpuSeconds.toFixed(2)} s)`,
+    ],
     ['load average at start', r.loadAtStart.map((l) => l.toFixed(1)).join(', ')],
     ['peak RSS, max of runs', `${r.peakRssMiB} MiB`],
     ...STAGES.map((s): [string, string] => [`  ${s}`, `${r.stages[s]!.toFixed(2)} s`]),

@@ -16,7 +16,7 @@
  * yet for its folder, it builds everything and writes one (--no-cache: no cache at all).
  * Every build uses a site templates folder holding a copy of the default theme's `base.njk`.
  * The same number of single-threaded floor passes (bench/floor.ts: read + front matter +
- * Markdown to HTML, nothing written) run interleaved with the builds, also in fresh processes,
+ * Markdown to HTML + one nunjucks template + write) run interleaved with the builds, also in fresh processes,
  * and the build's wall time is reported as a ratio to the floor's.
  *
  * Then, on the first run's output, in fresh processes like the runs: --edits E (default 3) cold
@@ -145,7 +145,7 @@ async function timedBuild(request: ChildRequest, profile: string[]): Promise<Bui
 /** A build's progress line. */
 function logRun(name: string, run: BuildRun): void {
   log(
-    `${name}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU (${run.systemSeconds.toFixed(2)} sys), load ${run.load.toFixed(1)}, ${run.files} files, ${run.written} written, ${run.parsed} parsed, ${run.reused} reused, ${run.images} images copied, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`,
+    `${name}: ${run.wall.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU (${run.systemSeconds.toFixed(2)} sys, ${run.childCpuSeconds.toFixed(2)} search processes), load ${run.load.toFixed(1)}, ${run.files} files, ${run.written} written, ${run.parsed} parsed, ${run.reused} reused, ${run.images} images copied, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, stages ${STAGES.map((s) => `${s} ${run.stages[s].toFixed(2)}`).join(', ')}`,
   );
 }
 
@@ -160,6 +160,7 @@ async function parent(options: Options): Promise<void> {
   const templates = join(outRoot, `warta-bench-theme-${process.pid}`);
   const builds: BuildRun[] = [];
   const floors: FloorRun[] = [];
+  const floorOuts: string[] = [];
   let edits: BuildRun[] = [];
   let templated: BuildRun[] = [];
   try {
@@ -182,7 +183,10 @@ async function parent(options: Options): Promise<void> {
         logRun(`build ${i + 1}/${options.runs}`, run);
       }
       if (i < options.floorRuns) {
-        const run = await timedChild<FloorRun>([FLOOR, archive.dir], tmpdir());
+        const out = join(outRoot, `warta-bench-${options.articles}-${options.seed}-floor-${process.pid}-${i + 1}`);
+        floorOuts.push(out);
+        await rm(out, { recursive: true, force: true });
+        const run = await timedChild<FloorRun>([FLOOR, archive.dir, out], tmpdir());
         floors.push(run);
         log(
           `floor ${i + 1}/${options.floorRuns}: ${run.wall.toFixed(2)} s wall (${run.seconds.toFixed(2)} s in process), ${run.files} files`,
@@ -197,6 +201,7 @@ async function parent(options: Options): Promise<void> {
   } finally {
     if (archive.stale) await rm(archive.stale, { recursive: true, force: true });
     await rm(templates, { recursive: true, force: true });
+    for (const out of floorOuts) await rm(out, { recursive: true, force: true });
     if (options.keepOutput) log(`output kept in ${outs.join(', ')}`);
     else {
       for (const out of outs)
@@ -245,6 +250,7 @@ function summarize(options: Options, builds: BuildRun[], floors: FloorRun[], out
     pagesPerSecond: Math.round(files / wall),
     cpuSeconds: round(median(builds.map((b) => b.cpuSeconds))),
     systemSeconds: round(median(builds.map((b) => b.systemSeconds))),
+    childCpuSeconds: round(median(builds.map((b) => b.childCpuSeconds))),
     /** 1-minute load average when each build started: above the core count, other work was competing. */
     loadAtStart: builds.map((b) => Math.round(b.load * 10) / 10),
     peakRssMiB: Math.round(Math.max(...builds.map((b) => b.maxRssMiB))),
