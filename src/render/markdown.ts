@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { newlines, RawImages, type ImageAttrsOf, type RawFragment } from './raw-images.js';
+import { elementLine, newlines, RawImages, type ImageAttrsOf, type RawFragment } from './raw-images.js';
 import { readRaw, sanitize, type BodyPolicy, type Dropped, type RawFindings } from './sanitize.js';
 
 /** A body rendered to HTML, with what the raw-HTML policy dropped and where. */
@@ -61,7 +61,8 @@ export function createBodyRenderer(policy: BodyPolicy): BodyRenderer {
       if (!checked.has(fragment.html)) checked.set(fragment.html, readRaw(fragment.html, policy));
       const findings = checked.get(fragment.html);
       if (findings === undefined) return asText(markdown, options, fragment.line);
-      for (const what of findings.dropped) dropped.push({ line: fragment.line, what });
+      for (const { what, at } of findings.dropped)
+        dropped.push({ line: elementLine(fragment, at, findings.opened.get(at.tag)!), what });
       found.push([fragment, findings]);
     }
     const images = new RawImages(options.image);

@@ -1,4 +1,4 @@
-import type { RawImage } from './sanitize.js';
+import type { RawElement, RawImage } from './sanitize.js';
 
 /** The attributes for a body image, by its `src` and its line in the body (0-based); undefined for none (see `BodyOptions`). */
 export type ImageAttrsOf = (src: string, line: number) => Readonly<Record<string, string>> | undefined;
@@ -11,9 +11,6 @@ export interface RawFragment {
   /** Offsets in `html` with the body line there, ascending; the first at 0. */
   starts: [offset: number, line: number][];
 }
-
-/** The start of an `<img>` tag, as the HTML parser finds one. */
-const IMG_TAG = /<img[\s/>]/gi;
 
 /**
  * The attributes raw `<img>` elements get, asked for once per image at its line (so that an
@@ -29,7 +26,7 @@ export class RawImages {
   /** Asks for the attributes of a fragment's images, found by the sanitiser's parser in order. */
   add(fragment: RawFragment, images: readonly RawImage[]): void {
     if (!this.attrsOf || !images.some((i) => i.src)) return;
-    const lines = imageLines(fragment, images.length);
+    const lines = images.map((_, nth) => elementLine(fragment, { tag: 'img', nth }, images.length));
     images.forEach((image, k) => {
       if (!image.src) return;
       const attrs = this.attrsOf!(image.src, lines[k]!);
@@ -64,19 +61,23 @@ function filled(
 }
 
 /**
- * The body line of each of a fragment's `count` images: where its `<img` tag starts. When the
- * tags found in the text are not as many as the parser's (one inside a comment or a script),
- * every image is given the fragment's first line.
+ * The body line where an element of a fragment starts (its `<tag`), the parser having opened
+ * `count` elements of that tag. When the tags found in the text are not as many (one inside a
+ * comment or a script), the fragment's first line.
  */
-function imageLines(fragment: RawFragment, count: number): number[] {
-  const offsets = [...fragment.html.matchAll(IMG_TAG)].map((m) => m.index);
-  if (offsets.length !== count) return Array.from({ length: count }, () => fragment.line);
-  return offsets.map((offset) => {
-    let k = fragment.starts.length - 1;
-    while (k > 0 && fragment.starts[k]![0] > offset) k--;
-    const [start, line] = fragment.starts[k]!;
-    return line + newlines(fragment.html.slice(start, offset));
-  });
+export function elementLine(fragment: RawFragment, { tag, nth }: RawElement, count: number): number {
+  const offsets = [...fragment.html.matchAll(tagStart(tag))].map((m) => m.index);
+  if (offsets.length !== count) return fragment.line;
+  const offset = offsets[nth]!;
+  let k = fragment.starts.length - 1;
+  while (k > 0 && fragment.starts[k]![0] > offset) k--;
+  const [start, line] = fragment.starts[k]!;
+  return line + newlines(fragment.html.slice(start, offset));
+}
+
+/** The start of a tag, as the HTML parser finds one (its name, case aside, then a space, `/` or `>`). */
+function tagStart(tag: string): RegExp {
+  return new RegExp(`<${tag.replace(/[^a-z0-9]/gi, '\\$&')}[\\s/>]`, 'gi');
 }
 
 /** How many line breaks a text holds. */

@@ -116,10 +116,18 @@ export interface RawImage {
   src: string;
 }
 
-/** What the policy would drop from a fragment of raw HTML, and the images the fragment shows, in order. */
+/** Which element of a fragment something is about: its tag and how many elements of that tag open before it. */
+export interface RawElement {
+  tag: string;
+  nth: number;
+}
+
+/** What the policy would drop from a fragment of raw HTML (with the element each is about), and the images the fragment shows, in order. */
 export interface RawFindings {
-  dropped: Dropped[];
+  dropped: { what: Dropped; at: RawElement }[];
   images: RawImage[];
+  /** How many elements of each tag the parser opened. */
+  opened: ReadonlyMap<string, number>;
 }
 
 /**
@@ -127,21 +135,24 @@ export interface RawFindings {
  * when elements nest deeper than `MAX_HTML_DEPTH`.
  */
 export function readRaw(html: string, { options: policy }: BodyPolicy): RawFindings | undefined {
-  const dropped: Dropped[] = [];
+  const dropped: RawFindings['dropped'] = [];
   const images: RawImage[] = [];
+  const opened = new Map<string, number>();
   const allowedTags = new Set(policy.allowedTags || []);
   const attributes = policy.allowedAttributes || {};
   const done = guarded(html, policy, (name, attribs) => {
-    if (!allowedTags.has(name)) return void dropped.push({ kind: 'element', tag: name });
+    const at = { tag: name, nth: opened.get(name) ?? 0 };
+    opened.set(name, at.nth + 1);
+    if (!allowedTags.has(name)) return void dropped.push({ what: { kind: 'element', tag: name }, at });
     if (name === 'img') images.push({ src: attribs.src ?? '' });
     const allowed = new Set([...(attributes['*'] ?? []), ...(attributes[name] ?? [])].map(String));
     for (const attr of Object.keys(attribs))
-      if (!allowed.has(attr)) dropped.push({ kind: 'attribute', tag: name, attr });
+      if (!allowed.has(attr)) dropped.push({ what: { kind: 'attribute', tag: name, attr }, at });
     for (const attr of ['href', 'src'])
       if (attribs[attr] && !urlAllowed(name, attribs[attr]!, policy))
-        dropped.push({ kind: 'url', tag: name, attr, value: attribs[attr]! });
+        dropped.push({ what: { kind: 'url', tag: name, attr, value: attribs[attr]! }, at });
   });
-  return done === undefined ? undefined : { dropped, images };
+  return done === undefined ? undefined : { dropped, images, opened };
 }
 
 /**

@@ -58,3 +58,26 @@ test("Markdown nested without end stays within markdown-it's own limit, whatever
   assert.equal(quotes.html.split('<blockquote>').length - 1, 100);
   assert.equal(render(`${'>'.repeat(10_000)} isi <b>x</b>\n`).tooDeep, undefined);
 });
+
+test('dropped raw HTML is reported on the line of its own tag, not the first line of its block', () => {
+  const body = [
+    'Paragraf pembuka.',
+    '',
+    '<div class="kotak">',
+    '<p>Aman.</p>',
+    '<script>alert(1)</script>',
+    '<p onclick="x()">Klik</p>',
+    '</div>',
+    '',
+    'Teks <span>biasa</span> lalu',
+    'baris kedua <iframe src="https://jahat.example/"></iframe>.',
+  ].join('\n');
+  assert.deepEqual(
+    render(body).dropped.map(({ line, what }) => [line, what.kind, what.tag]),
+    [
+      [4, 'element', 'script'],
+      [5, 'attribute', 'p'],
+      [9, 'url', 'iframe'],
+    ],
+  );
+});
