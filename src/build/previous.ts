@@ -19,7 +19,7 @@ import type { BuildOptions } from './options.js';
 import { cachedStory, StoryMemory, type Listed } from './stories.js';
 
 /** Bump with any change to what warta writes, so caches of other versions are not trusted. */
-const OUTPUT_VERSION = '3';
+const OUTPUT_VERSION = '4';
 
 /**
  * What a build goes on from: nothing (no cache), `warta dev`'s memory of the last build in this
