@@ -1,93 +1,25 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
 import { main } from '../../src/cli.js';
-import { parseTimestamp } from '../../src/time.js';
-import { startDevServer, type DevServer, type RebuildEvent } from '../../src/dev/server.js';
+import { startDevServer, type DevServer } from '../../src/dev/server.js';
 import { formatProblem } from '../../src/messages/format.js';
-import { fixturePath, ROOT } from '../support/fixtures.js';
+import { ROOT } from '../support/fixtures.js';
+import { ARTICLE, DevSite, h1, NOW, PAGE, TITLE, timeout } from '../support/dev-site.js';
 
-const NOW = '2026-01-01 00:00:00';
-const ARTICLE = 'content/ekonomi/harga-beras.md';
-const PAGE = '2025/03/20/harga-beras/';
-const TITLE = 'Pemerintah Tahan Harga Beras Jelang Lebaran';
-
+let dev: DevSite;
 let site: string;
 let server: DevServer;
 let original: string;
-const logs: string[] = [];
+let logs: string[];
 
-/** Rejects after `ms` instead of hanging the suite. */
-function timeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out waiting for ${what}`)), ms))),
-  ]);
-}
-
-/** An editor saving a file several times, 10 ms apart (argv: file, JSON list of texts). */
-const EDITOR = `
-import { writeFileSync } from 'node:fs';
-const [file, texts] = [process.argv[1], JSON.parse(process.argv[2])];
-const pause = new Int32Array(new SharedArrayBuffer(4));
-texts.forEach((text, i) => {
-  if (i) Atomics.wait(pause, 0, 0, 5);
-  writeFileSync(file, text);
-});
-`;
-
-/** Saves the article with a change, and waits for the rebuild it causes. */
-async function save(text: string, path = ARTICLE): Promise<RebuildEvent> {
-  const next = server.nextRebuild();
-  await writeFile(join(site, path), text);
-  return timeout(next, `the rebuild after saving ${path}`);
-}
-
-/**
- * Waits until the server has handled every file event so far. An absence has no event to wait
- * for, but the events of one folder come in order: once a file saved beside the article has
- * been rebuilt, no event of the article's saves is still on its way. The file is removed again,
- * and that rebuild waited for too.
- */
-async function settled(): Promise<void> {
-  const fence = join(site, dirname(ARTICLE), 'pagar.txt');
-  await rebuiltWith(fence, () => writeFile(fence, 'pagar'));
-  await rebuiltWith(fence, () => rm(fence));
-}
-
-/** Makes a change and waits for a rebuild that names `path` (or checks everything). */
-function rebuiltWith(path: string, change: () => Promise<void>): Promise<void> {
-  let seen: (e: RebuildEvent) => void = () => undefined;
-  return timeout(
-    new Promise<void>((done, fail) => {
-      seen = (e) => (!e.changed || e.changed.includes(path)) && done();
-      server.rebuilds.on('rebuild', seen);
-      change().catch(fail);
-    }).finally(() => server.rebuilds.off('rebuild', seen)),
-    `the rebuild after changing ${path}`,
-  );
-}
-
-/** The rebuilds among `events` that built the article. */
-function articleRebuilds(events: readonly RebuildEvent[]): RebuildEvent[] {
-  return events.filter((e) => !e.changed || e.changed.includes(join(site, ARTICLE)));
-}
-
-async function page(path = PAGE): Promise<{ status: number; html: string; headers: Headers }> {
-  const res = await fetch(server.url + path);
-  return { status: res.status, html: await res.text(), headers: res.headers };
-}
-
-function h1(html: string): string | undefined {
-  return /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
-}
+const save = (text: string, path?: string) => dev.save(text, path);
+const page = (path?: string) => dev.page(path);
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would normalise `..`). */
 function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
@@ -104,34 +36,11 @@ function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ s
 }
 
 before(async () => {
-  site = await mkdtemp(join(tmpdir(), 'warta-dev-'));
-  await cp(join(fixturePath('basic-site'), 'content'), join(site, 'content'), { recursive: true });
-  await cp(join(fixturePath('basic-site'), 'warta.config.json'), join(site, 'warta.config.json'));
-  original = await readFile(join(site, ARTICLE), 'utf8');
-  await mkdir(join(site, 'static', '.well-known'), { recursive: true });
-  await writeFile(join(site, 'static', 'CNAME'), 'warta.example\n');
-  const now = parseTimestamp(NOW);
-  assert.ok(now.ok);
-  server = await startDevServer({
-    content: join(site, 'content'),
-    config: join(site, 'warta.config.json'),
-    configRequired: true,
-    out: join(site, '.warta-dev'),
-    static: join(site, 'static'),
-    port: 0,
-    now: now.instant,
-    jobs: 1,
-    lang: 'en',
-    log: (line) => logs.push(line),
-  });
-  const first = await timeout(server.ready, 'the first build');
-  assert.ok(first.ok, first.problems.map((p) => formatProblem(p, 'en')).join('\n'));
+  dev = await DevSite.open();
+  ({ site, server, original, logs } = dev);
 });
 
-after(async () => {
-  await server?.close();
-  await rm(site, { recursive: true, force: true });
-});
+after(() => dev?.close());
 
 test('serves the built site with the reload client injected, never written to disk', async () => {
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -228,76 +137,6 @@ test('the static folder is served from the root, and a file added to it, hidden 
   await rm(join(site, 'static', 'CNAME'));
   assert.ok((await timeout(next, 'the rebuild after removing CNAME')).ok);
   assert.equal((await page('CNAME')).status, 404);
-});
-
-test('rapid saves end in the last text, with at most one rebuild a save', async () => {
-  const events: RebuildEvent[] = [];
-  const onRebuild = (e: RebuildEvent) => events.push(e);
-  server.rebuilds.on('rebuild', onRebuild);
-  try {
-    // Five saves 5 ms apart, from another process as an editor's would be: this one runs the
-    // builds. A busy machine may spread them over more than one quiet time, so the count is a
-    // range here; that saves within one quiet time make one rebuild, batcher.test.ts shows on a
-    // clock of its own.
-    const texts = [1, 2, 3, 4, 5].map((i) => original.replace(TITLE, `Simpan ${i}`));
-    const editor = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', EDITOR, join(site, ARTICLE), JSON.stringify(texts)],
-      { stdio: 'inherit' },
-    );
-    assert.equal(await timeout(new Promise((done) => editor.on('exit', done)), 'the editor process'), 0);
-    await timeout(
-      (async () => {
-        for (;;) {
-          const next = server.nextRebuild();
-          if (h1((await page()).html) === 'Simpan 5') return;
-          await next;
-        }
-      })(),
-      'the page with the last save',
-    );
-    // Then nothing more.
-    await settled();
-    const rebuilds = articleRebuilds(events);
-    assert.ok(rebuilds.length >= 1 && rebuilds.length <= 5, `rebuilds: ${events.map((e) => e.changed).join(' | ')}`);
-    assert.equal(h1((await page()).html), 'Simpan 5');
-  } finally {
-    server.rebuilds.off('rebuild', onRebuild);
-  }
-});
-
-test("a second write landing after its save's rebuild started is not lost (chokidar drops it; its raw event is not)", async () => {
-  const seen: RebuildEvent[] = [];
-  const onRebuild = (e: RebuildEvent) => seen.push(e);
-  server.rebuilds.on('rebuild', onRebuild);
-  try {
-    // Two writes 35 ms apart: past the quiet time, so the first write's rebuild has started,
-    // but inside chokidar's 50 ms throttle, so chokidar emits no event for the second.
-    const texts = ['Tulis Pertama', 'Tulis Kedua'].map((t) => original.replace(TITLE, t));
-    const editor = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', EDITOR.replace('0, 5)', '0, 35)'), join(site, ARTICLE), JSON.stringify(texts)],
-      { stdio: 'inherit' },
-    );
-    assert.equal(await timeout(new Promise((done) => editor.on('exit', done)), 'the editor process'), 0);
-    // One rebuild when the first read the second write already, else two; then nothing more.
-    await timeout(
-      (async () => {
-        for (;;) {
-          const next = server.nextRebuild();
-          if (h1((await page()).html) === 'Tulis Kedua') return;
-          await next;
-        }
-      })(),
-      'the page with the second write',
-    );
-    await settled();
-    const rebuilds = articleRebuilds(seen);
-    assert.ok(rebuilds.length >= 1 && rebuilds.length <= 2, `rebuilds: ${rebuilds.length}`);
-    assert.equal(h1((await page()).html), 'Tulis Kedua');
-  } finally {
-    server.rebuilds.off('rebuild', onRebuild);
-  }
 });
 
 /** Listens to the Server-Sent Events stream, collecting its text. */
