@@ -28,8 +28,8 @@ const OUTPUT_VERSION = '3';
  * process, or the cache the last build left on disk, read as far as the stages ask: the full
  * path all of it (`read`), the quick path a few entries (`opened`). The stages ask it what is
  * known (parses, the site model, related stories, stories, plans, outputs, copies) and tell it,
- * once at the end, what this build leaves for the next (`keep`, or after an edit of a few files
- * `keepEdit`): where the last build is kept is decided here.
+ * once at the end, what this build leaves for the next (`keep`: the whole cache, or after an edit
+ * of a few files the entries it changed): where the last build is kept is decided here.
  */
 export class Previous {
   /** The last build's cache read whole (see `read`). */
@@ -84,13 +84,6 @@ export class Previous {
       this.stored = (cache && StoredRelated.open(cache)) || null;
     }
     return this.stored ?? undefined;
-  }
-
-  /** Keeps what an edit of a few files changed (see quick.ts) in the cache on disk it opened: only the chunks holding a changed entry are written. */
-  keepEdit(changes: CacheEdit): void {
-    const cache = this.opened();
-    if (!cache) throw new Error('no opened cache to keep an edit in');
-    cache.save(changes);
   }
 
   /** The cache file beside the output. */
@@ -219,16 +212,18 @@ export class Previous {
   }
 
   /**
-   * The cache the next build goes on from, made by `make` from the last one when that may be
-   * brought up to date in place (in one process it is replaced by this one): kept in memory with
-   * what agrees with it, or saved to disk. A failed build calls nothing here, and leaves both
-   * as they were.
+   * Keeps what this build leaves for the next (see `Kept`): a whole cache in memory with what
+   * agrees with it, or saved to disk (the chunks whose entries are unchanged since they were
+   * read kept as they are); an edit, in the chunks of the cache on disk holding its entries, every
+   * other chunk kept unread. A failed build calls nothing here, and leaves the last as it was.
    */
-  async keep(
-    make: (last: BuildCache | undefined, stored: BuildCache['stored']) => BuildCache,
-    outputs: { plan: readonly PagePlan[]; entries: readonly (CachedOutput | undefined)[] },
-    parsed: { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] },
-  ): Promise<void> {
+  async keep(kept: Kept): Promise<void> {
+    if ('edit' in kept) {
+      const cache = this.opened();
+      if (!cache) throw new Error('no opened cache to keep an edit in');
+      return cache.save(kept.edit);
+    }
+    const { make, outputs, parsed } = kept;
     const memory = this.options.memory;
     // A fresh process's cache keeps the chunk files whose entries are unchanged since it read them.
     const next = memory ? make(this.cache, undefined) : make(undefined, this.cache?.stored);
@@ -239,6 +234,20 @@ export class Previous {
     } else if (this.saves) await saveCache(this.file, next);
   }
 }
+
+/**
+ * What a build leaves for the next: a whole cache, made by `make` from the last one when that
+ * may be brought up to date in place (in one process it is replaced by this one), with the
+ * plan's entries and the parses; or, after an edit of a few files (see quick.ts), only the
+ * entries it changed, by place in the cache it opened (see `OpenedCache.save`).
+ */
+export type Kept =
+  | {
+      make: (last: BuildCache | undefined, stored: BuildCache['stored']) => BuildCache;
+      outputs: { plan: readonly PagePlan[]; entries: readonly (CachedOutput | undefined)[] };
+      parsed: { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] };
+    }
+  | { edit: CacheEdit };
 
 /**
  * Everything that, changed, makes every cached page suspect: warta's output version, the
