@@ -11,7 +11,7 @@ import type { StoredRelated } from '../incremental/stored-related.js';
 import { digest } from '../util/digest.js';
 import { fieldsAt } from '../util/joined.js';
 import { FolderWriter, openStaging } from '../output/staging.js';
-import { planArticle, type PagePlan } from '../render/plan.js';
+import { planArticles, type ArticleFrame, type PagePlan } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
 import { storyView } from '../render/viewmodel.js';
 import type { Clock } from '../site/assemble.js';
@@ -271,33 +271,37 @@ function pageTasks(
   related: Pick<StoredRelated, 'list'>,
   cache: OpenedCache,
   edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> },
-  frame: { template: string; view: string },
+  frame: ArticleFrame,
   folders: { content: string; out: string },
   images: SiteImages,
 ): PageTask[] | undefined {
-  const tasks: PageTask[] = [];
   const articleOf = (i: number) => edited.articles.get(i) ?? cache.article(i);
   // Each article file as it stands now: parsed again, or as cached.
   const source = (i: number) => edited.sources.get(cache.placeOf(i)) ?? cache.source(cache.placeOf(i))[1];
+  // Each page's list, as computed or (when the stage was skipped) as cached, read from the cache when it was not.
   for (const index of pages) {
-    const article = articleOf(index);
-    const [path, before] = cache.output(index);
-    // Its list, as computed or (when the stage was skipped) as cached, read from the cache when it was not.
-    const list = related.list(index);
-    const stories = [index, ...list].map((i) => source(i).story);
-    if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
+    const before = cache.output(index)[1];
+    const shown = [index, ...related.list(index)];
+    if (before.problems?.length || (before.rewrites || '[]') !== '[]' || shown.some((i) => !source(i).story))
+      return undefined;
     // Its images, and its related stories' lead photos (their stories carry their size).
-    if (![index, ...list].every((i) => images.knows(articleOf(i)))) return undefined;
-    const plan = planArticle(
-      article,
-      index,
-      frame,
-      source(index).parsed.digest,
-      stories.map((s) => s!.sig),
-      images.sig(article),
-    );
+    if (!shown.every((i) => images.knows(articleOf(i)))) return undefined;
+  }
+  const plans = planArticles(pages, {
+    frame,
+    article: articleOf,
+    source: (i) => source(i).parsed.digest,
+    related: (i) => related.list(i),
+    storySig: (i) => source(i).story!.sig,
+    images: (i) => images.sig(articleOf(i)),
+  });
+  const tasks: PageTask[] = [];
+  for (const plan of plans) {
+    const { index } = plan;
+    const [path, before] = cache.output(index);
     if (plan.path !== path) return undefined;
     if (plan.sig === before.sig) continue;
+    const article = articleOf(index);
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category, images.lead(articleOf(i)));
     const body = bodySource(source(index).parsed.digest, images.sig(article));
     tasks.push({
@@ -310,7 +314,7 @@ function pageTasks(
         join(folders.content, article.path),
         source(index).parsed.digest,
         view(index),
-        list.map(view),
+        related.list(index).map(view),
         images.pageImages(article),
         lastPage(before, body, join(folders.out, path)),
       ),
