@@ -28,6 +28,9 @@ test('Previous reads the last build only as a stage asks, and keeps an edit in t
     await next.read();
     assert.equal(next.cache?.sources.get(path)?.stamp, 'edited');
     assert.equal(next.cache?.sources.size, opened.head.sources);
+    // What the quick path opened is let go once the full path reads the whole cache.
+    await previous.read();
+    assert.deepEqual([previous.opened(), previous.storedRelated()], [undefined, undefined]);
     // The source's chunk and the index written anew; every other chunk kept.
     const after = chunks();
     assert.deepEqual(
