@@ -2,7 +2,7 @@
 
 import type { ParsedArticle } from '../content/parse.js';
 import type { ContentFile } from '../content/read.js';
-import { cacheFile, dropCache, type BuildCache, type BuildSummary } from '../incremental/cache.js';
+import { dropCache, type BuildCache, type BuildSummary } from '../incremental/cache.js';
 import { nextOutputs } from '../incremental/outputs.js';
 import { dropSpare, readySpare } from '../output/spare.js';
 import type { PagePlan } from '../render/plan.js';
@@ -32,7 +32,7 @@ export async function commit(
   let written = render.produced.size;
   let removed = 0;
   let differing: string[] | undefined;
-  const file = cacheFile(options.out);
+  const file = previous.file;
   const { plan, entries } = render;
   if (cache) {
     const changed = [...render.produced]
@@ -66,7 +66,7 @@ export async function commit(
     };
     return { env: cacheEnv(options), ...next, frame: render.frame, stored, summary };
   };
-  await previous.keep(make, { plan, entries }, { files: sources.files, parsed: sources.parsed });
+  await previous.keep({ make, outputs: { plan, entries }, parsed: { files: sources.files, parsed: sources.parsed } });
   return { written, removed };
 }
 

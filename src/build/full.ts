@@ -14,7 +14,7 @@ import { summarize } from './summary.js';
 import { parseBatch, type TaskSetup } from '../exec/tasks.js';
 import { buildResult, triesQuick, type BuildOptions, type BuildResult } from './options.js';
 import type { StageTimer } from './progress.js';
-import { cacheEnv, Previous } from './previous.js';
+import { Previous } from './previous.js';
 import { renderSite } from './full-render.js';
 import { commit } from './full-commit.js';
 import { SiteImages } from './images.js';
@@ -29,11 +29,13 @@ export async function runStages(
   timer: StageTimer,
 ): Promise<BuildResult> {
   const setup: TaskSetup = { config: options.config, templates: options.templates };
+  const previous = Previous.open(options);
   if (triesQuick(options)) {
-    const quick = await quickBuild({ options, env: cacheEnv(options), listed, lap: timer.lap, stages: timer.stages });
+    const quick = await quickBuild({ options, previous, listed, lap: timer.lap, stages: timer.stages });
     if (quick) return quick;
   }
-  const previous = await Previous.open(options);
+  // The full path asks for all of the last build's cache.
+  await previous.read();
   const { cache } = previous;
   const listing = await listed;
   timer.lap('read');

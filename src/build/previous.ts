@@ -7,8 +7,10 @@ import type { ContentFile } from '../content/read.js';
 import type { WorkerPool } from '../exec/pool.js';
 import { cacheFile, loadCache, saveCache, type BuildCache, type CachedOutput } from '../incremental/cache.js';
 import { digestCopies, type CopySource, type KnownCopies } from '../incremental/copies.js';
+import { OpenedCache, type CacheEdit } from '../incremental/opened.js';
 import { OutputMemory } from '../incremental/outputs.js';
 import { restoreRelated, saveRelated, type RelatedState } from '../incremental/related-state.js';
+import { StoredRelated } from '../incremental/stored-related.js';
 import { LinkChecker } from '../render/links.js';
 import { PlanMemory, type DigestedCopy, type PagePlan } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
@@ -23,28 +25,77 @@ const OUTPUT_VERSION = '4';
 
 /**
  * What a build goes on from: nothing (no cache), `warta dev`'s memory of the last build in this
- * process, or the cache the last build left on disk. The stages ask it what is known (parses,
- * the site model, related stories, stories, plans, outputs, copies) and tell it, once at the end,
- * what this build leaves for the next (`keep`): where the last build is kept is decided here.
+ * process, or the cache the last build left on disk, read as far as the stages ask: the full
+ * path all of it (`read`), the quick path a few entries (`opened`). The stages ask it what is
+ * known (parses, the site model, related stories, stories, plans, outputs, copies) and tell it,
+ * once at the end, what this build leaves for the next (`keep`: the whole cache, or after an edit
+ * of a few files the entries it changed): where the last build is kept is decided here.
  */
 export class Previous {
+  /** The last build's cache read whole (see `read`). */
+  private whole?: BuildCache;
+  /** The cache on disk opened a chunk at a time (see `opened`); null: none to open. */
+  private lazily?: OpenedCache | null;
+  private stored?: StoredRelated | null;
+
   private constructor(
     /** Where the last build is kept: nowhere, in memory, or on disk. */
     readonly kind: 'none' | 'memory' | 'disk',
-    /** The last build's cache, when this build may use it and it is sound. */
-    readonly cache: BuildCache | undefined,
     private readonly options: BuildOptions,
+    /** The cache's environment, when this build may use a cache (see `cacheEnv`). */
+    private readonly env: string | undefined,
   ) {}
 
-  /** What a build goes on from: the memory's cache while it is for this environment, else the cache on disk. */
-  static async open(options: BuildOptions): Promise<Previous> {
+  /** What a build goes on from; nothing of a cache is read until a stage asks (`read` for all of it, `opened` for a few entries). */
+  static open(options: BuildOptions): Previous {
     const kind = options.memory ? 'memory' : options.cache ? 'disk' : 'none';
-    if (options.cache !== 'use' || options.writer || !existsSync(options.out))
-      return new Previous(kind, undefined, options);
-    const env = cacheEnv(options);
-    const cache =
+    const usable = options.cache === 'use' && !options.writer && existsSync(options.out);
+    return new Previous(kind, options, usable ? cacheEnv(options) : undefined);
+  }
+
+  /** The last build's cache, once `read`, when this build may use it and it is sound. */
+  get cache(): BuildCache | undefined {
+    return this.whole;
+  }
+
+  /**
+   * Reads the last build's cache whole, as the full path needs it: the memory's while it is for
+   * this environment, else the cache on disk. What the quick path opened is let go (at 100,000
+   * articles the related state alone is 50 MB): the full path's stages, where memory peaks, ask
+   * for none of it.
+   */
+  async read(): Promise<void> {
+    this.lazily = this.stored = null;
+    const { env, options } = this;
+    if (env === undefined) return;
+    this.whole =
       options.memory?.cache?.env === env ? options.memory.cache : await loadCache(cacheFile(options.out), env);
-    return new Previous(kind, cache, options);
+  }
+
+  /**
+   * The cache on disk opened a chunk at a time, for an edit of a few files (see quick.ts), when
+   * the build that wrote it left what such a build needs: reading it whole takes 2–3 s at
+   * 100,000 articles, its index 0.1 s. Undefined in one process, whose memory serves, and once
+   * the cache was `read` whole.
+   */
+  opened(): OpenedCache | undefined {
+    if (this.lazily === undefined)
+      this.lazily = (this.env !== undefined && !this.options.memory && OpenedCache.open(this.file, this.env)) || null;
+    return this.lazily ?? undefined;
+  }
+
+  /** The related stage's last computation as the opened cache holds it (see `StoredRelated`), read once. */
+  storedRelated(): StoredRelated | undefined {
+    if (this.stored === undefined) {
+      const cache = this.opened();
+      this.stored = (cache && StoredRelated.open(cache)) || null;
+    }
+    return this.stored ?? undefined;
+  }
+
+  /** The cache file beside the output. */
+  get file(): string {
+    return cacheFile(this.options.out);
   }
 
   /** Whether this build writes a cache to disk for the next build (a fresh process's build, told to keep one). */
@@ -168,16 +219,18 @@ export class Previous {
   }
 
   /**
-   * The cache the next build goes on from, made by `make` from the last one when that may be
-   * brought up to date in place (in one process it is replaced by this one): kept in memory with
-   * what agrees with it, or saved to disk. A failed build calls nothing here, and leaves both
-   * as they were.
+   * Keeps what this build leaves for the next (see `Kept`): a whole cache in memory with what
+   * agrees with it, or saved to disk (the chunks whose entries are unchanged since they were
+   * read kept as they are); an edit, in the chunks of the cache on disk holding its entries, every
+   * other chunk kept unread. A failed build calls nothing here, and leaves the last as it was.
    */
-  async keep(
-    make: (last: BuildCache | undefined, stored: BuildCache['stored']) => BuildCache,
-    outputs: { plan: readonly PagePlan[]; entries: readonly (CachedOutput | undefined)[] },
-    parsed: { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] },
-  ): Promise<void> {
+  async keep(kept: Kept): Promise<void> {
+    if ('edit' in kept) {
+      const cache = this.opened();
+      if (!cache) throw new Error('no opened cache to keep an edit in');
+      return cache.save(kept.edit);
+    }
+    const { make, outputs, parsed } = kept;
     const memory = this.options.memory;
     // A fresh process's cache keeps the chunk files whose entries are unchanged since it read them.
     const next = memory ? make(this.cache, undefined) : make(undefined, this.cache?.stored);
@@ -185,9 +238,23 @@ export class Previous {
       memory.cache = next;
       (memory.outputs ??= new OutputMemory()).keep(next.outputs, outputs.plan, outputs.entries);
       memory.parsed = parsed;
-    } else if (this.saves) await saveCache(cacheFile(this.options.out), next);
+    } else if (this.saves) await saveCache(this.file, next);
   }
 }
+
+/**
+ * What a build leaves for the next: a whole cache, made by `make` from the last one when that
+ * may be brought up to date in place (in one process it is replaced by this one), with the
+ * plan's entries and the parses; or, after an edit of a few files (see quick.ts), only the
+ * entries it changed, by place in the cache it opened (see `OpenedCache.save`).
+ */
+export type Kept =
+  | {
+      make: (last: BuildCache | undefined, stored: BuildCache['stored']) => BuildCache;
+      outputs: { plan: readonly PagePlan[]; entries: readonly (CachedOutput | undefined)[] };
+      parsed: { files: readonly ContentFile[]; parsed: readonly ParsedArticle[] };
+    }
+  | { edit: CacheEdit };
 
 /**
  * Everything that, changed, makes every cached page suspect: warta's output version, the

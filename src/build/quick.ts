@@ -2,26 +2,26 @@ import { join, resolve } from 'node:path';
 import { classifyEdit, clockStands, listingDigest } from './classify.js';
 import { commitThroughSpare } from './commit.js';
 import { buildResult, type BuildOptions, type BuildResult, type Stage } from './options.js';
-import type { Article, Terms } from '../content/article.js';
+import type { Article } from '../content/article.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { contentFileAt, type ContentFile, type ContentListing } from '../content/read.js';
-import { cacheFile, type CachedOutput, type CachedSource } from '../incremental/cache.js';
-import { OpenedCache } from '../incremental/opened.js';
+import type { CachedOutput, CachedSource } from '../incremental/cache.js';
+import type { OpenedCache } from '../incremental/opened.js';
+import type { StoredRelated } from '../incremental/stored-related.js';
 import { digest } from '../util/digest.js';
 import { fieldsAt } from '../util/joined.js';
 import { FolderWriter, openStaging } from '../output/staging.js';
-import { planArticle, type PagePlan } from '../render/plan.js';
+import { planArticles, type ArticleFrame, type PagePlan } from '../render/plan.js';
 import { loadTheme, type Theme } from '../render/templates.js';
 import { storyView } from '../render/viewmodel.js';
 import type { Clock } from '../site/assemble.js';
-import { relateAround, type RelatedInput } from '../site/related/relate.js';
-import { relatedList } from '../site/related/memory.js';
-import { restoreStandIns, saveRelated, type RelatedKeys, type RelatedState } from '../incremental/related-state.js';
+import type { RelatedState } from '../incremental/related-state.js';
 import { produce } from '../exec/produce.js';
 import { articleTask, parseBatch, type ArticleTask } from '../exec/tasks.js';
 import { SiteImages } from './images.js';
 import { searchAfterEdit } from './search-edit.js';
 import { articleEntry, bodySource, lastPage } from './full-render.js';
+import type { Previous } from './previous.js';
 
 /**
  * The quick path of a cold incremental build, for the edit editors make most: the body of an
@@ -43,8 +43,8 @@ import { articleEntry, bodySource, lastPage } from './full-render.js';
 /** What the quick path needs of the build that tries it. */
 export interface QuickInput {
   options: BuildOptions;
-  /** The cache's environment (see `cacheEnv`). */
-  env: string;
+  /** What the build goes on from: the quick path asks it for the few entries it needs (see `Previous.opened`). */
+  previous: Previous;
   /** The archive's listing, being walked. */
   listed: Promise<ContentListing>;
   /** Closes the stage that just ran; `stages` holds their times. */
@@ -100,19 +100,29 @@ export async function quickBuild(input: QuickInput): Promise<BuildResult | undef
   }
   lap('render');
   const writer = new FolderWriter(staging.folder);
-  const search = await searchAfterEdit({ cache, archive: new StoredArchive(cache), edited: reparsed, options, writer });
+  const search = await searchAfterEdit({ cache, edited: reparsed, options, writer });
   if (!search) return (await staging.abort(), undefined);
   lap('search');
   changed.push(...search.changed);
-  const differing = await commitThroughSpare(options.out, cache.file, staging, cache.differing, changed, search.gone);
-  // Not `Previous.keep`, which writes the whole cache (2–3 s at 100,000 articles): only the chunks holding a changed entry.
-  cache.save({
-    sources: reparsed.sources,
-    outputs,
-    runs: search.runs,
-    related: edit.related,
-    differing,
-    search: search.layout,
+  const { previous } = input;
+  const differing = await commitThroughSpare(
+    options.out,
+    previous.file,
+    staging,
+    cache.differing,
+    changed,
+    search.gone,
+  );
+  // Only the chunks holding a changed entry: the whole cache takes 2–3 s to read and write at 100,000 articles.
+  await previous.keep({
+    edit: {
+      sources: reparsed.sources,
+      outputs,
+      runs: search.runs,
+      related: edit.related,
+      differing,
+      search: search.layout,
+    },
   });
   lap('write');
   return { ...result(changed.length, tasks.length, made.reused), indexed: search.runs.length };
@@ -131,56 +141,43 @@ interface QuickEdit {
 
 /** Finds what changed and what to render again, reading what it needs of the cache; undefined when the quick path does not hold. */
 async function prepare(input: QuickInput): Promise<QuickEdit | undefined> {
-  const { options, lap } = input;
-  const cache = OpenedCache.open(cacheFile(options.out), input.env);
+  const { options, lap, previous } = input;
+  const cache = previous.opened();
   // The listing's classification checks the clock too; checked first, a clock past an embargo spares reading the related state.
   if (!cache || !clockStands(cache.summary, options.clock)) return undefined;
   const theme = loadTheme(options.templates);
   const { frame } = cache;
-  const read = cache.related();
-  if (
-    theme.stamp !== cache.summary.theme ||
-    !read ||
-    !frame ||
-    frame.view !== digest(JSON.stringify(cache.summary.view))
-  )
+  if (theme.stamp !== cache.summary.theme || !frame || frame.view !== digest(JSON.stringify(cache.summary.view)))
     return undefined;
-  const { state, keys } = read;
-  const archive = new StoredArchive(cache);
   // While the archive is walked: every published article stands for itself as the cache holds it.
-  const { memory, articles: stored } = restoreStandIns(state, (i) => new StoredInput(i, state, keys, archive));
-  // This process ends after the build, and the state is saved from the new computation.
-  memory.inPlace = true;
-  const cachedRelated = memory.last?.related;
+  const stored = previous.storedRelated();
+  if (!stored) return undefined;
   const listing = await input.listed;
   const edited = editedFiles(listing, cache, options.clock, options.content);
   lap('read');
-  if (!edited || !cachedRelated) return undefined;
-  const reparsed = await reparse(edited, options, archive);
+  if (!edited) return undefined;
+  const reparsed = await reparse(edited, options, cache);
   lap('parse');
   if (!reparsed) return undefined;
   if (!reparsed.articles.size) return { cache, theme, reparsed, tasks: [] };
   // Words and tags as before (a typo fixed outside an article's strongest words): the related stories are the cached computation's.
-  const sameWords = [...reparsed.articles].every(([i, article]) => sameTerms(archive.article(i), article));
-  const inputs = stored.slice();
-  for (const [i, article] of reparsed.articles) inputs[i] = article;
-  const related = sameWords ? cachedRelated : relateAround(inputs, { count: options.config.relatedCount }, memory);
+  const sameWords = [...reparsed.articles].every(([i, article]) => sameTerms(cache.article(i), article));
+  const related = sameWords ? stored.cached : stored.relate(reparsed.articles, options.config.relatedCount);
   lap('related');
   const pages = [...reparsed.articles.keys()];
   for (let i = 0; i < related.length; i++)
-    if (related[i] !== cachedRelated[i] && !reparsed.articles.has(i)) pages.push(i);
-  // The memory's lists, as computed or (when the stage was skipped) as cached, read from the cache when they were not.
+    if (related[i] !== stored.cached[i] && !reparsed.articles.has(i)) pages.push(i);
   const images = SiteImages.stored(options.out, listing);
   const tasks = pageTasks(
     pages,
-    (i) => relatedList(memory, i),
-    archive,
+    stored,
+    cache,
     reparsed,
     frame,
     { content: resolve(options.content), out: resolve(options.out) },
     images,
   );
-  return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : saveRelated(memory, state) };
+  return tasks && { cache, theme, reparsed, tasks, related: sameWords ? undefined : stored.save() };
 }
 
 /** Whether two parses of an article give the related stage the same words with the same weights (its tags are the same: see `sameListing`). */
@@ -224,9 +221,9 @@ interface Reparsed {
 async function reparse(
   edited: readonly EditedFile[],
   options: BuildOptions,
-  archive: StoredArchive,
+  cache: OpenedCache,
 ): Promise<Reparsed | undefined> {
-  const before = edited.map(({ place }) => archive.source(place));
+  const before = edited.map(({ place }) => cache.source(place)[1]);
   // On this thread, as the full path parses a few files: at most MOST_EDITED, not worth starting workers for.
   const parses = await parseBatch(
     edited.map((e) => e.file),
@@ -245,7 +242,7 @@ async function reparse(
     // A static page is rendered by the full path.
     if (!now || !sameListing(was.parsed, now) || now.article!.page) return undefined;
     sources.set(place, { stamp: file.stamp, parsed: now, story: was.story });
-    const index = archive.indexOf(place);
+    const index = cache.indexOf(place);
     if (index >= 0) articles.set(index, now.article!);
   }
   return { sources, articles, parsed: parses.filter((p) => p !== null).length };
@@ -271,35 +268,40 @@ interface PageTask {
 /** The pages to render again, signed as the full path signs them; undefined when one is not as the quick path expects (warnings, rewritten links, an entry elsewhere). */
 function pageTasks(
   pages: readonly number[],
-  relatedOf: (index: number) => number[],
-  archive: StoredArchive,
+  related: Pick<StoredRelated, 'list'>,
+  cache: OpenedCache,
   edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> },
-  frame: { template: string; view: string },
+  frame: ArticleFrame,
   folders: { content: string; out: string },
   images: SiteImages,
 ): PageTask[] | undefined {
-  const tasks: PageTask[] = [];
-  const articleOf = (i: number) => edited.articles.get(i) ?? archive.article(i);
+  const articleOf = (i: number) => edited.articles.get(i) ?? cache.article(i);
   // Each article file as it stands now: parsed again, or as cached.
-  const source = (i: number) => edited.sources.get(archive.placeOf(i)) ?? archive.source(archive.placeOf(i));
+  const source = (i: number) => edited.sources.get(cache.placeOf(i)) ?? cache.source(cache.placeOf(i))[1];
+  // Each page's list, as computed or (when the stage was skipped) as cached, read from the cache when it was not.
   for (const index of pages) {
-    const article = articleOf(index);
-    const [path, before] = archive.output(index);
-    const related = relatedOf(index);
-    const stories = [index, ...related].map((i) => source(i).story);
-    if (before.problems?.length || (before.rewrites || '[]') !== '[]' || stories.some((s) => !s)) return undefined;
+    const before = cache.output(index)[1];
+    const shown = [index, ...related.list(index)];
+    if (before.problems?.length || (before.rewrites || '[]') !== '[]' || shown.some((i) => !source(i).story))
+      return undefined;
     // Its images, and its related stories' lead photos (their stories carry their size).
-    if (![index, ...related].every((i) => images.knows(articleOf(i)))) return undefined;
-    const plan = planArticle(
-      article,
-      index,
-      frame,
-      source(index).parsed.digest,
-      stories.map((s) => s!.sig),
-      images.sig(article),
-    );
+    if (!shown.every((i) => images.knows(articleOf(i)))) return undefined;
+  }
+  const plans = planArticles(pages, {
+    frame,
+    article: articleOf,
+    source: (i) => source(i).parsed.digest,
+    related: (i) => related.list(i),
+    storySig: (i) => source(i).story!.sig,
+    images: (i) => images.sig(articleOf(i)),
+  });
+  const tasks: PageTask[] = [];
+  for (const plan of plans) {
+    const { index } = plan;
+    const [path, before] = cache.output(index);
     if (plan.path !== path) return undefined;
     if (plan.sig === before.sig) continue;
+    const article = articleOf(index);
     const view = (i: number) => storyView(articleOf(i), source(i).story!.category, images.lead(articleOf(i)));
     const body = bodySource(source(index).parsed.digest, images.sig(article));
     tasks.push({
@@ -312,82 +314,11 @@ function pageTasks(
         join(folders.content, article.path),
         source(index).parsed.digest,
         view(index),
-        related.map(view),
+        related.list(index).map(view),
         images.pageImages(article),
         lastPage(before, body, join(folders.out, path)),
       ),
     });
   }
   return tasks;
-}
-
-/** A published article as the related stage sees it, read when asked for: its URL, date and category from the related state, its terms and tags from the cache (only when its profile is picked again). */
-class StoredInput implements RelatedInput {
-  constructor(
-    private readonly index: number,
-    private readonly state: RelatedState,
-    private readonly keys: RelatedKeys,
-    private readonly archive: StoredArchive,
-  ) {}
-
-  get url(): string {
-    return this.keys.urls.at(this.index);
-  }
-
-  get date(): number {
-    return this.state.dates[this.index]!;
-  }
-
-  get categorySlug(): string {
-    return this.keys.categories.at(this.index);
-  }
-
-  get terms(): Terms {
-    return this.archive.article(this.index).terms;
-  }
-
-  get tags(): string[] {
-    return this.archive.article(this.index).tags;
-  }
-}
-
-/**
- * The published articles as the cache holds them, read from its chunks when asked for: not
- * `Previous`, whose cache is read whole, as the full path needs it (2–3 s at 100,000 articles).
- */
-class StoredArchive {
-  /** The place in the sources of each published article (by index), and back. */
-  private readonly places: Int32Array;
-  private indices?: Int32Array;
-
-  constructor(private readonly cache: OpenedCache) {
-    this.places = cache.summary.published;
-  }
-
-  placeOf(index: number): number {
-    return this.places[index]!;
-  }
-
-  /** The index of the article at a place of the sources, -1 when it is not published. */
-  indexOf(place: number): number {
-    if (!this.indices) {
-      this.indices = new Int32Array(this.cache.head.sources).fill(-1);
-      this.places.forEach((p, i) => (this.indices![p] = i));
-    }
-    return this.indices[place]!;
-  }
-
-  source(place: number): CachedSource {
-    return this.cache.source(place)[1];
-  }
-
-  article(index: number): Article {
-    const article = this.source(this.placeOf(index)).parsed.article;
-    if (!article) throw new Error(`the cache holds no article for published article ${index}`);
-    return article;
-  }
-
-  output(index: number): [string, CachedOutput] {
-    return this.cache.output(index);
-  }
 }

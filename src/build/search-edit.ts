@@ -11,17 +11,10 @@ import { SEARCH_FOLDER } from '../site/paths.js';
 import type { BuildOptions } from './options.js';
 import { member, searchMode, written } from './search.js';
 
-/** What the quick path knows of the published articles (see quick.ts): each one, and its file's cache entry, read when asked for. */
-export interface StoredArticles {
-  article(index: number): Article;
-  placeOf(index: number): number;
-  source(place: number): CachedSource;
-}
-
 /** The quick path's edit, as far as search is concerned. */
 export interface SearchEdit {
+  /** The last build's cache, opened a chunk at a time. */
   cache: OpenedCache;
-  archive: StoredArticles;
   /** The edited files' new cache entries by place, the published ones' articles by index. */
   edited: { sources: ReadonlyMap<number, CachedSource>; articles: ReadonlyMap<number, Article> };
   options: BuildOptions;
@@ -98,7 +91,7 @@ interface StalePart {
 }
 
 /** The parts holding an edited article whose signature changed; undefined when an article is not as the cache should hold it. */
-function stale(layout: SearchLayout, { archive, edited }: SearchEdit): StalePart[] | undefined {
+function stale(layout: SearchLayout, { cache, edited }: SearchEdit): StalePart[] | undefined {
   const places = new Set<number>();
   for (const index of edited.articles.keys()) {
     const at = layout.parts.findIndex((p) => p.first <= index && index < p.first + p.count);
@@ -110,11 +103,11 @@ function stale(layout: SearchLayout, { archive, edited }: SearchEdit): StalePart
     const part = layout.parts[at]!;
     const members: IndexedArticle[] = [];
     for (let i = part.first; i < part.first + part.count; i++) {
-      const place = archive.placeOf(i);
-      const source = edited.sources.get(place) ?? archive.source(place);
+      const place = cache.placeOf(i);
+      const source = edited.sources.get(place) ?? cache.source(place)[1];
       if (!source.story) return undefined;
       members.push({
-        article: edited.articles.get(i) ?? archive.article(i),
+        article: edited.articles.get(i) ?? cache.article(i),
         category: source.story.category,
         source: source.parsed.digest,
       });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
+import type { Article } from '../content/article.js';
 import type { ArticleFrame } from '../render/plan.js';
 import type { RelatedKeys, RelatedState } from './related-state.js';
 import { replaceFields } from '../util/joined.js';
@@ -30,6 +31,16 @@ export interface OutputRun {
   entries: [string, CachedOutput][];
 }
 
+/** What an edit of a few entries changes in a cache (see `OpenedCache.save`): entries by place, runs of the outputs, and what is small. */
+export interface CacheEdit {
+  sources: ReadonlyMap<number, CachedSource>;
+  outputs: ReadonlyMap<number, CachedOutput>;
+  runs?: readonly OutputRun[];
+  related?: RelatedState;
+  differing?: string[];
+  search?: BuildSummary['search'];
+}
+
 /**
  * A cache opened for a quick build (see quick.ts): its head and index read, and, of its maps,
  * only the chunks holding the entries asked for, by place. At 100,000 articles the whole cache
@@ -44,6 +55,8 @@ export class OpenedCache {
   private readonly chunks = new Map<string, { value: unknown; bytes: number }>();
   /** Each chunk's first place, and the total, by map. */
   private readonly starts: Record<Map_, number[]>;
+  /** The index of the published article at each place of the sources (-1: none), made when first asked for. */
+  private indices?: Int32Array;
 
   private constructor(
     readonly file: string,
@@ -93,6 +106,27 @@ export class OpenedCache {
     return this.entry('outputs', place) as [string, CachedOutput];
   }
 
+  /** The place in the sources of the published article at `index` (newest first: the related state's order). */
+  placeOf(index: number): number {
+    return this.summary.published[index]!;
+  }
+
+  /** The index of the published article at a place of the sources, -1 when it is not published. */
+  indexOf(place: number): number {
+    if (!this.indices) {
+      const indices = (this.indices = new Int32Array(this.head.sources).fill(-1));
+      this.summary.published.forEach((p, i) => (indices[p] = i));
+    }
+    return this.indices[place]!;
+  }
+
+  /** The published article at `index`, as the cache holds it. */
+  article(index: number): Article {
+    const article = this.source(this.placeOf(index))[1].parsed.article;
+    if (!article) throw new Error(`the cache holds no article for published article ${index}`);
+    return article;
+  }
+
   /** The related stage's state, with its keys; undefined when the build left none. */
   related(): { state: RelatedState; keys: RelatedKeys } | undefined {
     if (this.head.related === undefined) return undefined;
@@ -107,14 +141,7 @@ export class OpenedCache {
    * files' stamps, where the output and its spare differ and the search index's layout: the
    * chunks holding a replaced entry are written anew, every other kept; then the head, atomically.
    */
-  save(changes: {
-    sources: ReadonlyMap<number, CachedSource>;
-    outputs: ReadonlyMap<number, CachedOutput>;
-    runs?: readonly OutputRun[];
-    related?: RelatedState;
-    differing?: string[];
-    search?: BuildSummary['search'];
-  }): void {
+  save(changes: CacheEdit): void {
     const { head, index } = this;
     const replaced = [head.index, ...(changes.related && head.related ? [head.related] : [])];
     const outputs = this.patched('outputs', changes.outputs, replaced);

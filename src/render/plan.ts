@@ -196,7 +196,7 @@ function signArticle(
   input: PlanInput,
   source = input.source(article.path) ?? '',
 ): ArticleSigned {
-  const stories = [input.storySigs[index]!, ...input.related[index]!.map((j) => input.storySigs[j]!)];
+  const stories = storySigs(index, input.related[index]!, (j) => input.storySigs[j]!);
   const images = imagesOf(input, article);
   return { source, images, plan: planArticle(article, index, { template, view }, source, stories, images) };
 }
@@ -206,7 +206,7 @@ function signArticle(
  * its frame, its file's path and digest (`source`), the digests of its story and its related
  * ones, in order (`stories`), and what it shows of the site's images (`images`, '' for none).
  * The one place an article page is signed: the full path plans every page with it, the quick
- * path the few around an edit.
+ * path the few around an edit (`planArticles`).
  */
 export function planArticle(
   article: Pick<Article, 'path' | 'url'>,
@@ -219,4 +219,40 @@ export function planArticle(
   const parts = [frame.template, frame.view, article.path, source, ...stories];
   const sig = images ? digest('article', ...parts, images) : digest('article', ...parts);
   return { kind: 'article', path: outputFile(article.url), index, sig };
+}
+
+/** What article pages are signed from, by index of the published articles (see `planArticles`). */
+export interface ArticleSigning {
+  frame: ArticleFrame;
+  article: (index: number) => Pick<Article, 'path' | 'url'>;
+  /** The digest of its file's bytes. */
+  source: (index: number) => string;
+  related: (index: number) => readonly number[];
+  /** The digest of its story as listed. */
+  storySig: (index: number) => string;
+  /** What it signs of the images it shows ('' for none). */
+  images: (index: number) => string;
+}
+
+/**
+ * The plans of the article pages at `indices` (of the published articles), signed as
+ * `planPages` signs them: what a build that knows only these pages may differ plans (the quick
+ * path, the pages around an edit), without planning the whole site.
+ */
+export function planArticles(indices: readonly number[], signing: ArticleSigning): (PagePlan & { kind: 'article' })[] {
+  return indices.map((i) =>
+    planArticle(
+      signing.article(i),
+      i,
+      signing.frame,
+      signing.source(i),
+      storySigs(i, signing.related(i), signing.storySig),
+      signing.images(i),
+    ),
+  );
+}
+
+/** The digests of the stories an article page shows, as its signature covers them: its own, then its related ones, in order. */
+function storySigs(index: number, related: readonly number[], sig: (index: number) => string): string[] {
+  return [sig(index), ...related.map(sig)];
 }
