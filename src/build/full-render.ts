@@ -101,7 +101,7 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const writer = options.writer ?? new FolderWriter(staging!.folder);
     const names = new Map(site.categories.map((c) => [c.slug, c.name]));
     const last = previous.stories();
-    const { listed, sigOf } = listStories(site.articles, names, last.memory, last.known, (a) => input.images.lead(a));
+    const listed = listStories(site.articles, names, last.memory, last.known, (a) => input.images.lead(a));
     const stories = listed.map((l) => l.story);
     const view = siteView(options.config, site.categories);
     const root = resolve(options.content);
@@ -116,7 +116,6 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
       stories,
       statics: statics.views,
       storySigs: listed.map((l) => l.sig),
-      sigOf,
       related: input.related,
       source: input.digestOf,
       template: templateDigests(theme, digest),

@@ -24,7 +24,6 @@ export interface Listed {
  */
 export class StoryMemory {
   readonly byPlace = new ByPlace<Article, Listed>();
-  readonly sigs = new WeakMap<StoryView, string>();
   /** The category names of the last build, as JSON. */
   names = '';
 }
@@ -85,7 +84,7 @@ export function listStories(
   memory = new StoryMemory(),
   known?: (article: Article, category: string) => string | undefined,
   lead?: (article: Article) => ImageFacts | undefined,
-): { listed: Listed[]; sigOf: (story: StoryView) => string } {
+): Listed[] {
   const leadOf = (facts: ImageFacts | undefined) => (facts ? factsSig(facts) : '');
   const make = (article: Article): Listed => {
     const category = names.get(article.categorySlug)!;
@@ -93,21 +92,18 @@ export function listStories(
     const story = storyView(article, category, facts);
     // The cache's digest was made with the photo as it was then: a story with a photo of the site is digested again.
     const cached = article.imageLine === undefined ? known?.(article, category) : undefined;
-    const made = { category, story, sig: cached ?? digest(JSON.stringify(story)), lead: leadOf(facts) };
-    memory.sigs.set(story, made.sig);
-    return made;
+    return { category, story, sig: cached ?? digest(JSON.stringify(story)), lead: leadOf(facts) };
   };
   // While no category was renamed and no photo changed, an unchanged article keeps its story without a lookup.
   const key = JSON.stringify([...names]);
   const renamed = memory.names !== key;
   memory.names = key;
   const sameName = (known: Listed, i: number) => !renamed || known.category === names.get(articles[i]!.categorySlug);
-  const listed = memory.byPlace.map(
+  return memory.byPlace.map(
     articles,
     make,
     renamed || lead
       ? (known, i) => sameName(known, i) && (!lead || known.lead === leadOf(lead(articles[i]!)))
       : undefined,
   );
-  return { listed, sigOf: (story) => memory.sigs.get(story)! };
 }

@@ -127,8 +127,8 @@ function restoreFor(state: RelatedState, known: RelatedInput[], related: Related
   for (let r = 0; r < sorted.length; r++) sorted[r] = known[state.order[r]!]!;
   const own = fromProfiles(state.profiles);
   const items = sorted.map(() => UNREAD);
-  memory.byPlace.interned.restore(sorted, items);
-  memory.byPlace.profiles.restore(sorted, own);
+  memory.interned.restore(sorted, items);
+  memory.profiles.restore(sorted, own);
   memory.table = { items, ...state.table };
   const place = placesOf(state.order);
   const { idf, order, count, groups, profiles, scores } = state;

@@ -34,10 +34,11 @@ function listed(list: Listing | Period, kind: ListPageView['kind'], stories: rea
   const parts = 'parts' in list && list.parts.length ? list.parts : undefined;
   // A topic's or an author's stories have feeds of their own, linked from every page of the list.
   const feeds = kind === 'date' ? undefined : feedUrls(list.url);
-  return listedPages(kind, list.name, list, stories).map((page, k) => ({
+  return listedPages(kind, list.name, list, stories).map(({ page, stories: listed }, k) => ({
     path: outputFile(page.url),
     template: 'category.njk',
     page: { ...page, ...(k === 0 && parts && { parts }), ...(feeds && { feeds }) },
+    stories: listed,
   }));
 }
 

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../config.js';
 import { aliasTarget, type Site, type SiteCategory } from '../site/assemble.js';
 import { outputFile } from '../site/paths.js';
 import { archivePages, type ArchiveMemory } from './archive-pages.js';
-import { listedPages } from './listed.js';
+import { listedPages, type ListedPage } from './listed.js';
 import { breadcrumbLd, feedUrls, jsonForScript, withdrawnPageView } from './viewmodel.js';
 import type { ListPageView, StaticPageView, StoryView, TemplatePage } from './views.js';
 
@@ -16,12 +16,10 @@ export function listPages(
   statics: readonly StaticPageView[] = [],
   archive?: ArchiveMemory,
 ): TemplatePage[] {
-  const pages: TemplatePage[] = [
-    { path: outputFile('/'), template: 'home.njk', page: homePage(site, config, stories) },
-  ];
+  const pages: TemplatePage[] = [{ path: outputFile('/'), template: 'home.njk', ...homePage(site, config, stories) }];
   for (const category of site.categories) {
-    for (const page of categoryPages(category, stories, config))
-      pages.push({ path: outputFile(page.url), template: 'category.njk', page });
+    for (const { page, stories: listed } of categoryPages(category, stories, config))
+      pages.push({ path: outputFile(page.url), template: 'category.njk', page, stories: listed });
   }
   // One by one: an archive of many topics has more pages than a call takes arguments.
   for (const page of archivePages(site.archive, stories, archive)) pages.push(page);
@@ -48,35 +46,29 @@ export function listPages(
 }
 
 /** The home page: the latest stories, then each category's newest few not among them (no story shows twice). */
-function homePage(site: Site, config: SiteConfig, stories: readonly StoryView[]): ListPageView {
-  const latest = Math.min(config.homeSize, stories.length);
-  return {
+function homePage(site: Site, config: SiteConfig, stories: readonly StoryView[]): ListedPage {
+  const latest = Array.from({ length: Math.min(config.homeSize, stories.length) }, (_, i) => i);
+  // Indices are newest first, as is the latest list: the stories past it are those at `latest.length` and beyond.
+  const sections = site.categories.map((c) => c.articles.filter((i) => i >= latest.length).slice(0, SECTION_SIZE));
+  const page: ListPageView = {
     kind: 'home',
     title: config.title,
     url: '/',
-    stories: stories.slice(0, latest),
-    sections: site.categories.map((c) => ({
+    stories: latest.map((i) => stories[i]!),
+    sections: site.categories.map((c, k) => ({
       category: { name: c.name, url: c.url },
-      // Indices are newest first, as is the latest list: the stories past it are those at `latest` and beyond.
-      stories: c.articles
-        .filter((i) => i >= latest)
-        .slice(0, SECTION_SIZE)
-        .map((i) => stories[i]!),
+      stories: sections[k]!.map((i) => stories[i]!),
     })),
   };
+  return { page, stories: [...latest, ...sections.flat()] };
 }
 
 /** A category's index pages; page ranges count from the oldest story, lists show newest first. */
-export function categoryPages(
-  category: SiteCategory,
-  stories: readonly StoryView[],
-  config: SiteConfig,
-): ListPageView[] {
+export function categoryPages(category: SiteCategory, stories: readonly StoryView[], config: SiteConfig): ListedPage[] {
   const breadcrumbs = jsonForScript(breadcrumbLd(config, [{ name: category.name, url: category.url }]));
   const feeds = feedUrls(category.url);
-  return listedPages('category', category.name, category, stories).map((page) => ({
-    ...page,
-    feeds,
-    breadcrumbLd: breadcrumbs,
+  return listedPages('category', category.name, category, stories).map(({ page, stories: listed }) => ({
+    page: { ...page, feeds, breadcrumbLd: breadcrumbs },
+    stories: listed,
   }));
 }

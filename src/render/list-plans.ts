@@ -5,7 +5,7 @@ import { sameItems } from '../util/memo.js';
 import { ArchiveMemory } from './archive-pages.js';
 import { listPages } from './list-pages.js';
 import type { PagePlan } from './page-plan.js';
-import type { ListPageView, PageView, StaticPageView, StoryView, TemplatePage } from './views.js';
+import type { LinkView, ListPageView, StaticPageView, StoryView, TemplatePage } from './views.js';
 
 /** What planning the template pages (home, lists, archives, static pages, redirects) needs. */
 export interface ListInput {
@@ -15,8 +15,6 @@ export interface ListInput {
   stories: readonly StoryView[];
   /** Digest of each story, by index. */
   storySigs: readonly string[];
-  /** Digest of a story of `stories`. */
-  sigOf: (story: StoryView) => string;
   /** The static pages, rendered. */
   statics?: readonly StaticPageView[];
   /** Digest of a template and everything it includes, by name. */
@@ -42,8 +40,7 @@ interface LastPlans {
   statics: string;
   /** The digest of each template the pages use, by name. */
   templates: Map<string, string>;
-  /** The stories the plans' pages list, by index (an edited article's story is a new object; the same story while its digest is). */
-  stories: readonly StoryView[];
+  /** The digest of each story the plans' pages list, by index. */
   storySigs: readonly string[];
   plans: PagePlan[];
   /** For each story (by index), the places in `plans` of the pages listing it; made on the first edit that needs it. */
@@ -87,45 +84,48 @@ export function templatePlans(
   const plans = pages.map((p) => planPage(p, view, input, memory, sameFrame));
   if (memory) {
     const templates = new Map([...new Set(pages.map((p) => p.template))].map((t) => [t, input.template(t)]));
-    memory.last = { site, view, statics, templates, stories, storySigs, plans };
+    memory.last = { site, view, statics, templates, storySigs, plans };
   }
   return plans;
 }
 
 /** The last plans with the pages listing a changed story (by index) planned again with its new story. */
 function patch(last: LastPlans, changed: number[], input: ListInput, view: string, memory: ListMemory): PagePlan[] {
-  const listers = (last.listers ??= listersOf(last.plans, last.stories));
-  const swap = new Map(changed.map((i) => [last.stories[i]!, input.stories[i]!]));
+  const listers = (last.listers ??= listersOf(last.plans, input.storySigs.length));
   const plans = last.plans.slice();
   for (const at of new Set(changed.flatMap((i) => listers[i]!))) {
     const p = plans[at]!;
-    if (p.kind !== 'page' || !p.page || !('stories' in p.page)) continue;
-    const page = swapStories(p.page, swap);
-    plans[at] = planPage({ path: p.path, template: p.template, page }, view, input, memory, true);
+    if (p.kind !== 'page' || !p.page || !('stories' in p.page) || !p.stories) continue;
+    const page = byIndex(p.page, p.stories, (i) => input.stories[i]!);
+    plans[at] = planPage({ path: p.path, template: p.template, page, stories: p.stories }, view, input, memory, true);
   }
-  const stories = last.stories.slice();
-  for (const i of changed) stories[i] = input.stories[i]!;
-  memory.last = { ...last, stories, storySigs: input.storySigs, plans };
+  memory.last = { ...last, storySigs: input.storySigs, plans };
   return plans;
 }
 
-/** A list page with some of its stories replaced. */
-function swapStories(page: ListPageView, swap: ReadonlyMap<StoryView, StoryView>): ListPageView {
-  const swapped = (list: StoryView[]) => list.map((s) => swap.get(s) ?? s);
-  const sections = page.sections?.map((s) => ({ ...s, stories: swapped(s.stories) }));
-  return { ...page, stories: swapped(page.stories), ...(sections && { sections }) };
+/** A list page's view with its stories made of something else. */
+type ListedAs<S> = Omit<ListPageView, 'stories' | 'sections'> & {
+  stories: S[];
+  sections?: { category: LinkView; stories: S[] }[];
+};
+
+/** A list page with each story it shows (`listed`, by index: its own, then each section's) made by `story` from its index. */
+function byIndex<S>(page: ListPageView, listed: readonly number[], story: (index: number) => S): ListedAs<S> {
+  let k = 0;
+  const take = (list: readonly StoryView[]) => list.map(() => story(listed[k++]!));
+  const { sections, ...rest } = page;
+  const stories = take(page.stories);
+  const parts = sections?.map((s) => ({ ...s, stories: take(s.stories) }));
+  // Sections come last in a home page's view: its text keeps the order of its keys.
+  return { ...rest, stories, ...(parts && { sections: parts }) };
 }
 
-/** For each story (by index in `stories`), the places in `plans` of the pages listing it. */
-function listersOf(plans: readonly PagePlan[], stories: readonly StoryView[]): number[][] {
-  const indexOf = new Map(stories.map((s, i) => [s, i]));
-  const listers = stories.map((): number[] => []);
+/** For each story (by index, of `count`), the places in `plans` of the pages listing it. */
+function listersOf(plans: readonly PagePlan[], count: number): number[][] {
+  const listers = Array.from({ length: count }, (): number[] => []);
   plans.forEach((p, at) => {
-    if (p.kind !== 'page' || !p.page || !('stories' in p.page)) return;
-    for (const s of listedStories(p.page)) {
-      const i = indexOf.get(s);
-      if (i !== undefined && listers[i]!.at(-1) !== at) listers[i]!.push(at);
-    }
+    if (p.kind !== 'page' || !p.stories) return;
+    for (const i of p.stories) if (listers[i]!.at(-1) !== at) listers[i]!.push(at);
   });
   return listers;
 }
@@ -157,14 +157,11 @@ function planPage(
       : (p.page ?? null),
   );
   if (same && known.rest === rest) return known.plan;
-  const plan: PagePlan = { kind: 'page', ...p, sig: digest('page', template, viewSig, pageText(p.page, input.sigOf)) };
+  const text =
+    list && p.stories
+      ? JSON.stringify(byIndex(list, p.stories, (i) => input.storySigs[i]!))
+      : JSON.stringify(p.page ?? null);
+  const plan: PagePlan = { kind: 'page', ...p, sig: digest('page', template, viewSig, text) };
   memory?.pages.set(p.path, { template, view: viewSig, rest, listed, plan });
   return plan;
-}
-
-/** A listed page's text for its signature: each story it lists by its digest, not spelled out again on every page that lists it. */
-function pageText(page: PageView | undefined, sigOf: (story: StoryView) => string): string {
-  if (!page || !('stories' in page)) return JSON.stringify(page ?? null);
-  const sections = page.sections?.map((s) => ({ category: s.category, stories: s.stories.map(sigOf) }));
-  return JSON.stringify({ ...page, stories: page.stories.map(sigOf), sections });
 }

@@ -1,25 +1,35 @@
 import type { IndexPage } from '../site/pagination.js';
 import type { ListPageView, PageLink, StoryView } from './views.js';
 
+/** A list page's view and the stories it shows, by index. */
+export interface ListedPage {
+  page: ListPageView;
+  stories: number[];
+}
+
 /** The pages of a list of stories (see `paginate`): the stories of each, newest first, with links to its neighbours. */
 export function listedPages(
   kind: ListPageView['kind'],
   title: string,
   list: { articles: readonly number[]; pages: readonly IndexPage[] },
   stories: readonly StoryView[],
-): ListPageView[] {
+): ListedPage[] {
   const count = list.articles.length;
-  return list.pages.map((page, k) => ({
-    kind,
-    title,
-    url: page.url,
-    pageNumber: page.number,
-    newer: page.newer,
-    older: page.older,
-    pageLinks: pageLinks(list.pages, k),
+  return list.pages.map((page, k) => {
     // articles[] is newest first: chronological position k sits at count - 1 - k.
-    stories: list.articles.slice(count - page.end, count - page.start).map((i) => stories[i]!),
-  }));
+    const listed = list.articles.slice(count - page.end, count - page.start);
+    const view: ListPageView = {
+      kind,
+      title,
+      url: page.url,
+      pageNumber: page.number,
+      newer: page.newer,
+      older: page.older,
+      pageLinks: pageLinks(list.pages, k),
+      stories: listed.map((i) => stories[i]!),
+    };
+    return { page: view, stories: listed };
+  });
 }
 
 /** How many numbered pages either side of the current one are linked. */

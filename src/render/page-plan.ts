@@ -15,7 +15,7 @@ export interface DigestedCopy {
  */
 export type PagePlan =
   | { kind: 'article'; path: string; sig: string; index: number }
-  | { kind: 'page'; path: string; sig: string; template: string; page?: PageView }
+  | { kind: 'page'; path: string; sig: string; template: string; page?: PageView; stories?: readonly number[] }
   | { kind: 'data'; path: string; sig: string; data: string }
   | { kind: 'copy'; path: string; sig: string; from: string }
   // A file of the search index, already written when Pagefind made it (see build/search.ts), with the digest of its bytes.

@@ -266,4 +266,6 @@ export interface TemplatePage {
   template: string;
   /** What the template receives as `page` (the 404 page gets none). */
   page?: PageView;
+  /** A list page's stories by index in the site's articles (its own, then each section's): what its signature reads. */
+  stories?: readonly number[];
 }

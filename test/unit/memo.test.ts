@@ -25,6 +25,34 @@ test('a result is kept only for the same object at the same place, and only whil
   assert.equal(made, 6);
 });
 
+test('a memo that follows moves keeps the result of an item found at another place, and tells keep it moved', () => {
+  const memo = new ByPlace<{ n: number }, string>(true);
+  const [a, b, c, d, e] = [1, 2, 3, 4, 5].map((n) => ({ n }));
+  const made: number[] = [];
+  const make = (item: { n: number }) => (made.push(item.n), String(item.n));
+  memo.map([a, b, c, d], make);
+  made.length = 0;
+  // e added first moves every other item a place on; b removed moves c and d back again.
+  const moved: number[] = [];
+  const keep = (_: string, i: number, at: boolean) => (at && moved.push(i), true);
+  assert.deepEqual(memo.map([e, a, c, d], make, keep), ['5', '1', '3', '4']);
+  assert.deepEqual([made, moved], [[5], [1]]);
+  // A new object in place of another (an edit) is made; d moved to the front is found.
+  made.length = moved.length = 0;
+  const a2 = { n: 1 };
+  assert.deepEqual(memo.map([d, e, a2, c], make, keep), ['4', '5', '1', '3']);
+  assert.deepEqual([made, moved], [[1], [0, 1, 3]]);
+  // keep refuses a moved item: made again, and told what it was.
+  assert.deepEqual(
+    memo.map(
+      [c, d, e, a2],
+      (item, _, last) => `${item.n} (was ${last})`,
+      (_, i, at) => !(at && i === 0),
+    ),
+    ['3 (was 3)', '4', '5', '1'],
+  );
+});
+
 test('the listers of each story, kept up to date from the related lists that changed, are those a fresh count gives', () => {
   let seed = 5;
   const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);

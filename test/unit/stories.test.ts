@@ -22,20 +22,20 @@ test("a story carries its photo's size and copies, and a changed photo makes a n
   const memory = new StoryMemory();
   let photo = facts(1200);
   const lead = (a: Article) => (a.image ? photo : undefined);
-  const first = listStories(articles, NAMES, memory, undefined, lead).listed;
+  const first = listStories(articles, NAMES, memory, undefined, lead);
   assert.deepEqual(first[0]!.story.imageSize, {
     width: '1200',
     height: '600',
     srcset: '/_img/k-480.webp 480w, /images/a.jpg 1200w',
   });
   assert.equal(first[1]!.story.imageSize, undefined);
-  const same = listStories(articles, NAMES, memory, undefined, lead).listed;
+  const same = listStories(articles, NAMES, memory, undefined, lead);
   assert.ok(
     same[0]!.story === first[0]!.story && same[1]!.story === first[1]!.story,
     'an unchanged story was made again',
   );
   photo = facts(1000, 'other');
-  const changed = listStories(articles, NAMES, memory, undefined, lead).listed;
+  const changed = listStories(articles, NAMES, memory, undefined, lead);
   assert.notEqual(changed[0]!.sig, first[0]!.sig);
   assert.equal(changed[0]!.story.imageSize?.width, '1000');
   assert.equal(changed[1]!.story, first[1]!.story);
@@ -44,7 +44,7 @@ test("a story carries its photo's size and copies, and a changed photo makes a n
 test("the cache's digest of a story stands for a story without a photo of the site, never for one with", () => {
   const articles = [article('foto', '/images/a.jpg'), article('teks')];
   const known = () => 'cached';
-  const { listed } = listStories(articles, NAMES, undefined, known, () => facts(1200));
+  const listed = listStories(articles, NAMES, undefined, known, () => facts(1200));
   assert.notEqual(listed[0]!.sig, 'cached');
   assert.equal(listed[1]!.sig, 'cached');
 });

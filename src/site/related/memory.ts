@@ -23,15 +23,15 @@ export class RelatedMemory {
 
   /** Each id's rank in the alphabetical order of `names`; ties break by it, never by when a term was first seen. */
   rank: Int32Array = new Int32Array(0);
-  /** Each article's distinct term ids, with their tf (tags: -1). */
-  readonly interned = new WeakMap<RelatedInput, Profile>();
-  /** Each article's profile, with the computation it was last checked in. */
-  readonly profiles = new WeakMap<RelatedInput, { profile: Profile; round: number }>();
-  round = 0;
+  /**
+   * Each article's distinct term ids, with their tf (tags: -1), and its profile, by place in
+   * the last computation's recency order; an article that moved (one added or removed shifts
+   * every later one) is followed to its new place.
+   */
+  readonly interned = new ByPlace<RelatedInput, Profile>(true);
+  readonly profiles = new ByPlace<RelatedInput, Profile>(true);
   /** The scorer's buffers. */
   scratch?: Scratch;
-  /** The same, by place in the last computation's recency order: cheaper to look up while no article moved. */
-  readonly byPlace = { interned: new ByPlace<RelatedInput, Profile>(), profiles: new ByPlace<RelatedInput, Profile>() };
   /** The last computation's interned terms, all in one array. */
   table?: TermTable;
   /**

@@ -12,8 +12,6 @@ const TAG_BOOST = 0.5;
 
 /** An article's distinct terms and tags as ids (the first weight of a repeated term counts); tags get tf -1. */
 function intern(article: RelatedInput, memory: RelatedMemory): Profile {
-  const known = memory.interned.get(article);
-  if (known) return known;
   // Plain arrays: an article has a few dozen terms, and small typed arrays cost more to make.
   const made: Profile = { term: [], weight: [] };
   const add = (key: string, weight: number) => {
@@ -27,7 +25,6 @@ function intern(article: RelatedInput, memory: RelatedMemory): Profile {
     const key = tag.trim().toLowerCase();
     if (key) add('#' + key, -1);
   }
-  memory.interned.set(article, made);
   return made;
 }
 
@@ -65,23 +62,23 @@ export function buildProfiles(
   articles: readonly RelatedInput[],
   memory: RelatedMemory,
 ): { own: Profile[]; idf: Float64Array } {
-  const terms = memory.byPlace.interned.map(articles, (a) => intern(a, memory));
+  // Terms known only as a row of the last table (restored from the cache) are read again at
+  // another place: the table's rows are copied by place.
+  const terms = memory.interned.map(
+    articles,
+    (a) => intern(a, memory),
+    (t, _, elsewhere) => !elsewhere || t !== UNREAD,
+  );
   rankNames(memory);
   const { table, recounted } = termTable(terms, memory.names.length, memory.table);
   memory.table = table;
   const { idf, moved } = idfOf(table.df, memory.last?.idf, recounted);
   const stale = carriers(table, moved);
   const picker = new ProfilePicker(memory.names, idf, Math.log(1 + SCALE));
-  const round = ++memory.round;
-  const profileOf = (article: RelatedInput, a: number) => {
-    const known = memory.profiles.get(article);
-    if (known && known.round === round - 1 && stale?.[a] !== 1) return ((known.round = round), known.profile);
-    const profile = picker.pick(terms[a] === UNREAD ? intern(article, memory) : terms[a]!);
-    memory.profiles.set(article, { profile, round });
-    return profile;
-  };
-  // Unchanged at its place, an article's profile was checked last time: only a moved idf can change it.
-  const own = memory.byPlace.profiles.map(articles, profileOf, stale && ((_, a) => stale[a] !== 1));
+  const pick = (article: RelatedInput, a: number) =>
+    picker.pick(terms[a] === UNREAD ? intern(article, memory) : terms[a]!);
+  // An article found in the last computation had its profile picked then: only a moved idf can change it.
+  const own = memory.profiles.map(articles, pick, stale && ((_, a) => stale[a] !== 1));
   return { own, idf };
 }
 
