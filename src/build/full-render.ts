@@ -130,7 +130,8 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
       cache?.frame && input.cachedRelated
         ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) }
         : undefined;
-    const plan = planPages(planInput, previous.plans(), unchanged);
+    const planning = planPages(planInput, previous.plans(), unchanged);
+    const plan = options.memory ? [...planning] : await writeData(planning, planInput, previous, writer);
     input.lap('render');
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
@@ -156,7 +157,6 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     // Article pages come first in the plan: those to render are the places before the last article's.
     const pool = staging && input.pool(todo.filter((i) => i < site.articles.length).length);
     const workers = pool && staging ? { pool, folder: staging.folder } : undefined;
-    if (!options.memory) await writeData(plan, new Set(todo), writer);
     if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
     // Pagefind's processes make the index while the pages render, where the threads of the build leave cores idle.
@@ -250,20 +250,31 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
 }
 
 /**
- * Writes the data files (feeds, sitemaps) among the places `todo` of the plan, and replaces
- * every data file's plan by what is left once it is written, letting its text go: at 100,000
- * articles the texts are 180 MB that would be held through the render stage. Only in a build
- * of its own: in one process the plans are kept for the next build, which compares their texts.
+ * The plan, each data file (feeds, sitemaps) written as soon as it is planned (when it changed
+ * since the cached build) and its plan replaced by what is left once it is written, letting its
+ * text go before the next is made: at 100,000 articles the texts are 180 MB, which made the
+ * build's peak when held until the whole plan was made. Only in a build of its own: in one
+ * process the plans are kept for the next build, which compares their texts.
  */
-async function writeData(plan: PagePlan[], todo: ReadonlySet<number>, writer: OutputWriter): Promise<void> {
-  // A data file whose path another file also has (an alias named `/feed.xml`) keeps its turn, after the pages, as the plan orders them.
-  const others = new Set(plan.flatMap((p) => (p.kind === 'data' ? [] : [p.path])));
-  for (let i = 0; i < plan.length; i++) {
-    const p = plan[i]!;
-    if (p.kind !== 'data' || others.has(p.path)) continue;
-    if (todo.has(i)) await writer.write(p.path, p.data);
-    plan[i] = { kind: 'written', path: p.path, sig: p.sig, hash: p.sig };
+async function writeData(
+  planned: Iterable<PagePlan>,
+  { copies }: PlanInput,
+  previous: Previous,
+  writer: OutputWriter,
+): Promise<PagePlan[]> {
+  const plan: PagePlan[] = [];
+  // A data file whose path another file also has (an alias named `/feed.xml`) keeps its turn, as the plan orders them: the pages come before the data files, the copies after.
+  const others = new Set(copies.map((c) => c.path));
+  for (const p of planned) {
+    if (p.kind !== 'data' || others.has(p.path)) {
+      if (p.kind !== 'data') others.add(p.path);
+      plan.push(p);
+      continue;
+    }
+    if (previous.entries([p]).stale.length) await writer.write(p.path, p.data);
+    plan.push({ kind: 'written', path: p.path, sig: p.sig, hash: p.sig });
   }
+  return plan;
 }
 
 /**

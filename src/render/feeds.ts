@@ -150,8 +150,13 @@ interface Channel {
   folder: string;
 }
 
-/** The feeds (site-wide, per category, topic and author, RSS and Atom), the sitemaps and robots.txt: the surfaces machines read. */
-export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, body?: FeedBody): DataFile[] {
+/**
+ * The feeds (site-wide, per category, topic and author, RSS and Atom), the sitemaps and
+ * robots.txt: the surfaces machines read. Without `memory`, each channel's files are made only
+ * when the last channel's were taken, so a caller that writes each file as it comes holds one
+ * channel's text at a time (at 100,000 articles the feeds are 11,000 files of 180 MB).
+ */
+export function* feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, body?: FeedBody): Generator<DataFile> {
   memory?.at(config.baseUrl);
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
   // One item per article, whichever feeds list it.
@@ -167,13 +172,10 @@ export function feedFiles(site: Site, config: SiteConfig, memory?: FeedMemory, b
     const files = () => channelFiles(channel, articles, articles.map(item), config);
     return memory ? memory.channel(channel, categories, articles, files) : files();
   };
-  const files: DataFile[] = [];
-  // One by one: an archive of many topics has more files than a call takes arguments.
-  for (const channel of memory ? memory.files(site, config, make) : channelsOf(site, config).map(make))
-    for (const file of channel) files.push(file);
-  for (const file of sitemapFiles(site, config, memory)) files.push({ path: file.path, data: file.data });
-  files.push({ path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` });
-  return files;
+  if (memory) for (const channel of memory.files(site, config, make)) yield* channel;
+  else for (const listed of channelsOf(site, config)) yield* make(listed);
+  for (const file of sitemapFiles(site, config, memory)) yield { path: file.path, data: file.data };
+  yield { path: 'robots.txt', data: `User-agent: *\nAllow: /\n\nSitemap: ${config.baseUrl}/sitemap.xml\n` };
 }
 
 /** A channel's RSS 2.0 and Atom 1.0 files. */

@@ -64,10 +64,13 @@ export interface KeptPlans {
 
 /**
  * Every output file of the site, with its signature: the article pages first, in the order of
- * `site.articles`. An article page is signed again unless `memory` (one process) or `kept`
- * (a fresh process, while the frame is the same) holds its plan.
+ * `site.articles`, then the template pages, the data files (feeds, sitemaps) and the copies.
+ * An article page is signed again unless `memory` (one process) or `kept` (a fresh process,
+ * while the frame is the same) holds its plan. Without `memory`, each data file is made only
+ * once the last one's plan was taken: a caller that writes it then and keeps less than its text
+ * holds one feed at a time.
  */
-export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlans): PagePlan[] {
+export function* planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlans): Generator<PagePlan> {
   const { site } = input;
   const { template: articleTemplate, view: viewSig } = articleFrame(input);
   const signed = (article: Article, index: number, last?: ArticleSigned) =>
@@ -76,7 +79,7 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
     kept && kept.frame.template === articleTemplate && kept.frame.view === viewSig ? kept.plan : undefined;
   // A page showing images of the site is signed again: they may have changed while its article did not.
   const keep = standing && ((index: number) => (imagesOf(input, site.articles[index]!) ? undefined : standing(index)));
-  const plan: PagePlan[] = memory
+  const articles: PagePlan[] = memory
     ? memory.articles
         .map(site.articles, signed, unchangedSources(articleTemplate, viewSig, input, memory))
         .map((s) => s.plan)
@@ -85,10 +88,10 @@ export function planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPlan
   const sameFrame = memory?.frame?.categories === site.categories && memory.frame.config === input.config;
   if (memory) memory.frame = { categories: site.categories, config: input.config };
   // In one process an unchanged file keeps its last plan object, which tells later stages it is unchanged without a lookup.
-  for (const p of templatePlans(input, viewSig, memory?.lists, sameFrame)) plan.push(p);
-  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) plan.push(planData(f, memory));
-  for (const c of input.copies) plan.push(planCopy(c, memory));
-  return plan;
+  yield* articles;
+  yield* templatePlans(input, viewSig, memory?.lists, sameFrame);
+  for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) yield planData(f, memory);
+  for (const c of input.copies) yield planCopy(c, memory);
 }
 
 /** The signature of a page that lists no stories, as `planPages` signs one: its template, the site's view and the page. */
