@@ -70,7 +70,17 @@ export function articlePageView(
   // The lead photo's size, where the page shares the lead photo itself.
   const shared = lead && image !== site.shareImage ? { width: lead.width, height: lead.height } : undefined;
   return {
-    ...story,
+    // The story's fields one by one: spread, then followed by thirty more, they cost V8 twice the time.
+    title: story.title,
+    url: story.url,
+    category: story.category,
+    categoryUrl: story.categoryUrl,
+    dateText: story.dateText,
+    dateIso: story.dateIso,
+    summary: story.summary,
+    image: story.image,
+    imageSize: story.imageSize,
+    byline: story.byline,
     kind: 'article',
     bylines: article.bylines,
     updatedText: updated === undefined ? undefined : formatLong(updated),
@@ -190,10 +200,9 @@ export function absoluteUrl(baseUrl: string, pathOrUrl: string): string {
 
 /** JSON that cannot end a `<script>` element or open a comment inside it, whatever the values hold. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  // One pass for the five characters: most pages' JSON holds none of them.
+  return JSON.stringify(value).replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** What `jsonForScript` escapes as `\uXXXX`. */
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;

@@ -30,10 +30,22 @@ test('JSON for a <script> element never ends it, opens a comment or breaks a lin
       const json = jsonForScript(value);
       assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
       assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(value)));
+      // The same bytes as ever: pages carry this JSON, and builds must not change them.
+      assert.equal(json, escapedOneByOne(value));
     }),
     { numRuns: 500, seed: SEED },
   );
 });
+
+/** JSON for a <script> element as it has always been escaped: one replacement per character. */
+function escapedOneByOne(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
 
 test('XML text escapes every markup character, drops what XML cannot hold, and reads back', () => {
   fc.assert(
