@@ -181,8 +181,10 @@ async function writeArticlePage(
     page = renderArticlePage(task, withoutControls(decoded.text.slice(article.bodyOffset)), r);
   }
   if (page.html === undefined) return page;
-  await writer.write(outputFile(article.url), page.html);
-  return { ...page, hash: digest(page.html), reused: !!last };
+  // Encoded once for both: writing a string and hashing it would encode the page twice.
+  const bytes = Buffer.from(page.html);
+  await writer.write(outputFile(article.url), bytes);
+  return { ...page, hash: digest(bytes), reused: !!last };
 }
 
 /**
