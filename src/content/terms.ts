@@ -35,7 +35,10 @@ export function extractTerms(title: string, body: string, _tags: readonly string
 
 /** Terms packed (see `Terms`). */
 export function packTerms(list: readonly Term[]): Terms {
-  return { words: list.map(([word]) => word).join('\n'), weights: Float64Array.from(list, ([, weight]) => weight) };
+  // A loop, not Float64Array.from(list, map): that goes through the iterator protocol, three times the cost.
+  const weights = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) weights[i] = list[i]![1];
+  return { words: list.map(([word]) => word).join('\n'), weights };
 }
 
 /** Packed terms as a list of [word, weight]. */
