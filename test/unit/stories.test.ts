@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Article } from '../../src/content/article.js';
 import { listStories, StoryMemory } from '../../src/build/stories.js';
+import { defaults } from '../../src/config.js';
 import type { ImageFacts } from '../../src/render/images.js';
+import { articlePageView, siteView, storyView } from '../../src/render/viewmodel.js';
 import { validArticle } from '../support/article.js';
 
 /** A valid article with a lead photo of the site, or none. */
@@ -47,4 +49,14 @@ test("the cache's digest of a story stands for a story without a photo of the si
   const listed = listStories(articles, NAMES, undefined, known, () => facts(1200));
   assert.notEqual(listed[0]!.sig, 'cached');
   assert.equal(listed[1]!.sig, 'cached');
+});
+
+test("an article page's view shows every field of its story as the story has it", () => {
+  const a = article('foto', '/images/a.jpg');
+  const story = storyView(a, 'Nasional', facts(1200));
+  const site = siteView({ ...defaults, baseUrl: 'https://warta.example' }, []);
+  const page = articlePageView(a, story, '<p>isi</p>', [], site, facts(1200));
+  // The optional fields too, so one the view leaves out is seen here.
+  assert.ok(story.image && story.imageSize, JSON.stringify(story));
+  for (const [field, value] of Object.entries(story)) assert.deepEqual(page[field as keyof typeof page], value, field);
 });
