@@ -155,7 +155,8 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const articlePages = [...new Set([...stale, ...rehearsed(plan, 0, site, options.rehearse)])].sort((a, b) => a - b);
     const pool = staging && input.pool(articlePages.length);
     const workers = pool && staging ? { pool, folder: staging.folder } : undefined;
-    const collected = articlePages.length >= COLLECT_BEFORE_PAGES && (collectGarbage(), true);
+    // With this many, the stages' garbage held while the rest is planned beside the rendering would make the build's peak (100,000 articles): collected before.
+    if (articlePages.length >= LIMIT_GROWTH_PAGES) collectGarbage();
     const common = { task, view, theme, setup: input.setup, writer, workers };
     const progress = (d: number, t: number) => options.progress?.('render', d, t);
     // On workers, the article pages render while this thread plans the rest and writes its data files.
@@ -178,10 +179,9 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     ].sort((a, b) => a - b);
     const todo = [...articlePages, ...others];
     input.lap('render');
-    // A limited heap grows from what survives a collection once the rest is planned, as its data files' garbage goes.
-    const limited = todo.length >= LIMIT_GROWTH_PAGES;
-    if (limited) limitHeapGrowth(HEAP_GROWTH);
-    if (limited || (!collected && todo.length >= COLLECT_BEFORE_PAGES)) collectGarbage();
+    // The planning's garbage, collected while the workers go on rendering.
+    if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
+    if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
     // Pagefind's processes make the index while the pages render, where the threads of the build leave cores idle.
     const held = heldProgress(options);
     const searching = planSearch({
