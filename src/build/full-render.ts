@@ -16,12 +16,12 @@ import { produce, type RenderedPage } from '../exec/produce.js';
 import { articleFrame, planPages, signPage, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
 import type { SearchLayout } from '../render/search-parts.js';
 import { planSearch } from './search.js';
+import { planRest, rehearsed, takeArticles } from './full-plan.js';
 import { templateDigests, themeAssets, type Theme } from '../render/templates.js';
 import { staticPageViews, type StaticPages } from '../exec/static-pages.js';
 import { siteView } from '../render/viewmodel.js';
 import type { SiteView } from '../render/views.js';
 import type { Site } from '../site/assemble.js';
-import { outputFile } from '../site/paths.js';
 import type { RelatedLists } from '../site/related/relate.js';
 import { articleTask, PageRenderer, type ArticleTask, type LastPage, type TaskSetup } from '../exec/tasks.js';
 import type { BuildOptions } from './options.js';
@@ -131,14 +131,13 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
         ? { frame: cache.frame, plan: keptPlans(site, cache, input.related, input.cachedRelated, listed) }
         : undefined;
     const planning = planPages(planInput, previous.plans(), unchanged);
-    const plan = options.memory ? [...planning] : await writeData(planning, planInput, previous, writer);
-    input.lap('render');
+    // Article pages come first in the plan, by index.
+    const plan = takeArticles(planning, site.articles.length);
     // Each file's entry in the cached build, looked up once.
     const { entries: before, stale } = previous.entries(plan);
     const out = resolve(options.out);
     const bodyKey = (i: number) =>
       bodySource(input.digestOf(site.articles[i]!.path)!, input.images.sig(site.articles[i]!));
-    // Article pages come first in the plan, by index.
     const task = (i: number): ArticleTask => {
       const article = site.articles[i]!;
       const source = input.digestOf(article.path)!;
@@ -153,10 +152,34 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
         last,
       );
     };
-    const todo = [...new Set([...stale, ...rehearsed(plan, site, options.rehearse)])].sort((a, b) => a - b);
-    // Article pages come first in the plan: those to render are the places before the last article's.
-    const pool = staging && input.pool(todo.filter((i) => i < site.articles.length).length);
+    const articlePages = [...new Set([...stale, ...rehearsed(plan, 0, site, options.rehearse)])].sort((a, b) => a - b);
+    const pool = staging && input.pool(articlePages.length);
     const workers = pool && staging ? { pool, folder: staging.folder } : undefined;
+    // With this many, the stages' garbage held while the rest is planned beside the rendering would make the build's peak (100,000 articles): collected before.
+    if (articlePages.length >= LIMIT_GROWTH_PAGES) collectGarbage();
+    const common = { task, view, theme, setup: input.setup, writer, workers };
+    const progress = (d: number, t: number) => options.progress?.('render', d, t);
+    // On workers, the article pages render while this thread plans the rest and writes its data files.
+    const early = workers && produce({ ...common, todo: articlePages.map((i) => plan[i]!), progress });
+    early?.catch(() => undefined);
+    const rest = await planRest(planning, planInput, previous, writer, {
+      taken: plan,
+      write: !options.memory,
+      turns: !!early,
+    }).catch(async (e: unknown) => {
+      await early?.catch(() => undefined);
+      throw e;
+    });
+    const first = plan.length;
+    plan.push(...rest);
+    const after = previous.entries(rest, first);
+    before.push(...after.entries);
+    const others = [
+      ...new Set([...after.stale.map((i) => first + i), ...rehearsed(rest, first, site, options.rehearse)]),
+    ].sort((a, b) => a - b);
+    const todo = [...articlePages, ...others];
+    input.lap('render');
+    // The planning's garbage, collected while the workers go on rendering.
     if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
     // Pagefind's processes make the index while the pages render, where the threads of the build leave cores idle.
@@ -171,16 +194,15 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
       sign: (template, page) => signPage(planInput, template, page),
       start: plan.length,
     });
-    const producing = produce({
-      todo: todo.map((i) => plan[i]!),
-      task,
-      view,
-      theme,
-      setup: input.setup,
-      writer,
-      workers,
-      progress: (d, t) => options.progress?.('render', d, t),
-    }).finally(() => (input.lap('render'), held.release()));
+    const producing = (
+      early
+        ? Promise.all([early, produce({ ...common, todo: others.map((i) => plan[i]!) })]).then(([a, o]) => ({
+            ...o,
+            articles: a.articles,
+            reused: a.reused,
+          }))
+        : produce({ ...common, todo: todo.map((i) => plan[i]!), progress })
+    ).finally(() => (input.lap('render'), held.release()));
     // Neither is left running when the other fails: the staging folder is removed after.
     const [rendered, planned] = await Promise.allSettled([producing, searching]);
     if (rendered.status === 'rejected') throw rendered.reason;
@@ -188,11 +210,11 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     const search = planned.value;
     input.lap('search');
     // The search page and the index's files follow the pages; the page is rendered now that the index's bundle is known.
-    const first = plan.length;
+    const searchAt = plan.length;
     plan.push(...search.plans);
-    const searched = previous.entries(search.plans);
+    const searched = previous.entries(search.plans, searchAt);
     before.push(...searched.entries);
-    todo.push(...searched.stale.map((i) => first + i));
+    todo.push(...searched.stale.map((i) => searchAt + i));
     const late = await produce({
       todo: searched.stale.map((i) => search.plans[i]!),
       task,
@@ -250,34 +272,6 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
 }
 
 /**
- * The plan, each data file (feeds, sitemaps) written as soon as it is planned (when it changed
- * since the cached build) and its plan replaced by what is left once it is written, letting its
- * text go before the next is made: at 100,000 articles the texts are 180 MB, which made the
- * build's peak when held until the whole plan was made. Only in a build of its own: in one
- * process the plans are kept for the next build, which compares their texts.
- */
-async function writeData(
-  planned: Iterable<PagePlan>,
-  { copies }: PlanInput,
-  previous: Previous,
-  writer: OutputWriter,
-): Promise<PagePlan[]> {
-  const plan: PagePlan[] = [];
-  // A data file whose path another file also has (an alias named `/feed.xml`) keeps its turn, as the plan orders them: the pages come before the data files, the copies after.
-  const others = new Set(copies.map((c) => c.path));
-  for (const p of planned) {
-    if (p.kind !== 'data' || others.has(p.path)) {
-      if (p.kind !== 'data') others.add(p.path);
-      plan.push(p);
-      continue;
-    }
-    if (previous.entries([p]).stale.length) await writer.write(p.path, p.data);
-    plan.push({ kind: 'written', path: p.path, sig: p.sig, hash: p.sig });
-  }
-  return plan;
-}
-
-/**
  * The build's options with the search index's progress held back while pages render (the
  * progress line shows one stage at a time), its last report given when they are done.
  */
@@ -293,18 +287,6 @@ function heldProgress(options: BuildOptions): { options: BuildOptions; release: 
       if (held) progress(...held);
     },
   };
-}
-
-/** Places in the plan of the pages a rehearsal renders again: those of the rehearsed articles, and the home page. */
-function rehearsed(plan: readonly PagePlan[], site: Site, articles: readonly string[] = []): Set<number> {
-  const again = new Set<number>();
-  if (!articles.length) return again;
-  plan.forEach(
-    (p, i) =>
-      (p.kind === 'article' ? articles.includes(site.articles[p.index]!.path) : p.path === outputFile('/')) &&
-      again.add(i),
-  );
-  return again;
 }
 
 /** What an article's body is rendered from: its file's bytes (their digest), and the facts of the images it shows (`imageSig`). */

@@ -196,10 +196,10 @@ export class Previous {
     return memory && (memory.plan ??= new PlanMemory());
   }
 
-  /** Each planned file's entry in the last build, and the places of those to produce (see `OutputMemory`). */
-  entries(plan: readonly PagePlan[]): { entries: (CachedOutput | undefined)[]; stale: number[] } {
+  /** Each planned file's entry in the last build, and the places of those to produce (see `OutputMemory`), for the part of the plan beginning at `start`. */
+  entries(plan: readonly PagePlan[], start = 0): { entries: (CachedOutput | undefined)[]; stale: number[] } {
     if (!this.cache) return { entries: new Array<undefined>(plan.length), stale: [...plan.keys()] };
-    return (this.options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, this.cache.outputs);
+    return (this.options.memory?.outputs ?? new OutputMemory()).entriesOf(plan, this.cache.outputs, start);
   }
 
   /** The body link checker, the last build's in one process. */

@@ -40,7 +40,8 @@ export class WorkerPool {
   }
 
   /**
-   * Runs batches across the workers, each taking the next batch as it finishes one,
+   * Runs batches across the workers, each taking the next batch as it finishes one, with one
+   * more sent ahead (a busy thread sees a reply late),
    * and returns results in batch order, whatever order they finished in.
    */
   async map<B, R>(batches: readonly B[], toRequest: (batch: B) => Request, onDone?: (batch: B) => void): Promise<R[]> {
@@ -53,7 +54,8 @@ export class WorkerPool {
         onDone?.(batches[i]!);
       }
     };
-    await Promise.all(this.workers.map((_, w) => drain(w)));
+    // Two batches in flight on each worker: it starts the next while this thread, busy, has not yet seen its reply.
+    await Promise.all(this.workers.flatMap((_, w) => [drain(w), drain(w)]));
     return results;
   }
 

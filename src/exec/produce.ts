@@ -71,15 +71,17 @@ async function renderArticles(
   const toTasks = (group: number[]) => group.map(input.task);
   let results: RenderedBatch[] = [];
   if (workers) {
-    await workers.pool.broadcast({
+    // A worker takes its messages in order: its first batches are sent with the setup, not after its reply, while this thread goes on planning.
+    const setup = workers.pool.broadcast({
       kind: 'render-setup',
       render: { site: input.view, folder: workers.folder, theme: input.theme.stamp },
     });
-    results = await workers.pool.map<number[], RenderedBatch>(
+    const rendering = workers.pool.map<number[], RenderedBatch>(
       groups,
       (g) => ({ kind: 'render', tasks: toTasks(g) }),
       report,
     );
+    results = (await Promise.all([setup, rendering]))[1];
   } else if (indices.length) {
     const renderer = new PageRenderer(input.setup, input.theme);
     for (const group of groups)

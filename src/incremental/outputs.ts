@@ -24,20 +24,22 @@ export class OutputMemory {
 
   /**
    * Each planned file's entry in `outputs`, and the places of the files whose entry is missing
-   * or was made for another signature (to be produced). A plan found where it was at the last
-   * commit has the entry that commit kept, made for its signature.
+   * or was made for another signature (to be produced), by place in `plan`, a part of the whole
+   * plan beginning at `start`. A plan found where it was at the last commit has the entry that
+   * commit kept, made for its signature.
    */
   entriesOf(
     plan: readonly PagePlan[],
     outputs: ReadonlyMap<string, CachedOutput>,
+    start = 0,
   ): { entries: (CachedOutput | undefined)[]; stale: number[] } {
     const same = this.outputs === outputs;
     const entries = new Array<CachedOutput | undefined>(plan.length);
     const stale: number[] = [];
     for (let i = 0; i < plan.length; i++) {
       const p = plan[i]!;
-      const kept = same && p === this.plan[i];
-      const entry = (entries[i] = kept ? this.entries[i] : outputs.get(p.path));
+      const kept = same && p === this.plan[start + i];
+      const entry = (entries[i] = kept ? this.entries[start + i] : outputs.get(p.path));
       if (kept ? !entry : entry?.sig !== p.sig) stale.push(i);
     }
     return { entries, stale };

@@ -89,6 +89,12 @@ export function templatePlans(
   return plans;
 }
 
+/** The template pages' plans in a build of its own (no memory: see `templatePlans`), each made when it is taken, so that a caller may pause between them. */
+export function* freshTemplatePlans(input: ListInput, view: string): Generator<PagePlan> {
+  for (const p of listPages(input.site, input.config, input.stories, input.statics))
+    yield planPage(p, view, input, undefined, false);
+}
+
 /** The last plans with the pages listing a changed story (by index) planned again with its new story. */
 function patch(last: LastPlans, changed: number[], input: ListInput, view: string, memory: ListMemory): PagePlan[] {
   const listers = (last.listers ??= listersOf(last.plans, input.storySigs.length));

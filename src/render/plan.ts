@@ -7,7 +7,7 @@ import { outputFile } from '../site/paths.js';
 import type { FeedBody } from './feeds.js';
 import { FeedMemory, feedFiles, type DataFile } from './feeds.js';
 import type { PageView, SiteView } from './views.js';
-import { ListMemory, templatePlans, type ListInput } from './list-plans.js';
+import { freshTemplatePlans, ListMemory, templatePlans, type ListInput } from './list-plans.js';
 import type { DigestedCopy, PagePlan } from './page-plan.js';
 
 export type { DigestedCopy, PagePlan } from './page-plan.js';
@@ -89,7 +89,7 @@ export function* planPages(input: PlanInput, memory?: PlanMemory, kept?: KeptPla
   if (memory) memory.frame = { categories: site.categories, config: input.config };
   // In one process an unchanged file keeps its last plan object, which tells later stages it is unchanged without a lookup.
   yield* articles;
-  yield* templatePlans(input, viewSig, memory?.lists, sameFrame);
+  yield* memory ? templatePlans(input, viewSig, memory.lists, sameFrame) : freshTemplatePlans(input, viewSig);
   for (const f of feedFiles(site, input.config, memory?.feeds, input.feedBody)) yield planData(f, memory);
   for (const c of input.copies) yield planCopy(c, memory);
 }

@@ -55,3 +55,25 @@ test('on a worker too: an unreadable article is a problem of the build, not "wor
     await pool.close();
   }
 });
+
+test('a worker has its next batch before it replies to the last: a busy main thread sees replies late', async () => {
+  let sent = 0;
+  let most = 0;
+  const pool = new (class extends WorkerPool {
+    override send<T>(worker: number, request: Parameters<WorkerPool['send']>[1]): Promise<T> {
+      most = Math.max(most, ++sent);
+      return super.send<T>(worker, request).finally(() => sent--);
+    }
+  })(1, { config: TEST_CONFIG });
+  try {
+    const parsed = await pool.map<number, (ParsedArticle | null)[]>([1, 2, 3, 4], () => ({
+      kind: 'parse',
+      files: [],
+      expected: [],
+    }));
+    assert.deepEqual(parsed, [[], [], [], []]);
+    assert.equal(most, 2);
+  } finally {
+    await pool.close();
+  }
+});
