@@ -55,7 +55,9 @@ export class WorkerPool {
       }
     };
     // Two batches in flight on each worker: it starts the next while this thread, busy, has not yet seen its reply.
-    await Promise.all(this.workers.flatMap((_, w) => [drain(w), drain(w)]));
+    // Each worker takes its first before any takes its second: a set of as many batches as workers gives each one.
+    const lanes = this.workers.map((_, w) => w);
+    await Promise.all([...lanes, ...lanes].map(drain));
     return results;
   }
 

@@ -77,3 +77,19 @@ test('a worker has its next batch before it replies to the last: a busy main thr
     await pool.close();
   }
 });
+
+test('as many batches as workers: each worker takes one', async () => {
+  const taken: number[] = [];
+  const pool = new (class extends WorkerPool {
+    override send<T>(worker: number, request: Parameters<WorkerPool['send']>[1]): Promise<T> {
+      taken.push(worker);
+      return super.send<T>(worker, request);
+    }
+  })(2, { config: TEST_CONFIG });
+  try {
+    await pool.map<number, (ParsedArticle | null)[]>([1, 2], () => ({ kind: 'parse', files: [], expected: [] }));
+    assert.deepEqual(taken.sort(), [0, 1]);
+  } finally {
+    await pool.close();
+  }
+});
