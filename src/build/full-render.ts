@@ -12,7 +12,7 @@ import { digest } from '../util/digest.js';
 import { FolderWriter, openStaging, type Staging } from '../output/staging.js';
 import type { OutputWriter } from '../output/writer.js';
 import type { WorkerPool } from '../exec/pool.js';
-import { produce, type RenderedPage } from '../exec/produce.js';
+import { produce, type Produced, type RenderedPage } from '../exec/produce.js';
 import { articleFrame, planPages, signPage, type ArticleFrame, type PagePlan, type PlanInput } from '../render/plan.js';
 import type { SearchLayout } from '../render/search-parts.js';
 import { planSearch } from './search.js';
@@ -196,11 +196,7 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     });
     const producing = (
       early
-        ? Promise.all([early, produce({ ...common, todo: others.map((i) => plan[i]!) })]).then(([a, o]) => ({
-            ...o,
-            articles: a.articles,
-            reused: a.reused,
-          }))
+        ? together(early, produce({ ...common, todo: others.map((i) => plan[i]!) }))
         : produce({ ...common, todo: todo.map((i) => plan[i]!), progress })
     ).finally(() => (input.lap('render'), held.release()));
     // Neither is left running when the other fails: the staging folder is removed after.
@@ -269,6 +265,14 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     await staging?.abort();
     throw e;
   }
+}
+
+/** The article pages produced on the workers and the rest on this thread, as one: neither is left running when the other fails. */
+async function together(articles: Promise<Produced>, rest: Promise<Produced>): Promise<Produced> {
+  const [a, o] = await Promise.allSettled([articles, rest]);
+  if (a.status === 'rejected') throw a.reason;
+  if (o.status === 'rejected') throw o.reason;
+  return { ...o.value, articles: a.value.articles, reused: a.value.reused };
 }
 
 /**
