@@ -182,7 +182,7 @@ export async function renderSite(input: RenderInput): Promise<Rendered> {
     // The planning's garbage, collected while the workers go on rendering.
     if (todo.length >= LIMIT_GROWTH_PAGES) limitHeapGrowth(HEAP_GROWTH);
     if (todo.length >= COLLECT_BEFORE_PAGES) collectGarbage();
-    // Pagefind's processes make the index while the pages render, where the threads of the build leave cores idle.
+    // Pagefind's processes make the index while the pages render: made after them, it left the build as long.
     const held = heldProgress(options);
     const searching = planSearch({
       site,
