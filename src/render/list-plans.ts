@@ -56,15 +56,10 @@ const MOST_PATCHED = 32;
  * lists no changed story as it was: a body edit takes the last plans whole, a headline edit
  * plans again only the pages listing that story, sparing a pass over thousands of archive pages.
  */
-export function templatePlans(
-  input: ListInput,
-  view: string,
-  memory: ListMemory | undefined,
-  sameFrame: boolean,
-): PagePlan[] {
+export function templatePlans(input: ListInput, view: string, memory: ListMemory, sameFrame: boolean): PagePlan[] {
   const { site, config, stories, storySigs } = input;
   const statics = JSON.stringify(input.statics ?? []);
-  const last = memory?.last;
+  const last = memory.last;
   if (
     last &&
     sameFrame &&
@@ -78,14 +73,12 @@ export function templatePlans(
     for (let i = 0; i < storySigs.length && changed.length <= MOST_PATCHED; i++)
       if (storySigs[i] !== last.storySigs[i]) changed.push(i);
     if (!changed.length) return last.plans;
-    if (changed.length <= MOST_PATCHED) return patch(last, changed, input, view, memory!);
+    if (changed.length <= MOST_PATCHED) return patch(last, changed, input, view, memory);
   }
-  const pages = listPages(site, config, stories, input.statics, memory?.archive);
+  const pages = listPages(site, config, stories, input.statics, memory.archive);
   const plans = pages.map((p) => planPage(p, view, input, memory, sameFrame));
-  if (memory) {
-    const templates = new Map([...new Set(pages.map((p) => p.template))].map((t) => [t, input.template(t)]));
-    memory.last = { site, view, statics, templates, storySigs, plans };
-  }
+  const templates = new Map([...new Set(pages.map((p) => p.template))].map((t) => [t, input.template(t)]));
+  memory.last = { site, view, statics, templates, storySigs, plans };
   return plans;
 }
 
