@@ -112,8 +112,10 @@ async function produceOthers(input: ProduceInput): Promise<{ problems: Problem[]
     if (p.kind === 'page') {
       const result = input.theme.render(p.template, { site: input.view, page: p.page });
       if ('html' in result) {
-        await input.writer.write(p.path, result.html);
-        files.set(p.path, digest(result.html));
+        // Encoded once for both, as an article page is (see writeArticlePage).
+        const bytes = Buffer.from(result.html);
+        await input.writer.write(p.path, bytes);
+        files.set(p.path, digest(bytes));
       } else if (!seen.has(JSON.stringify(result.problem))) {
         // A broken template fails every page that uses it: report it once.
         seen.add(JSON.stringify(result.problem));
